@@ -28,21 +28,21 @@ export const readInt32Array = (filePath: string) => new Int32Array(readBytes(fil
 export const readFloat32Array = (filePath: string) => new Float32Array(readBytes(filePath));
 
 export function writeInteractions(bundleDir: string, interactions: Interactions): void {
-  writeTypedArray(path.join(bundleDir, BUNDLE_FILES.interactionUsers), interactions.users);
-  writeTypedArray(path.join(bundleDir, BUNDLE_FILES.interactionItems), interactions.items);
-  writeTypedArray(path.join(bundleDir, BUNDLE_FILES.interactionRatings), interactions.ratings);
-  writeTypedArray(path.join(bundleDir, BUNDLE_FILES.interactionTimestamps), interactions.timestamps);
-  writeTypedArray(path.join(bundleDir, BUNDLE_FILES.userIds), interactions.userIds);
+  writeTypedArray(path.join(/*turbopackIgnore: true*/ bundleDir, BUNDLE_FILES.interactionUsers), interactions.users);
+  writeTypedArray(path.join(/*turbopackIgnore: true*/ bundleDir, BUNDLE_FILES.interactionItems), interactions.items);
+  writeTypedArray(path.join(/*turbopackIgnore: true*/ bundleDir, BUNDLE_FILES.interactionRatings), interactions.ratings);
+  writeTypedArray(path.join(/*turbopackIgnore: true*/ bundleDir, BUNDLE_FILES.interactionTimestamps), interactions.timestamps);
+  writeTypedArray(path.join(/*turbopackIgnore: true*/ bundleDir, BUNDLE_FILES.userIds), interactions.userIds);
 }
 
 export function readInteractions(bundleDir: string): Interactions {
-  const userIds = readInt32Array(path.join(bundleDir, BUNDLE_FILES.userIds));
+  const userIds = readInt32Array(path.join(/*turbopackIgnore: true*/ bundleDir, BUNDLE_FILES.userIds));
   return {
     userCount: userIds.length,
     userIds,
-    users: readInt32Array(path.join(bundleDir, BUNDLE_FILES.interactionUsers)),
-    items: readInt32Array(path.join(bundleDir, BUNDLE_FILES.interactionItems)),
-    ratings: readFloat32Array(path.join(bundleDir, BUNDLE_FILES.interactionRatings)),
-    timestamps: readInt32Array(path.join(bundleDir, BUNDLE_FILES.interactionTimestamps)),
+    users: readInt32Array(path.join(/*turbopackIgnore: true*/ bundleDir, BUNDLE_FILES.interactionUsers)),
+    items: readInt32Array(path.join(/*turbopackIgnore: true*/ bundleDir, BUNDLE_FILES.interactionItems)),
+    ratings: readFloat32Array(path.join(/*turbopackIgnore: true*/ bundleDir, BUNDLE_FILES.interactionRatings)),
+    timestamps: readInt32Array(path.join(/*turbopackIgnore: true*/ bundleDir, BUNDLE_FILES.interactionTimestamps)),
   };
 }

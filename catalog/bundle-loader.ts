@@ -8,18 +8,18 @@ import { BUNDLE_FILES, readInteractions } from "./bundle-files";
 
 /** Where bundles live: `REELCAST_CATALOG_DIR`, or .data/ under the project root. */
 export function catalogRoot(projectRoot = process.cwd(), environment: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(projectRoot, environment.REELCAST_CATALOG_DIR ?? ".data");
+  return path.resolve(/*turbopackIgnore: true*/ projectRoot, environment.REELCAST_CATALOG_DIR ?? ".data");
 }
 
 /** The pointer file naming the bundle to serve. */
-export const currentPointer = (root: string) => path.join(root, "current");
+export const currentPointer = (root: string) => path.join(/*turbopackIgnore: true*/ root, "current");
 
 /** Directory of the bundle the pointer names, or null when no bundle has been built. */
 export function currentBundleDir(root: string): string | null {
   const pointer = currentPointer(root);
   if (!existsSync(pointer)) return null;
-  const bundleDir = path.join(root, "bundles", readFileSync(pointer, "utf8").trim());
-  return existsSync(path.join(bundleDir, BUNDLE_FILES.manifest)) ? bundleDir : null;
+  const bundleDir = path.join(/*turbopackIgnore: true*/ root, "bundles", readFileSync(pointer, "utf8").trim());
+  return existsSync(path.join(/*turbopackIgnore: true*/ bundleDir, BUNDLE_FILES.manifest)) ? bundleDir : null;
 }
 
 export class CatalogMissingError extends Error {
@@ -31,14 +31,14 @@ export class CatalogMissingError extends Error {
 
 /** Loads a bundle directory into memory, validating the manifest and the items. */
 export function loadBundle(bundleDir: string): Catalog {
-  const rawManifest = JSON.parse(readFileSync(path.join(bundleDir, BUNDLE_FILES.manifest), "utf8"));
+  const rawManifest = JSON.parse(readFileSync(path.join(/*turbopackIgnore: true*/ bundleDir, BUNDLE_FILES.manifest), "utf8"));
   if (rawManifest?.schemaVersion !== BUNDLE_SCHEMA_VERSION) {
     throw new Error(
       `Catalog bundle ${bundleDir} has schema version ${rawManifest?.schemaVersion}, this code reads ${BUNDLE_SCHEMA_VERSION}. Run \`npm run catalog:build\`.`,
     );
   }
   const manifest = manifestSchema.parse(rawManifest);
-  const items = z.array(itemSchema).parse(JSON.parse(readFileSync(path.join(bundleDir, BUNDLE_FILES.items), "utf8")));
+  const items = z.array(itemSchema).parse(JSON.parse(readFileSync(path.join(/*turbopackIgnore: true*/ bundleDir, BUNDLE_FILES.items), "utf8")));
   return { manifest, items, indexOf: indexItems(items), interactions: readInteractions(bundleDir), bundleDir };
 }
 

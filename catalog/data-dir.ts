@@ -55,7 +55,7 @@ export async function downloadMovieLens(targetRoot: string, log: (line: string) 
     const chunks: Uint8Array[] = [];
     let received = 0;
     let lastReport = 0;
-    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       chunks.push(chunk);
       received += chunk.length;
       if (received - lastReport > 256 * 1024) {

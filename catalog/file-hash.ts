@@ -9,8 +9,8 @@ export async function sha256File(filePath: string): Promise<string> {
   return hash.digest("hex");
 }
 
-/** Every .ts file below `directories` (relative to `root`), sorted, for a code fingerprint. */
-function sourceFiles(root: string, directories: readonly string[]): string[] {
+/** Every source file below `directories` (relative to `root`), sorted, for a code fingerprint. */
+function sourceFiles(root: string, directories: readonly string[], extensions: readonly string[]): string[] {
   const files: string[] = [];
   const walk = (directory: string) => {
     let entries: string[];
@@ -21,18 +21,23 @@ function sourceFiles(root: string, directories: readonly string[]): string[] {
     }
     for (const entry of entries) {
       const full = path.join(directory, entry);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (entry.endsWith(".ts")) files.push(full);
+      const stats = statSync(full);
+      if (stats.isDirectory()) walk(full);
+      else if (extensions.some((extension) => entry.endsWith(extension))) files.push(full);
     }
   };
-  for (const directory of directories) walk(path.join(root, directory));
+  for (const directory of directories) {
+    const full = path.join(root, directory);
+    if (statSync(full, { throwIfNoEntry: false })?.isFile()) files.push(full);
+    else walk(full);
+  }
   return files.sort();
 }
 
 /** Fingerprint of the code that shapes a bundle: a change in it invalidates reuse. */
-export function codeFingerprint(root: string, directories: readonly string[]): string {
+export function codeFingerprint(root: string, directories: readonly string[], extensions: readonly string[] = [".ts"]): string {
   const hash = createHash("sha256");
-  for (const file of sourceFiles(root, directories)) {
+  for (const file of sourceFiles(root, directories, extensions)) {
     hash.update(path.relative(root, file));
     hash.update(readFileSync(file));
   }

@@ -1,0 +1,5 @@
+import { SearchPage } from "../components/search-page";
+
+export default function HomePage() {
+  return <SearchPage />;
+}

@@ -1,0 +1,49 @@
+/** What went wrong, independent of where: decides the HTTP status. */
+export type ErrorType = "bad_request" | "not_found" | "conflict" | "unavailable" | "internal";
+/** Where it went wrong: the API surface or subsystem. */
+export type ErrorSurface = "api" | "recommend" | "feedback" | "chat" | "narration" | "catalog" | "store" | "session";
+export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
+
+const STATUS: Record<ErrorType, number> = { bad_request: 400, not_found: 404, conflict: 409, unavailable: 503, internal: 500 };
+
+/**
+ * The one error class of the app. `message` is safe to show to a client; anything internal
+ * goes in `cause` and never reaches a response.
+ */
+export class ReelcastError extends Error {
+  readonly type: ErrorType;
+  readonly surface: ErrorSurface;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options: { cause?: unknown; details?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = "ReelcastError";
+    const [type, surface] = code.split(":") as [ErrorType, ErrorSurface];
+    this.type = type;
+    this.surface = surface;
+    this.details = options.details;
+  }
+
+  readonly details: unknown;
+
+  get status(): number {
+    return STATUS[this.type];
+  }
+
+  toBody(): { error: { code: ErrorCode; message: string; details?: unknown } } {
+    return { error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) } };
+  }
+
+  toResponse(): Response {
+    return Response.json(this.toBody(), { status: this.status });
+  }
+}
+
+/** Any thrown value as a response: ReelcastErrors as themselves, everything else as a bare 500. */
+export function errorResponse(error: unknown, surface: ErrorSurface): Response {
+  if (error instanceof ReelcastError) return error.toResponse();
+  return new ReelcastError(`internal:${surface}`, "Something went wrong on our side. Please try again.").toResponse();
+}

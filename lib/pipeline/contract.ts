@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+/** Queries longer than this are refused: no film request needs more, and it bounds work. */
+export const MAX_QUERY_CHARACTERS = 2000;
+
+export const routePathSchema = z.enum(["fast", "reasoning"]);
+export const routeOverrideSchema = z.enum(["auto", "fast", "reasoning"]);
+
+/** Body of POST /api/recommend and the CLI's options. Unknown fields are ignored. */
+export const recommendRequestSchema = z.object({
+  query: z
+    .string({ error: "query must be a string" })
+    .max(MAX_QUERY_CHARACTERS, `query must be at most ${MAX_QUERY_CHARACTERS} characters`)
+    .refine((value) => value.trim().length > 0, "query must not be empty"),
+  limit: z.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(50, "limit must be at most 50").default(10),
+  sessionId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "sessionId must be 16-64 letters, digits, - or _").optional(),
+  route: routeOverrideSchema.default("auto"),
+  /** 0 = popular picks, 1 = the least obvious relevant picks (the discovery knob). */
+  discovery: z.number().min(0).max(1).optional(),
+});
+
+export type RecommendRequest = z.input<typeof recommendRequestSchema>;
+export type ParsedRecommendRequest = z.output<typeof recommendRequestSchema>;
+
+export const explanationSchema = z.object({ kind: z.string(), text: z.string() });
+
+export const recommendedItemSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  year: z.number().nullable(),
+  genres: z.array(z.string()),
+  runtimeMinutes: z.number().nullable(),
+  language: z.string().nullable(),
+  directors: z.array(z.string()),
+  cast: z.array(z.string()),
+  score: z.number(),
+  /** Null until the bandit chooses explanations. */
+  explanation: explanationSchema.nullable(),
+});
+
+export const routeSchema = z.object({
+  path: routePathSchema,
+  /** Router complexity score in [0, 1]; null when no router decided (forced or keyword-only). */
+  score: z.number().nullable(),
+  threshold: z.number().nullable(),
+  reasons: z.array(z.string()),
+  /** Which reasoner produced the constraints ("offline", "llm:<model>"), null on the fast path. */
+  reasoner: z.string().nullable(),
+  estimatedCostUsd: z.number().nullable(),
+  latencyMs: z.number(),
+});
+
+/** The one response contract of /api/recommend, `npm run ask` and the chat's data parts. */
+export const recommendResponseSchema = z.object({
+  route: routeSchema,
+  constraints: z.record(z.string(), z.unknown()).nullable(),
+  items: z.array(recommendedItemSchema),
+  narration: z.object({ text: z.string() }).passthrough().nullable(),
+  impressionId: z.string().nullable(),
+  sessionId: z.string().nullable(),
+});
+
+export type RecommendResponse = z.infer<typeof recommendResponseSchema>;
+export type RecommendedItem = z.infer<typeof recommendedItemSchema>;
+export type RouteInfo = z.infer<typeof routeSchema>;

@@ -1,0 +1,35 @@
+/** Words too common to carry meaning in a film search; titles keep them (see title-matcher). */
+const STOP_WORDS = new Set(
+  ("a an and are as at be but by for from has have he her his in into is it its of on or she that the their them " +
+    "they this to was were will with who what when where which while movie movies film films something some me i " +
+    "want watch show give find like about").split(" "),
+);
+
+/** Lower-cases, strips accents and splits on anything that is not a letter or digit. */
+export function rawTokens(text: string): string[] {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/['’]/g, "")
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/**
+ * A deliberately light stemmer: plural and possessive endings only. Heavier stemming merges
+ * unrelated film words ("heat"/"heated", "organ"/"organization") and hurts title search.
+ */
+export function stem(token: string): string {
+  if (token.length > 4 && token.endsWith("ies")) return `${token.slice(0, -3)}y`;
+  if (token.length > 3 && token.endsWith("s") && !/(ss|us|is)$/.test(token)) return token.slice(0, -1);
+  return token;
+}
+
+/** Tokens for the keyword index: accent-folded, stop words removed, lightly stemmed. */
+export function searchTokens(text: string): string[] {
+  return rawTokens(text)
+    .filter((token) => !STOP_WORDS.has(token))
+    .map(stem);
+}

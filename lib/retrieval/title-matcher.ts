@@ -1,0 +1,136 @@
+import type { Item } from "../catalog/item";
+import { popularityScore } from "../catalog/popularity";
+import { editDistance } from "./edit-distance";
+import { rawTokens } from "./text-tokens";
+
+const LEADING_ARTICLE = /^(the|a|an) /;
+
+/** "The Matrix!" → "matrix"; "Amélie" → "amelie"; "Lock, Stock & Two…" → "lock stock and two". */
+export function normaliseTitle(title: string): string {
+  return rawTokens(title).join(" ").replace(LEADING_ARTICLE, "");
+}
+
+function trigrams(text: string): string[] {
+  const padded = `  ${text} `;
+  const grams: string[] = [];
+  for (let index = 0; index + 3 <= padded.length; index += 1) grams.push(padded.slice(index, index + 3));
+  return grams;
+}
+
+export interface TitleMatch {
+  itemIndex: number;
+  /** 1 for an exact (normalised) title, lower for prefixes and typos. */
+  score: number;
+  kind: "exact" | "prefix" | "fuzzy";
+}
+
+export interface TitleMention extends TitleMatch {
+  /** Token span of the mention inside the query, [start, end). */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Words that introduce a reference title: "like Heat", "similar to Alien", "feels like …". */
+const REFERENCE_CUES = new Set(["like", "to", "as", "than"]);
+
+/**
+ * Finds films by title, tolerant of case, punctuation, leading articles and small typos. Exact
+ * normalised matches rank first, then fuzzy matches by edit distance, then titles the query
+ * starts (sequels after originals); ties go to the more popular film.
+ */
+export class TitleMatcher {
+  private readonly exact = new Map<string, number[]>();
+  private readonly gramIndex = new Map<string, number[]>();
+  private readonly names: string[] = [];
+  private readonly nameItem: number[] = [];
+  private readonly popularity: Float64Array;
+
+  constructor(items: readonly Item[]) {
+    this.popularity = Float64Array.from(items, popularityScore);
+    items.forEach((item, itemIndex) => {
+      for (const name of new Set([item.title, ...item.aliases].map(normaliseTitle))) {
+        if (!name) continue;
+        const bucket = this.exact.get(name) ?? [];
+        bucket.push(itemIndex);
+        this.exact.set(name, bucket);
+        const nameIndex = this.names.push(name) - 1;
+        this.nameItem.push(itemIndex);
+        for (const gram of new Set(trigrams(name))) {
+          const postings = this.gramIndex.get(gram) ?? [];
+          postings.push(nameIndex);
+          this.gramIndex.set(gram, postings);
+        }
+      }
+    });
+  }
+
+  /**
+   * Best title matches for the whole query.
+   * @param limit maximum matches returned (default 10)
+   * @param minimumScore matches below this are dropped (default 0.6)
+   */
+  match(query: string, limit = 10, minimumScore = 0.6): TitleMatch[] {
+    const normalised = normaliseTitle(query);
+    if (!normalised) return [];
+    const best = new Map<number, TitleMatch>();
+    const offer = (match: TitleMatch) => {
+      const existing = best.get(match.itemIndex);
+      if (!existing || existing.score < match.score) best.set(match.itemIndex, match);
+    };
+    for (const itemIndex of this.exact.get(normalised) ?? []) offer({ itemIndex, score: 1, kind: "exact" });
+
+    const queryGrams = new Set(trigrams(normalised));
+    const overlap = new Map<number, number>();
+    for (const gram of queryGrams) {
+      for (const nameIndex of this.gramIndex.get(gram) ?? []) overlap.set(nameIndex, (overlap.get(nameIndex) ?? 0) + 1);
+    }
+    const shortlist = [...overlap].filter(([, shared]) => shared >= Math.min(3, queryGrams.size) * 0.5).sort((a, b) => b[1] - a[1]).slice(0, 300);
+    const maxTypos = Math.max(1, Math.floor(normalised.length / 5));
+    for (const [nameIndex] of shortlist) {
+      const name = this.names[nameIndex];
+      const itemIndex = this.nameItem[nameIndex];
+      if (name === normalised) continue;
+      if (name.startsWith(`${normalised} `)) {
+        // A sequel or longer title the query begins: below any exact hit, above weak typos.
+        offer({ itemIndex, score: 0.75 + (0.15 * normalised.length) / name.length, kind: "prefix" });
+        continue;
+      }
+      const distance = editDistance(normalised, name, maxTypos);
+      if (distance <= maxTypos) offer({ itemIndex, score: 1 - distance / Math.max(normalised.length, name.length), kind: "fuzzy" });
+    }
+    return [...best.values()]
+      .filter((match) => match.score >= minimumScore)
+      .sort((a, b) => b.score - a.score || this.popularity[b.itemIndex] - this.popularity[a.itemIndex])
+      .slice(0, limit);
+  }
+
+  /**
+   * Titles mentioned inside a longer query ("movies like Heat", "feels like Blade Runner but
+   * in the 90s"). Exact normalised spans anywhere; fuzzy spans only right after a reference cue,
+   * where a typo is likely to be a title. Longest spans win; spans never overlap.
+   */
+  findMentions(query: string, maxSpanTokens = 8): TitleMention[] {
+    const tokens = rawTokens(query);
+    const mentions: TitleMention[] = [];
+    const taken = new Array<boolean>(tokens.length).fill(false);
+    for (let length = Math.min(maxSpanTokens, tokens.length); length >= 1; length -= 1) {
+      for (let start = 0; start + length <= tokens.length; start += 1) {
+        if (taken.slice(start, start + length).some(Boolean)) continue;
+        const text = tokens.slice(start, start + length).join(" ");
+        const afterCue = start > 0 && REFERENCE_CUES.has(tokens[start - 1]);
+        let matches: TitleMatch[] = (this.exact.get(normaliseTitle(text)) ?? []).map((itemIndex) => ({ itemIndex, score: 1, kind: "exact" as const }));
+        if (matches.length === 0 && afterCue && text.length >= 6) {
+          matches = this.match(text, 3, 0.85).filter((match) => match.kind === "fuzzy");
+        }
+        if (matches.length === 0) continue;
+        // A lone short common word ("up", "her") is only a title when introduced as one.
+        if (length === 1 && !afterCue && text.length < 5) continue;
+        const ranked = [...matches].sort((a, b) => b.score - a.score || this.popularity[b.itemIndex] - this.popularity[a.itemIndex]);
+        mentions.push({ ...ranked[0], start, end: start + length, text });
+        for (let position = start; position < start + length; position += 1) taken[position] = true;
+      }
+    }
+    return mentions.sort((a, b) => a.start - b.start);
+  }
+}

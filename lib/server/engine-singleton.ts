@@ -1,0 +1,26 @@
+import { loadCurrentCatalog } from "../../catalog/bundle-loader";
+import type { Engine } from "../pipeline/engine";
+import { KeywordSearch } from "../retrieval/keyword-search";
+
+const globalForEngine = globalThis as typeof globalThis & { reelcastEngine?: Promise<Engine> };
+
+/** Loads the catalog bundle and builds the in-memory indexes. */
+export async function createEngine(catalogRoot?: string): Promise<Engine> {
+  const catalog = loadCurrentCatalog(catalogRoot);
+  return { catalog, keywordSearch: new KeywordSearch(catalog.items), now: () => performance.now() };
+}
+
+/**
+ * The process-wide engine, created on first use. Kept on globalThis so Next's dev hot reloads
+ * reuse it instead of reloading the catalog; a failed load is forgotten so the next request
+ * retries (e.g. after `npm run catalog:build`).
+ */
+export function getEngine(): Promise<Engine> {
+  if (!globalForEngine.reelcastEngine) {
+    globalForEngine.reelcastEngine = createEngine().catch((error) => {
+      globalForEngine.reelcastEngine = undefined;
+      throw error;
+    });
+  }
+  return globalForEngine.reelcastEngine;
+}

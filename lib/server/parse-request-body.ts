@@ -1,0 +1,36 @@
+import type { z } from "zod";
+import { ReelcastError, type ErrorSurface } from "../errors/reelcast-error";
+
+/** Largest request body accepted; a 2,000-character query fits many times over. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** The first validation issue as a sentence a client developer can act on. */
+export function describeIssues(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "invalid request";
+  const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
+  return `${where}${issue.message}`;
+}
+
+/**
+ * Reads and validates a JSON request body. Throws a 400 ReelcastError for a body that is too
+ * large, not JSON, not an object, or fails `schema`.
+ */
+export async function parseRequestBody<Schema extends z.ZodType>(request: Request, schema: Schema, surface: ErrorSurface): Promise<z.output<Schema>> {
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    throw new ReelcastError(`bad_request:${surface}`, `request body must be at most ${MAX_BODY_BYTES} bytes`);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ReelcastError(`bad_request:${surface}`, "request body must be valid JSON");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new ReelcastError(`bad_request:${surface}`, "request body must be a JSON object");
+  }
+  const result = schema.safeParse(body);
+  if (!result.success) throw new ReelcastError(`bad_request:${surface}`, describeIssues(result.error));
+  return result.data;
+}
