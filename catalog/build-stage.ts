@@ -1,4 +1,4 @@
-import type { Catalog } from "../lib/catalog/catalog";
+import type { Catalog, Environment } from "../lib/catalog/catalog";
 
 export interface BuildStageContext {
   /** The joined catalog, already written to `bundleDir` (items, interactions). */
@@ -7,7 +7,7 @@ export interface BuildStageContext {
   log: (line: string) => void;
   /** Fixed seed for every stochastic step, so a build is reproducible. */
   seed: number;
-  environment: NodeJS.ProcessEnv;
+  environment: Environment;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Environment } from "../lib/catalog/catalog";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -19,7 +20,7 @@ const BUNDLE_CODE_DIRECTORIES = ["catalog", "lib/catalog", "lib/retrieval", "lib
 
 export interface BuildCatalogOptions {
   projectRoot?: string;
-  environment?: NodeJS.ProcessEnv;
+  environment?: Environment;
   log?: (line: string) => void;
   /** Rebuild even when a bundle with the same build key exists. */
   force?: boolean;
@@ -35,7 +36,7 @@ export interface BuildCatalogResult {
   reused: boolean;
 }
 
-async function locateData(projectRoot: string, environment: NodeJS.ProcessEnv, log: (line: string) => void, allowDownload: boolean): Promise<DataLocation> {
+async function locateData(projectRoot: string, environment: Environment, log: (line: string) => void, allowDownload: boolean): Promise<DataLocation> {
   const candidates = candidateDataDirs(projectRoot, environment);
   const found = findDataLocation(candidates);
   if (found) return found;
@@ -59,7 +60,7 @@ async function describeSources(location: DataLocation): Promise<SourceFile[]> {
   );
 }
 
-function buildKeyOf(sources: SourceFile[], projectRoot: string, stages: readonly BuildStage[], environment: NodeJS.ProcessEnv, seed: number): string {
+function buildKeyOf(sources: SourceFile[], projectRoot: string, stages: readonly BuildStage[], environment: Environment, seed: number): string {
   const hash = createHash("sha256");
   hash.update(`schema ${BUNDLE_SCHEMA_VERSION}\nseed ${seed}\n`);
   for (const source of sources) hash.update(`${source.path} ${source.sha256}\n`);

@@ -1,3 +1,4 @@
+import type { Environment } from "../lib/catalog/catalog";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -7,7 +8,7 @@ import { BUNDLE_SCHEMA_VERSION, manifestSchema } from "../lib/catalog/manifest";
 import { BUNDLE_FILES, readInteractions } from "./bundle-files";
 
 /** Where bundles live: `REELCAST_CATALOG_DIR`, or .data/ under the project root. */
-export function catalogRoot(projectRoot = process.cwd(), environment: NodeJS.ProcessEnv = process.env): string {
+export function catalogRoot(projectRoot = process.cwd(), environment: Environment = process.env): string {
   return path.resolve(/*turbopackIgnore: true*/ projectRoot, environment.REELCAST_CATALOG_DIR ?? ".data");
 }
 

@@ -1,3 +1,4 @@
+import type { Environment } from "../lib/catalog/catalog";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { extractZip } from "./zip-extract";
@@ -22,7 +23,7 @@ function hasAll(directory: string, files: readonly string[]): boolean {
  * The directories to look in, in order: `REELCAST_DATA_DIR` when set (and only it), otherwise
  * ./data/raw and ../shared/datasets relative to the project root.
  */
-export function candidateDataDirs(projectRoot: string, environment: NodeJS.ProcessEnv = process.env): string[] {
+export function candidateDataDirs(projectRoot: string, environment: Environment = process.env): string[] {
   if (environment.REELCAST_DATA_DIR) return [path.resolve(projectRoot, environment.REELCAST_DATA_DIR)];
   return [path.join(projectRoot, "data", "raw"), path.resolve(projectRoot, "..", "shared", "datasets")];
 }

@@ -19,3 +19,6 @@ export function indexItems(items: readonly Item[]): Map<string, number> {
   items.forEach((item, index) => indexOf.set(item.id, index));
   return indexOf;
 }
+
+/** Environment variables as plain data, so builders and tests can pass their own. */
+export type Environment = Readonly<Record<string, string | undefined>>;

@@ -22,7 +22,7 @@ test("a corrupted MovieLens copy builds, skipping and reporting bad rows; a seco
   const movies = readFileSync(path.join(dataDir, "movies.csv"), "utf8");
   writeFileSync(path.join(dataDir, "movies.csv"), `${movies}999999,,Drama\r\n1000000,"Broken quote (2000),Drama\r\n`);
 
-  const environment = { REELCAST_DATA_DIR: path.join(work, "raw"), REELCAST_CATALOG_DIR: path.join(work, "catalog") } as NodeJS.ProcessEnv;
+  const environment = { REELCAST_DATA_DIR: path.join(work, "raw"), REELCAST_CATALOG_DIR: path.join(work, "catalog") };
   const lines: string[] = [];
   const first = await buildCatalog({ environment, log: (line) => lines.push(line), allowDownload: false, stages: [] });
   assert.equal(first.reused, false);

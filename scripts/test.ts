@@ -1,0 +1,27 @@
+/**
+ * `npm test`: prepares what the tests need (catalog bundle, production build), then runs the
+ * unit and HTTP tests with node's test runner and the browser tests with Playwright.
+ * `npm test -- --skip-e2e` leaves the browser out.
+ */
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { prepareApp } from "./support/prepare-app";
+import { runCommand } from "./support/run-command";
+
+function testFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((entry) => {
+    const full = path.join(directory, entry);
+    if (statSync(full).isDirectory()) return testFiles(full);
+    return entry.endsWith(".test.ts") ? [full] : [];
+  });
+}
+
+await prepareApp();
+const nodeTests = [...testFiles("tests/unit"), ...testFiles("tests/http")].sort();
+// One file at a time: HTTP tests start servers, and the machine has two cores.
+const nodeCode = await runCommand(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", ...nodeTests]);
+let browserCode = 0;
+if (!process.argv.includes("--skip-e2e")) {
+  browserCode = await runCommand(process.execPath, ["node_modules/@playwright/test/cli.js", "test"]);
+}
+process.exit(nodeCode || browserCode);
