@@ -16,6 +16,11 @@ function testFiles(directory: string): string[] {
   });
 }
 
+const typecheckCode = await runCommand(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."]);
+if (typecheckCode !== 0) {
+  process.stderr.write("npm test: type errors (above); fix them first.\n");
+  process.exit(typecheckCode);
+}
 await prepareApp();
 const nodeTests = [...testFiles("tests/unit"), ...testFiles("tests/http")].sort();
 // One file at a time: HTTP tests start servers, and the machine has two cores.

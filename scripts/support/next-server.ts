@@ -25,7 +25,7 @@ export function freePort(): Promise<number> {
  * Starts the production server (`next start`, which needs `next build` first; npm test does
  * that) on a free loopback port and waits until it answers.
  */
-export async function startNextServer(environment: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningServer> {
+export async function startNextServer(environment: Record<string, string> = {}, timeoutMs = 60_000, pollMs = 200): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     env: { ...process.env, NODE_ENV: "production", ...environment },
@@ -50,7 +50,7 @@ export async function startNextServer(environment: Record<string, string> = {}, 
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
   await stop();
   throw new Error(`next start did not answer within ${timeoutMs} ms:\n${output}`);
