@@ -41,9 +41,12 @@ interface Posting {
 export class Bm25Index {
   private readonly postings = new Map<string, Posting>();
   readonly documentCount: number;
+  /** Per-item score accumulator reused across queries (reset after each), to avoid a Map per query. */
+  private readonly scratchScores: Float64Array;
 
   constructor(items: readonly Item[], fields: readonly FieldSpec[] = DEFAULT_FIELDS, private readonly k1 = 1.2) {
     this.documentCount = items.length;
+    this.scratchScores = new Float64Array(items.length);
     const fieldTokens = fields.map((field) => items.map((item) => searchTokens(field.text(item))));
     const averageLengths = fieldTokens.map((perItem) => perItem.reduce((sum, tokens) => sum + tokens.length, 0) / Math.max(1, perItem.length) || 1);
     const accumulated = new Map<string, Map<number, number>>();
@@ -82,19 +85,20 @@ export class Bm25Index {
    */
   search(query: string, limit = 100): Bm25Hit[] {
     const tokens = [...new Set(searchTokens(query))];
-    const scores = new Map<number, number>();
+    const scores = this.scratchScores;
+    const touched: number[] = [];
     for (const token of tokens) {
       const posting = this.postings.get(token);
       if (!posting) continue;
       for (let position = 0; position < posting.items.length; position += 1) {
         const frequency = posting.weightedFrequencies[position];
         const item = posting.items[position];
-        scores.set(item, (scores.get(item) ?? 0) + (posting.idf * frequency * (this.k1 + 1)) / (frequency + this.k1));
+        if (scores[item] === 0) touched.push(item);
+        scores[item] += (posting.idf * frequency * (this.k1 + 1)) / (frequency + this.k1);
       }
     }
-    return [...scores]
-      .map(([itemIndex, score]) => ({ itemIndex, score }))
-      .sort((a, b) => b.score - a.score || a.itemIndex - b.itemIndex)
-      .slice(0, limit);
+    const hits = touched.map((itemIndex) => ({ itemIndex, score: scores[itemIndex] }));
+    for (const itemIndex of touched) scores[itemIndex] = 0;
+    return hits.sort((a, b) => b.score - a.score || a.itemIndex - b.itemIndex).slice(0, limit);
   }
 }

@@ -45,6 +45,8 @@ export class TitleMatcher {
   private readonly names: string[] = [];
   private readonly nameItem: number[] = [];
   private readonly popularity: Float64Array;
+  /** Scratch counters of shared trigrams per name, reset after each lookup. */
+  private sharedCounts = new Uint16Array(0);
 
   constructor(items: readonly Item[]) {
     this.popularity = Float64Array.from(items, popularityScore);
@@ -63,6 +65,7 @@ export class TitleMatcher {
         }
       }
     });
+    this.sharedCounts = new Uint16Array(this.names.length);
   }
 
   /**
@@ -81,13 +84,24 @@ export class TitleMatcher {
     for (const itemIndex of this.exact.get(normalised) ?? []) offer({ itemIndex, score: 1, kind: "exact" });
 
     const queryGrams = new Set(trigrams(normalised));
-    const overlap = new Map<number, number>();
-    for (const gram of queryGrams) {
-      for (const nameIndex of this.gramIndex.get(gram) ?? []) overlap.set(nameIndex, (overlap.get(nameIndex) ?? 0) + 1);
-    }
-    const shortlist = [...overlap].filter(([, shared]) => shared >= Math.min(3, queryGrams.size) * 0.5).sort((a, b) => b[1] - a[1]).slice(0, 300);
     const maxTypos = Math.max(1, Math.floor(normalised.length / 5));
-    for (const [nameIndex] of shortlist) {
+    // One edit destroys at most three trigrams, and a prefix match loses only the query's final
+    // padded trigram, so candidates sharing fewer grams than this cannot qualify.
+    const minimumShared = Math.max(1, queryGrams.size - 3 * maxTypos - 1);
+    const shared = this.sharedCounts;
+    const touched: number[] = [];
+    for (const gram of queryGrams) {
+      for (const nameIndex of this.gramIndex.get(gram) ?? []) {
+        if (shared[nameIndex] === 0) touched.push(nameIndex);
+        shared[nameIndex] += 1;
+      }
+    }
+    const shortlist: number[] = [];
+    for (const nameIndex of touched) {
+      if (shared[nameIndex] >= minimumShared) shortlist.push(nameIndex);
+    }
+    for (const nameIndex of touched) shared[nameIndex] = 0;
+    for (const nameIndex of shortlist) {
       const name = this.names[nameIndex];
       const itemIndex = this.nameItem[nameIndex];
       if (name === normalised) continue;
