@@ -1,4 +1,6 @@
 import type { BuildStage } from "./build-stage";
+import { cfStage } from "./cf-stage";
+import { textVectorsStage } from "./text-vectors-stage";
 
 /** The build steps after the join, in order. Each later issue adds its own. */
-export const BUILD_STAGES: BuildStage[] = [];
+export const BUILD_STAGES: BuildStage[] = [textVectorsStage, cfStage];

@@ -1,4 +1,5 @@
 import type { Catalog } from "../catalog/catalog";
+import type { CfArtifacts } from "../../catalog/cf-artifacts";
 import type { KeywordSearch } from "../retrieval/keyword-search";
 
 /**
@@ -8,6 +9,10 @@ import type { KeywordSearch } from "../retrieval/keyword-search";
 export interface Engine {
   catalog: Catalog;
   keywordSearch: KeywordSearch;
+  /** Collaborative-filtering vectors and index; null when the bundle has none. */
+  cf: CfArtifacts | null;
+  /** Popularity per item scaled to [0, 1] (the fast path's prior). */
+  popularity: Float64Array;
   /** Milliseconds, monotonic; performance.now in production, a fake in tests. */
   now: () => number;
 }

@@ -29,6 +29,8 @@ export interface TitleMention extends TitleMatch {
   start: number;
   end: number;
   text: string;
+  /** Introduced as a reference ("like Heat", "similar to Alien"): the person wants films like it. */
+  asReference: boolean;
 }
 
 /** Words that introduce a reference title: "like Heat", "similar to Alien", "feels like …". */
@@ -141,7 +143,7 @@ export class TitleMatcher {
         // A lone short common word ("up", "her") is only a title when introduced as one.
         if (length === 1 && !afterCue && text.length < 5) continue;
         const ranked = [...matches].sort((a, b) => b.score - a.score || this.popularity[b.itemIndex] - this.popularity[a.itemIndex]);
-        mentions.push({ ...ranked[0], start, end: start + length, text });
+        mentions.push({ ...ranked[0], start, end: start + length, text, asReference: afterCue });
         for (let position = start; position < start + length; position += 1) taken[position] = true;
       }
     }

@@ -1,5 +1,7 @@
 import { loadCurrentCatalog } from "../../catalog/bundle-loader";
+import { loadCfArtifacts } from "../../catalog/cf-artifacts";
 import type { Engine } from "../pipeline/engine";
+import { popularityScore } from "../catalog/popularity";
 import { KeywordSearch } from "../retrieval/keyword-search";
 
 const globalForEngine = globalThis as typeof globalThis & { reelcastEngine?: Promise<Engine> };
@@ -7,7 +9,16 @@ const globalForEngine = globalThis as typeof globalThis & { reelcastEngine?: Pro
 /** Loads the catalog bundle and builds the in-memory indexes. */
 export async function createEngine(catalogRoot?: string): Promise<Engine> {
   const catalog = loadCurrentCatalog(catalogRoot);
-  return { catalog, keywordSearch: new KeywordSearch(catalog.items), now: () => performance.now() };
+  const rawPopularity = catalog.items.map(popularityScore);
+  const maxPopularity = Math.max(1e-9, ...rawPopularity);
+  return {
+    catalog,
+    keywordSearch: new KeywordSearch(catalog.items),
+    // A bundle built without the CF stage still serves, keyword-only; the reasons say so.
+    cf: catalog.manifest.artifacts.cf === undefined ? null : loadCfArtifacts(catalog),
+    popularity: Float64Array.from(rawPopularity, (value) => value / maxPopularity),
+    now: () => performance.now(),
+  };
 }
 
 /**

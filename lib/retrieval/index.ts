@@ -1,0 +1,22 @@
+export { Bm25Index, DEFAULT_FIELDS, type Bm25Hit, type FieldSpec } from "./bm25";
+export { editDistance } from "./edit-distance";
+export { KeywordSearch, type ScoredItem } from "./keyword-search";
+export { rawTokens, searchTokens, stem } from "./text-tokens";
+export { normaliseTitle, TitleMatcher, type TitleMatch, type TitleMention } from "./title-matcher";
+// Collaborative filtering and vector search (issue 3, CF half).
+export { trainAls, DEFAULT_ALS_OPTIONS, type AlsModel, type AlsOptions } from "./als";
+export { trainBpr, DEFAULT_BPR_OPTIONS, type BprModel, type BprOptions } from "./bpr";
+export { buildCfItemVectors, ITEM_VECTOR_ORIGIN, type CfItemVectors } from "./cf-item-vectors";
+export { recommendForUser, similarItems, type CfNeighbour, type RecommendOptions } from "./cf-neighbours";
+export { DEFAULT_CF_DIMENSIONS, DEFAULT_CF_TRAINING, feedbackMatrix, sessionStrengths, trainCfModel, type CfTrainingOptions } from "./cf-training";
+export { contentFeatures, DEFAULT_CONTENT_VECTOR_OPTIONS, fillContentVectors, type ContentVectorOptions, type ContentVectorResult } from "./content-vectors";
+export { ExactVectorIndex } from "./exact-vector-index";
+export { feedbackStrength, type FeedbackStrengthOptions } from "./feedback-strength";
+export { createFoldInContext, foldInUser, type FoldInContext, type SessionFeedback } from "./fold-in";
+export { scoreItemKnn, trainItemKnn, type ItemKnnModel } from "./item-knn";
+export { ndcgAtK, recallAtK, topKIndexes } from "./ranking-metrics";
+export { createSeededRandom, gaussian, randomInteger, type RandomSource } from "./seeded-random";
+export { sparseFromTriples, transposeSparse, type SparseMatrix } from "./sparse-matrix";
+export { temporalHoldoutMask } from "./temporal-holdout";
+export { DEFAULT_USEARCH_OPTIONS, UsearchVectorIndex, type UsearchIndexOptions } from "./usearch-vector-index";
+export type { VectorIndex, VectorMetric, VectorSearchResult } from "./vector-index";

@@ -1,0 +1,342 @@
+/**
+ * eval:cf — offline evaluation of the collaborative-filtering models on ml-latest-small.
+ *
+ *   npm run eval:cf                 markdown tables
+ *   npm run eval:cf -- --json       machine-readable results
+ *   npm run eval:cf -- --tune       also print the WALS validation grid used to pick the defaults
+ *
+ * Protocol (docs/EVALUATION.md, "Collaborative filtering (eval:cf)"):
+ * - Two splits of the 100,836 ratings, reported side by side:
+ *   "random": per user, a seeded random 20 % of their ratings is held out (the usual protocol);
+ *   "temporal": per user, their latest 20 % by timestamp is held out (harder, closer to serving).
+ *   At least one rating per user is held out; the rest is training data.
+ * - Positives: held-out ratings ≥ 4.0 stars. Users: every user with at least one positive.
+ * - Candidates (same rule for every model): every item with at least one training rating, minus
+ *   the user's own training items. Scores are ranked; ties go to the lower item index.
+ * - Baseline variants (popularity of all ratings vs of ≥ 4 ratings; item-kNN history and
+ *   neighbourhood size) are chosen on a validation split carved from the training data the same
+ *   way (the last / a random 20 % of each user's training ratings), then refit on all training.
+ * - Metrics averaged over users: Recall@K = hits@K / min(K, |positives|), NDCG@10 with binary
+ *   gains, and catalog coverage@10 = distinct items in any top 10 / candidate items.
+ * - Seeds: split 7, models 42.
+ */
+import { loadCurrentCatalog } from "../catalog/bundle-loader";
+import { trainBpr } from "../lib/retrieval/bpr";
+import { DEFAULT_MINIMUM_INDEXED_INTERACTIONS, gatherRows } from "../lib/retrieval/cf-item-vectors";
+import { recommendForUser } from "../lib/retrieval/cf-neighbours";
+import { DEFAULT_CF_DIMENSIONS, DEFAULT_CF_TRAINING, feedbackMatrix, sessionStrengths, trainCfModel, type CfTrainingOptions } from "../lib/retrieval/cf-training";
+import { createFoldInContext, foldInUser } from "../lib/retrieval/fold-in";
+import { scoreItemKnn, trainItemKnn } from "../lib/retrieval/item-knn";
+import { ndcgAtK, recallAtK, topKIndexes } from "../lib/retrieval/ranking-metrics";
+import { createSeededRandom } from "../lib/retrieval/seeded-random";
+import { sparseFromTriples, type SparseMatrix } from "../lib/retrieval/sparse-matrix";
+import { temporalHoldoutMask } from "../lib/retrieval/temporal-holdout";
+import { UsearchVectorIndex } from "../lib/retrieval/usearch-vector-index";
+import type { Interactions } from "../lib/catalog/interactions";
+
+const SPLIT_SEED = 7;
+const MODEL_SEED = 42;
+const HOLDOUT_FRACTION = 0.2;
+const POSITIVE_RATING = 4;
+const KNN_NEIGHBOUR_COUNTS = [20, 50, 100, Infinity];
+
+type SplitKind = "random" | "temporal";
+
+interface Metrics {
+  recallAt10: number;
+  recallAt20: number;
+  ndcgAt10: number;
+  coverageAt10: number;
+}
+
+interface ModelResult extends Metrics {
+  model: string;
+  variant: string;
+  trainSeconds: number;
+}
+
+/** Rows of one train/target split plus everything the rankers need. */
+interface EvaluationData {
+  itemCount: number;
+  train: { users: Int32Array; items: Int32Array; ratings: Float32Array };
+  binary: SparseMatrix;
+  /** Held-out positives per user. */
+  positives: Map<number, Set<number>>;
+  /** Items with at least one training rating. */
+  candidate: Uint8Array;
+  candidateCount: number;
+}
+
+function select(interactions: Interactions, mask: Uint8Array) {
+  const rows: number[] = [];
+  mask.forEach((keep, row) => {
+    if (keep) rows.push(row);
+  });
+  return {
+    users: Int32Array.from(rows, (row) => interactions.users[row]),
+    items: Int32Array.from(rows, (row) => interactions.items[row]),
+    ratings: Float32Array.from(rows, (row) => interactions.ratings[row]),
+  };
+}
+
+function evaluationData(interactions: Interactions, itemCount: number, trainMask: Uint8Array, targetMask: Uint8Array): EvaluationData {
+  const train = select(interactions, trainMask);
+  const binary = sparseFromTriples(interactions.userCount, itemCount, train.users, train.items, new Float32Array(train.users.length).fill(1));
+  const positives = new Map<number, Set<number>>();
+  targetMask.forEach((isTarget, row) => {
+    if (!isTarget || interactions.ratings[row] < POSITIVE_RATING) return;
+    const user = interactions.users[row];
+    const set = positives.get(user) ?? new Set<number>();
+    set.add(interactions.items[row]);
+    positives.set(user, set);
+  });
+  const candidate = new Uint8Array(itemCount);
+  for (const item of train.items) candidate[item] = 1;
+  return { itemCount, train, binary, positives, candidate, candidateCount: candidate.reduce((sum, value) => sum + value, 0) };
+}
+
+/** Ranks with `score` (writes all item scores for a user) and averages the metrics over users. */
+function evaluate(data: EvaluationData, score: (user: number, scores: Float32Array) => void): Metrics {
+  const scores = new Float32Array(data.itemCount);
+  const covered = new Set<number>();
+  let recallAt10 = 0;
+  let recallAt20 = 0;
+  let ndcgAt10 = 0;
+  for (const [user, relevant] of data.positives) {
+    score(user, scores);
+    for (let item = 0; item < data.itemCount; item += 1) if (!data.candidate[item]) scores[item] = -Infinity;
+    for (let entry = data.binary.rowStarts[user]; entry < data.binary.rowStarts[user + 1]; entry += 1) scores[data.binary.columns[entry]] = -Infinity;
+    const ranked = topKIndexes(scores, 20);
+    recallAt10 += recallAtK(ranked, relevant, 10);
+    recallAt20 += recallAtK(ranked, relevant, 20);
+    ndcgAt10 += ndcgAtK(ranked, relevant, 10);
+    for (const item of ranked.slice(0, 10)) covered.add(item);
+  }
+  const users = data.positives.size;
+  return { recallAt10: recallAt10 / users, recallAt20: recallAt20 / users, ndcgAt10: ndcgAt10 / users, coverageAt10: covered.size / data.candidateCount };
+}
+
+function timed<T>(run: () => T): [T, number] {
+  const started = performance.now();
+  const value = run();
+  return [value, (performance.now() - started) / 1000];
+}
+
+const userHistory = (matrix: SparseMatrix, user: number) => matrix.columns.subarray(matrix.rowStarts[user], matrix.rowStarts[user + 1]);
+
+/** Popularity variants: how many training ratings / how many ≥ 4 ratings an item has. */
+function popularityScores(data: EvaluationData, likedOnly: boolean): Float32Array {
+  const counts = new Float32Array(data.itemCount);
+  data.train.items.forEach((item, row) => {
+    if (!likedOnly || data.train.ratings[row] >= POSITIVE_RATING) counts[item] += 1;
+  });
+  return counts;
+}
+
+interface KnnVariant {
+  likedOnly: boolean;
+  neighbourCount: number;
+}
+
+const knnName = (variant: KnnVariant) => `${variant.likedOnly ? "history ≥ 4★" : "all history"}, k = ${Number.isFinite(variant.neighbourCount) ? variant.neighbourCount : "all"}`;
+
+/** Item-kNN on either every training rating or only the liked (≥ 4) ones, as binary interactions. */
+function knnRanker(data: EvaluationData, variant: KnnVariant): (user: number, scores: Float32Array) => void {
+  const keep = data.train.ratings.map((rating) => (!variant.likedOnly || rating >= POSITIVE_RATING ? 1 : 0));
+  const rows = [...keep.keys()].filter((row) => keep[row]);
+  const matrix = sparseFromTriples(
+    data.binary.rowCount,
+    data.itemCount,
+    rows.map((row) => data.train.users[row]),
+    rows.map((row) => data.train.items[row]),
+    new Float32Array(rows.length).fill(1),
+  );
+  const model = trainItemKnn(matrix, variant.neighbourCount);
+  return (user, scores) => scoreItemKnn(model, userHistory(matrix, user), scores);
+}
+
+function dotRanker(userFactors: Float32Array, itemFactors: Float32Array, dimensions: number, itemBiases?: Float32Array) {
+  return (user: number, scores: Float32Array) => {
+    const offset = user * dimensions;
+    for (let item = 0; item < scores.length; item += 1) {
+      let sum = itemBiases ? itemBiases[item] : 0;
+      const itemOffset = item * dimensions;
+      for (let column = 0; column < dimensions; column += 1) sum += userFactors[offset + column] * itemFactors[itemOffset + column];
+      scores[item] = sum;
+    }
+  };
+}
+
+function holdoutMasks(interactions: Interactions, kind: SplitKind) {
+  const random = createSeededRandom(SPLIT_SEED);
+  // A random holdout is a temporal one over shuffled timestamps.
+  const order = () => (kind === "temporal" ? interactions.timestamps : Int32Array.from(interactions.timestamps, () => Math.floor(random() * 2 ** 30)));
+  const test = temporalHoldoutMask(interactions.users, order(), HOLDOUT_FRACTION);
+  const trainAll = test.map((value) => 1 - value);
+  const validation = temporalHoldoutMask(interactions.users, order(), HOLDOUT_FRACTION, trainAll);
+  const trainInner = trainAll.map((value, row) => (value && !validation[row] ? 1 : 0));
+  return { test, trainAll, validation, trainInner };
+}
+
+function trainWals(data: EvaluationData, userCount: number, options: CfTrainingOptions = DEFAULT_CF_TRAINING) {
+  const matrix = feedbackMatrix(userCount, data.itemCount, data.train.users, data.train.items, data.train.ratings, options.strength);
+  return timed(() => trainCfModel(matrix, createSeededRandom(MODEL_SEED), DEFAULT_CF_DIMENSIONS, options));
+}
+
+interface SplitReport {
+  split: SplitKind;
+  users: number;
+  trainRatings: number;
+  candidateItems: number;
+  results: ModelResult[];
+  validation: { popularity: string; itemKnn: string; grid?: Array<{ variant: string; ndcgAt10: number }> };
+}
+
+function runSplit(interactions: Interactions, itemCount: number, kind: SplitKind, tune: boolean, log: (line: string) => void): SplitReport {
+  const masks = holdoutMasks(interactions, kind);
+  const validationData = evaluationData(interactions, itemCount, masks.trainInner, masks.validation);
+  const data = evaluationData(interactions, itemCount, masks.trainAll, masks.test);
+  log(`[${kind}] ${data.train.users.length} training ratings, ${data.positives.size} users with positives, ${data.candidateCount} candidate items`);
+
+  // Baseline variants chosen on validation.
+  const popularityLikedOnly = evaluate(validationData, (_user, scores) => scores.set(popularityScores(validationData, true))).ndcgAt10 >
+    evaluate(validationData, (_user, scores) => scores.set(popularityScores(validationData, false))).ndcgAt10;
+  let bestKnn: KnnVariant = { likedOnly: false, neighbourCount: 100 };
+  let bestKnnNdcg = -1;
+  for (const likedOnly of [false, true]) {
+    for (const neighbourCount of KNN_NEIGHBOUR_COUNTS) {
+      const variant = { likedOnly, neighbourCount };
+      const { ndcgAt10 } = evaluate(validationData, knnRanker(validationData, variant));
+      if (ndcgAt10 > bestKnnNdcg) [bestKnn, bestKnnNdcg] = [variant, ndcgAt10];
+    }
+  }
+  log(`[${kind}] validation picked popularity of ${popularityLikedOnly ? "≥ 4 ratings" : "all ratings"}, item-kNN ${knnName(bestKnn)}`);
+
+  let grid: Array<{ variant: string; ndcgAt10: number }> | undefined;
+  if (tune) {
+    grid = [];
+    for (const regularization of [20, 50, 80]) {
+      for (const [alpha, dislikeBelow, dislikeWeight] of [[10, null, 1], [10, 4, 0.25], [10, 4, 1], [20, 4, 0.25], [5, 4, 0.25]] as const) {
+        const options: CfTrainingOptions = {
+          strength: { alpha, dislikeBelow, weighting: "rating", dislikeWeight },
+          als: { ...DEFAULT_CF_TRAINING.als, regularization },
+        };
+        const [model] = trainWals(validationData, interactions.userCount, options);
+        const { ndcgAt10 } = evaluate(validationData, dotRanker(model.userFactors, model.itemFactors, model.dimensions));
+        const variant = `λ=${regularization} α=${alpha} dislikes ${dislikeBelow === null ? "off" : `< ${dislikeBelow}★ ×${dislikeWeight}`}`;
+        grid.push({ variant, ndcgAt10 });
+        log(`[${kind}] validation WALS ${variant}: NDCG@10 ${ndcgAt10.toFixed(4)}`);
+      }
+    }
+  }
+
+  const results: ModelResult[] = [];
+  const add = (model: string, variant: string, trainSeconds: number, metrics: Metrics) => {
+    results.push({ model, variant, trainSeconds: Math.round(trainSeconds * 100) / 100, ...metrics });
+    log(`[${kind}] ${model}: NDCG@10 ${metrics.ndcgAt10.toFixed(4)}`);
+  };
+
+  const [popularity, popularitySeconds] = timed(() => popularityScores(data, popularityLikedOnly));
+  add("Popularity", popularityLikedOnly ? "count of ≥ 4 ratings" : "count of ratings", popularitySeconds, evaluate(data, (_user, scores) => scores.set(popularity)));
+
+  const [knn, knnSeconds] = timed(() => knnRanker(data, bestKnn));
+  add("Item-kNN (cosine)", knnName(bestKnn), knnSeconds, evaluate(data, knn));
+
+  const bprMatrix = sparseFromTriples(
+    interactions.userCount,
+    itemCount,
+    data.train.users,
+    data.train.items,
+    data.train.ratings.map((rating) => (rating >= POSITIVE_RATING ? 1 : -1)),
+  );
+  const [bpr, bprSeconds] = timed(() => trainBpr(bprMatrix, { dimensions: DEFAULT_CF_DIMENSIONS }, createSeededRandom(MODEL_SEED)));
+  add("BPR", `${DEFAULT_CF_DIMENSIONS}-d, positives ≥ 4★, 60 epochs`, bprSeconds, evaluate(data, dotRanker(bpr.userFactors, bpr.itemFactors, bpr.dimensions, bpr.itemBiases)));
+
+  const [wals, walsSeconds] = trainWals(data, interactions.userCount);
+  const { strength, als } = DEFAULT_CF_TRAINING;
+  const walsVariant = `${wals.dimensions}-d, λ=${als.regularization}, α=${strength.alpha}, dislikes < ${strength.dislikeBelow}★ ×${strength.dislikeWeight}, ${als.iterations} iterations`;
+  add("WALS (shipped)", walsVariant, walsSeconds, evaluate(data, dotRanker(wals.userFactors, wals.itemFactors, wals.dimensions)));
+
+  // The serving path: each user folded in from their training likes/dislikes, then the cosine
+  // usearch index (items with ≥ 3 training ratings, top 200) re-ranked by x·y, exactly as
+  // loadCfArtifacts().recommendForUser does.
+  const [served, servedSeconds] = timed(() => {
+    const index = UsearchVectorIndex.create(wals.dimensions, { metric: "cos", addThreads: 1 });
+    const counts = new Int32Array(itemCount);
+    for (const item of data.train.items) counts[item] += 1;
+    const indexed = [...counts.keys()].filter((item) => counts[item] >= DEFAULT_MINIMUM_INDEXED_INTERACTIONS);
+    index.add(indexed, gatherRows(wals.itemFactors, wals.dimensions, indexed));
+    const strengths = sessionStrengths(strength);
+    const context = createFoldInContext(wals.itemFactors, wals.dimensions, wals.regularization, strengths.liked, strengths.disliked, wals.missingWeights, (item) => data.candidate[item] === 1);
+    return { index, context };
+  });
+  const likes = new Map<number, { liked: number[]; disliked: number[] }>();
+  data.train.users.forEach((user, row) => {
+    const entry = likes.get(user) ?? { liked: [], disliked: [] };
+    (data.train.ratings[row] >= POSITIVE_RATING ? entry.liked : entry.disliked).push(data.train.items[row]);
+    likes.set(user, entry);
+  });
+  add(
+    "WALS served path",
+    "fold-in of training likes/dislikes → usearch cosine top 200 (items ≥ 3 ratings) → x·y",
+    servedSeconds,
+    evaluate(data, (user, scores) => {
+      scores.fill(-Infinity);
+      const feedback = likes.get(user) ?? { liked: [], disliked: [] };
+      const userVector = foldInUser(served.context, feedback);
+      const exclude = new Set(userHistory(data.binary, user));
+      recommendForUser(served.index, wals.itemFactors, userVector, 20, { exclude }).forEach(({ itemIndex }, position) => {
+        scores[itemIndex] = 20 - position;
+      });
+    }),
+  );
+
+  return {
+    split: kind,
+    users: data.positives.size,
+    trainRatings: data.train.users.length,
+    candidateItems: data.candidateCount,
+    results,
+    validation: { popularity: popularityLikedOnly ? "count of ≥ 4 ratings" : "count of ratings", itemKnn: knnName(bestKnn), grid },
+  };
+}
+
+function markdown(reports: SplitReport[]): string {
+  const lines: string[] = [];
+  for (const report of reports) {
+    const byName = (name: string) => report.results.find((result) => result.model === name)!;
+    const wals = byName("WALS (shipped)");
+    lines.push(
+      `### ${report.split === "random" ? "Random" : "Temporal"} 80/20 holdout per user — ${report.users} users, ${report.trainRatings} training ratings, ${report.candidateItems} candidate items`,
+      "",
+      "| model | variant | Recall@10 | Recall@20 | NDCG@10 | coverage@10 | train s |",
+      "|---|---|---:|---:|---:|---:|---:|",
+      ...report.results.map(
+        (result) =>
+          `| ${result.model} | ${result.variant} | ${result.recallAt10.toFixed(4)} | ${result.recallAt20.toFixed(4)} | ${result.ndcgAt10.toFixed(4)} | ${(100 * result.coverageAt10).toFixed(1)} % | ${result.trainSeconds.toFixed(2)} |`,
+      ),
+      "",
+      `WALS NDCG@10 = ${(wals.ndcgAt10 / byName("Popularity").ndcgAt10).toFixed(2)}× popularity, ${(wals.ndcgAt10 / byName("Item-kNN (cosine)").ndcgAt10).toFixed(2)}× item-kNN, ${(wals.ndcgAt10 / byName("BPR").ndcgAt10).toFixed(2)}× BPR.`,
+      "",
+    );
+    if (report.validation.grid) {
+      lines.push("Validation grid (WALS, 64-d, NDCG@10):", "", "| variant | NDCG@10 |", "|---|---:|", ...report.validation.grid.map((row) => `| ${row.variant} | ${row.ndcgAt10.toFixed(4)} |`), "");
+    }
+  }
+  return lines.join("\n");
+}
+
+const json = process.argv.includes("--json");
+const tune = process.argv.includes("--tune");
+const log = (line: string) => {
+  if (!json) process.stderr.write(`${line}\n`);
+};
+const started = performance.now();
+const catalog = loadCurrentCatalog();
+const reports = (["random", "temporal"] as const).map((kind) => runSplit(catalog.interactions, catalog.items.length, kind, tune, log));
+const seconds = Math.round((performance.now() - started) / 100) / 10;
+if (json) {
+  process.stdout.write(`${JSON.stringify({ seeds: { split: SPLIT_SEED, model: MODEL_SEED }, seconds, reports }, null, 2)}\n`);
+} else {
+  process.stdout.write(`${markdown(reports)}\nTotal ${seconds} s.\n`);
+}
