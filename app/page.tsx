@@ -1,5 +1,5 @@
-import { SearchPage } from "../components/search-page";
+import { ChatPage } from "../components/chat-page";
 
 export default function HomePage() {
-  return <SearchPage />;
+  return <ChatPage />;
 }

@@ -1,32 +1,214 @@
-import type { RecommendedItem } from "../lib/pipeline/contract";
+"use client";
 
-function formatRuntime(minutes: number | null): string | null {
+import { useId, useState, type ReactNode } from "react";
+import type { RecommendedItem } from "../lib/pipeline/contract";
+import { constraintLines } from "./constraint-checks";
+import { postFeedback, type FeedbackEvent } from "./feedback-client";
+import { FOCUS_RING } from "./focus-ring";
+import { Poster } from "./poster";
+
+export function formatRuntime(minutes: number | null): string | null {
   if (minutes === null) return null;
   const hours = Math.floor(minutes / 60);
   return hours ? `${hours} h ${minutes % 60} min` : `${minutes} min`;
 }
 
-/** One recommended film: title, facts and, when the bandit chose one, the explanation. */
-export function RecommendationCard({ item }: { item: RecommendedItem }) {
-  const facts = [item.year, formatRuntime(item.runtimeMinutes), item.language?.toUpperCase()].filter(Boolean).join(" · ");
+const NO_IMPRESSION = "Feedback turns on once answers carry an impression id (the bandit is not logging this answer).";
+
+interface FeedbackButtonProps {
+  testId: string;
+  label: string;
+  pressed?: boolean;
+  unavailable: boolean;
+  busy: boolean;
+  onPress: () => void;
+  children: ReactNode;
+}
+
+/**
+ * A card action. Unavailable actions stay focusable (aria-disabled, not disabled) so keyboard and
+ * screen-reader users can reach them and hear why they are off.
+ */
+function FeedbackButton({ testId, label, pressed, unavailable, busy, onPress, children }: FeedbackButtonProps) {
+  const tooltipId = useId();
   return (
-    <article data-testid="recommendation-card" className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-      <h3 className="text-base font-semibold" data-testid="card-title">
-        {item.title}
-      </h3>
-      {facts && <p className="text-sm text-zinc-500 dark:text-zinc-400">{facts}</p>}
-      {item.genres.length > 0 && (
-        <ul className="mt-2 flex flex-wrap gap-1" aria-label="Genres">
-          {item.genres.map((genre) => (
-            <li key={genre} className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs dark:bg-zinc-800">
-              {genre}
-            </li>
-          ))}
-        </ul>
+    <span className="group relative inline-flex">
+      <button
+        type="button"
+        data-testid={testId}
+        aria-label={label}
+        aria-pressed={pressed}
+        aria-disabled={unavailable || busy || undefined}
+        aria-describedby={unavailable ? tooltipId : undefined}
+        title={unavailable ? NO_IMPRESSION : undefined}
+        onClick={onPress}
+        className={`inline-flex min-h-9 items-center gap-1 rounded-lg border px-2.5 py-1 text-sm font-medium transition ${FOCUS_RING} ${
+          pressed ? "border-indigo-500 bg-indigo-600 text-white" : "border-zinc-300 bg-white hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+        } ${unavailable ? "cursor-not-allowed opacity-50" : ""} ${busy ? "cursor-wait" : ""}`}
+      >
+        {children}
+      </button>
+      {unavailable && (
+        <span
+          id={tooltipId}
+          role="tooltip"
+          className="pointer-events-none absolute bottom-full left-0 z-10 mb-1 hidden w-56 rounded-md bg-zinc-900 px-2 py-1 text-xs text-white shadow-lg group-focus-within:block group-hover:block dark:bg-zinc-100 dark:text-zinc-900"
+        >
+          {NO_IMPRESSION}
+        </span>
       )}
-      {item.directors.length > 0 && <p className="mt-2 text-sm">Directed by {item.directors.join(", ")}</p>}
-      {item.cast.length > 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">With {item.cast.slice(0, 3).join(", ")}</p>}
-      {item.explanation && <p className="mt-2 text-sm italic">{item.explanation.text}</p>}
+    </span>
+  );
+}
+
+export interface RecommendationCardProps {
+  item: RecommendedItem;
+  /** 1-based position in the answer. */
+  rank: number;
+  impressionId: string | null;
+  constraints: Record<string, unknown> | null;
+  /** Sends the follow-up chat message "more like <title>". */
+  onMoreLikeThis: (title: string) => void;
+}
+
+type Choice = "like" | "skip" | null;
+
+/** One recommended film: poster, facts, the bandit's explanation, feedback and "why this?". */
+export function RecommendationCard({ item, rank, impressionId, constraints, onMoreLikeThis }: RecommendationCardProps) {
+  const titleId = useId();
+  const whyId = useId();
+  const [choice, setChoice] = useState<Choice>(null);
+  const [pending, setPending] = useState<FeedbackEvent | null>(null);
+  const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
+  const [whyOpen, setWhyOpen] = useState(false);
+  const unavailable = impressionId === null;
+  const facts = [item.year, formatRuntime(item.runtimeMinutes), item.language?.toUpperCase()].filter(Boolean).join(" · ");
+  const lines = constraintLines(constraints, item);
+
+  async function send(event: FeedbackEvent): Promise<boolean> {
+    if (!impressionId) return false;
+    setPending(event);
+    setMessage(null);
+    const result = await postFeedback(impressionId, item.id, event);
+    setPending(null);
+    if (!result.ok) setMessage({ tone: "error", text: result.message });
+    return result.ok;
+  }
+
+  async function choose(event: "like" | "skip") {
+    if (pending || choice === event) return;
+    if (unavailable) {
+      setMessage({ tone: "info", text: NO_IMPRESSION });
+      return;
+    }
+    if (await send(event)) setChoice(event);
+  }
+
+  function moreLikeThis() {
+    // The follow-up goes out either way; the click is logged when the answer has an impression.
+    if (!unavailable) void send("click");
+    onMoreLikeThis(item.title);
+  }
+
+  return (
+    <article
+      data-testid="recommendation-card"
+      data-item-id={item.id}
+      data-runtime={item.runtimeMinutes ?? ""}
+      data-genres={item.genres.join("|")}
+      data-feedback={choice ?? ""}
+      aria-labelledby={titleId}
+      className={`flex gap-3 rounded-xl border border-zinc-200 bg-white p-3 shadow-sm transition dark:border-zinc-800 dark:bg-zinc-900 ${choice === "skip" ? "opacity-60" : ""}`}
+    >
+      <Poster title={item.title} genres={item.genres} className="h-30 w-20 shrink-0 rounded-md shadow-sm sm:h-36 sm:w-24" />
+      <div className="min-w-0 flex-1">
+        <h3 id={titleId} className="text-base leading-snug font-semibold break-words" data-testid="card-title">
+          <span className="sr-only">{rank}. </span>
+          {item.title}
+        </h3>
+        {facts && (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="card-facts">
+            {facts}
+          </p>
+        )}
+        {item.genres.length > 0 && (
+          <ul className="mt-1.5 flex flex-wrap gap-1" aria-label="Genres" data-testid="card-genres">
+            {item.genres.map((genre) => (
+              <li key={genre} className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+                {genre}
+              </li>
+            ))}
+          </ul>
+        )}
+        {item.explanation && (
+          <p className="mt-2 text-sm text-zinc-800 italic dark:text-zinc-200" data-testid="card-explanation">
+            {item.explanation.text}
+          </p>
+        )}
+        {choice && (
+          <p className="mt-1 text-xs font-medium text-indigo-700 dark:text-indigo-300" data-testid="card-feedback-state">
+            {choice === "like" ? "Liked: later answers lean this way." : "Skipped: fewer like this."}
+          </p>
+        )}
+        <div className="mt-2 flex flex-wrap gap-1.5" role="group" aria-label={`Actions for ${item.title}`}>
+          <FeedbackButton testId="like-button" label={`Like ${item.title}`} pressed={choice === "like"} unavailable={unavailable} busy={pending !== null} onPress={() => void choose("like")}>
+            <span aria-hidden="true">♥</span> {choice === "like" ? "Liked" : "Like"}
+          </FeedbackButton>
+          <FeedbackButton testId="skip-button" label={`Skip ${item.title}`} pressed={choice === "skip"} unavailable={unavailable} busy={pending !== null} onPress={() => void choose("skip")}>
+            <span aria-hidden="true">⤼</span> {choice === "skip" ? "Skipped" : "Skip"}
+          </FeedbackButton>
+          <button
+            type="button"
+            data-testid="more-like-button"
+            onClick={moreLikeThis}
+            aria-label={`More like ${item.title}`}
+            className={`inline-flex min-h-9 items-center rounded-lg border border-zinc-300 bg-white px-2.5 py-1 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800 ${FOCUS_RING}`}
+          >
+            More like this
+          </button>
+          <button
+            type="button"
+            data-testid="why-button"
+            aria-expanded={whyOpen}
+            aria-controls={whyId}
+            onClick={() => setWhyOpen((open) => !open)}
+            className={`inline-flex min-h-9 items-center rounded-lg px-2 py-1 text-sm font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300 ${FOCUS_RING}`}
+          >
+            Why this?
+          </button>
+        </div>
+        {message && (
+          <p role={message.tone === "error" ? "alert" : "status"} data-testid={message.tone === "error" ? "feedback-error" : "feedback-unavailable"} className={`mt-2 text-xs ${message.tone === "error" ? "text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}>
+            {message.text}
+          </p>
+        )}
+        <div id={whyId} hidden={!whyOpen} data-testid="why-panel" className="mt-2 rounded-lg bg-zinc-50 p-2 text-sm dark:bg-zinc-800/60">
+          <p>{item.explanation ? item.explanation.text : "No explanation was chosen for this pick yet: it ranked here on relevance."}</p>
+          {lines.length > 0 && (
+            <>
+              <p className="mt-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">What you asked for</p>
+              <ul className="mt-1 space-y-0.5" data-testid="why-constraints">
+                {lines.map((line) => (
+                  <li key={line.label} className="flex gap-1.5">
+                    <span aria-hidden="true" className={line.satisfied === true ? "text-emerald-600" : line.satisfied === false ? "text-amber-600" : "text-zinc-400"}>
+                      {line.satisfied === true ? "✓" : line.satisfied === false ? "✗" : "•"}
+                    </span>
+                    <span>
+                      {line.label}
+                      <span className="sr-only">{line.satisfied === true ? " (met)" : line.satisfied === false ? " (not met)" : ""}</span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+            Pick {rank}, relevance score {item.score.toFixed(2)}
+            {item.directors.length > 0 && ` · directed by ${item.directors.slice(0, 2).join(", ")}`}
+            {item.cast.length > 0 && ` · with ${item.cast.slice(0, 3).join(", ")}`}
+          </p>
+        </div>
+      </div>
     </article>
   );
 }

@@ -6,6 +6,7 @@
  */
 import autocannon from "autocannon";
 import { loadCurrentCatalog } from "../catalog/bundle-loader";
+import { chatTimeToFirstCard } from "./bench/chat-first-card";
 import { percentile, slope, summarise, type LatencySummary } from "./bench/latency-stats";
 import { treeRssMb } from "./bench/process-memory";
 import { fastQueries, REASONING_QUERIES } from "./bench/query-sets";
@@ -74,34 +75,6 @@ async function measureColdStart(runs: number): Promise<number[]> {
     await server.stop();
   }
   return times;
-}
-
-/** Time from sending a chat message to the first `data-recommendations` part in the stream. */
-async function chatTimeToFirstCard(baseUrl: string, queries: string[]): Promise<LatencySummary | null> {
-  const samples: number[] = [];
-  for (const [index, query] of queries.entries()) {
-    const started = performance.now();
-    const response = await fetch(`${baseUrl}/api/chat`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ id: `bench-${index}`, messages: [{ id: `m${index}`, role: "user", parts: [{ type: "text", text: query }] }] }),
-    });
-    if (response.status === 404) return null;
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let text = "";
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-      if (text.includes('"data-recommendations"')) {
-        samples.push(performance.now() - started);
-        break;
-      }
-    }
-    await reader.cancel().catch(() => {});
-  }
-  return summarise(samples);
 }
 
 await prepareApp();

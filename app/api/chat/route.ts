@@ -1,0 +1,58 @@
+import { createUIMessageStream, createUIMessageStreamResponse } from "ai";
+import { createProviderRegistry, type ProviderRegistry } from "../../../lib/ai/provider-registry";
+import { writeChatTurn, type ChatMessage, type ProgressiveRecommend } from "../../../lib/chat";
+import { errorResponse, ReelcastError } from "../../../lib/errors/reelcast-error";
+import { writeDjScript } from "../../../lib/narration";
+import { recommend } from "../../../lib/pipeline";
+import { toEngineError } from "../../../lib/server/engine-error";
+import { getEngine } from "../../../lib/server/engine-singleton";
+import { parseRequestBody } from "../../../lib/server/parse-request-body";
+import { chatRequestSchema } from "./schema";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+let registry: ProviderRegistry | undefined;
+/** Built once: the environment does not change while the server runs. */
+function providers(): ProviderRegistry {
+  registry ??= createProviderRegistry();
+  return registry;
+}
+
+const GENERIC_FAILURE = "Something went wrong on our side. Please try again.";
+
+/**
+ * POST /api/chat: one chat turn as an AI SDK UI message stream (data-route-decision,
+ * data-recommendations, text, data-narration). Bad input is a 400 JSON error before any
+ * streaming starts; failures after that arrive as the stream's error part.
+ */
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const turn = await parseRequestBody(request, chatRequestSchema, "chat");
+    const engine = await getEngine().catch((error) => {
+      throw toEngineError(error);
+    });
+    // The seam for reasoning previews: once the pipeline accepts `options.onProgress`, pass it on
+    // here (`recommend(pipelineRequest, engine, options)`) and fast cards show first.
+    const run: ProgressiveRecommend = (pipelineRequest) => recommend(pipelineRequest, engine);
+    const languageModel = providers().languageModel;
+    const stream = createUIMessageStream<ChatMessage>({
+      execute: ({ writer }) =>
+        writeChatTurn(writer, turn, {
+          recommend: run,
+          narrate: async ({ query, response, previousOpeningId, signal }) =>
+            writeDjScript(
+              { query, items: response.items, routePath: response.route.path, seed: `${response.sessionId ?? ""}\u0000${query}`, previousOpeningId },
+              { model: languageModel, signal },
+            ),
+          now: () => performance.now(),
+          signal: request.signal,
+        }),
+      // ReelcastError messages are written for clients; anything else stays on the server.
+      onError: (error) => (error instanceof ReelcastError ? error.message : GENERIC_FAILURE),
+    });
+    return createUIMessageStreamResponse({ stream });
+  } catch (error) {
+    return errorResponse(error, "chat");
+  }
+}

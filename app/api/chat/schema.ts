@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { recommendRequestSchema, type ParsedRecommendRequest } from "../../../lib/pipeline/contract";
+import { describeIssues } from "../../../lib/server/parse-request-body";
+
+/** Default number of cards per chat answer (fewer than /api/recommend's 10: it is a conversation). */
+export const CHAT_DEFAULT_LIMIT = 8;
+
+const messagePartSchema = z.looseObject({ type: z.string(), text: z.string().optional() });
+
+/** A UI message as useChat sends it; only text parts matter, the rest is tolerated. */
+const chatMessageSchema = z.object({
+  id: z.string().max(200).optional(),
+  role: z.enum(["system", "user", "assistant"], { error: "role must be system, user or assistant" }),
+  parts: z.array(messagePartSchema).max(100, "a message may have at most 100 parts"),
+});
+
+/**
+ * Body of POST /api/chat: DefaultChatTransport's `{ id, messages, trigger, messageId }` plus the
+ * client's session id and narration state. The client sends only the newest message (the server
+ * keeps the session), but whole transcripts are accepted too. Unknown fields are ignored.
+ */
+export const chatBodySchema = z.object({
+  id: z.string().max(200).optional(),
+  messages: z.array(chatMessageSchema, { error: "messages must be an array of UI messages" }).min(1, "messages must hold at least one message").max(200, "messages may hold at most 200 messages"),
+  sessionId: recommendRequestSchema.shape.sessionId,
+  limit: z.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(24, "limit must be at most 24").default(CHAT_DEFAULT_LIMIT),
+  route: recommendRequestSchema.shape.route,
+  discovery: recommendRequestSchema.shape.discovery,
+  narration: z
+    .object({ previousOpeningId: z.string().max(64, "narration.previousOpeningId must be at most 64 characters").nullable().optional() })
+    .optional(),
+});
+
+/** What one chat turn needs: the pipeline request and the narration state. */
+export interface ChatTurnRequest {
+  request: ParsedRecommendRequest;
+  previousOpeningId: string | null;
+}
+
+/** The text of the last user message: its text parts joined. */
+export function lastUserText(messages: ReadonlyArray<z.infer<typeof chatMessageSchema>>): string | null {
+  const last = messages.findLast((message) => message.role === "user");
+  if (!last) return null;
+  return last.parts
+    .filter((part) => part.type === "text" && typeof part.text === "string")
+    .map((part) => part.text)
+    .join("\n");
+}
+
+/**
+ * The chat body validated and turned into a pipeline request: the last user message's text is
+ * the query, checked by the same rules as /api/recommend's `query`.
+ */
+export const chatRequestSchema = chatBodySchema.transform((body, context): ChatTurnRequest => {
+  const text = lastUserText(body.messages);
+  if (text === null) {
+    context.issues.push({ code: "custom", message: "messages must include a user message", input: body.messages, path: ["messages"] });
+    return z.NEVER;
+  }
+  const parsed = recommendRequestSchema.safeParse({
+    query: text,
+    limit: body.limit,
+    route: body.route,
+    ...(body.sessionId === undefined ? {} : { sessionId: body.sessionId }),
+    ...(body.discovery === undefined ? {} : { discovery: body.discovery }),
+  });
+  if (!parsed.success) {
+    context.issues.push({ code: "custom", message: `the last user message: ${describeIssues(parsed.error).replace(/^query: query /, "text ")}`, input: text, path: ["messages"] });
+    return z.NEVER;
+  }
+  return { request: parsed.data, previousOpeningId: body.narration?.previousOpeningId ?? null };
+});
+
+export type ChatBody = z.input<typeof chatBodySchema>;

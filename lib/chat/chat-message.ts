@@ -1,0 +1,64 @@
+import type { UIMessage } from "ai";
+import type { RecommendedItem, RouteInfo } from "../pipeline/contract";
+
+/**
+ * The router's decision as the badge shows it. Fields the pipeline may add later (token counts
+ * of an LLM call) are optional, so the badge shows whatever exists.
+ */
+export type RouteDecisionData = RouteInfo & {
+  inputTokens?: number | null;
+  outputTokens?: number | null;
+};
+
+/** "preview": fast candidates shown while the reasoner still works; "final": the answer. */
+export type RecommendationsStage = "preview" | "final";
+
+export interface RecommendationsData {
+  /** The text the pipeline answered (the last user message). */
+  query: string;
+  stage: RecommendationsStage;
+  items: RecommendedItem[];
+  /** What the reasoner understood; null on the fast path. */
+  constraints: Record<string, unknown> | null;
+  /** For POST /api/feedback; null until the bandit logs impressions. */
+  impressionId: string | null;
+  sessionId: string | null;
+  /** True when these cards replaced different preview cards earlier in the same answer. */
+  replacedPreview: boolean;
+  /** Server milliseconds from the start of the request to this part. */
+  elapsedMs: number;
+}
+
+/** Where a DJ script came from: the templates, the pipeline, or an LLM ("llm:gpt-4o-mini"). */
+export type NarrationSource = "template" | "pipeline" | `llm:${string}`;
+
+export interface NarrationData {
+  /** The spoken-style script, plain text. */
+  text: string;
+  /** Which opening was used; the client sends it back so the next answer opens differently. */
+  openingId: string;
+  source: NarrationSource;
+}
+
+/** Data part payloads by name: the stream carries them as `data-<name>` parts. */
+// A type alias, not an interface: UIDataTypes is a Record, which only aliases satisfy without an
+// index signature (and an index signature would let any `data-*` part through the types).
+export type ChatDataParts = {
+  "route-decision": RouteDecisionData;
+  recommendations: RecommendationsData;
+  narration: NarrationData;
+};
+
+/** The one message type shared by /api/chat and `useChat<ChatMessage>`. */
+export type ChatMessage = UIMessage<never, ChatDataParts>;
+
+/**
+ * Data part ids. A later part with the same type and id replaces the earlier one on the client,
+ * which is how reasoner answers replace fast preview cards.
+ */
+export const CHAT_PART_IDS = {
+  routeDecision: "route-decision",
+  recommendations: "recommendations",
+  narration: "narration",
+  summary: "summary",
+} as const;

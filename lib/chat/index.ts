@@ -1,0 +1,15 @@
+// The chat: the message type shared by /api/chat and useChat, and the server side of one turn.
+// chat-message.ts holds types only and is safe for components/; chat-turn.ts is server code.
+export { answerSummary } from "./answer-summary";
+export {
+  CHAT_PART_IDS,
+  type ChatDataParts,
+  type ChatMessage,
+  type NarrationData,
+  type NarrationSource,
+  type RecommendationsData,
+  type RecommendationsStage,
+  type RouteDecisionData,
+} from "./chat-message";
+export { writeChatTurn, type ChatTurnDependencies, type ChatTurnInput, type NarrateInput } from "./chat-turn";
+export type { ProgressiveRecommend, RecommendProgressOptions } from "./progressive-recommend";

@@ -1,0 +1,12 @@
+// DJ narration: scripts that introduce each answer like a radio DJ, and the server voices that
+// speak them. Server-only (voices spawn processes and read the provider registry's models).
+export { chooseOpening, composeDjScript, NARRATED_PICKS, quoteRequest } from "./dj-script";
+export { countPicks, describeFilm, OPENINGS, SIGN_OFFS, type OpeningTemplate } from "./dj-templates";
+export { llmOpeningId, MAX_SCRIPT_CHARACTERS, openingSentence, writeDjScript, type WriteDjScriptOptions } from "./llm-dj-script";
+export type { DjScript, NarratedItem, NarrationRequest } from "./narration-input";
+export { seededChoice, stringHash } from "./seeded-choice";
+export { createAiSdkSynthesizer, type AiSdkSynthesizerOptions } from "./ai-sdk-synthesizer";
+export { createEspeakSynthesizer, DEFAULT_ESPEAK_TIMEOUT_MS, findExecutable, type EspeakOptions } from "./espeak-synthesizer";
+export { serverVoices, type ServerVoiceOptions } from "./server-voices";
+export { MAX_SPEECH_CHARACTERS, noServerVoiceError, synthesizeWithFallback, type SpeechAudio, type SpeechSynthesizer } from "./speech-synthesizer";
+export { fixStreamedWavHeader } from "./wav-header";
