@@ -25,9 +25,10 @@ test("weighted reciprocal rank fusion adds list contributions and the prior", ()
 const catalog = realCatalog();
 const rawPopularity = catalog.items.map(popularityScore);
 const maxPopularity = Math.max(...rawPopularity);
+const cf = loadCfArtifacts(catalog);
 const resources: FastPathResources = {
   keyword: new KeywordSearch(catalog.items),
-  cf: loadCfArtifacts(catalog),
+  cf,
   popularity: Float64Array.from(rawPopularity, (value) => value / maxPopularity),
 };
 const titlesOf = (query: string, extra: Partial<Parameters<typeof retrieveFast>[0]> = {}) =>
@@ -62,8 +63,8 @@ test("cold-start (TMDB-only) items are reachable by keyword", () => {
 test("the session taste vector changes the answer to the same query", () => {
   const toyStory = catalog.indexOf.get(itemByTitle(catalog, "Toy Story", 1995).id)!;
   const alien = catalog.indexOf.get(itemByTitle(catalog, "Alien", 1979).id)!;
-  const kids = resources.cf!.foldIn({ liked: [toyStory] });
-  const scifi = resources.cf!.foldIn({ liked: [alien] });
+  const kids = cf.foldIn({ liked: [toyStory] });
+  const scifi = cf.foldIn({ liked: [alien] });
   const forKids = titlesOf("comedy", { userVector: kids }).map((film) => film.id);
   const forScifi = titlesOf("comedy", { userVector: scifi }).map((film) => film.id);
   assert.notDeepEqual(forKids, forScifi);
@@ -71,7 +72,7 @@ test("the session taste vector changes the answer to the same query", () => {
 
 test("the discovery knob lowers the popularity of what is shown", () => {
   const meanCount = (discovery: number) => {
-    const films = titlesOf("crime thriller", { discovery, limit: 20 } as never);
+    const films = titlesOf("crime thriller", { discovery, limit: 20 });
     return films.reduce((sum, film) => sum + film.ratingCount, 0) / films.length;
   };
   assert.ok(meanCount(1) < meanCount(0));
