@@ -1,14 +1,5 @@
 /** Small dense linear algebra on row-major Float64Arrays, enough for per-user and per-item solves. */
 
-/** Dot product of row `aRow` of `a` and row `bRow` of `b`, both with `dimensions` columns. */
-export function rowDot(a: ArrayLike<number>, aRow: number, b: ArrayLike<number>, bRow: number, dimensions: number): number {
-  const aOffset = aRow * dimensions;
-  const bOffset = bRow * dimensions;
-  let sum = 0;
-  for (let column = 0; column < dimensions; column += 1) sum += a[aOffset + column] * b[bOffset + column];
-  return sum;
-}
-
 /**
  * Gram matrix FᵀF (dimensions × dimensions, row-major) of the `rows` × `dimensions` factor matrix,
  * optionally over a subset of rows.

@@ -1,0 +1,57 @@
+import { matchPhrases, type QueryText, type TokenSpan } from "./query-text";
+
+/** A word or phrase that negates what follows: "no", "not", "without", "nothing", "anything but". */
+export interface NegationCue extends TokenSpan {
+  phrase: string;
+  /** "not too scary", "less violent": a preference against, not an exclusion. */
+  soft: boolean;
+}
+
+const SOFT_CUES = /\b(not too|not overly|not very|not so|not that|not super|nothing too|nothing overly|nothing very|nothing that|without too much|without much|not much|light on|less|too much|not a lot of|not heavy on|isnt too|shouldnt be too|not excessively)\b/g;
+const HARD_CUES = /\b(no|not|nothing|without|never|non|none|zero|except|excluding|exclude|minus|avoid|avoiding|skip|skipping|anything but|but not|dont want|do not want|dont like|do not like|dont need|not into|hate|no more|isnt|shouldnt be|shouldnt have|free of|rather than|instead of|other than|aside from|besides|apart from|sick of|tired of|no need for|nothing with|anything except|everything but|not any|dont show|do not show|dont give|do not give|dont recommend|do not recommend|not interested in|nope)\b/g;
+
+/** Tokens allowed between a cue and what it negates ("no more of the romance stuff"). */
+const SCOPE_FILLER = new Set(
+  "too a an any more of the really very overly so that is it its movies films movie film something anything with in for me please at all kind sort type much super particularly remotely even things stuff thing scenes scene content elements bits too much lots lot heavy on involving about by from directed starring featuring".split(" "),
+);
+/** Tokens that continue a negated list ("no romance or horror"). */
+const LIST_JOINERS = new Set(["or", "and", "nor", "either", "neither"]);
+/** How far (in tokens) a cue reaches. */
+const MAX_SCOPE_TOKENS = 4;
+
+/** Every negation cue; soft cues win where they overlap hard ones ("not too" over "not"). */
+export function findNegationCues(query: QueryText): NegationCue[] {
+  const soft = matchPhrases(query, SOFT_CUES).map(({ start, end, match }) => ({ start, end, phrase: match[1], soft: true }));
+  const hard = matchPhrases(query, HARD_CUES)
+    .filter(({ start, end }) => !soft.some((cue) => cue.start < end && start < cue.end))
+    .map(({ start, end, match }) => ({ start, end, phrase: match[1], soft: false }));
+  return [...soft, ...hard].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Decides which target spans are negated, in query order: a target is negated when a cue ends at
+ * most four filler tokens before it, or when it continues a negated list through "or"/"and"/"nor"
+ * with nothing else between. Returns, per target, the cue that negates it or null.
+ */
+export function negatedTargets(query: QueryText, cues: readonly NegationCue[], targets: readonly TokenSpan[]): Array<NegationCue | null> {
+  const order = targets.map((target, index) => ({ target, index })).sort((a, b) => a.target.start - b.target.start);
+  const result = new Array<NegationCue | null>(targets.length).fill(null);
+  let previous: { end: number; cue: NegationCue } | null = null;
+  for (const { target, index } of order) {
+    let negatedBy: NegationCue | null = null;
+    for (const cue of cues) {
+      if (cue.end > target.start || target.start - cue.end > MAX_SCOPE_TOKENS) continue;
+      const between = query.tokens.slice(cue.end, target.start);
+      if (between.every((token) => SCOPE_FILLER.has(token))) negatedBy = cue;
+    }
+    if (!negatedBy && previous && previous.end <= target.start) {
+      const between = query.tokens.slice(previous.end, target.start);
+      if (between.length > 0 && between.length <= 3 && between.some((token) => LIST_JOINERS.has(token)) && between.every((token) => LIST_JOINERS.has(token) || SCOPE_FILLER.has(token))) {
+        negatedBy = previous.cue;
+      }
+    }
+    result[index] = negatedBy;
+    previous = negatedBy ? { end: target.end, cue: negatedBy } : null;
+  }
+  return result;
+}

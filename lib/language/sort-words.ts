@@ -1,0 +1,81 @@
+import { matchPhrases, NUMBER_WORD_PATTERN, parseNumber, type QueryText, type TokenSpan } from "./query-text";
+
+export type SortWord = "best-rated" | "newest" | "oldest" | "popular" | "shortest";
+
+/** An ordering the person asked for: "best rated", "newest", "most popular", "classic". */
+export interface SortMention extends TokenSpan {
+  sort: SortWord;
+  phrase: string;
+}
+
+/** How obvious the picks should be: "hidden gems" (high) vs "crowd-pleasers" (low). */
+export interface DiscoveryMention extends TokenSpan {
+  /** 0 = popular picks, 1 = least obvious relevant picks. */
+  discovery: number;
+  phrase: string;
+}
+
+/** "5 movies", "top 10", "three films", "a couple of comedies". */
+export interface CountMention extends TokenSpan {
+  count: number;
+  phrase: string;
+}
+
+const SORT_PATTERNS: Array<[SortWord, RegExp]> = [
+  ["best-rated", /\b(best rated|top rated|highest rated|highly rated|best reviewed|well rated|well reviewed|critically acclaimed|acclaimed|award winning|oscar winning|oscar winners?|masterpieces?|greatest|best of all time|all time best|best ever|must see|must watch|classics?|the best|best|top notch|top)\b(?! (?:\d+|friend|friends|man|in show)\b)/g],
+  ["newest", /\b(newest|latest|most recent|newest first|latest releases)\b/g],
+  ["oldest", /\b(oldest|earliest|oldest first)\b/g],
+  ["popular", /\b(most popular|popular|blockbusters?|well known|famous|crowd pleasers?|mainstream|everyone has seen|big hits?|hits)\b/g],
+  ["shortest", /\b(shortest|quickest)\b/g],
+];
+
+const DISCOVERY_PATTERNS: Array<[number, RegExp]> = [
+  [0.85, /\b(hidden gems?|underrated|under the radar|obscure|lesser known|little known|not mainstream|deep cuts?|overlooked|unknown|undiscovered|off the beaten path|cult|cult classics?|indie|independent)\b/g],
+  [0.6, /\b(surprise me|something different|something unusual|something unexpected|something i havent seen|havent heard of)\b/g],
+  [0.1, /\b(crowd pleasers?|mainstream|blockbusters?|popular|famous|well known|everyone has seen)\b/g],
+];
+
+const COUNT_NOUNS = "movies|films|gems|classics|picks|recommendations|suggestions|titles|options|ideas|flicks|ones|comedies|dramas|thrillers|horrors|westerns|documentaries|more";
+const patterns = {
+  count: new RegExp(String.raw`\b(?:top |give me |show me |list |recommend |suggest |just |only )?(\d{1,2}|${NUMBER_WORD_PATTERN}|a couple of|a few|a handful of) (?:(?:good|great|more|other|new|different|old|short|fun|scary|funny|[a-z]+) )?(${COUNT_NOUNS})\b`, "g"),
+  top: /\btop (\d{1,2}|three|five|ten|twenty)\b/g,
+};
+
+/** Finds sort-order words; the first one wins when several appear. */
+export function findSortMentions(query: QueryText): SortMention[] {
+  const found: SortMention[] = [];
+  for (const [sort, pattern] of SORT_PATTERNS) {
+    for (const { start, end, match } of matchPhrases(query, pattern)) {
+      if (found.some((mention) => mention.start < end && start < mention.end)) continue;
+      found.push({ start, end, sort, phrase: match[1] });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Finds discovery preferences ("hidden gems", "mainstream"). */
+export function findDiscoveryMentions(query: QueryText): DiscoveryMention[] {
+  const found: DiscoveryMention[] = [];
+  for (const [discovery, pattern] of DISCOVERY_PATTERNS) {
+    for (const { start, end, match } of matchPhrases(query, pattern)) {
+      if (found.some((mention) => mention.start < end && start < mention.end)) continue;
+      found.push({ start, end, discovery, phrase: match[1] });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Finds how many films were asked for (2–50); "a", "one" and bare numbers are not counts. */
+export function findCountMentions(query: QueryText): CountMention[] {
+  const found: CountMention[] = [];
+  for (const pattern of [patterns.top, patterns.count]) {
+    for (const { start, end, match } of matchPhrases(query, pattern)) {
+      const text = match[1].replace(/^a /, "").replace(/ of$/, "");
+      const count = text === "handful" ? 5 : parseNumber(text);
+      if (!Number.isFinite(count) || count < 2 || count > 50 || !Number.isInteger(count)) continue;
+      if (found.some((mention) => mention.start < end && start < mention.end)) continue;
+      found.push({ start, end, count, phrase: match[0] });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

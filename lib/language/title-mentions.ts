@@ -1,0 +1,165 @@
+import { normaliseTitle } from "../retrieval/title-matcher";
+import type { CatalogLexicon } from "./catalog-lexicon";
+import type { QueryText, TokenSpan } from "./query-text";
+
+/** A catalog title inside a query, found on the lexicon's own tokens. */
+export interface TitleSpan extends TokenSpan {
+  itemIndex: number;
+  /** 1 for an exact normalised title or alias; lower for a typo (fuzzy mode only). */
+  score: number;
+  text: string;
+}
+
+/** Longest title span tried, in tokens: longer titles are rarely typed whole inside a request. */
+const MAX_SPAN_TOKENS = 8;
+const LEADING_ARTICLE = /^(the|a|an) /;
+/** Words after which a misspelt title is likely ("like Bladerunner"), the only place fuzzy runs. */
+const REFERENCE_CUES = new Set(["like", "to", "as", "than", "of"]);
+
+/**
+ * Exact normalised-title index: title and aliases, case, accents, punctuation and a leading
+ * article ignored (the title matcher's normalisation). Ties go to the more popular film.
+ */
+export function buildExactTitleIndex(names: ReadonlyArray<{ names: readonly string[]; popularity: number }>): Map<string, number> {
+  const index = new Map<string, number>();
+  names.forEach((entry, itemIndex) => {
+    for (const name of entry.names) {
+      const key = normaliseTitle(name);
+      if (!key) continue;
+      const existing = index.get(key);
+      if (existing === undefined || names[existing].popularity < entry.popularity) index.set(key, itemIndex);
+    }
+  });
+  return index;
+}
+
+/**
+ * Titles mentioned in the query: exact normalised spans anywhere, longest first, never
+ * overlapping. With `fuzzy`, a span right after a reference cue may also match a title with a
+ * small typo through the title matcher (slower: the offline reasoner uses it, the router not).
+ */
+export function findTitleSpans(query: QueryText, lexicon: CatalogLexicon, options: { fuzzy?: boolean } = {}): TitleSpan[] {
+  const tokens = query.tokens;
+  const found: TitleSpan[] = [];
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  for (let length = Math.min(MAX_SPAN_TOKENS, tokens.length); length >= 1; length -= 1) {
+    for (let start = 0; start + length <= tokens.length; start += 1) {
+      let free = true;
+      for (let index = start; index < start + length; index += 1) if (taken[index]) free = false;
+      if (!free) continue;
+      const text = tokens.slice(start, start + length).join(" ");
+      const itemIndex = lexicon.exactTitles.get(text.replace(LEADING_ARTICLE, ""));
+      if (itemIndex === undefined) continue;
+      found.push({ start, end: start + length, itemIndex, score: 1, text });
+      for (let index = start; index < start + length; index += 1) taken[index] = true;
+    }
+  }
+  if (options.fuzzy) {
+    for (let cue = 0; cue < tokens.length - 1; cue += 1) {
+      if (!REFERENCE_CUES.has(tokens[cue]) || taken[cue + 1]) continue;
+      for (let length = Math.min(5, tokens.length - cue - 1); length >= 1; length -= 1) {
+        const start = cue + 1;
+        let free = true;
+        for (let index = start; index < start + length; index += 1) if (taken[index]) free = false;
+        const text = tokens.slice(start, start + length).join(" ");
+        if (!free || text.length < 6) continue;
+        const match = lexicon.titles.match(text, 3, 0.85).find((candidate) => candidate.kind === "fuzzy");
+        if (!match) continue;
+        found.push({ start, end: start + length, itemIndex: match.itemIndex, score: match.score, text });
+        for (let index = start; index < start + length; index += 1) taken[index] = true;
+        break;
+      }
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Normalised names bucketed by first character, for cheap whole-query fuzzy matching. */
+export type FuzzyTitleIndex = Map<string, Array<{ name: string; itemIndex: number }>>;
+
+export function buildFuzzyTitleIndex(exactTitles: ReadonlyMap<string, number>): FuzzyTitleIndex {
+  const index: FuzzyTitleIndex = new Map();
+  for (const [name, itemIndex] of exactTitles) {
+    const bucket = index.get(name[0]) ?? [];
+    bucket.push({ name, itemIndex });
+    index.set(name[0], bucket);
+  }
+  return index;
+}
+
+/**
+ * The best title for a whole (short) query allowing typos — "the godfahter", "forest gump" —
+ * or a title the query begins ("terminator 2" → "Terminator 2: Judgment Day"). Only names that
+ * start with the query's first letter are compared (typos rarely hit the first letter), which
+ * keeps it to a few hundred bounded edit distances: ~0.05 ms instead of a trigram scan.
+ * Scores follow the title matcher: 1 exact, 1 − distance/length for typos, 0.75–0.9 prefixes.
+ */
+export function fuzzyWholeTitle(text: string, lexicon: CatalogLexicon): { itemIndex: number; score: number; kind: "exact" | "prefix" | "fuzzy" } | null {
+  const query = text.replace(LEADING_ARTICLE, "");
+  if (query.length < 3) return null;
+  const exact = lexicon.exactTitles.get(query);
+  if (exact !== undefined) return { itemIndex: exact, score: 1, kind: "exact" };
+  const maxTypos = Math.max(1, Math.floor(query.length / 5));
+  const prefix = `${query} `;
+  let best: { itemIndex: number; score: number; kind: "exact" | "prefix" | "fuzzy" } | null = null;
+  for (const { name, itemIndex } of lexicon.fuzzyTitles.get(query[0]) ?? []) {
+    let candidate: { itemIndex: number; score: number; kind: "prefix" | "fuzzy" } | null = null;
+    if (name.length > query.length + maxTypos) {
+      // A longer title the query begins ("terminator 2" → "terminator 2 judgment day"), maybe
+      // with a typo: compare with the title's first words of about the query's length.
+      let distance = name.startsWith(prefix) ? 0 : maxTypos + 1;
+      if (distance > 0 && name[1] === query[1]) {
+        for (let cut = query.length - maxTypos; cut <= query.length + maxTypos; cut += 1) {
+          if (name[cut] === " ") distance = Math.min(distance, boundedDistance(query, name.slice(0, cut), maxTypos));
+        }
+      }
+      if (distance > maxTypos) continue;
+      candidate = { itemIndex, score: 0.75 + (0.15 * query.length) / name.length - 0.05 * distance, kind: "prefix" };
+    } else {
+      if (name.length < query.length - maxTypos) continue;
+      // Cheap filter before the edit distance: one typo rarely changes both of the next letters.
+      if (name[1] !== query[1] && name[2] !== query[2]) continue;
+      const distance = boundedDistance(query, name, maxTypos);
+      if (distance > maxTypos) continue;
+      candidate = { itemIndex, score: 1 - distance / Math.max(query.length, name.length), kind: "fuzzy" };
+    }
+    if (!best || candidate.score > best.score) best = candidate;
+  }
+  return best;
+}
+
+// Scratch rows for boundedDistance: titles are short, and reusing them avoids allocating per name.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
+/** Optimal-string-alignment distance, giving up (returns maximum + 1) once it must exceed `maximum`. */
+function boundedDistance(a: string, b: string, maximum: number): number {
+  if (Math.abs(a.length - b.length) > maximum) return maximum + 1;
+  if (b.length + 1 > rowA.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
+    rowC = new Int32Array(b.length + 1);
+  }
+  let previousPrevious = rowA;
+  let previous = rowB;
+  let current = rowC;
+  for (let j = 0; j <= b.length; j += 1) previous[j] = j;
+  for (let i = 1; i <= a.length; i += 1) {
+    current[0] = i;
+    let rowMinimum = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) value = Math.min(value, previousPrevious[j - 2] + 1);
+      current[j] = value;
+      if (value < rowMinimum) rowMinimum = value;
+    }
+    if (rowMinimum > maximum) return maximum + 1;
+    const spare = previousPrevious;
+    previousPrevious = previous;
+    previous = current;
+    current = spare;
+  }
+  return previous[b.length];
+}

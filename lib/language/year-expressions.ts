@@ -1,0 +1,206 @@
+import { matchPhrases, type QueryText, type TokenSpan } from "./query-text";
+
+/** A release-year range found in a query: "90s", "before 1970", "between 1990 and 2000", "recent". */
+export interface YearMention extends TokenSpan {
+  from: number | null;
+  to: number | null;
+  kind: "decade" | "year" | "range" | "before" | "after" | "relative" | "era";
+  /** Vague eras ("classic", "old") are preferences; stated years and decades are requirements. */
+  strength: "hard" | "soft";
+  /** The words matched, for reasons and relaxation messages. */
+  phrase: string;
+}
+
+export interface YearOptions {
+  /**
+   * The year "recent" and "last ten years" count back from. Pass the newest release year in the
+   * catalog (or the current year when unknown): a 2018 catalog has no "last five years" of 2026.
+   */
+  referenceYear: number;
+}
+
+const DECADE_WORDS: Record<string, number> = {
+  twenties: 1920, thirties: 1930, forties: 1940, fifties: 1950, sixties: 1960, seventies: 1970,
+  eighties: 1980, nineties: 1990, noughties: 2000, aughts: 2000, "two thousands": 2000, tens: 2010, teens: 2010,
+};
+
+const DECADE = String.raw`(?:(early|mid|late) )?(?:(?:(19|20)([0-9])0 ?s)|([0-9])0 ?s|(nineteen )?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties|aughts|two thousands))`;
+const YEAR = String.raw`(18[7-9][0-9]|19[0-9]{2}|20[0-9]{2})`;
+
+interface Range {
+  from: number;
+  to: number;
+}
+
+/** Decodes the DECADE groups at `offset` of a match into a year range. */
+function decadeRange(groups: Array<string | undefined>, offset: number): Range | null {
+  const [part, century, fullDigit, shortDigit, , word] = groups.slice(offset, offset + 6);
+  let start: number;
+  if (fullDigit !== undefined && century !== undefined) start = Number(century) * 100 + Number(fullDigit) * 10;
+  else if (shortDigit !== undefined) {
+    const digit = Number(shortDigit);
+    // "20s" is ambiguous; the 1920s is what film people mean more often than the 2020s.
+    start = digit === 0 || digit === 1 ? 2000 + digit * 10 : 1900 + digit * 10;
+  } else if (word !== undefined) start = DECADE_WORDS[word];
+  else return null;
+  if (part === "early") return { from: start, to: start + 3 };
+  if (part === "mid") return { from: start + 3, to: start + 6 };
+  if (part === "late") return { from: start + 6, to: start + 9 };
+  return { from: start, to: start + 9 };
+}
+
+const BEFORE_WORDS = "before|pre|prior to|earlier than|older than|til|till|until|up to|up until|through|no later than|not after|by";
+const AFTER_WORDS = "after|post|since|later than|newer than|more recent than|from|starting|starting from|no earlier than|not before|beginning";
+const OPEN_AFTER = "on|onward|onwards|and later|or later|and newer|or newer|and up|plus|and beyond|or after|and after|to now|to today|to present|until now";
+const OPEN_BEFORE = "or earlier|and earlier|or before|and before|or older|and older";
+
+const patterns = {
+  range: new RegExp(String.raw`\b(?:between |from )?${YEAR} (?:and |to |until |till |through |thru )?${YEAR}\b`, "g"),
+  decadeRange: new RegExp(String.raw`\b(?:between |from )?(?:the )?${DECADE} (?:and |to |until |till |through |or |thru )(?:the )?${DECADE}\b`, "g"),
+  beforeYear: new RegExp(String.raw`\b(${BEFORE_WORDS}) (?:the year )?${YEAR}\b`, "g"),
+  afterYear: new RegExp(String.raw`\b(${AFTER_WORDS}) (?:the year )?${YEAR}(?: (${OPEN_AFTER}|${OPEN_BEFORE}))?\b`, "g"),
+  beforeDecade: new RegExp(String.raw`\b(${BEFORE_WORDS}) (?:the )?${DECADE}\b`, "g"),
+  afterDecade: new RegExp(String.raw`\b(${AFTER_WORDS}) (?:the )?${DECADE}(?: (${OPEN_AFTER}|${OPEN_BEFORE}))?\b`, "g"),
+  decade: new RegExp(String.raw`\b(?:the )?${DECADE}(?: (${OPEN_AFTER}|${OPEN_BEFORE}))?\b`, "g"),
+  year: new RegExp(String.raw`\b(?:in |from |of )?${YEAR}(?: (${OPEN_AFTER}|${OPEN_BEFORE}))?\b`, "g"),
+  lastYears: /\b(?:from |in |of |over )?the (?:last|past) (\d+|few|couple of|couple|two|three|five|ten|fifteen|twenty) years\b/g,
+  recent: /\b(recent|recently|latest|contemporary|modern|newish|brand new|this decade|new releases?)\b/g,
+  century: /\b(this century|21st century|twenty first century|last century|20th century|twentieth century)\b/g,
+  era: /\b(classic|classics|old school|oldies|old|vintage|golden age|black and white|silent era|silent)\b/g,
+};
+
+/** Every year pattern needs a digit or one of these words; most queries have neither. */
+const YEAR_HINT = /\d|ties|aughts|thousands|tens|teens|recent|latest|contemporary|modern|new|century|classic|old|vintage|golden|black and white|silent|years/;
+
+const LAST_YEARS: Record<string, number> = { few: 4, couple: 2, "couple of": 2, two: 2, three: 3, five: 5, ten: 10, fifteen: 15, twenty: 20 };
+
+const beforeInclusive = (word: string) => /^(til|till|until|up to|up until|through|no later than|not after|by)$/.test(word);
+const afterInclusive = (word: string) => /^(since|from|starting|starting from|no earlier than|not before|beginning)$/.test(word);
+
+function openEnded(range: Range, suffix: string | undefined): { from: number | null; to: number | null } {
+  if (!suffix) return range;
+  if (new RegExp(`^(${OPEN_AFTER})$`).test(suffix)) return { from: range.from, to: null };
+  return { from: null, to: range.to };
+}
+
+/**
+ * Finds year constraints, longest phrases first; phrases never overlap. Years are 1870–2099;
+ * two-digit decades map to the 1900s except "00s" and "10s".
+ */
+export function findYearMentions(query: QueryText, options: YearOptions): YearMention[] {
+  if (!YEAR_HINT.test(query.text)) return [];
+  const found: YearMention[] = [];
+  const taken = new Array<boolean>(query.tokens.length).fill(false);
+  const offer = (mention: YearMention) => {
+    for (let index = mention.start; index < mention.end; index += 1) if (taken[index]) return;
+    for (let index = mention.start; index < mention.end; index += 1) taken[index] = true;
+    found.push(mention);
+  };
+  for (const { start, end, match } of matchPhrases(query, patterns.range)) {
+    const from = Number(match[1]);
+    const to = Number(match[2]);
+    offer({ start, end, from: Math.min(from, to), to: Math.max(from, to), kind: "range", strength: "hard", phrase: match[0] });
+  }
+  for (const { start, end, match } of matchPhrases(query, patterns.decadeRange)) {
+    const first = decadeRange(match, 1);
+    const second = decadeRange(match, 7);
+    if (!first || !second) continue;
+    offer({ start, end, from: Math.min(first.from, second.from), to: Math.max(first.to, second.to), kind: "decade", strength: "hard", phrase: match[0] });
+  }
+  for (const { start, end, match } of matchPhrases(query, patterns.beforeYear)) {
+    const year = Number(match[2]);
+    offer({ start, end, from: null, to: beforeInclusive(match[1]) ? year : year - 1, kind: "before", strength: "hard", phrase: match[0] });
+  }
+  for (const { start, end, match } of matchPhrases(query, patterns.afterYear)) {
+    const year = Number(match[2]);
+    const suffix = match[3];
+    if (match[1] === "from" && !suffix) {
+      offer({ start, end, from: year, to: year, kind: "year", strength: "hard", phrase: match[0] });
+      continue;
+    }
+    if (suffix && new RegExp(`^(${OPEN_BEFORE})$`).test(suffix)) {
+      offer({ start, end, from: null, to: year, kind: "before", strength: "hard", phrase: match[0] });
+      continue;
+    }
+    offer({ start, end, from: afterInclusive(match[1]) ? year : year + 1, to: null, kind: "after", strength: "hard", phrase: match[0] });
+  }
+  for (const { start, end, match } of matchPhrases(query, patterns.beforeDecade)) {
+    const range = decadeRange(match, 2);
+    if (!range) continue;
+    offer({ start, end, from: null, to: beforeInclusive(match[1]) ? range.to : range.from - 1, kind: "before", strength: "hard", phrase: match[0] });
+  }
+  for (const { start, end, match } of matchPhrases(query, patterns.afterDecade)) {
+    const range = decadeRange(match, 2);
+    if (!range) continue;
+    const suffix = match[8];
+    if (match[1] === "from" && !suffix) {
+      offer({ start, end, ...range, kind: "decade", strength: "hard", phrase: match[0] });
+      continue;
+    }
+    if (suffix) {
+      offer({ start, end, ...openEnded(range, suffix), kind: "after", strength: "hard", phrase: match[0] });
+      continue;
+    }
+    offer({ start, end, from: afterInclusive(match[1]) ? range.from : range.to + 1, to: null, kind: "after", strength: "hard", phrase: match[0] });
+  }
+  for (const { start, end, match } of matchPhrases(query, patterns.decade)) {
+    const range = decadeRange(match, 1);
+    if (!range) continue;
+    const suffix = match[7];
+    offer({ start, end, ...openEnded(range, suffix), kind: suffix ? "after" : "decade", strength: "hard", phrase: match[0] });
+  }
+  for (const { start, end, match } of matchPhrases(query, patterns.year)) {
+    const year = Number(match[1]);
+    const range = openEnded({ from: year, to: year }, match[2]);
+    offer({ start, end, ...range, kind: match[2] ? (range.to === null ? "after" : "before") : "year", strength: "hard", phrase: match[0] });
+  }
+  for (const { start, end, match } of matchPhrases(query, patterns.lastYears)) {
+    const count = /^\d+$/.test(match[1]) ? Number(match[1]) : LAST_YEARS[match[1]];
+    if (!count || count > 100) continue;
+    offer({ start, end, from: options.referenceYear - count + 1, to: null, kind: "relative", strength: "hard", phrase: match[0] });
+  }
+  for (const { start, end, match } of matchPhrases(query, patterns.century)) {
+    const thisCentury = /this|21st|twenty first/.test(match[1]);
+    offer({ start, end, from: thisCentury ? 2000 : null, to: thisCentury ? null : 1999, kind: "era", strength: "hard", phrase: match[0] });
+  }
+  for (const { start, end, match } of matchPhrases(query, patterns.recent)) {
+    // "modern" and "contemporary" name an era, not a release window.
+    if (/modern|contemporary/.test(match[1])) offer({ start, end, from: 2000, to: null, kind: "era", strength: "soft", phrase: match[0] });
+    else offer({ start, end, from: options.referenceYear - 5, to: null, kind: "relative", strength: "hard", phrase: match[0] });
+  }
+  for (const { start, end, match } of matchPhrases(query, patterns.era)) {
+    const word = match[1];
+    const to = /silent/.test(word) ? 1929 : /black and white|golden age/.test(word) ? 1965 : /classic/.test(word) ? 1989 : 1979;
+    offer({ start, end, from: null, to, kind: "era", strength: "soft", phrase: word });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Combines several mentions into one range: bounds from hard mentions win over soft ones, and
+ * two decades or years ("80s and 90s", "in 1994 or 1995") take their union.
+ */
+export function combineYearMentions(mentions: readonly YearMention[]): { from: number | null; to: number | null; strength: "hard" | "soft" } | null {
+  if (mentions.length === 0) return null;
+  const hard = mentions.filter((mention) => mention.strength === "hard");
+  const used = hard.length > 0 ? hard : mentions;
+  const points = used.filter((mention) => mention.kind === "decade" || mention.kind === "year" || mention.kind === "range");
+  const bounds = used.filter((mention) => !points.includes(mention));
+  let from: number | null = null;
+  let to: number | null = null;
+  if (points.length > 0) {
+    from = Math.min(...points.map((mention) => mention.from ?? Number.POSITIVE_INFINITY));
+    to = Math.max(...points.map((mention) => mention.to ?? Number.NEGATIVE_INFINITY));
+  }
+  // Open bounds ("after 2000", "before 1970") narrow whatever the points allow.
+  for (const bound of bounds) {
+    if (bound.from !== null) from = from === null ? bound.from : Math.max(from, bound.from);
+    if (bound.to !== null) to = to === null ? bound.to : Math.min(to, bound.to);
+  }
+  if (from !== null && to !== null && from > to) {
+    // Contradictory ("90s after 2005"): keep the most recent mention's reading.
+    const last = used[used.length - 1];
+    return { from: last.from, to: last.to, strength: hard.length > 0 ? "hard" : "soft" };
+  }
+  return { from, to, strength: hard.length > 0 ? "hard" : "soft" };
+}

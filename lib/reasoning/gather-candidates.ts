@@ -1,0 +1,82 @@
+import type { Item } from "../catalog/item";
+import { similarItems } from "../retrieval/cf-neighbours";
+import type { CfModel } from "../retrieval/fast-path";
+import type { KeywordSearch } from "../retrieval/keyword-search";
+import { fuseRankedLists, type RankedList } from "../retrieval/rank-fusion";
+import { meetsHardConstraints, type Candidate } from "./apply-constraints";
+import type { Constraints } from "./constraints";
+
+export interface CandidateResources {
+  items: readonly Item[];
+  keyword: KeywordSearch;
+  cf: CfModel | null;
+  /** Popularity per item in [0, 1]: orders the catalog scan. */
+  popularity: ArrayLike<number>;
+  indexOf: ReadonlyMap<string, number>;
+  /** Semantic neighbours of free text (lib/ai text search), best first; optional. */
+  semanticSearch?: (text: string, limit: number) => readonly number[];
+}
+
+export interface GatheredCandidates {
+  candidates: Candidate[];
+  /** Which lists contributed and how many items each, for route.reasons. */
+  sources: string[];
+}
+
+/** Candidates per list: enough for constraints to filter, small enough to score in ~1 ms. */
+export const CANDIDATES_PER_LIST = 200;
+
+/** The text the keyword and semantic lists search for: mood, topics, people, wanted genres. */
+export function constraintSearchText(constraints: Constraints): string {
+  return [
+    constraints.mood?.replace(/\bnot \w+/g, "") ?? "",
+    ...constraints.keywords,
+    ...constraints.references.map((reference) => reference.modifier ?? "").filter((modifier) => !/\d/.test(modifier)),
+    ...constraints.people.filter((person) => !person.exclude).map((person) => person.name),
+    ...constraints.includeGenres.map((entry) => entry.genre),
+  ]
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * Candidates for the reasoning path, fused by weighted reciprocal rank: keyword search over the
+ * constraint text, CF neighbours of each reference title, semantic neighbours of the mood (when
+ * a text search is given), and a scan of the catalog for the most popular items that meet every
+ * hard constraint (so that "90s French comedies" has candidates even when no word matches).
+ */
+export function gatherCandidates(constraints: Constraints, resources: CandidateResources): GatheredCandidates {
+  const lists: RankedList[] = [];
+  const sources: string[] = [];
+  const text = constraintSearchText(constraints);
+  if (text) {
+    const hits = resources.keyword.search(text, CANDIDATES_PER_LIST).map((hit) => hit.itemIndex);
+    lists.push({ name: "keyword", weight: 1, items: hits });
+    sources.push(`keyword search "${text}": ${hits.length}`);
+  }
+  if (resources.cf) {
+    for (const reference of constraints.references) {
+      const index = reference.itemId ? resources.indexOf.get(reference.itemId) : undefined;
+      if (index === undefined) continue;
+      const neighbours = similarItems(resources.cf.index, resources.cf.itemVectors, index, CANDIDATES_PER_LIST).map((neighbour) => neighbour.itemIndex);
+      lists.push({ name: "cf-neighbours", weight: 1.5, items: neighbours });
+      sources.push(`CF neighbours of ${reference.title}: ${neighbours.length}`);
+    }
+  }
+  if (resources.semanticSearch && constraints.mood) {
+    const neighbours = resources.semanticSearch(constraints.mood, CANDIDATES_PER_LIST);
+    lists.push({ name: "semantic", weight: 1, items: neighbours });
+    sources.push(`semantic neighbours of "${constraints.mood}": ${neighbours.length}`);
+  }
+  const meets = meetsHardConstraints(constraints);
+  const scanned: number[] = [];
+  resources.items.forEach((item, index) => {
+    if (meets(item)) scanned.push(index);
+  });
+  scanned.sort((a, b) => resources.popularity[b] - resources.popularity[a] || a - b);
+  lists.push({ name: "catalog-scan", weight: 0.5, items: scanned.slice(0, CANDIDATES_PER_LIST) });
+  sources.push(`catalog scan for the hard constraints: ${scanned.length} match, ${Math.min(scanned.length, CANDIDATES_PER_LIST)} taken`);
+  const fused = fuseRankedLists(lists);
+  return { candidates: fused.map((entry) => ({ itemIndex: entry.itemIndex, score: entry.score })), sources };
+}

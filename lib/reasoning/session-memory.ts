@@ -1,0 +1,255 @@
+import type { FollowUpChange } from "../language/follow-up-words";
+import { parseConstraints, type Constraints, type PersonConstraint } from "./constraints";
+
+/**
+ * What a conversation remembers between turns. Plain JSON (the lead's lib/store persists it as
+ * is); every field is optional on read so older stored sessions still load.
+ */
+export interface SessionState {
+  version: 1;
+  /** Turns answered so far. */
+  turns: number;
+  /** Constraints in force after the last turn; null before the first. */
+  constraints: Constraints | null;
+  /** The person's previous requests, oldest first (capped). */
+  requests: string[];
+  /** The last answer's item ids, in the order shown ("the second one" is index 1). */
+  lastItemIds: string[];
+  /** Everything shown this session, most recent last (capped), for "something else". */
+  shownItemIds: string[];
+  liked: string[];
+  disliked: string[];
+}
+
+/** How many requests and shown ids a session keeps: enough for follow-ups, bounded in size. */
+export const MAX_REMEMBERED_REQUESTS = 10;
+export const MAX_REMEMBERED_ITEMS = 200;
+
+/** A fresh session. */
+export function emptySession(): SessionState {
+  return { version: 1, turns: 0, constraints: null, requests: [], lastItemIds: [], shownItemIds: [], liked: [], disliked: [] };
+}
+
+/** Reads a stored session tolerantly (unknown or broken fields fall back to empty). */
+export function restoreSession(stored: unknown): SessionState {
+  const value = (stored ?? {}) as Partial<Record<keyof SessionState, unknown>>;
+  const strings = (list: unknown) => (Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === "string") : []);
+  return {
+    version: 1,
+    turns: typeof value.turns === "number" && value.turns >= 0 ? Math.floor(value.turns) : 0,
+    constraints: value.constraints ? parseConstraints(value.constraints) : null,
+    requests: strings(value.requests).slice(-MAX_REMEMBERED_REQUESTS),
+    lastItemIds: strings(value.lastItemIds),
+    shownItemIds: strings(value.shownItemIds).slice(-MAX_REMEMBERED_ITEMS),
+    liked: strings(value.liked),
+    disliked: strings(value.disliked),
+  };
+}
+
+/**
+ * The session after an answer: constraints in force, the request, and the items shown.
+ * Pure: returns a new object.
+ */
+export function recordTurn(session: SessionState, turn: { request: string; constraints: Constraints | null; itemIds: readonly string[] }): SessionState {
+  return {
+    ...session,
+    turns: session.turns + 1,
+    constraints: turn.constraints ?? session.constraints,
+    requests: [...session.requests, turn.request].slice(-MAX_REMEMBERED_REQUESTS),
+    lastItemIds: [...turn.itemIds],
+    shownItemIds: [...session.shownItemIds.filter((id) => !turn.itemIds.includes(id)), ...turn.itemIds].slice(-MAX_REMEMBERED_ITEMS),
+  };
+}
+
+/** Records feedback on an item ("liked" or "disliked"), most recent first, without duplicates. */
+export function recordFeedback(session: SessionState, itemId: string, feedback: "liked" | "disliked"): SessionState {
+  const other = feedback === "liked" ? "disliked" : "liked";
+  return {
+    ...session,
+    [feedback]: [itemId, ...session[feedback].filter((id) => id !== itemId)].slice(0, MAX_REMEMBERED_ITEMS),
+    [other]: session[other].filter((id) => id !== itemId),
+  };
+}
+
+/** What a follow-up asks, as data: produced by the offline reasoner from the lexicon's signals. */
+export type FollowUpInstruction =
+  | { kind: "change"; change: FollowUpChange }
+  /** Use these previous items as references ("more like the second one", "more like these"). */
+  | { kind: "more-like"; itemIds: string[] }
+  /** Never show these again ("not that one", "none of these"). */
+  | { kind: "reject"; itemIds: string[] }
+  /** Same constraints, new items ("something else", "more"). */
+  | { kind: "another" };
+
+/** Facts about the previous answer the comparatives need ("older" than what was shown). */
+export interface PreviousAnswerItem {
+  id: string;
+  title: string;
+  year: number | null;
+  runtimeMinutes: number | null;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : Math.round((sorted[middle - 1] + sorted[middle]) / 2);
+}
+
+function union<T>(first: readonly T[], second: readonly T[], key: (value: T) => string): T[] {
+  const result = new Map<string, T>();
+  for (const value of [...first, ...second]) result.set(key(value), value);
+  return [...result.values()];
+}
+
+/**
+ * Merges a follow-up's own constraints into the previous ones: new genres, people and
+ * exclusions are added; new year, runtime and language ranges, mood, count, sort and discovery
+ * replace the old; new references replace the old. A genre newly wanted stops being excluded
+ * and vice versa.
+ */
+export function mergeConstraints(previous: Constraints, next: Constraints): Constraints {
+  const excluded = new Set(next.excludeGenres.map((entry) => entry.genre));
+  const included = new Set(next.includeGenres.map((entry) => entry.genre));
+  const personKey = (person: PersonConstraint) => person.name.toLowerCase();
+  const nextPeople = new Set(next.people.map(personKey));
+  return parseConstraints({
+    includeGenres: union(previous.includeGenres.filter((entry) => !excluded.has(entry.genre)), next.includeGenres, (entry) => entry.genre),
+    excludeGenres: union(previous.excludeGenres.filter((entry) => !included.has(entry.genre)), next.excludeGenres, (entry) => entry.genre),
+    years: next.years ?? previous.years,
+    runtime: next.runtime ?? previous.runtime,
+    languages: next.languages ?? previous.languages,
+    people: [...previous.people.filter((person) => !nextPeople.has(personKey(person))), ...next.people],
+    references: next.references.length > 0 ? next.references : previous.references,
+    mood: next.mood ?? previous.mood,
+    keywords: union(previous.keywords, next.keywords, (keyword) => keyword),
+    excludeKeywords: union(previous.excludeKeywords, next.excludeKeywords, (keyword) => keyword),
+    excludeTitles: union(previous.excludeTitles, next.excludeTitles, (title) => title.toLowerCase()),
+    excludeItemIds: union(previous.excludeItemIds, next.excludeItemIds, (id) => id),
+    count: next.count ?? previous.count,
+    sort: next.sort !== "relevance" ? next.sort : previous.sort,
+    discovery: next.discovery ?? previous.discovery,
+  });
+}
+
+/** Runtime ("shorter", "longer") and year ("older", "newer") steps when nothing better is known. */
+export const FOLLOW_UP_RUNTIME_STEP_MINUTES = 10;
+
+/**
+ * Applies follow-up instructions to constraints, using the previous answer for comparatives:
+ * "older" means before the earliest year allowed so far, else before the previous answer's
+ * median year; "shorter" means at least 10 minutes under the previous cap or the previous
+ * answer's median runtime; "more like the second one" makes that item the reference and hides
+ * what was shown; "not that one" hides it. Returns the constraints and a note per change.
+ */
+export function applyFollowUp(
+  constraints: Constraints,
+  instructions: readonly FollowUpInstruction[],
+  previousAnswer: readonly PreviousAnswerItem[],
+): { constraints: Constraints; notes: string[] } {
+  const next: Constraints = { ...constraints };
+  const notes: string[] = [];
+  const years = previousAnswer.map((item) => item.year).filter((year): year is number => year !== null);
+  const runtimes = previousAnswer.map((item) => item.runtimeMinutes).filter((minutes): minutes is number => minutes !== null);
+  const medianYear = median(years);
+  const medianRuntime = median(runtimes);
+  const addGenre = (genre: string) => {
+    if (!next.includeGenres.some((entry) => entry.genre === genre)) next.includeGenres = [...next.includeGenres, { genre, strength: "soft" }];
+    next.excludeGenres = next.excludeGenres.filter((entry) => entry.genre !== genre);
+  };
+  const addMood = (words: string) => {
+    next.mood = next.mood ? `${next.mood}, ${words}` : words;
+  };
+  for (const instruction of instructions) {
+    if (instruction.kind === "another") {
+      const ids = previousAnswer.map((item) => item.id);
+      next.excludeItemIds = [...new Set([...next.excludeItemIds, ...ids])];
+      notes.push("new picks with the same constraints");
+      continue;
+    }
+    if (instruction.kind === "reject") {
+      next.excludeItemIds = [...new Set([...next.excludeItemIds, ...instruction.itemIds])];
+      const titles = previousAnswer.filter((item) => instruction.itemIds.includes(item.id)).map((item) => item.title);
+      notes.push(`won't show ${titles.length > 0 ? titles.join(", ") : "those"} again`);
+      continue;
+    }
+    if (instruction.kind === "more-like") {
+      const references = previousAnswer.filter((item) => instruction.itemIds.includes(item.id));
+      if (references.length === 0) continue;
+      next.references = references.map((item) => ({ title: item.title, itemId: item.id, modifier: null }));
+      next.excludeItemIds = [...new Set([...next.excludeItemIds, ...previousAnswer.map((item) => item.id)])];
+      notes.push(`more like ${references.map((item) => item.title).join(", ")}`);
+      continue;
+    }
+    switch (instruction.change) {
+      case "older": {
+        const before = next.years?.from ?? medianYear ?? (next.years?.to !== null && next.years?.to !== undefined ? next.years.to - 10 : null);
+        if (before === null) break;
+        next.years = { from: null, to: before - 1, strength: "hard" };
+        notes.push(`older: released before ${before}`);
+        break;
+      }
+      case "newer": {
+        const after = next.years?.to ?? medianYear ?? (next.years?.from !== null && next.years?.from !== undefined ? next.years.from + 10 : null);
+        if (after === null) break;
+        next.years = { from: after + 1, to: null, strength: "hard" };
+        notes.push(`newer: released after ${after}`);
+        break;
+      }
+      case "shorter": {
+        const caps = [next.runtime?.maxMinutes, medianRuntime].filter((value): value is number => value !== null && value !== undefined);
+        const maxMinutes = caps.length > 0 ? Math.min(...caps) - FOLLOW_UP_RUNTIME_STEP_MINUTES : 100;
+        next.runtime = { minMinutes: null, maxMinutes, strength: "hard" };
+        notes.push(`shorter: at most ${maxMinutes} min`);
+        break;
+      }
+      case "longer": {
+        const floors = [next.runtime?.minMinutes, medianRuntime].filter((value): value is number => value !== null && value !== undefined);
+        const minMinutes = floors.length > 0 ? Math.max(...floors) + FOLLOW_UP_RUNTIME_STEP_MINUTES : 120;
+        next.runtime = { minMinutes, maxMinutes: null, strength: "hard" };
+        notes.push(`longer: at least ${minMinutes} min`);
+        break;
+      }
+      case "funnier":
+        addGenre("Comedy");
+        addMood("funny");
+        notes.push("funnier: comedy preferred");
+        break;
+      case "scarier":
+        addGenre("Horror");
+        addMood("scary");
+        notes.push("scarier: horror preferred");
+        break;
+      case "darker":
+        addMood("dark");
+        notes.push("darker mood");
+        break;
+      case "lighter":
+        next.mood = [next.mood?.replace(/\b(dark|bleak|sad|gritty|melancholic)\b,? ?/g, "").trim(), "light, feel-good"].filter(Boolean).join(", ");
+        notes.push("lighter mood");
+        break;
+      case "better":
+        next.sort = "best-rated";
+        notes.push("best rated first");
+        break;
+      case "more-popular":
+        next.discovery = 0.1;
+        notes.push("better-known picks");
+        break;
+      case "less-known":
+        next.discovery = 0.85;
+        notes.push("less obvious picks");
+        break;
+      case "less-scary":
+        next.includeGenres = next.includeGenres.filter((entry) => entry.genre !== "Horror");
+        if (!next.excludeGenres.some((entry) => entry.genre === "Horror")) next.excludeGenres = [...next.excludeGenres, { genre: "Horror", strength: "hard" }];
+        notes.push("no horror");
+        break;
+      case "less-violent":
+        next.excludeKeywords = [...new Set([...next.excludeKeywords, "violence", "gore", "brutality"])];
+        notes.push("less violent");
+        break;
+    }
+  }
+  return { constraints: parseConstraints(next), notes };
+}

@@ -1,0 +1,37 @@
+/**
+ * lib/store — the durable store (impressions with propensities, feedback events, sessions,
+ * bandit state snapshots) behind the `Store` interface; `openSqliteStore` is the embedded
+ * SQLite (WAL) adapter. A PostgreSQL adapter would implement the same interface.
+ */
+export { DEFAULT_DATABASE_PATH, databasePathFromEnvironment } from "./database-path";
+export { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from "./migrations";
+export { openSqliteStore, translateSqliteError, type SqliteStoreOptions } from "./sqlite-store";
+export type {
+  BanditStateRecord,
+  EventLogEntry,
+  FeedbackRecord,
+  ImpressionRecord,
+  ImpressionSlotRecord,
+  JsonObject,
+  JsonValue,
+  NewFeedback,
+  NewImpression,
+  NewImpressionSlot,
+  RecordFeedbackResult,
+  SessionRecord,
+  Store,
+  StoreCounts,
+  StoredFeatures,
+} from "./store";
+export {
+  isStoreError,
+  StoreBusyError,
+  StoreConflictError,
+  StoreCorruptError,
+  StoreError,
+  StoreInvalidInputError,
+  StoreNotFoundError,
+  StoreSchemaError,
+  StoreUnavailableError,
+  type StoreErrorCode,
+} from "./store-errors";

@@ -1,0 +1,83 @@
+/**
+ * Versioned schema migrations, applied in order, each in its own transaction, and recorded in
+ * `schema_version`. Never edit a released migration: add the next one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "impressions, feedback, sessions, bandit state",
+    sql: `
+      -- One sequence orders impressions and feedback together, so the bandit state can be
+      -- replayed from the log in exactly the order the server applied it.
+      CREATE TABLE event_sequence (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        value INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO event_sequence (id, value) VALUES (1, 0);
+
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        state_json TEXT NOT NULL CHECK (json_valid(state_json))
+      ) STRICT;
+
+      CREATE TABLE impressions (
+        id TEXT PRIMARY KEY,
+        sequence INTEGER NOT NULL UNIQUE,
+        session_id TEXT,
+        created_at INTEGER NOT NULL,
+        policy TEXT NOT NULL,
+        feature_version INTEGER NOT NULL,
+        context_json TEXT NOT NULL CHECK (json_valid(context_json))
+      ) STRICT;
+      CREATE INDEX impressions_by_session ON impressions (session_id, created_at);
+
+      CREATE TABLE impression_slots (
+        impression_id TEXT NOT NULL REFERENCES impressions (id),
+        item_id TEXT NOT NULL,
+        position INTEGER NOT NULL CHECK (position >= 0),
+        explanation_kind TEXT NOT NULL,
+        explanation_text TEXT NOT NULL,
+        propensity REAL NOT NULL CHECK (propensity > 0 AND propensity <= 1.000001),
+        features_json TEXT NOT NULL CHECK (json_valid(features_json)),
+        PRIMARY KEY (impression_id, item_id),
+        UNIQUE (impression_id, position)
+      ) STRICT, WITHOUT ROWID;
+
+      -- UNIQUE (impression, item, event) makes a retried POST a no-op, not a second reward.
+      CREATE TABLE feedback (
+        sequence INTEGER PRIMARY KEY,
+        impression_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        event TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        UNIQUE (impression_id, item_id, event),
+        FOREIGN KEY (impression_id, item_id) REFERENCES impression_slots (impression_id, item_id)
+      ) STRICT;
+
+      CREATE TABLE bandit_state (
+        version INTEGER PRIMARY KEY,
+        saved_at INTEGER NOT NULL,
+        through_sequence INTEGER NOT NULL,
+        state_json TEXT NOT NULL CHECK (json_valid(state_json))
+      ) STRICT;
+    `,
+  },
+  {
+    version: 2,
+    name: "time indexes for analytics and retention",
+    sql: `
+      CREATE INDEX impressions_by_time ON impressions (created_at);
+      CREATE INDEX feedback_by_time ON feedback (at);
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,381 @@
+import Database from "better-sqlite3";
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from "./migrations";
+import type {
+  BanditStateRecord,
+  EventLogEntry,
+  FeedbackRecord,
+  ImpressionRecord,
+  ImpressionSlotRecord,
+  JsonObject,
+  JsonValue,
+  NewFeedback,
+  NewImpression,
+  RecordFeedbackResult,
+  SessionRecord,
+  Store,
+  StoreCounts,
+  StoredFeatures,
+} from "./store";
+import {
+  StoreBusyError,
+  StoreConflictError,
+  StoreCorruptError,
+  StoreError,
+  StoreInvalidInputError,
+  StoreNotFoundError,
+  StoreSchemaError,
+  StoreUnavailableError,
+} from "./store-errors";
+
+export interface SqliteStoreOptions {
+  /** Database file (created with its directory when missing), or ":memory:" for tests. */
+  path: string;
+  /**
+   * How long a write waits for another connection's lock before StoreBusyError. Default
+   * 2000 ms: past that a client is better told to retry than left hanging.
+   */
+  busyTimeoutMs?: number;
+  /**
+   * FULL (default): each commit fsyncs the WAL, so an acknowledged event survives kill -9 AND
+   * power loss. NORMAL also survives kill -9 (a committed transaction is in the WAL file in the
+   * OS page cache, which outlives the process) but may lose the last commits on power loss or
+   * an OS crash; it saves one fsync per commit.
+   */
+  synchronous?: "FULL" | "NORMAL";
+  /** Run PRAGMA quick_check when opening (O(database size)). Default true. */
+  verifyOnOpen?: boolean;
+  /** Snapshots of bandit state to keep. Default 5. */
+  keepBanditStates?: number;
+  /** Clock for migration timestamps. Default Date.now. */
+  now?: () => number;
+}
+
+interface ImpressionRow {
+  id: string;
+  sequence: number;
+  session_id: string | null;
+  created_at: number;
+  policy: string;
+  feature_version: number;
+  context_json: string;
+}
+
+interface SlotRow {
+  impression_id: string;
+  item_id: string;
+  position: number;
+  explanation_kind: string;
+  explanation_text: string;
+  propensity: number;
+  features_json: string;
+}
+
+interface FeedbackRow {
+  sequence: number;
+  impression_id: string;
+  item_id: string;
+  event: string;
+  at: number;
+}
+
+function sqliteCode(error: unknown): string | null {
+  const code: unknown = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === "string" && code.startsWith("SQLITE_") ? code : null;
+}
+
+/** Maps SQLite failures to the store's typed errors; anything else passes through. */
+export function translateSqliteError(error: unknown, databasePath: string, busyTimeoutMs: number): unknown {
+  if (error instanceof StoreError) return error;
+  const code = sqliteCode(error);
+  if (code === null) return error;
+  const message = (error as Error).message;
+  if (code === "SQLITE_NOTADB") return new StoreCorruptError(databasePath, `not an SQLite database: ${message}`, error);
+  if (code.startsWith("SQLITE_CORRUPT")) return new StoreCorruptError(databasePath, `malformed: ${message}`, error);
+  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return new StoreBusyError(databasePath, busyTimeoutMs, error);
+  if (code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_IOERR") || code === "SQLITE_FULL" || code === "SQLITE_PERM") {
+    return new StoreUnavailableError(databasePath, `${code}: ${message}`, error);
+  }
+  return error;
+}
+
+function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function validateFeatures(features: StoredFeatures, where: string): void {
+  if (!Array.isArray(features?.indexes) || !Array.isArray(features?.values) || features.indexes.length !== features.values.length) {
+    throw new StoreInvalidInputError(`${where}: features need equal-length indexes and values arrays.`);
+  }
+  if (!features.indexes.every(Number.isInteger) || !features.values.every(Number.isFinite)) throw new StoreInvalidInputError(`${where}: features must be integer indexes and finite values.`);
+}
+
+function validateImpression(impression: NewImpression): void {
+  if (!Number.isFinite(impression.createdAt)) throw new StoreInvalidInputError("Impression createdAt must be a finite number of milliseconds.");
+  if (!isJsonObject(impression.context)) throw new StoreInvalidInputError("Impression context must be a JSON object.");
+  const positions = new Set<number>();
+  const items = new Set<string>();
+  for (const slot of impression.slots) {
+    const where = `Impression slot ${slot.position} (${slot.itemId})`;
+    if (!Number.isInteger(slot.position) || slot.position < 0) throw new StoreInvalidInputError(`${where}: position must be a non-negative integer.`);
+    if (positions.has(slot.position)) throw new StoreInvalidInputError(`${where}: position used twice.`);
+    if (items.has(slot.itemId)) throw new StoreInvalidInputError(`${where}: item shown twice in one impression.`);
+    if (!(slot.propensity > 0 && slot.propensity <= 1 + 1e-6)) throw new StoreInvalidInputError(`${where}: propensity must be in (0, 1], got ${slot.propensity}.`);
+    validateFeatures(slot.features, where);
+    positions.add(slot.position);
+    items.add(slot.itemId);
+  }
+}
+
+const toSlot = (row: SlotRow): ImpressionSlotRecord => ({
+  impressionId: row.impression_id,
+  itemId: row.item_id,
+  position: row.position,
+  explanationKind: row.explanation_kind,
+  explanationText: row.explanation_text,
+  propensity: row.propensity,
+  features: JSON.parse(row.features_json) as StoredFeatures,
+});
+
+const toFeedback = (row: FeedbackRow): FeedbackRecord => ({ sequence: row.sequence, impressionId: row.impression_id, itemId: row.item_id, event: row.event, at: row.at });
+
+/**
+ * Opens (creating and migrating when needed) the embedded SQLite store in WAL mode. Throws
+ * StoreCorruptError for a file that is not a database or fails its integrity check,
+ * StoreBusyError when another process holds it locked past the busy timeout,
+ * StoreSchemaError when the file comes from a newer schema, StoreUnavailableError when the
+ * file cannot be opened.
+ */
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  const databasePath = options.path === ":memory:" ? options.path : path.resolve(options.path);
+  const busyTimeoutMs = options.busyTimeoutMs ?? 2000;
+  const keepBanditStates = options.keepBanditStates ?? 5;
+  const now = options.now ?? Date.now;
+  const translate = (error: unknown) => translateSqliteError(error, databasePath, busyTimeoutMs);
+
+  let database: Database.Database | null = null;
+  try {
+    if (databasePath !== ":memory:") mkdirSync(path.dirname(databasePath), { recursive: true });
+    database = new Database(databasePath, { timeout: busyTimeoutMs });
+    const journalMode = database.pragma("journal_mode = WAL", { simple: true });
+    if (journalMode !== "wal" && databasePath !== ":memory:") throw new StoreUnavailableError(databasePath, `could not enable WAL mode (journal_mode is ${String(journalMode)})`);
+    database.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
+    database.pragma("foreign_keys = ON");
+    if (options.verifyOnOpen ?? true) {
+      const rows = database.pragma("quick_check") as Array<{ quick_check: string }>;
+      const problems = rows.map((row) => row.quick_check).filter((result) => result !== "ok");
+      if (problems.length > 0) throw new StoreCorruptError(databasePath, `integrity check failed: ${problems.slice(0, 3).join("; ")}`);
+    }
+    migrate(database, now);
+  } catch (error) {
+    database?.close();
+    throw translate(error);
+  }
+  const db = database;
+
+  const statements = {
+    nextSequence: db.prepare<[], { value: number }>("UPDATE event_sequence SET value = value + 1 WHERE id = 1 RETURNING value"),
+    lastSequence: db.prepare<[], { value: number }>("SELECT value FROM event_sequence WHERE id = 1"),
+    insertImpression: db.prepare(
+      "INSERT INTO impressions (id, sequence, session_id, created_at, policy, feature_version, context_json) VALUES (@id, @sequence, @sessionId, @createdAt, @policy, @featureVersion, @contextJson)",
+    ),
+    insertSlot: db.prepare(
+      "INSERT INTO impression_slots (impression_id, item_id, position, explanation_kind, explanation_text, propensity, features_json) VALUES (@impressionId, @itemId, @position, @explanationKind, @explanationText, @propensity, @featuresJson)",
+    ),
+    impressionById: db.prepare<[string], ImpressionRow>("SELECT * FROM impressions WHERE id = ?"),
+    slotsOf: db.prepare<[string], SlotRow>("SELECT * FROM impression_slots WHERE impression_id = ? ORDER BY position"),
+    slot: db.prepare<[string, string], SlotRow>("SELECT * FROM impression_slots WHERE impression_id = ? AND item_id = ?"),
+    feedbackOfSlot: db.prepare<[string, string], FeedbackRow>("SELECT * FROM feedback WHERE impression_id = ? AND item_id = ? ORDER BY sequence"),
+    feedbackOf: db.prepare<[string], FeedbackRow>("SELECT * FROM feedback WHERE impression_id = ? ORDER BY sequence"),
+    insertFeedback: db.prepare("INSERT INTO feedback (sequence, impression_id, item_id, event, at) VALUES (?, ?, ?, ?, ?)"),
+    session: db.prepare<[string], { id: string; created_at: number; updated_at: number; state_json: string }>("SELECT * FROM sessions WHERE id = ?"),
+    upsertSession: db.prepare(
+      "INSERT INTO sessions (id, created_at, updated_at, state_json) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, state_json = excluded.state_json",
+    ),
+    insertBanditState: db.prepare<[number, number, string], { version: number }>(
+      "INSERT INTO bandit_state (version, saved_at, through_sequence, state_json) VALUES ((SELECT coalesce(max(version), 0) + 1 FROM bandit_state), ?, ?, ?) RETURNING version",
+    ),
+    pruneBanditStates: db.prepare("DELETE FROM bandit_state WHERE version <= (SELECT max(version) FROM bandit_state) - ?"),
+    latestBanditState: db.prepare<[], { version: number; saved_at: number; through_sequence: number; state_json: string }>("SELECT * FROM bandit_state ORDER BY version DESC LIMIT 1"),
+    eventLog: db.prepare<[number, number, number], { type: "impression" | "feedback"; sequence: number; id: string; item_id: string | null }>(
+      `SELECT 'impression' AS type, sequence, id, NULL AS item_id FROM impressions WHERE sequence > ?
+       UNION ALL
+       SELECT 'feedback' AS type, sequence, impression_id AS id, item_id FROM feedback WHERE sequence > ?
+       ORDER BY sequence LIMIT ?`,
+    ),
+    counts: db.prepare<[], StoreCounts>(
+      `SELECT (SELECT count(*) FROM impressions) AS impressions, (SELECT count(*) FROM impression_slots) AS slots,
+              (SELECT count(*) FROM feedback) AS feedback, (SELECT count(*) FROM sessions) AS sessions,
+              (SELECT count(*) FROM bandit_state) AS banditStates`,
+    ),
+  };
+
+  const readImpression = (id: string): ImpressionRecord => {
+    const row = statements.impressionById.get(id);
+    if (!row) throw new StoreNotFoundError("impression", id);
+    return {
+      id: row.id,
+      sequence: row.sequence,
+      sessionId: row.session_id,
+      createdAt: row.created_at,
+      policy: row.policy,
+      featureVersion: row.feature_version,
+      context: JSON.parse(row.context_json) as JsonObject,
+      slots: statements.slotsOf.all(id).map(toSlot),
+    };
+  };
+
+  const recordImpression = db.transaction((impression: NewImpression): ImpressionRecord => {
+    const id = impression.id ?? randomUUID();
+    if (statements.impressionById.get(id)) throw new StoreConflictError(`Impression ${JSON.stringify(id)} already exists.`);
+    const sequence = statements.nextSequence.get()!.value;
+    statements.insertImpression.run({
+      id,
+      sequence,
+      sessionId: impression.sessionId,
+      createdAt: impression.createdAt,
+      policy: impression.policy,
+      featureVersion: impression.featureVersion,
+      contextJson: JSON.stringify(impression.context),
+    });
+    for (const slot of impression.slots) {
+      statements.insertSlot.run({ impressionId: id, itemId: slot.itemId, position: slot.position, explanationKind: slot.explanationKind, explanationText: slot.explanationText, propensity: slot.propensity, featuresJson: JSON.stringify(slot.features) });
+    }
+    return readImpression(id);
+  });
+
+  const recordFeedback = db.transaction((feedback: NewFeedback): RecordFeedbackResult => {
+    const slotRow = statements.slot.get(feedback.impressionId, feedback.itemId);
+    if (!slotRow) {
+      if (!statements.impressionById.get(feedback.impressionId)) throw new StoreNotFoundError("impression", feedback.impressionId);
+      throw new StoreNotFoundError("item", feedback.itemId, `Impression ${JSON.stringify(feedback.impressionId)} did not show item ${JSON.stringify(feedback.itemId)}.`);
+    }
+    const sessionId = statements.impressionById.get(feedback.impressionId)!.session_id;
+    const existing = statements.feedbackOfSlot.all(feedback.impressionId, feedback.itemId);
+    const duplicate = existing.find((row) => row.event === feedback.event);
+    if (duplicate) {
+      return {
+        status: "duplicate",
+        feedback: toFeedback(duplicate),
+        slot: toSlot(slotRow),
+        sessionId,
+        previousEvents: existing.filter((row) => row.sequence < duplicate.sequence).map((row) => row.event),
+      };
+    }
+    const sequence = statements.nextSequence.get()!.value;
+    statements.insertFeedback.run(sequence, feedback.impressionId, feedback.itemId, feedback.event, feedback.at);
+    return { status: "recorded", feedback: { ...feedback, sequence }, slot: toSlot(slotRow), sessionId, previousEvents: existing.map((row) => row.event) };
+  });
+
+  const readSession = (id: string): SessionRecord | null => {
+    const row = statements.session.get(id);
+    return row ? { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, state: JSON.parse(row.state_json) as JsonObject } : null;
+  };
+
+  const writeSession = (id: string, state: JsonObject, at: number): SessionRecord => {
+    if (!isJsonObject(state)) throw new StoreInvalidInputError("Session state must be a JSON object.");
+    statements.upsertSession.run(id, at, at, JSON.stringify(state));
+    return readSession(id)!;
+  };
+
+  const updateSession = db.transaction((id: string, at: number, update: (state: JsonObject | null) => JsonObject) => writeSession(id, update(readSession(id)?.state ?? null), at));
+
+  const saveBanditState = db.transaction((snapshot: { state: JsonValue; throughSequence: number; savedAt: number }): BanditStateRecord => {
+    const { version } = statements.insertBanditState.get(snapshot.savedAt, snapshot.throughSequence, JSON.stringify(snapshot.state))!;
+    statements.pruneBanditStates.run(keepBanditStates);
+    return { version, savedAt: snapshot.savedAt, throughSequence: snapshot.throughSequence, state: snapshot.state };
+  });
+
+  let closed = false;
+  /** Runs a synchronous database step, mapping SQLite errors to typed store errors. */
+  const run = async <T>(step: () => T): Promise<T> => {
+    if (closed) throw new StoreUnavailableError(databasePath, "the store was closed");
+    try {
+      return step();
+    } catch (error) {
+      throw translate(error);
+    }
+  };
+
+  return {
+    recordImpression: (impression) =>
+      run(() => {
+        validateImpression(impression);
+        // IMMEDIATE takes the write lock up front, so the sequence read and the inserts cannot
+        // interleave with another process's writer.
+        return recordImpression.immediate(impression);
+      }),
+    getImpression: (id) => run(() => readImpression(id)),
+    recordFeedback: (feedback) =>
+      run(() => {
+        if (!Number.isFinite(feedback.at)) throw new StoreInvalidInputError("Feedback time must be a finite number of milliseconds.");
+        if (!/^[a-z][a-z-]{0,31}$/.test(feedback.event)) throw new StoreInvalidInputError(`Feedback event ${JSON.stringify(feedback.event)} is not a valid event name.`);
+        return recordFeedback.immediate(feedback);
+      }),
+    listFeedback: (impressionId) => run(() => statements.feedbackOf.all(impressionId).map(toFeedback)),
+    getSession: (id) => run(() => readSession(id)),
+    saveSession: (id, state, at) => run(() => writeSession(id, state, at)),
+    updateSession: (id, at, update) => run(() => updateSession.immediate(id, at, update)),
+    saveBanditState: (snapshot) => run(() => saveBanditState.immediate(snapshot)),
+    loadBanditState: () =>
+      run(() => {
+        const row = statements.latestBanditState.get();
+        return row ? { version: row.version, savedAt: row.saved_at, throughSequence: row.through_sequence, state: JSON.parse(row.state_json) as JsonValue } : null;
+      }),
+    lastSequence: () => run(() => statements.lastSequence.get()!.value),
+    readEventLog: (options = {}) =>
+      run(() => {
+        const after = options.afterSequence ?? 0;
+        const rows = statements.eventLog.all(after, after, Math.max(1, options.limit ?? 1000));
+        const featureVersions = new Map<string, number>();
+        return rows.map((row): EventLogEntry => {
+          if (row.type === "impression") {
+            const impression = readImpression(row.id);
+            return { type: "impression", sequence: row.sequence, impressionId: impression.id, sessionId: impression.sessionId, createdAt: impression.createdAt, policy: impression.policy, featureVersion: impression.featureVersion, slots: impression.slots };
+          }
+          const slot = statements.slot.get(row.id, row.item_id!)!;
+          const slotFeedback = statements.feedbackOfSlot.all(row.id, row.item_id!);
+          const feedback = slotFeedback.find((each) => each.sequence === row.sequence)!;
+          let featureVersion = featureVersions.get(row.id);
+          if (featureVersion === undefined) featureVersions.set(row.id, (featureVersion = statements.impressionById.get(row.id)!.feature_version));
+          return {
+            type: "feedback",
+            sequence: row.sequence,
+            impressionId: row.id,
+            itemId: feedback.item_id,
+            event: feedback.event,
+            at: feedback.at,
+            features: toSlot(slot).features,
+            featureVersion,
+            previousEvents: slotFeedback.filter((each) => each.sequence < row.sequence).map((each) => each.event),
+          };
+        });
+      }),
+    counts: () => run(() => statements.counts.get()!),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}
+
+/** Applies pending migrations; refuses a database from a newer schema. */
+function migrate(database: Database.Database, now: () => number): void {
+  database.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT");
+  const current = (database.prepare("SELECT coalesce(max(version), 0) AS version FROM schema_version").get() as { version: number }).version;
+  if (current > LATEST_SCHEMA_VERSION) {
+    throw new StoreSchemaError(`The database has schema version ${current}; this code knows up to ${LATEST_SCHEMA_VERSION}. Upgrade Reelcast instead of opening it with older code.`);
+  }
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue;
+    database
+      .transaction(() => {
+        database.exec(migration.sql);
+        database.prepare("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)").run(migration.version, migration.name, now());
+      })
+      .immediate();
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * The durable store behind the app: impressions (what was shown, with propensities), feedback
+ * events, sessions and bandit state snapshots. Asynchronous so that a networked adapter
+ * (PostgreSQL) can implement the same interface; the embedded SQLite adapter resolves each
+ * promise only after its transaction has committed.
+ */
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** A sparse feature vector as the bandit logs it. */
+export interface StoredFeatures {
+  indexes: number[];
+  values: number[];
+}
+
+export interface NewImpressionSlot {
+  itemId: string;
+  /** 0-based slot. */
+  position: number;
+  explanationKind: string;
+  explanationText: string;
+  /** Probability the policy showed this item with this explanation in this slot, in (0, 1]. */
+  propensity: number;
+  features: StoredFeatures;
+}
+
+export interface NewImpression {
+  /** Generated (UUID) when absent. */
+  id?: string;
+  sessionId: string | null;
+  /** Unix milliseconds. */
+  createdAt: number;
+  /** Policy label, e.g. "epsilon-greedy(0.1)". */
+  policy: string;
+  /** The bandit feature version that built `slots[].features`. */
+  featureVersion: number;
+  /** The request context the bandit saw (any JSON object). */
+  context: JsonObject;
+  slots: NewImpressionSlot[];
+}
+
+export interface ImpressionSlotRecord extends NewImpressionSlot {
+  impressionId: string;
+}
+
+export interface ImpressionRecord {
+  id: string;
+  /** Position in the global event log (impressions and feedback share one sequence). */
+  sequence: number;
+  sessionId: string | null;
+  createdAt: number;
+  policy: string;
+  featureVersion: number;
+  context: JsonObject;
+  slots: ImpressionSlotRecord[];
+}
+
+export interface NewFeedback {
+  impressionId: string;
+  itemId: string;
+  /** click | like | play | skip | dismiss (validated by the route against lib/bandit). */
+  event: string;
+  /** Unix milliseconds. */
+  at: number;
+}
+
+export interface FeedbackRecord extends NewFeedback {
+  sequence: number;
+}
+
+export interface RecordFeedbackResult {
+  /** "duplicate" when this (impression, item, event) was already recorded: nothing changed. */
+  status: "recorded" | "duplicate";
+  /** The stored event (the original one for a duplicate). */
+  feedback: FeedbackRecord;
+  /** The shown slot the event is about, with the features the bandit update needs. */
+  slot: ImpressionSlotRecord;
+  sessionId: string | null;
+  /** Events recorded for the same slot before this one, oldest first. */
+  previousEvents: string[];
+}
+
+export interface SessionRecord {
+  id: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Opaque to the store: previous constraints, liked / disliked item ids, turns… */
+  state: JsonObject;
+}
+
+export interface BanditStateRecord {
+  version: number;
+  savedAt: number;
+  /** The last event-log sequence folded into `state`: replay from the next one. */
+  throughSequence: number;
+  state: JsonValue;
+}
+
+export type EventLogEntry =
+  | {
+      type: "impression";
+      sequence: number;
+      impressionId: string;
+      sessionId: string | null;
+      createdAt: number;
+      policy: string;
+      featureVersion: number;
+      slots: ImpressionSlotRecord[];
+    }
+  | {
+      type: "feedback";
+      sequence: number;
+      impressionId: string;
+      itemId: string;
+      event: string;
+      at: number;
+      /** Features of the slot the event is about (so replay needs no join). */
+      features: StoredFeatures;
+      featureVersion: number;
+      /** Events of the same slot logged before this one, oldest first (replay from any point). */
+      previousEvents: string[];
+    };
+
+export interface StoreCounts {
+  impressions: number;
+  slots: number;
+  feedback: number;
+  sessions: number;
+  banditStates: number;
+}
+
+export interface Store {
+  /** Stores an impression and its slots atomically. Throws StoreConflictError on a reused id. */
+  recordImpression(impression: NewImpression): Promise<ImpressionRecord>;
+  /** Throws StoreNotFoundError("impression") when unknown. */
+  getImpression(id: string): Promise<ImpressionRecord>;
+  /**
+   * Stores a feedback event; idempotent on (impression, item, event). Throws
+   * StoreNotFoundError("impression") for an unknown impression and StoreNotFoundError("item")
+   * for an item that impression did not show.
+   */
+  recordFeedback(feedback: NewFeedback): Promise<RecordFeedbackResult>;
+  listFeedback(impressionId: string): Promise<FeedbackRecord[]>;
+  getSession(id: string): Promise<SessionRecord | null>;
+  /** Creates or replaces a session's state. */
+  saveSession(id: string, state: JsonObject, at: number): Promise<SessionRecord>;
+  /** Read-modify-write of a session's state in one transaction (`null` when it is new). */
+  updateSession(id: string, at: number, update: (state: JsonObject | null) => JsonObject): Promise<SessionRecord>;
+  /** Saves a new bandit snapshot version; keeps the latest few versions. */
+  saveBanditState(snapshot: { state: JsonValue; throughSequence: number; savedAt: number }): Promise<BanditStateRecord>;
+  /** The newest snapshot, or null. */
+  loadBanditState(): Promise<BanditStateRecord | null>;
+  /** The newest event-log sequence (0 when empty). */
+  lastSequence(): Promise<number>;
+  /** Event-log entries with sequence > `afterSequence` (default 0), oldest first, at most `limit` (default 1000). */
+  readEventLog(options?: { afterSequence?: number; limit?: number }): Promise<EventLogEntry[]>;
+  counts(): Promise<StoreCounts>;
+  close(): Promise<void>;
+}

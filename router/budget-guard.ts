@@ -1,0 +1,133 @@
+/**
+ * The budget guard: per-session and global ceilings on LLM spend per time window, and on how
+ * many offline reasoner runs a window may take (the CPU's budget). Pure: the caller keeps the
+ * state (plain JSON), passes the clock in, and stores what `recordUsage` returns.
+ */
+
+export interface BudgetConfig {
+  /** Length of the sliding window, milliseconds (e.g. 3_600_000 for an hour). */
+  windowMs: number;
+  /** USD one session may spend on LLM calls per window. */
+  sessionUsdPerWindow: number;
+  /** USD the whole process may spend per window. */
+  globalUsdPerWindow: number;
+  /** Offline reasoner runs per window for the whole process before the fast path takes over. */
+  globalOfflineRunsPerWindow: number;
+  /** Offline reasoner runs per window for one session. */
+  sessionOfflineRunsPerWindow: number;
+}
+
+/** Defaults: $0.05 per session-hour, $5 per hour overall; the offline reasoner is cheap. */
+export const DEFAULT_BUDGET: BudgetConfig = {
+  windowMs: 3_600_000,
+  sessionUsdPerWindow: 0.05,
+  globalUsdPerWindow: 5,
+  globalOfflineRunsPerWindow: 100_000,
+  sessionOfflineRunsPerWindow: 2_000,
+};
+
+export interface UsageEvent {
+  /** Milliseconds (the caller's clock; only differences matter). */
+  atMs: number;
+  sessionId: string | null;
+  reasoner: "llm" | "offline";
+  usd: number;
+}
+
+/** Recent usage inside the window, oldest first. JSON-serialisable. */
+export interface BudgetState {
+  events: UsageEvent[];
+}
+
+export function emptyBudgetState(): BudgetState {
+  return { events: [] };
+}
+
+export type BudgetDecision = {
+  /** What the reasoning request may use: the LLM, the offline reasoner, or only the fast path. */
+  use: "llm" | "offline" | "fast";
+  /** Why, for route.reasons ("session LLM budget spent: $0.051 of $0.050 this hour …"). */
+  reason: string;
+  sessionUsd: number;
+  globalUsd: number;
+};
+
+function windowEvents(state: BudgetState, config: BudgetConfig, nowMs: number): UsageEvent[] {
+  return state.events.filter((event) => nowMs - event.atMs < config.windowMs && event.atMs <= nowMs);
+}
+
+const money = (usd: number) => `$${usd.toFixed(usd < 0.1 ? 4 : 2)}`;
+const windowText = (config: BudgetConfig) => (config.windowMs % 3_600_000 === 0 ? `${config.windowMs / 3_600_000} h` : `${Math.round(config.windowMs / 60_000)} min`);
+
+/**
+ * Decides what a request routed to reasoning may use. The LLM when no LLM ceiling would be
+ * crossed by this request's estimated cost; else the offline reasoner, unless its run ceilings
+ * are reached too, in which case the fast path. Without an LLM configured it starts at offline.
+ */
+export function guardBudget(input: {
+  state: BudgetState;
+  config: BudgetConfig;
+  nowMs: number;
+  sessionId: string | null;
+  /** Estimated USD of this request's LLM calls (router/cost-model.ts). */
+  estimatedUsd: number;
+  llmAvailable: boolean;
+}): BudgetDecision {
+  const { config, sessionId } = input;
+  const events = windowEvents(input.state, config, input.nowMs);
+  let globalUsd = 0;
+  let sessionUsd = 0;
+  let globalOffline = 0;
+  let sessionOffline = 0;
+  for (const event of events) {
+    const mine = sessionId !== null && event.sessionId === sessionId;
+    if (event.reasoner === "llm") {
+      globalUsd += event.usd;
+      if (mine) sessionUsd += event.usd;
+    } else {
+      globalOffline += 1;
+      if (mine) sessionOffline += 1;
+    }
+  }
+  const offlineOrFast = (why: string): BudgetDecision => {
+    if (globalOffline >= config.globalOfflineRunsPerWindow) {
+      return { use: "fast", reason: `${why}; offline reasoner limit reached (${globalOffline} of ${config.globalOfflineRunsPerWindow} runs per ${windowText(config)}), fast path instead`, sessionUsd, globalUsd };
+    }
+    if (sessionId !== null && sessionOffline >= config.sessionOfflineRunsPerWindow) {
+      return { use: "fast", reason: `${why}; session offline reasoner limit reached (${sessionOffline} of ${config.sessionOfflineRunsPerWindow} runs per ${windowText(config)}), fast path instead`, sessionUsd, globalUsd };
+    }
+    return { use: "offline", reason: `${why}; offline reasoner instead`, sessionUsd, globalUsd };
+  };
+  if (!input.llmAvailable) return offlineOrFast("no LLM configured");
+  if (globalUsd + input.estimatedUsd > config.globalUsdPerWindow) {
+    return offlineOrFast(`global LLM budget reached: ${money(globalUsd)} spent of ${money(config.globalUsdPerWindow)} per ${windowText(config)}`);
+  }
+  if (sessionId !== null && sessionUsd + input.estimatedUsd > config.sessionUsdPerWindow) {
+    return offlineOrFast(`session LLM budget reached: ${money(sessionUsd)} spent of ${money(config.sessionUsdPerWindow)} per ${windowText(config)}`);
+  }
+  return { use: "llm", reason: `within LLM budget (session ${money(sessionUsd)} of ${money(config.sessionUsdPerWindow)}, global ${money(globalUsd)} of ${money(config.globalUsdPerWindow)} per ${windowText(config)})`, sessionUsd, globalUsd };
+}
+
+/** The state after a run (LLM spend or an offline run), with events outside the window dropped. */
+export function recordUsage(state: BudgetState, event: UsageEvent, config: BudgetConfig): BudgetState {
+  return { events: [...windowEvents(state, config, event.atMs), event] };
+}
+
+/**
+ * Budget config from environment variables (passed in, not read): REELCAST_LLM_BUDGET_WINDOW_MS,
+ * REELCAST_LLM_BUDGET_SESSION_USD, REELCAST_LLM_BUDGET_GLOBAL_USD, REELCAST_OFFLINE_RUNS_GLOBAL,
+ * REELCAST_OFFLINE_RUNS_SESSION; unset or invalid values keep the defaults.
+ */
+export function budgetConfigFromEnvironment(environment: Readonly<Record<string, string | undefined>>): BudgetConfig {
+  const number = (name: string, fallback: number) => {
+    const value = Number(environment[name]);
+    return environment[name] !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
+  };
+  return {
+    windowMs: number("REELCAST_LLM_BUDGET_WINDOW_MS", DEFAULT_BUDGET.windowMs) || DEFAULT_BUDGET.windowMs,
+    sessionUsdPerWindow: number("REELCAST_LLM_BUDGET_SESSION_USD", DEFAULT_BUDGET.sessionUsdPerWindow),
+    globalUsdPerWindow: number("REELCAST_LLM_BUDGET_GLOBAL_USD", DEFAULT_BUDGET.globalUsdPerWindow),
+    globalOfflineRunsPerWindow: number("REELCAST_OFFLINE_RUNS_GLOBAL", DEFAULT_BUDGET.globalOfflineRunsPerWindow),
+    sessionOfflineRunsPerWindow: number("REELCAST_OFFLINE_RUNS_SESSION", DEFAULT_BUDGET.sessionOfflineRunsPerWindow),
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * bench:retrieval — in-process retrieval benchmarks, one section each.
+ *
+ *   npm run bench:retrieval                         every section, markdown
+ *   npm run bench:retrieval -- --json               machine-readable
+ *   npm run bench:retrieval -- --only=vector-index  one section (names below)
+ *   npm run bench:retrieval -- --sizes=10000,100000 smaller vector-index sweep (CI, quick checks)
+ *   … --expansions=16,32,64 --expansion-add=64 --connectivity=16   HNSW settings of the sweep
+ *
+ * Sections: "cf" (fold-in / neighbour latency on the real bundle) and "vector-index" (the
+ * usearch scale sweep on synthetic vectors). A section is a name plus a function returning
+ * { result, markdown }; add one (e.g. the fast-path latency over real queries) to SECTIONS.
+ */
+import { loadCurrentCatalog } from "../catalog/bundle-loader";
+import { loadCfArtifacts } from "../catalog/cf-artifacts";
+import { cfLatencyMarkdown, runCfLatency } from "./bench/cf-latency";
+import { DEFAULT_SWEEP_OPTIONS, runVectorIndexSweep, vectorIndexSweepMarkdown } from "./bench/vector-index-sweep";
+
+export interface BenchSection {
+  name: string;
+  /** The `## ` heading its markdown belongs under in docs/BENCHMARKS.md. */
+  heading: string;
+  run(arguments_: readonly string[], log: (line: string) => void): Promise<{ result: unknown; markdown: string }>;
+}
+
+const option = (arguments_: readonly string[], name: string) => arguments_.find((argument) => argument.startsWith(`--${name}=`))?.split("=")[1];
+
+export const SECTIONS: BenchSection[] = [
+  {
+    name: "cf",
+    heading: "CF fold-in and neighbour latency (bench:retrieval)",
+    async run() {
+      const catalog = loadCurrentCatalog();
+      const started = performance.now();
+      const cf = loadCfArtifacts(catalog);
+      const result = runCfLatency(catalog, cf, performance.now() - started);
+      return { result, markdown: cfLatencyMarkdown(result) };
+    },
+  },
+  {
+    name: "vector-index",
+    heading: "Vector index scale sweep (bench:retrieval)",
+    async run(arguments_, log) {
+      const sizes = option(arguments_, "sizes")?.split(",").map(Number) ?? DEFAULT_SWEEP_OPTIONS.sizes;
+      const expansions = option(arguments_, "expansions")?.split(",").map(Number) ?? DEFAULT_SWEEP_OPTIONS.expansions;
+      const expansionAdd = Number(option(arguments_, "expansion-add") ?? DEFAULT_SWEEP_OPTIONS.expansionAdd);
+      const connectivity = Number(option(arguments_, "connectivity") ?? DEFAULT_SWEEP_OPTIONS.connectivity);
+      const result = runVectorIndexSweep({ ...DEFAULT_SWEEP_OPTIONS, sizes, expansions, expansionAdd, connectivity }, log);
+      return { result, markdown: vectorIndexSweepMarkdown(result) };
+    },
+  },
+];
+
+async function main(arguments_: readonly string[]): Promise<void> {
+  const json = arguments_.includes("--json");
+  const only = option(arguments_, "only")?.split(",");
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const results: Record<string, unknown> = {};
+  const markdown: string[] = [];
+  for (const section of SECTIONS) {
+    if (only && !only.includes(section.name)) continue;
+    log(`— ${section.name}`);
+    const { result, markdown: text } = await section.run(arguments_, log);
+    results[section.name] = result;
+    markdown.push(`## ${section.heading}`, "", text, "");
+  }
+  const machine = "2 cores, 24 GiB, Node 20.20";
+  if (json) process.stdout.write(`${JSON.stringify({ machine, sections: results }, null, 2)}\n`);
+  else process.stdout.write(`${markdown.join("\n")}\n`);
+}
+
+await main(process.argv.slice(2));

@@ -1,0 +1,75 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { openSqliteStore } from "../../../lib/store";
+import { temporaryDatabase } from "./helpers/temporary-database";
+
+const writer = path.join(path.dirname(fileURLToPath(import.meta.url)), "helpers", "durability-writer.ts");
+
+/**
+ * Starts the writer, SIGKILLs it after `killAfterAcks` acknowledgements (mid-stream: it never
+ * pauses between writes), and returns what it sent and acknowledged.
+ */
+function runWriterUntilKilled(databasePath: string, synchronous: "FULL" | "NORMAL", killAfterAcks: number): Promise<{ sent: number; acknowledged: Set<number>; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", writer, databasePath, synchronous], { stdio: ["ignore", "pipe", "pipe"] });
+    let sent = 0;
+    const acknowledged = new Set<number>();
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      const [kind, value] = line.split(" ");
+      if (kind === "sent") sent = Math.max(sent, Number(value) + 1);
+      if (kind === "ack") {
+        acknowledged.add(Number(value));
+        // A short delay lands the kill inside a later write rather than between two.
+        if (acknowledged.size === killAfterAcks) setTimeout(() => child.kill("SIGKILL"), 3);
+      }
+    });
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`writer did not reach ${killAfterAcks} acknowledgements in time; stderr: ${stderr}`));
+    }, 60_000);
+    child.on("exit", (_code, signal) => {
+      clearTimeout(timer);
+      if (signal !== "SIGKILL") reject(new Error(`writer exited on its own (${signal}); stderr: ${stderr}`));
+      else resolve({ sent, acknowledged, signal });
+    });
+  });
+}
+
+for (const synchronous of ["FULL", "NORMAL"] as const) {
+  test(`every acknowledged feedback event survives kill -9 of the writer (synchronous=${synchronous})`, async (context) => {
+    const database = temporaryDatabase();
+    try {
+      const { sent, acknowledged, signal } = await runWriterUntilKilled(database.path, synchronous, 300);
+      assert.equal(signal, "SIGKILL");
+      const store = openSqliteStore({ path: database.path }); // recovers the WAL left by the killed writer
+      try {
+        const found = new Set<number>();
+        let after = 0;
+        for (;;) {
+          const entries = await store.readEventLog({ afterSequence: after, limit: 1000 });
+          if (entries.length === 0) break;
+          for (const entry of entries) if (entry.type === "feedback") found.add(Number(entry.impressionId.replace("impression-", "")));
+          after = entries[entries.length - 1].sequence;
+        }
+        const lost = [...acknowledged].filter((sequence) => !found.has(sequence));
+        context.diagnostic(`synchronous=${synchronous}: sent ${sent}, acknowledged ${acknowledged.size}, found ${found.size} (lost acknowledged: ${lost.length})`);
+        assert.ok(acknowledged.size >= 300, "the writer was killed mid-stream, after 300 acknowledgements");
+        assert.deepEqual(lost, [], "no acknowledged event may be lost");
+        assert.ok(found.size <= sent, "nothing appears that was never sent");
+        const counts = await store.counts();
+        assert.equal(counts.feedback, found.size, "every stored feedback row is accounted for");
+        assert.ok(counts.impressions >= found.size);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      database.cleanup();
+    }
+  });
+}

@@ -1,0 +1,32 @@
+/**
+ * Child process for the kill -9 durability test: writes feedback events to the store as fast as
+ * it can, printing "sent <n>" before each write and "ack <n>" only after the store resolved it
+ * (i.e. after the transaction committed). Runs until killed.
+ * Usage: node --import tsx durability-writer.ts <database path> <FULL|NORMAL>
+ */
+import { openSqliteStore } from "../../../../lib/store";
+
+const [databasePath, synchronous] = process.argv.slice(2);
+if (!databasePath || (synchronous !== "FULL" && synchronous !== "NORMAL")) {
+  process.stderr.write("usage: durability-writer.ts <database path> <FULL|NORMAL>\n");
+  process.exit(2);
+}
+
+const store = openSqliteStore({ path: databasePath, synchronous });
+process.stdout.write("ready\n");
+for (let sequence = 0; ; sequence++) {
+  const impressionId = `impression-${sequence}`;
+  process.stdout.write(`sent ${sequence}\n`);
+  await store.recordImpression({
+    id: impressionId,
+    sessionId: "durability",
+    createdAt: sequence,
+    policy: "epsilon-greedy(0.1)",
+    featureVersion: 1,
+    context: { sequence },
+    slots: [{ itemId: "ml:1", position: 0, explanationKind: "picked-for-you", explanationText: "Picked for you.", propensity: 0.9, features: { indexes: [1], values: [1] } }],
+  });
+  await store.recordFeedback({ impressionId, itemId: "ml:1", event: "like", at: sequence });
+  // Pipes to the parent are synchronous on Linux: once this returns, the parent can read it.
+  process.stdout.write(`ack ${sequence}\n`);
+}
