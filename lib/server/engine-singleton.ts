@@ -3,6 +3,8 @@ import { loadCfArtifacts } from "../../catalog/cf-artifacts";
 import type { Engine } from "../pipeline/engine";
 import { popularityScore } from "../catalog/popularity";
 import { KeywordSearch } from "../retrieval/keyword-search";
+import { buildCatalogLexicon } from "../language";
+import { routerThresholdFromEnvironment } from "../../router";
 
 const globalForEngine = globalThis as typeof globalThis & { reelcastEngine?: Promise<Engine> };
 
@@ -11,9 +13,13 @@ export async function createEngine(catalogRoot?: string): Promise<Engine> {
   const catalog = loadCurrentCatalog(catalogRoot);
   const rawPopularity = catalog.items.map(popularityScore);
   const maxPopularity = Math.max(1e-9, ...rawPopularity);
+  const keywordSearch = new KeywordSearch(catalog.items);
   return {
     catalog,
-    keywordSearch: new KeywordSearch(catalog.items),
+    keywordSearch,
+    lexicon: buildCatalogLexicon(catalog.items, keywordSearch.titles),
+    routerThreshold: routerThresholdFromEnvironment(process.env).threshold,
+    currentYear: new Date().getFullYear(),
     // A bundle built without the CF stage still serves, keyword-only; the reasons say so.
     cf: catalog.manifest.artifacts.cf === undefined ? null : loadCfArtifacts(catalog),
     popularity: Float64Array.from(rawPopularity, (value) => value / maxPopularity),
