@@ -395,7 +395,7 @@ function markdown(report: Report): string {
   lines.push("");
   const nearline = report.nearline;
   lines.push(
-    `**Nearline feedback-to-effect** (real SQLite store in WAL mode, ${nearline.map((each) => `synchronous=${each.synchronous}`).join(" and ")}, ${nearline[0].iterations} like events, in-process): per event, the store commits the feedback (acknowledged = committed), the bandit state absorbs it, the session's liked list is updated, and the next slate is computed from both.`,
+    `**Nearline feedback-to-effect** (real SQLite store in WAL mode, ${nearline.map((each) => `synchronous=${each.synchronous}`).join(" and ")}, ${nearline[0].iterations} like events, in-process; 1-minute load average ${report.loadAverage} on the 2 cores while it ran, shared with other jobs, which is what the p99s mostly measure): per event, the store commits the feedback (acknowledged = committed), the bandit state absorbs it, the session's liked list is updated, and the next slate is computed from both.`,
     "",
     "| synchronous | impression write p50 / p99 | feedback write p50 / p99 | feedback → state + session p50 / p99 | feedback → next slate computed p50 / p99 |",
     "|---|---|---|---|---|",
@@ -429,6 +429,7 @@ interface Report {
   offPolicy: OffPolicyResult;
   truthRounds: number;
   nearline: NearlineResult[];
+  loadAverage: string;
   reading: string;
 }
 
@@ -442,7 +443,7 @@ function reading(policies: PolicySummary[], offPolicy: OffPolicyResult, retrieva
   return [
     `random's regret grows linearly (exponent ${fixed(random.regretExponent, 2)}); ${best.name} ends lowest (${best.regret.toFixed(0)} vs the oracle, ${best.learnableRegret.toFixed(0)} learnable).`,
     `Learnable regret is sublinear for ${sublinear.join(", ") || "none"} (second half below the first, growth exponent below 1); against the full oracle every policy also pays retrieval's floor of ${fixed(retrievalGapPerRound)} per request, which is linear by construction.`,
-    `Off-policy with per-slot weights, the largest relative error over the frozen targets is ${fixed(100 * worst((row) => row.perSlot.inversePropensity.value), 1)} % for IPS, ${fixed(100 * worst((row) => row.perSlot.selfNormalized.value), 1)} % for SNIPS and ${fixed(100 * worst((row) => row.perSlot.doublyRobust.value), 1)} % for DR (sequential weights: ${fixed(100 * worst((row) => row.sequential.inversePropensity.value), 1)} %, ${fixed(100 * worst((row) => row.sequential.selfNormalized.value), 1)} %, ${fixed(100 * worst((row) => row.sequential.doublyRobust.value), 1)} % — unbiased, but effective sample sizes fall to single or low double digits by the last slot).`,
+    `Off-policy with per-slot weights, the largest relative error over the frozen targets is ${fixed(100 * worst((row) => row.perSlot.inversePropensity.value), 1)} % for IPS, ${fixed(100 * worst((row) => row.perSlot.selfNormalized.value), 1)} % for SNIPS and ${fixed(100 * worst((row) => row.perSlot.doublyRobust.value), 1)} % for DR; on the same logged actions with expected outcomes, ${fixed(100 * worst((row) => row.perSlotExpectedOutcomes.inversePropensity.value), 1)} %, ${fixed(100 * worst((row) => row.perSlotExpectedOutcomes.selfNormalized.value), 1)} % and ${fixed(100 * worst((row) => row.perSlotExpectedOutcomes.doublyRobust.value), 1)} %. IPS's rare, very large weights make its sampling distribution skewed, so a single log usually underestimates; SNIPS and DR are the estimators to read. Sequential weights: ${fixed(100 * worst((row) => row.sequential.inversePropensity.value), 1)} %, ${fixed(100 * worst((row) => row.sequential.selfNormalized.value), 1)} %, ${fixed(100 * worst((row) => row.sequential.doublyRobust.value), 1)} % — unbiased, but effective sample sizes fall to single or low double digits by the last slot.`,
   ].join(" ");
 }
 
@@ -498,6 +499,7 @@ async function main(): Promise<void> {
     offPolicy,
     truthRounds,
     nearline,
+    loadAverage: os.loadavg()[0].toFixed(1),
     reading: "",
   };
   report.reading = reading(policies, offPolicy, report.retrievalGapPerRound);

@@ -83,7 +83,8 @@ async function workerEmbed(options: MiniLmOptions): Promise<Embed> {
     const onMessage = (message: { type?: string; message?: string }) => {
       if (message.type === "ready") resolve();
       else if (message.type === "failed") {
-        void worker.terminate();
+        // The worker closes itself after a failed load; terminating it here can abort the process.
+        worker.unref();
         reject(new Error(message.message));
       }
     };

@@ -19,9 +19,12 @@ try {
   parentPort.postMessage({ type: "ready" });
 } catch (error) {
   parentPort.postMessage({ type: "failed", message: error instanceof Error ? error.message : String(error) });
+  // Let the thread end by itself: terminate() from outside while onnxruntime tears down can abort
+  // the whole process ("terminate called after throwing an instance of 'Napi::Error'").
+  parentPort.close();
 }
 
-parentPort.on("message", async ({ id, texts }) => {
+if (extractor) parentPort.on("message", async ({ id, texts }) => {
   try {
     const output = await extractor(texts, { pooling: "mean", normalize: true });
     const data = Float32Array.from(output.data);
