@@ -5,7 +5,7 @@
  *   npm run bench:retrieval -- --json               machine-readable
  *   npm run bench:retrieval -- --only=vector-index  one section (names below)
  *   npm run bench:retrieval -- --sizes=10000,100000 smaller vector-index sweep (CI, quick checks)
- *   … --expansions=16,32,64 --expansion-add=64 --connectivity=16   HNSW settings of the sweep
+ *   … --expansions=16,32,64 --expansion-add=64 --connectivity=16 --quantization=f16   HNSW settings
  *
  * Sections: "cf" (fold-in / neighbour latency on the real bundle) and "vector-index" (the
  * usearch scale sweep on synthetic vectors). A section is a name plus a function returning
@@ -45,7 +45,8 @@ export const SECTIONS: BenchSection[] = [
       const expansions = option(arguments_, "expansions")?.split(",").map(Number) ?? DEFAULT_SWEEP_OPTIONS.expansions;
       const expansionAdd = Number(option(arguments_, "expansion-add") ?? DEFAULT_SWEEP_OPTIONS.expansionAdd);
       const connectivity = Number(option(arguments_, "connectivity") ?? DEFAULT_SWEEP_OPTIONS.connectivity);
-      const result = runVectorIndexSweep({ ...DEFAULT_SWEEP_OPTIONS, sizes, expansions, expansionAdd, connectivity }, log);
+      const quantization = (option(arguments_, "quantization") ?? DEFAULT_SWEEP_OPTIONS.quantization) as "f32" | "f16" | "i8";
+      const result = runVectorIndexSweep({ ...DEFAULT_SWEEP_OPTIONS, sizes, expansions, expansionAdd, connectivity, quantization }, log);
       return { result, markdown: vectorIndexSweepMarkdown(result) };
     },
   },

@@ -15,6 +15,11 @@ export interface UsearchIndexOptions {
    * uses it); more threads build faster but insertion order, hence the graph, varies.
    */
   addThreads: number;
+  /**
+   * How vectors are stored: "f32" (default, exact distances), "f16" or "i8" (half / a quarter of
+   * the memory traffic, slightly approximate distances; useful for millions of vectors).
+   */
+  quantization: "f32" | "f16" | "i8";
 }
 
 export const DEFAULT_USEARCH_OPTIONS: UsearchIndexOptions = {
@@ -23,12 +28,14 @@ export const DEFAULT_USEARCH_OPTIONS: UsearchIndexOptions = {
   expansionAdd: 128,
   expansionSearch: 64,
   addThreads: 0,
+  quantization: "f32",
 };
 
 const METRIC_KIND: Record<VectorMetric, MetricKind> = { cos: MetricKind.Cos, ip: MetricKind.IP };
+const SCALAR_KIND: Record<UsearchIndexOptions["quantization"], ScalarKind> = { f32: ScalarKind.F32, f16: ScalarKind.F16, i8: ScalarKind.I8 };
 
 /**
- * Approximate nearest-neighbour search on a usearch HNSW index (f32 vectors). usearch keys are
+ * Approximate nearest-neighbour search on a usearch HNSW index. usearch keys are
  * 64-bit bigints; this class converts item indexes to and from them at its boundary so callers
  * only ever see numbers. File I/O happens only in `save` and `view`.
  */
@@ -54,11 +61,12 @@ export class UsearchVectorIndex implements VectorIndex {
 
   /**
    * Opens a file written by `save` without reading it into memory (mmap): start-up is instant and
-   * the pages are shared between processes. Graph settings come from the file; `expansionSearch`
-   * applies to this view only, so one file can be searched at several recall/latency trade-offs.
-   * Throws when the file is missing or its dimensions or metric differ from `dimensions`/`options`.
+   * the pages are shared between processes. Graph, metric and quantization come from the file;
+   * pass the metric it was built with (`options.metric`, default "cos") so `metric` reports it.
+   * `expansionSearch` applies to this view only, so one file can serve several recall/latency
+   * trade-offs. Throws when the file is missing or unreadable, or its dimensions differ.
    */
-  static view(filePath: string, dimensions: number, options: Partial<Omit<UsearchIndexOptions, "connectivity" | "expansionAdd" | "addThreads">> = {}): UsearchVectorIndex {
+  static view(filePath: string, dimensions: number, options: Partial<Omit<UsearchIndexOptions, "connectivity" | "expansionAdd" | "addThreads" | "quantization">> = {}): UsearchVectorIndex {
     const settings = { ...DEFAULT_USEARCH_OPTIONS, ...options };
     const native = createNative(dimensions, settings);
     native.view(filePath);
@@ -111,7 +119,7 @@ function createNative(dimensions: number, settings: UsearchIndexOptions): Index 
   return new Index({
     dimensions,
     metric: METRIC_KIND[settings.metric],
-    quantization: ScalarKind.F32,
+    quantization: SCALAR_KIND[settings.quantization],
     connectivity: settings.connectivity,
     expansion_add: settings.expansionAdd,
     expansion_search: settings.expansionSearch,
