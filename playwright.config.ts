@@ -1,6 +1,13 @@
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.REELCAST_E2E_PORT ?? 3100);
+/**
+ * A fresh database per run, which the tests open to check what the server stored. Set once in
+ * the runner's environment, which the workers inherit (they load this file again).
+ */
+process.env.REELCAST_E2E_DATABASE ??= path.resolve(`test-results/e2e-db/run-${Date.now()}.sqlite`);
+export const E2E_DATABASE = process.env.REELCAST_E2E_DATABASE;
 
 /**
  * End-to-end tests in the system Chromium (Debian's /usr/bin/chromium): Playwright's own
@@ -24,6 +31,7 @@ export default defineConfig({
     command: `node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
+    env: { REELCAST_DB_PATH: E2E_DATABASE, OPENAI_API_KEY: "", OPENAI_BASE_URL: "" },
     timeout: 120_000,
   },
 });

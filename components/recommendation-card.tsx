@@ -184,6 +184,11 @@ export function RecommendationCard({ item, rank, impressionId, constraints, onMo
         )}
         <div id={whyId} hidden={!whyOpen} data-testid="why-panel" className="mt-2 rounded-lg bg-zinc-50 p-2 text-sm dark:bg-zinc-800/60">
           <p>{item.explanation ? item.explanation.text : "No explanation was chosen for this pick yet: it ranked here on relevance."}</p>
+          {item.modelReason && (
+            <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400" data-testid="why-model-reason">
+              The language model&apos;s note: {item.modelReason}
+            </p>
+          )}
           {lines.length > 0 && (
             <>
               <p className="mt-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">What you asked for</p>

@@ -5,15 +5,18 @@
  *   npm run bench:retrieval -- --json               machine-readable
  *   npm run bench:retrieval -- --only=vector-index  one section (names below)
  *   npm run bench:retrieval -- --sizes=10000,100000 smaller vector-index sweep (CI, quick checks)
+ *   npm run bench:retrieval -- --only=fast-path --queries=2400 --repeats=3   fast-path latency settings
  *   … --expansions=16,32,64 --expansion-add=64 --connectivity=16 --quantization=f16   HNSW settings
  *
- * Sections: "cf" (fold-in / neighbour latency on the real bundle) and "vector-index" (the
+ * Sections: "cf" (fold-in / neighbour latency on the real bundle), "fast-path" (retrieveFast and
+ * decideRoute latency over queries generated from the real catalog) and "vector-index" (the
  * usearch scale sweep on synthetic vectors). A section is a name plus a function returning
- * { result, markdown }; add one (e.g. the fast-path latency over real queries) to SECTIONS.
+ * { result, markdown }; add one to SECTIONS.
  */
 import { loadCurrentCatalog } from "../catalog/bundle-loader";
 import { loadCfArtifacts } from "../catalog/cf-artifacts";
 import { cfLatencyMarkdown, runCfLatency } from "./bench/cf-latency";
+import { DEFAULT_FAST_PATH_LATENCY_OPTIONS, fastPathLatencyMarkdown, runFastPathLatency } from "./bench/fast-path-latency";
 import { DEFAULT_SWEEP_OPTIONS, runVectorIndexSweep, vectorIndexSweepMarkdown } from "./bench/vector-index-sweep";
 
 export interface BenchSection {
@@ -23,7 +26,12 @@ export interface BenchSection {
   run(arguments_: readonly string[], log: (line: string) => void): Promise<{ result: unknown; markdown: string }>;
 }
 
-const option = (arguments_: readonly string[], name: string) => arguments_.find((argument) => argument.startsWith(`--${name}=`))?.split("=")[1];
+/** `--name=value` or `--name value` (without the second form, `--only fast-path` would silently run every section). */
+const option = (arguments_: readonly string[], name: string): string | undefined => {
+  const separate = arguments_.indexOf(`--${name}`);
+  if (separate >= 0 && separate + 1 < arguments_.length) return arguments_[separate + 1];
+  return arguments_.find((argument) => argument.startsWith(`--${name}=`))?.split("=")[1];
+};
 
 export const SECTIONS: BenchSection[] = [
   {
@@ -35,6 +43,18 @@ export const SECTIONS: BenchSection[] = [
       const cf = loadCfArtifacts(catalog);
       const result = runCfLatency(catalog, cf, performance.now() - started);
       return { result, markdown: cfLatencyMarkdown(result) };
+    },
+  },
+  {
+    name: "fast-path",
+    heading: "Fast-path latency over real queries (bench:retrieval)",
+    async run(arguments_, log) {
+      const catalog = loadCurrentCatalog();
+      const cf = loadCfArtifacts(catalog);
+      const count = Number(option(arguments_, "queries") ?? DEFAULT_FAST_PATH_LATENCY_OPTIONS.count);
+      const repeats = Number(option(arguments_, "repeats") ?? DEFAULT_FAST_PATH_LATENCY_OPTIONS.repeats);
+      const result = runFastPathLatency(catalog, cf, { ...DEFAULT_FAST_PATH_LATENCY_OPTIONS, count, repeats }, log);
+      return { result, markdown: fastPathLatencyMarkdown(result) };
     },
   },
   {

@@ -16,8 +16,8 @@ export type FeedbackEvent = z.infer<typeof feedbackEventSchema>;
  *   promise more than the film delivers, so it earns half.
  * - `skip` and `dismiss` are 0, the same as a pick that was shown and ignored: each shown slot
  *   is logged as a 0 already. Their stronger meaning ("not this film") acts on the session
- *   instead (the pipeline drops dismissed items and folds only liked ones into the user
- *   vector), not on how the explanation model is paid.
+ *   instead (the session drops skipped and dismissed items from later answers and folds them
+ *   into the user vector as dislikes), not on how the explanation model is paid.
  */
 export const EVENT_REWARD: Readonly<Record<FeedbackEvent, number>> = {
   play: 1,

@@ -34,8 +34,10 @@ export const recommendedItemSchema = z.object({
   directors: z.array(z.string()),
   cast: z.array(z.string()),
   score: z.number(),
-  /** Null until the bandit chooses explanations. */
+  /** The explanation the bandit chose for this item in this slot; null when no bandit runs. */
   explanation: explanationSchema.nullable(),
+  /** One-line reason written by the LLM re-ranker (it may only choose among candidates); else null. */
+  modelReason: z.string().nullable(),
 });
 
 export const routeSchema = z.object({
@@ -46,7 +48,15 @@ export const routeSchema = z.object({
   reasons: z.array(z.string()),
   /** Which reasoner produced the constraints ("offline", "llm:<model>"), null on the fast path. */
   reasoner: z.string().nullable(),
+  /** The cost model's estimate before running (0 for the fast path and the offline reasoner). */
   estimatedCostUsd: z.number().nullable(),
+  /** The cost model's latency estimate for the chosen path, milliseconds. */
+  estimatedLatencyMs: z.number().nullable(),
+  /** What the LLM calls actually cost, from the provider's token counts; null when no LLM ran. */
+  actualCostUsd: z.number().nullable(),
+  inputTokens: z.number().nullable(),
+  outputTokens: z.number().nullable(),
+  /** Measured time in the pipeline, milliseconds. */
   latencyMs: z.number(),
 });
 

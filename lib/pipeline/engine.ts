@@ -2,10 +2,41 @@ import type { Catalog } from "../catalog/catalog";
 import type { CfArtifacts } from "../../catalog/cf-artifacts";
 import type { KeywordSearch } from "../retrieval/keyword-search";
 import type { CatalogLexicon } from "../language";
+import type { TextSearch } from "../ai/text-search";
+import type { LanguageModelHandle } from "../ai/provider-registry";
+import type { BanditCatalog, BanditState, PolicyConfig, RandomSource } from "../bandit";
+import type { Store } from "../store";
+import type { BudgetConfig, BudgetState, PriceTable } from "../../router";
+
+/** The LLM as the reasoning path may use it. */
+export interface LlmServices {
+  /** Null when no LLM is configured: the offline reasoner answers. */
+  handle: LanguageModelHandle | null;
+  /** Why `handle` is null, for route.reasons. */
+  unavailableReason: string | null;
+  /** Whether the LLM also re-ranks the final candidates and writes one-line reasons. */
+  rerank: boolean;
+  priceTable?: PriceTable;
+}
+
+/** The bandit as serving uses it. `state` is mutated in place by the nearline updates. */
+export interface BanditRuntime {
+  catalog: BanditCatalog;
+  state: BanditState;
+  policy: PolicyConfig;
+  random: RandomSource;
+}
+
+/** LLM spend ceilings and the usage inside the current window (replaced after every run). */
+export interface BudgetKeeper {
+  config: BudgetConfig;
+  state: BudgetState;
+}
 
 /**
- * Everything a request needs, built once per process: the catalog and its indexes, plus the
- * clock. Passing it in keeps the pipeline free of I/O and easy to test.
+ * Everything a request needs, built once per process: the catalog and its indexes, the
+ * reasoners, the bandit, the store and the clocks. Passing it in keeps the pipeline's logic
+ * testable: tests build one with an in-memory store, a mock LLM and fake clocks.
  */
 export interface Engine {
   catalog: Catalog;
@@ -22,4 +53,20 @@ export interface Engine {
   currentYear: number;
   /** Milliseconds, monotonic; performance.now in production, a fake in tests. */
   now: () => number;
+  /** Semantic search over item text for mood and vibe text; null when unavailable. */
+  textSearch: TextSearch | null;
+  /** Why `textSearch` is null, for route.reasons; null when it is available. */
+  textSearchUnavailable: string | null;
+  llm: LlmServices;
+  budget: BudgetKeeper;
+  /** Explanations and ordering; null serves retrieval's order without explanations. */
+  bandit: BanditRuntime | null;
+  /** Sessions, impressions and feedback; null (CLI, evaluation) keeps nothing between requests. */
+  store: Store | null;
+  /** Unix milliseconds, for stored timestamps and budget windows. */
+  epochMs: () => number;
+  /** Local hour 0..23, a bandit context feature. */
+  hourOfDay: () => number;
+  /** A new unguessable session id (matches the request schema's sessionId pattern). */
+  newSessionId: () => string;
 }

@@ -2,7 +2,7 @@ import type { Item } from "../catalog/item";
 import type { RecommendedItem } from "./contract";
 
 /** The public view of a catalog item in a response; rounding keeps payloads stable and small. */
-export function presentItem(item: Item, score: number, explanation: RecommendedItem["explanation"]): RecommendedItem {
+export function presentItem(item: Item, score: number, explanation: RecommendedItem["explanation"], modelReason: string | null = null): RecommendedItem {
   return {
     id: item.id,
     title: item.title,
@@ -14,5 +14,6 @@ export function presentItem(item: Item, score: number, explanation: RecommendedI
     cast: item.cast,
     score: Math.round(score * 10_000) / 10_000,
     explanation,
+    modelReason,
   };
 }

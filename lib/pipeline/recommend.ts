@@ -1,61 +1,220 @@
-import { decideRoute } from "../../router";
-import { applyConstraintsWithCatalogFallback, describeConstraints, gatherCandidates, reasonOffline } from "../reasoning";
+import { decideRoute, estimateRouteCost, recordUsage, actualCost, type ActualCost } from "../../router";
+import { applyConstraintsWithCatalogFallback, CANDIDATES_PER_LIST, describeConstraints, gatherCandidates, rerankWithLlm, type Constraints } from "../reasoning";
 import { retrieveFast } from "../retrieval/fast-path";
+import type { BanditContext } from "../bandit";
 import type { ParsedRecommendRequest, RecommendResponse, RouteInfo } from "./contract";
 import type { Engine } from "./engine";
 import { presentItem } from "./present-item";
+import { reasonStep, RERANK_CANDIDATES } from "./reason-step";
+import { loadSession, saveTurn, sessionTaste, type SessionTaste } from "./session-step";
+import { slatePoolSize, slateStep, type RankedCandidate } from "./slate-step";
+
+export interface RecommendOptions {
+  /**
+   * Called with a provisional answer before the final one: the fast candidates while an LLM
+   * reasons (route.path "reasoning", no impression). Not called when nothing slow runs.
+   */
+  onProgress?: (partial: RecommendResponse) => void;
+  /** Aborted when the client goes away; passed to LLM calls. */
+  signal?: AbortSignal;
+}
+
+const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
+
+function fastCandidates(engine: Engine, request: ParsedRecommendRequest, taste: SessionTaste, poolSize: number) {
+  return retrieveFast(
+    { query: request.query, limit: poolSize, discovery: request.discovery, userVector: taste.userVector, exclude: new Set(taste.disliked) },
+    { keyword: engine.keywordSearch, cf: engine.cf, popularity: engine.popularity },
+  );
+}
+
+/** The liked item closest to `itemIndex` in CF space: the like a session-taste pick came from. */
+function nearestLiked(engine: Engine, taste: SessionTaste, itemIndex: number): number | null {
+  const cf = engine.cf;
+  if (!cf || taste.liked.length === 0) return null;
+  const dimensions = cf.dimensions;
+  let best: number | null = null;
+  let bestScore = -Infinity;
+  for (const liked of taste.liked) {
+    let score = 0;
+    for (let dimension = 0; dimension < dimensions; dimension++) score += cf.itemVectors[itemIndex * dimensions + dimension] * cf.itemVectors[liked * dimensions + dimension];
+    if (score > bestScore) {
+      bestScore = score;
+      best = liked;
+    }
+  }
+  return best;
+}
+
+function banditContext(engine: Engine, input: { taste: SessionTaste; constraints: Constraints | null; path: "fast" | "reasoning"; turns: number; sessionId: string | null }): BanditContext {
+  const constraints = input.constraints;
+  return {
+    likedItemIndexes: input.taste.liked,
+    constraints: {
+      runtimeMaxMinutes: constraints?.runtime?.maxMinutes ?? null,
+      genres: constraints?.includeGenres.map((entry) => entry.genre) ?? [],
+      moodText: constraints?.mood ?? null,
+    },
+    path: input.path,
+    hourOfDay: engine.hourOfDay(),
+    sessionTurns: input.turns,
+    userKey: input.sessionId,
+  };
+}
 
 /**
- * The one pipeline behind /api/recommend, /api/chat and `npm run ask`: takes a validated
- * request, returns the response contract. The router picks the path (or the request forces
- * one); the reasoning path runs the offline reasoner over gathered candidates. Capabilities not
- * yet wired (bandit explanations, impressions, narration, server sessions) stay null.
+ * The one pipeline behind /api/recommend, /api/chat and `npm run ask`. The session is loaded;
+ * the router picks the path (or the request forces one); the fast path fuses keyword, title, CF
+ * and session-taste lists; the reasoning path turns the request into constraints (LLM within
+ * budget, else the offline reasoner), gathers candidates (keyword, CF neighbours of references,
+ * semantic neighbours of the mood, a catalog scan), applies the constraints and optionally lets
+ * the LLM re-rank; the bandit then chooses order and explanations, the impression is stored with
+ * its propensities and the turn is remembered for follow-ups.
  */
-export async function recommend(request: ParsedRecommendRequest, engine: Engine): Promise<RecommendResponse> {
+export async function recommend(request: ParsedRecommendRequest, engine: Engine, options: RecommendOptions = {}): Promise<RecommendResponse> {
   const started = engine.now();
-  const decision = request.route === "auto" ? decideRoute(request.query, { lexicon: engine.lexicon }, { threshold: engine.routerThreshold }) : null;
-  const path = decision?.path ?? (request.route === "reasoning" ? "reasoning" : "fast");
+  const sessionId = request.sessionId ?? (engine.store ? engine.newSessionId() : null);
+  const session = await loadSession(engine, sessionId);
+  const taste = sessionTaste(engine, session);
+  const decision =
+    request.route === "auto"
+      ? decideRoute(request.query, { lexicon: engine.lexicon, session: { hasPreviousAnswer: session.lastItemIds.length > 0 } }, { threshold: engine.routerThreshold })
+      : null;
+  let path = decision?.path ?? (request.route === "reasoning" ? "reasoning" : "fast");
   const reasons = decision ? [...decision.reasons] : [`path forced by the request: ${path}`];
-  const route = (extra: Partial<RouteInfo>): RouteInfo => ({
+  if (taste.liked.length > 0 || taste.disliked.length > 0) reasons.push(`session taste: ${taste.liked.length} liked, ${taste.disliked.length} disliked`);
+
+  let estimate = estimateRouteCost({ path: "fast", reasoner: "offline", modelId: "", promptCharacters: 0 });
+  let actual: ActualCost | null = null;
+  let constraints: Constraints | null = null;
+  let reasoner: string | null = null;
+  let candidates: RankedCandidate[] = [];
+  const modelReasons = new Map<number, string>();
+  const disliked = new Set(taste.disliked);
+
+  const route = (): RouteInfo => ({
     path,
-    score: decision ? Math.round(decision.score * 1000) / 1000 : null,
+    score: decision ? round(decision.score, 3) : null,
     threshold: decision?.threshold ?? null,
     reasons,
-    reasoner: null,
-    // Neither the fast path nor the offline reasoner calls an LLM.
-    estimatedCostUsd: 0,
-    latencyMs: Math.round((engine.now() - started) * 100) / 100,
-    ...extra,
+    reasoner,
+    estimatedCostUsd: round(estimate.usd, 6),
+    estimatedLatencyMs: estimate.latencyMs,
+    actualCostUsd: actual ? round(actual.usd, 6) : null,
+    inputTokens: actual?.inputTokens ?? null,
+    outputTokens: actual?.outputTokens ?? null,
+    latencyMs: round(engine.now() - started, 2),
   });
 
-  if (path === "fast") {
-    const fast = retrieveFast(
-      { query: request.query, limit: request.limit, discovery: request.discovery },
-      { keyword: engine.keywordSearch, cf: engine.cf, popularity: engine.popularity },
-    );
-    reasons.push(...fast.reasons);
-    const items = fast.items.map((hit) => presentItem(engine.catalog.items[hit.itemIndex], hit.score, null));
-    return { route: route({}), constraints: null, items, narration: null, impressionId: null, sessionId: request.sessionId ?? null };
+  if (path === "reasoning") {
+    if (options.onProgress && engine.llm.handle) {
+      // The LLM takes hundreds of milliseconds: show the fast candidates meanwhile.
+      const preview = fastCandidates(engine, request, taste, request.limit);
+      options.onProgress({
+        route: { ...route(), reasons: [...reasons, "fast candidates shown while the reasoner works"] },
+        constraints: null,
+        items: preview.items.map((hit) => presentItem(engine.catalog.items[hit.itemIndex], hit.score, null)),
+        narration: null,
+        impressionId: null,
+        sessionId,
+      });
+    }
+    const step = await reasonStep(engine, { query: request.query, session, sessionId, signal: options.signal });
+    reasons.push(...step.reasons);
+    estimate = step.estimate;
+    actual = step.actual;
+    if (step.use === "fast" || !step.constraints) {
+      path = "fast";
+    } else {
+      reasoner = step.reasoner;
+      constraints = request.discovery === undefined ? step.constraints : { ...step.constraints, discovery: request.discovery };
+      const wanted = Math.min(request.limit, constraints.count ?? request.limit);
+      // "not stupid" must not search for stupid films: negated words leave the semantic query.
+      const moodQuery = constraints.mood?.replace(/\b(?:not|no|nothing|without)\s+\w+/gi, "").replace(/\s+/g, " ").trim() ?? "";
+      const semanticHits = engine.textSearch && moodQuery ? (await engine.textSearch.searchText(moodQuery, CANDIDATES_PER_LIST, disliked)).map((hit) => hit.itemIndex) : null;
+      const gathered = gatherCandidates(moodQuery === (constraints.mood ?? "") ? constraints : { ...constraints, mood: moodQuery || null }, {
+        items: engine.catalog.items,
+        keyword: engine.keywordSearch,
+        cf: engine.cf,
+        popularity: engine.popularity,
+        indexOf: engine.catalog.indexOf,
+        ...(semanticHits ? { semanticSearch: () => semanticHits } : {}),
+      });
+      if (constraints.mood && !engine.textSearch && engine.textSearchUnavailable) reasons.push(`semantic search off: ${engine.textSearchUnavailable}`);
+      const applied = applyConstraintsWithCatalogFallback(
+        gathered.candidates.filter((candidate) => !disliked.has(candidate.itemIndex)),
+        engine.catalog.items,
+        constraints,
+        { limit: Math.max(wanted, step.rerank ? RERANK_CANDIDATES : 0, slatePoolSize(wanted)), popularity: engine.popularity },
+      );
+      reasons.push(...describeConstraints(constraints), ...applied.relaxations);
+      candidates = applied.items.map((item) => ({ itemIndex: item.itemIndex, score: item.score }));
+      if (step.rerank && engine.llm.handle && candidates.length > 1) {
+        const rerankStarted = engine.now();
+        const pool = candidates.slice(0, RERANK_CANDIDATES);
+        const reranked = await rerankWithLlm({
+          handle: engine.llm.handle,
+          request: request.query,
+          candidates: pool.map((candidate) => engine.catalog.items[candidate.itemIndex]),
+          count: pool.length,
+          abortSignal: options.signal,
+          now: engine.now,
+        });
+        const usage = {
+          modelId: engine.llm.handle.modelId,
+          inputTokens: reranked.ok ? reranked.inputTokens : undefined,
+          outputTokens: reranked.ok ? reranked.outputTokens : undefined,
+          latencyMs: engine.now() - rerankStarted,
+        };
+        const rerankCost = actualCost([usage], { priceTable: engine.llm.priceTable });
+        engine.budget.state = recordUsage(engine.budget.state, { atMs: engine.epochMs(), sessionId, reasoner: "llm", usd: rerankCost.usd }, engine.budget.config);
+        actual = actual
+          ? { ...actual, inputTokens: actual.inputTokens + rerankCost.inputTokens, outputTokens: actual.outputTokens + rerankCost.outputTokens, usd: actual.usd + rerankCost.usd, latencyMs: actual.latencyMs + rerankCost.latencyMs, estimated: actual.estimated || rerankCost.estimated }
+          : rerankCost;
+        if (reranked.ok) {
+          const byId = new Map(pool.map((candidate) => [engine.catalog.items[candidate.itemIndex].id, candidate]));
+          const picked = reranked.picks.map((pick) => byId.get(pick.id)!);
+          reranked.picks.forEach((pick) => modelReasons.set(byId.get(pick.id)!.itemIndex, pick.reason));
+          const rest = candidates.filter((candidate) => !modelReasons.has(candidate.itemIndex));
+          // The model's order becomes the relevance the bandit starts from.
+          const ordered = [...picked, ...rest];
+          candidates = ordered.map((candidate, rank) => ({ itemIndex: candidate.itemIndex, score: 1 - rank / ordered.length }));
+          reasons.push(`LLM re-ranked the top ${pool.length}${reranked.discardedIds.length > 0 ? `, ignoring ${reranked.discardedIds.length} id(s) outside the candidates` : ""}`);
+        } else {
+          reasons.push(`LLM re-rank skipped: ${reranked.failure.message}`);
+        }
+      }
+    }
   }
 
-  const reasoned = reasonOffline(request.query, { lexicon: engine.lexicon, currentYear: engine.currentYear });
-  const constraints = request.discovery === undefined ? reasoned.constraints : { ...reasoned.constraints, discovery: request.discovery };
-  const gathered = gatherCandidates(constraints, {
-    items: engine.catalog.items,
-    keyword: engine.keywordSearch,
-    cf: engine.cf,
-    popularity: engine.popularity,
-    indexOf: engine.catalog.indexOf,
+  if (path === "fast") {
+    const fast = fastCandidates(engine, request, taste, slatePoolSize(request.limit));
+    reasons.push(...fast.reasons);
+    candidates = fast.items.map((hit) => ({
+      itemIndex: hit.itemIndex,
+      score: hit.score,
+      becauseOfItemIndex: hit.sources.includes("session-taste") ? nearestLiked(engine, taste, hit.itemIndex) : null,
+    }));
+  }
+
+  const limit = Math.min(request.limit, constraints?.count ?? request.limit);
+  const slate = await slateStep(engine, {
+    candidates,
+    limit,
+    context: banditContext(engine, { taste, constraints, path, turns: session.turns + 1, sessionId }),
+    sessionId,
+    // A title lookup is navigational: the film asked for stays on top.
+    explore: !(path === "fast" && decision?.analysis.wholeTitle),
   });
-  const applied = applyConstraintsWithCatalogFallback(gathered.candidates, engine.catalog.items, constraints, { limit: request.limit, popularity: engine.popularity });
-  reasons.push("offline reasoner (no LLM configured)", ...describeConstraints(constraints), ...applied.relaxations);
-  const items = applied.items.map((hit) => presentItem(engine.catalog.items[hit.itemIndex], hit.score, null));
+  if (slate.policy) reasons.push(`order and explanations: ${slate.policy}`);
+  const items = slate.items.map((shown) => presentItem(engine.catalog.items[shown.itemIndex], shown.score, shown.explanation, modelReasons.get(shown.itemIndex) ?? null));
+  await saveTurn(engine, sessionId, { request: request.query, constraints, itemIds: items.map((item) => item.id) });
   return {
-    route: route({ reasoner: "offline" }),
-    constraints: constraints as unknown as Record<string, unknown>,
+    route: route(),
+    constraints: constraints as unknown as Record<string, unknown> | null,
     items,
     narration: null,
-    impressionId: null,
-    sessionId: request.sessionId ?? null,
+    impressionId: slate.impressionId,
+    sessionId,
   };
 }

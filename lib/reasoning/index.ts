@@ -39,6 +39,6 @@ export {
   type PreviousAnswerItem,
   type SessionState,
 } from "./session-memory";
-export { fallbackReason, reasonWithLlm, type LlmReasonerInput, type LlmReasonerOutcome, type LlmReasonerSession } from "./llm-reasoner";
+export { fallbackReason, reasonerPrompt, reasonWithLlm, type LlmReasonerInput, type LlmReasonerOutcome, type LlmReasonerSession } from "./llm-reasoner";
 export { rerankAnswerSchema, rerankWithLlm, type RerankPick, type RerankRequest, type RerankResult } from "./llm-rerank";
 export { CANDIDATES_PER_LIST, constraintSearchText, gatherCandidates, type CandidateResources, type GatheredCandidates } from "./gather-candidates";

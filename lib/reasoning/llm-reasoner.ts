@@ -31,7 +31,7 @@ export interface LlmReasonerInput<C> {
 }
 
 export type LlmReasonerOutcome<C> =
-  | { ok: true; reasoner: "llm"; constraints: C; modelId: string; latencyMs: number }
+  | { ok: true; reasoner: "llm"; constraints: C; modelId: string; latencyMs: number; inputTokens: number | undefined; outputTokens: number | undefined }
   | {
       ok: false;
       reasoner: "llm";
@@ -55,14 +55,8 @@ export function fallbackReason(failure: LlmFailure): string {
   return `${failure.message}; the offline reasoner answered instead`;
 }
 
-/**
- * The LLM reasoner: request + session → constraints, through the AI SDK with structured output
- * validated against the shared constraint schema, one attempt within `handle.timeoutMs`. User and
- * session text travel as a JSON data document, never as instructions. On any fault (timeout,
- * HTTP 4xx/5xx, rate limit, invalid or partial JSON, schema violation) it returns a typed
- * failure with a reason string, and the caller runs the offline reasoner.
- */
-export async function reasonWithLlm<C>(input: LlmReasonerInput<C>): Promise<LlmReasonerOutcome<C>> {
+/** The reasoner's prompt exactly as sent: the system text and the JSON data message. */
+export function reasonerPrompt<C>(input: Omit<LlmReasonerInput<C>, "handle" | "schema" | "abortSignal" | "now">): { system: string; content: string } {
   const data = {
     request: untrustedText(input.request, 500),
     currentYear: input.currentYear,
@@ -74,16 +68,28 @@ export async function reasonWithLlm<C>(input: LlmReasonerInput<C>): Promise<LlmR
       previousRequests: (input.session.previousRequests ?? []).slice(-4).map((text) => untrustedText(text, 300)),
     },
   };
+  return { system: SYSTEM, content: dataMessage(data) };
+}
+
+/**
+ * The LLM reasoner: request + session → constraints, through the AI SDK with structured output
+ * validated against the shared constraint schema, one attempt within `handle.timeoutMs`. User and
+ * session text travel as a JSON data document, never as instructions. On any fault (timeout,
+ * HTTP 4xx/5xx, rate limit, invalid or partial JSON, schema violation) it returns a typed
+ * failure with a reason string, and the caller runs the offline reasoner.
+ */
+export async function reasonWithLlm<C>(input: LlmReasonerInput<C>): Promise<LlmReasonerOutcome<C>> {
+  const prompt = reasonerPrompt(input);
   const result = await generateStructured({
     handle: input.handle,
     schema: input.schema,
     schemaName: "constraints",
     schemaDescription: "Search constraints for a film request",
-    system: SYSTEM,
-    messages: [{ role: "user", content: dataMessage(data) }],
+    system: prompt.system,
+    messages: [{ role: "user", content: prompt.content }],
     abortSignal: input.abortSignal,
     now: input.now,
   });
   if (!result.ok) return { ok: false, reasoner: "llm", failure: result.failure, fallbackReason: fallbackReason(result.failure), latencyMs: result.latencyMs };
-  return { ok: true, reasoner: "llm", constraints: result.value, modelId: input.handle.modelId, latencyMs: result.latencyMs };
+  return { ok: true, reasoner: "llm", constraints: result.value, modelId: input.handle.modelId, latencyMs: result.latencyMs, inputTokens: result.inputTokens, outputTokens: result.outputTokens };
 }

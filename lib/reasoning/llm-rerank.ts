@@ -33,6 +33,9 @@ export type RerankResult =
        */
       discardedIds: string[];
       latencyMs: number;
+      /** As the provider reported them (undefined when it did not). */
+      inputTokens: number | undefined;
+      outputTokens: number | undefined;
     }
   | { ok: false; failure: LlmFailure; latencyMs: number };
 
@@ -107,5 +110,5 @@ export async function rerankWithLlm(options: RerankRequest): Promise<RerankResul
     seen.add(pick.id);
     picks.push({ id: pick.id, reason: modelReason(pick.reason) });
   }
-  return { ok: true, picks, discardedIds, latencyMs: result.latencyMs };
+  return { ok: true, picks, discardedIds, latencyMs: result.latencyMs, inputTokens: result.inputTokens, outputTokens: result.outputTokens };
 }

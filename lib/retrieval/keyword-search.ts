@@ -27,7 +27,8 @@ export class KeywordSearch {
     this.bm25 = new Bm25Index(items);
     this.titles = new TitleMatcher(items);
     this.popularity = Float64Array.from(items, popularityScore);
-    this.maxPopularity = Math.max(1e-9, ...this.popularity);
+    // A fold, not Math.max(...array): spreading more than ~125k arguments overflows the call stack.
+    this.maxPopularity = this.popularity.reduce((max, value) => Math.max(max, value), 1e-9);
   }
 
   /**

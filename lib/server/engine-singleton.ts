@@ -1,31 +1,118 @@
+import { randomBytes } from "node:crypto";
 import { loadCurrentCatalog } from "../../catalog/bundle-loader";
 import { loadCfArtifacts } from "../../catalog/cf-artifacts";
+import type { Environment } from "../catalog/catalog";
 import type { Engine } from "../pipeline/engine";
 import { popularityScore } from "../catalog/popularity";
 import { KeywordSearch } from "../retrieval/keyword-search";
 import { buildCatalogLexicon } from "../language";
-import { routerThresholdFromEnvironment } from "../../router";
+import { budgetConfigFromEnvironment, emptyBudgetState, routerThresholdFromEnvironment } from "../../router";
+import { createBanditCatalog, createBanditState, createSeededRandom, DEFAULT_POLICY, parsePolicy, type BanditState } from "../bandit";
+import { createProviderRegistry, type ProviderRegistryOptions } from "../ai/provider-registry";
+import { loadTextSearch } from "../ai/text-search";
+import { databasePathFromEnvironment, openSqliteStore, type Store } from "../store";
+import { ReelcastError } from "../errors/reelcast-error";
+import { restoreBanditState, saveSnapshotIfQuiet, trackWrites } from "./bandit-persistence";
 
-const globalForEngine = globalThis as typeof globalThis & { reelcastEngine?: Promise<Engine> };
+export interface CreateEngineOptions {
+  catalogRoot?: string;
+  environment?: Environment;
+  /** Sessions, impressions and feedback; none by default (the CLI and the evaluations). */
+  store?: Store | null;
+  /** Bandit state to start from; default: restored from `store`, else a fresh one. */
+  banditState?: BanditState;
+  /** Seed of the bandit's randomness; default random per process. */
+  seed?: number | string;
+  /** Inject a model instead of the environment's (tests). */
+  providers?: ProviderRegistryOptions;
+  /** Clocks (tests pass fakes). */
+  now?: () => number;
+  epochMs?: () => number;
+}
 
-/** Loads the catalog bundle and builds the in-memory indexes. */
-export async function createEngine(catalogRoot?: string): Promise<Engine> {
-  const catalog = loadCurrentCatalog(catalogRoot);
+/** The LLM re-rank is on when an LLM is configured, unless REELCAST_LLM_RERANK=0. */
+function rerankEnabled(environment: Environment): boolean {
+  return !/^(0|false|off|no)$/i.test(environment.REELCAST_LLM_RERANK?.trim() ?? "");
+}
+
+function banditPolicy(environment: Environment) {
+  const text = environment.REELCAST_BANDIT_POLICY?.trim();
+  if (!text) return DEFAULT_POLICY;
+  try {
+    return parsePolicy(text);
+  } catch (error) {
+    throw new ReelcastError("unavailable:api", `REELCAST_BANDIT_POLICY: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Loads the catalog bundle, builds the in-memory indexes and wires the reasoners, bandit and store. */
+export async function createEngine(options: CreateEngineOptions = {}): Promise<Engine> {
+  const environment = options.environment ?? process.env;
+  const catalog = loadCurrentCatalog(options.catalogRoot);
   const rawPopularity = catalog.items.map(popularityScore);
-  const maxPopularity = Math.max(1e-9, ...rawPopularity);
+  // A fold, not Math.max(...array): spreading more than ~125k arguments overflows the call stack.
+  const maxPopularity = rawPopularity.reduce((max, value) => Math.max(max, value), 1e-9);
   const keywordSearch = new KeywordSearch(catalog.items);
+  let textSearchUnavailable: string | null = null;
+  const textSearch = catalog.manifest.artifacts["text-vectors"] === undefined
+    ? ((textSearchUnavailable = "the catalog bundle has no text vectors"), null)
+    : await loadTextSearch(catalog, { environment }).catch((error: unknown) => {
+        textSearchUnavailable = error instanceof Error ? error.message : String(error);
+        return null;
+      });
+  const providers = createProviderRegistry({ environment, ...options.providers });
+  const store = options.store ?? null;
+  const banditState = options.banditState ?? (store ? (await restoreBanditState(store)).state : createBanditState());
+  const now = options.now ?? (() => performance.now());
+  const epochMs = options.epochMs ?? (() => Date.now());
   return {
     catalog,
     keywordSearch,
     lexicon: buildCatalogLexicon(catalog.items, keywordSearch.titles),
-    routerThreshold: routerThresholdFromEnvironment(process.env).threshold,
-    currentYear: new Date().getFullYear(),
+    routerThreshold: routerThresholdFromEnvironment(environment).threshold,
+    currentYear: new Date(epochMs()).getFullYear(),
     // A bundle built without the CF stage still serves, keyword-only; the reasons say so.
     cf: catalog.manifest.artifacts.cf === undefined ? null : loadCfArtifacts(catalog),
     popularity: Float64Array.from(rawPopularity, (value) => value / maxPopularity),
-    now: () => performance.now(),
+    now,
+    textSearch,
+    textSearchUnavailable,
+    llm: { handle: providers.languageModel, unavailableReason: providers.unavailableReason, rerank: rerankEnabled(environment) },
+    budget: { config: budgetConfigFromEnvironment(environment), state: emptyBudgetState() },
+    bandit: {
+      catalog: createBanditCatalog(catalog.items),
+      state: banditState,
+      policy: banditPolicy(environment),
+      random: createSeededRandom(options.seed ?? randomBytes(4).readUInt32LE(0)),
+    },
+    store,
+    epochMs,
+    hourOfDay: () => new Date(epochMs()).getHours(),
+    newSessionId: () => `s_${randomBytes(16).toString("hex")}`,
   };
 }
+
+/** How often the server snapshots the bandit state (the event log stays the source of truth). */
+const SNAPSHOT_INTERVAL_MS = 30_000;
+
+/**
+ * The server's engine: the SQLite store at REELCAST_DB_PATH (writes tracked so snapshots are
+ * consistent), the bandit restored from its snapshot and the log, and a snapshot timer.
+ */
+async function createServerEngine(): Promise<Engine> {
+  const store = openSqliteStore({ path: databasePathFromEnvironment() });
+  const { store: tracked, tracker } = trackWrites(store);
+  const engine = await createEngine({ store: tracked });
+  const lastSaved = { throughSequence: (await store.loadBanditState())?.throughSequence ?? 0 };
+  const snapshot = () =>
+    saveSnapshotIfQuiet(tracked, engine.bandit!.state, tracker, lastSaved, Date.now()).catch(() => {
+      // A failed snapshot loses nothing: the next start replays the log from the last good one.
+    });
+  setInterval(snapshot, SNAPSHOT_INTERVAL_MS).unref();
+  return engine;
+}
+
+const globalForEngine = globalThis as typeof globalThis & { reelcastEngine?: Promise<Engine> };
 
 /**
  * The process-wide engine, created on first use. Kept on globalThis so Next's dev hot reloads
@@ -34,7 +121,7 @@ export async function createEngine(catalogRoot?: string): Promise<Engine> {
  */
 export function getEngine(): Promise<Engine> {
   if (!globalForEngine.reelcastEngine) {
-    globalForEngine.reelcastEngine = createEngine().catch((error) => {
+    globalForEngine.reelcastEngine = createServerEngine().catch((error) => {
       globalForEngine.reelcastEngine = undefined;
       throw error;
     });

@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { openSqliteStore } from "../../lib/store";
+import { E2E_DATABASE } from "../../playwright.config";
 import { ask, lastData, parseStream, STREAM_HEADERS, streamBody, stubSpeechSynthesis, withImpressionIds, type SpeechRecord } from "./support/chat-stream";
 
 const SHOTS = "test-results/e2e/screens";
@@ -120,36 +122,42 @@ test("a follow-up refines the previous answer in the same session", async ({ pag
   await page.screenshot({ path: `${SHOTS}/follow-up.png`, fullPage: true });
 });
 
-test("like records feedback: POST /api/feedback with the impression, and the card updates", async ({ page }) => {
-  const impressions = await withImpressionIds(page);
+test("like records feedback: POST /api/feedback with the impression, stored in the database, and the card updates", async ({ page }) => {
   await page.goto("/");
   const response = await ask(page, "blade runner");
   const recommendations = lastData<RecommendationsData>(parseStream(await response.text()), "data-recommendations")!;
+  expect(recommendations.impressionId, "the pipeline stored an impression").toBeTruthy();
   const card = cardsOf(page).first();
   await expect(card).toBeVisible();
   const itemId = await card.getAttribute("data-item-id");
 
   const [request] = await Promise.all([page.waitForRequest((candidate) => candidate.url().endsWith("/api/feedback") && candidate.method() === "POST"), card.getByTestId("like-button").click()]);
   expect(request.postDataJSON()).toEqual({ impressionId: recommendations.impressionId, itemId, event: "like" });
-
   const answer = (await request.response())!;
-  const routeMissing = answer.status() === 404 && !(answer.headers()["content-type"] ?? "").includes("application/json");
-  if (answer.ok()) {
-    await expect(card.getByTestId("like-button")).toHaveAttribute("aria-pressed", "true");
-    await expect(card.getByTestId("card-feedback-state")).toContainText("Liked");
-  } else {
-    // Whatever the reason, a failed POST is shown on the card, never swallowed.
-    await expect(card.getByTestId("feedback-error")).toContainText(`HTTP ${answer.status()}`);
-    await expect(card.getByTestId("like-button")).toHaveAttribute("aria-pressed", "false");
-  }
-  if (routeMissing) {
-    test.info().annotations.push({ type: "skip", description: "server answer not checked: POST /api/feedback is not implemented yet (Next answered 404 for the route itself)" });
-  } else if (impressions.faked()) {
-    test.info().annotations.push({ type: "skip", description: `server answer (HTTP ${answer.status()}) not checked: the pipeline returns no impressionId yet, so the test used a stand-in id the store cannot know` });
-  } else {
-    expect(answer.ok(), `feedback answered HTTP ${answer.status()}`).toBe(true);
+  expect(answer.status(), "feedback accepted").toBe(202);
+  await expect(card.getByTestId("like-button")).toHaveAttribute("aria-pressed", "true");
+  await expect(card.getByTestId("card-feedback-state")).toContainText("Liked");
+
+  // The server stored it: read the run's database directly.
+  const store = openSqliteStore({ path: E2E_DATABASE });
+  try {
+    const events = await store.listFeedback(recommendations.impressionId!);
+    expect(events.map((event) => [event.itemId, event.event])).toEqual([[itemId, "like"]]);
+  } finally {
+    await store.close();
   }
   await page.screenshot({ path: `${SHOTS}/feedback.png`, fullPage: true });
+});
+
+test("a failed feedback POST is shown on the card, never swallowed", async ({ page }) => {
+  await withImpressionIds(page, "an-impression-the-store-never-saw");
+  await page.goto("/");
+  await ask(page, "heat");
+  const card = cardsOf(page).first();
+  const [request] = await Promise.all([page.waitForRequest((candidate) => candidate.url().endsWith("/api/feedback")), card.getByTestId("like-button").click()]);
+  expect((await request.response())!.status()).toBe(404);
+  await expect(card.getByTestId("feedback-error")).toContainText("HTTP 404");
+  await expect(card.getByTestId("like-button")).toHaveAttribute("aria-pressed", "false");
 });
 
 test("narration play yields audio from the server voice, with pause and stop", async ({ page }) => {
@@ -311,7 +319,6 @@ test("reasoner answers replace fast preview cards, and the screen says so; empty
 });
 
 test("keyboard only: type a query, reach the like button and press it", async ({ page }) => {
-  await withImpressionIds(page);
   await page.goto("/");
   // The first Tab lands on the skip link, which jumps to the message box.
   await page.keyboard.press("Tab");
@@ -339,7 +346,9 @@ test("keyboard only: type a query, reach the like button and press it", async ({
   expect(await focused.evaluate((element) => getComputedStyle(element).outlineStyle)).not.toBe("none");
   await page.screenshot({ path: `${SHOTS}/keyboard-focus.png` });
   const [request] = await Promise.all([page.waitForRequest((candidate) => candidate.url().endsWith("/api/feedback")), page.keyboard.press("Enter")]);
-  expect(request.postDataJSON()).toMatchObject({ event: "like", impressionId: "e2e-impression" });
+  expect(request.postDataJSON()).toMatchObject({ event: "like" });
+  expect((await request.response())!.status()).toBe(202);
+  await expect(focused).toHaveAttribute("aria-pressed", "true");
 });
 
 test("phone width and dark mode: no horizontal scrolling, themed colours", async ({ page }) => {

@@ -5,6 +5,7 @@ import { errorResponse, ReelcastError } from "../../../lib/errors/reelcast-error
 import { writeDjScript } from "../../../lib/narration";
 import { recommend } from "../../../lib/pipeline";
 import { toEngineError } from "../../../lib/server/engine-error";
+import { toStoreApiError } from "../../../lib/server/store-error";
 import { getEngine } from "../../../lib/server/engine-singleton";
 import { parseRequestBody } from "../../../lib/server/parse-request-body";
 import { chatRequestSchema } from "./schema";
@@ -32,9 +33,11 @@ export async function POST(request: Request): Promise<Response> {
     const engine = await getEngine().catch((error) => {
       throw toEngineError(error);
     });
-    // The seam for reasoning previews: once the pipeline accepts `options.onProgress`, pass it on
-    // here (`recommend(pipelineRequest, engine, options)`) and fast cards show first.
-    const run: ProgressiveRecommend = (pipelineRequest) => recommend(pipelineRequest, engine);
+    // While an LLM reasons, the pipeline reports the fast candidates through onProgress first.
+    const run: ProgressiveRecommend = (pipelineRequest, options) =>
+      recommend(pipelineRequest, engine, options).catch((error) => {
+        throw toStoreApiError(error);
+      });
     const languageModel = providers().languageModel;
     const stream = createUIMessageStream<ChatMessage>({
       execute: ({ writer }) =>

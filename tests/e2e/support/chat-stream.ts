@@ -32,18 +32,15 @@ export async function ask(page: Page, text: string): Promise<Response> {
 }
 
 /**
- * Serves /api/chat from the real server but gives answers without an impression id a stand-in
- * one, so the feedback buttons work before the bandit logs impressions. Returns whether it did.
+ * Rewrites the impression id of every /api/chat answer to `impressionId`, e.g. an id the store
+ * never saw, to exercise the card's handling of a refused feedback POST.
  */
-export async function withImpressionIds(page: Page, impressionId = "e2e-impression"): Promise<{ faked: () => boolean }> {
-  let faked = false;
+export async function withImpressionIds(page: Page, impressionId: string): Promise<void> {
   await page.route("**/api/chat", async (route) => {
     const response = await route.fetch();
     const body = await response.text();
-    if (body.includes('"impressionId":null')) faked = true;
-    await route.fulfill({ response, body: body.replaceAll('"impressionId":null', `"impressionId":"${impressionId}"`) });
+    await route.fulfill({ response, body: body.replace(/"impressionId":(?:null|"[^"]*")/g, `"impressionId":"${impressionId}"`) });
   });
-  return { faked: () => faked };
 }
 
 /**

@@ -1,32 +1,10 @@
 import type { Item } from "../../../lib/catalog/item";
 import { createBanditCatalog, type BanditCatalog } from "../../../lib/bandit";
+import { makeItem, type ItemFields } from "../../support/item-factory";
 
-let nextMovieId = 1;
-
-/** A hand-made item; unspecified fields are empty or null, as for a sparse real row. */
-export function makeItem(overrides: Partial<Item> & { title: string }): Item {
-  const movieId = overrides.movieId ?? nextMovieId++;
-  return {
-    id: `ml:${movieId}`,
-    movieId,
-    tmdbId: null,
-    aliases: [],
-    year: null,
-    genres: [],
-    runtimeMinutes: null,
-    language: "en",
-    overview: null,
-    tagline: null,
-    keywords: [],
-    directors: [],
-    cast: [],
-    tags: [],
-    ratingCount: 0,
-    ratingMean: null,
-    tmdbVoteCount: null,
-    tmdbVoteAverage: null,
-    ...overrides,
-  };
+/** A film of these fixtures: English unless a test says otherwise (Bare has no language at all). */
+function film(fields: ItemFields): Item {
+  return makeItem({ language: "en", ...fields });
 }
 
 /**
@@ -37,8 +15,8 @@ export function makeItem(overrides: Partial<Item> & { title: string }): Item {
  */
 export function tinyCatalog(): { items: Item[]; catalog: BanditCatalog } {
   const items: Item[] = [
-    makeItem({
-      movieId: 6,
+    film({
+      id: "ml:6",
       title: "Heat",
       year: 1995,
       genres: ["Action", "Crime", "Thriller"],
@@ -49,8 +27,8 @@ export function tinyCatalog(): { items: Item[]; catalog: BanditCatalog } {
       ratingCount: 102,
       ratingMean: 3.9,
     }),
-    makeItem({
-      movieId: 8798,
+    film({
+      id: "ml:8798",
       title: "Collateral",
       year: 2004,
       genres: ["Action", "Crime", "Thriller"],
@@ -61,8 +39,8 @@ export function tinyCatalog(): { items: Item[]; catalog: BanditCatalog } {
       ratingCount: 60,
       ratingMean: 3.8,
     }),
-    makeItem({
-      movieId: 1,
+    film({
+      id: "ml:1",
       title: "Toy Story",
       year: 1995,
       genres: ["Animation", "Family", "Comedy"],
@@ -72,10 +50,10 @@ export function tinyCatalog(): { items: Item[]; catalog: BanditCatalog } {
       ratingCount: 329,
       ratingMean: 3.92,
     }),
-    makeItem({ movieId: 5000, title: "Obscure Noir", year: 1951, genres: ["Film-Noir", "Crime"], tags: ["neo-noir", "rainy city"], ratingCount: 12, ratingMean: 4.2 }),
-    makeItem({ movieId: 5001, title: "The Quiet Drama", year: 2011, genres: ["Drama"], runtimeMinutes: 94, ratingCount: 150, ratingMean: 4.4 }),
-    makeItem({ movieId: 5002, title: "Bare", language: null }),
-    makeItem({ id: "tmdb:77", movieId: null, tmdbId: 77, title: "Cold Start", year: 2016, genres: ["Drama"], tmdbVoteCount: 230, tmdbVoteAverage: 7.4 }),
+    film({ id: "ml:5000", title: "Obscure Noir", year: 1951, genres: ["Film-Noir", "Crime"], tags: ["neo-noir", "rainy city"], ratingCount: 12, ratingMean: 4.2 }),
+    film({ id: "ml:5001", title: "The Quiet Drama", year: 2011, genres: ["Drama"], runtimeMinutes: 94, ratingCount: 150, ratingMean: 4.4 }),
+    film({ id: "ml:5002", title: "Bare", language: null }),
+    film({ id: "tmdb:77", title: "Cold Start", year: 2016, genres: ["Drama"], tmdbVoteCount: 230, tmdbVoteAverage: 7.4 }),
   ];
   return { items, catalog: createBanditCatalog(items) };
 }
@@ -84,7 +62,7 @@ export function tinyCatalog(): { items: Item[]; catalog: BanditCatalog } {
 export function plainCatalog(count: number): { items: Item[]; catalog: BanditCatalog } {
   const genres = ["Drama", "Comedy", "Horror", "Documentary"];
   const items = Array.from({ length: count }, (_, index) =>
-    makeItem({ movieId: 10_000 + index, title: `Film ${index}`, year: 1990 + index, genres: [genres[index % genres.length]], ratingCount: 5 + 40 * index, ratingMean: 3 + (index % 5) * 0.3, runtimeMinutes: 80 + 10 * index }),
+    film({ id: `ml:${10_000 + index}`, title: `Film ${index}`, year: 1990 + index, genres: [genres[index % genres.length]], ratingCount: 5 + 40 * index, ratingMean: 3 + (index % 5) * 0.3, runtimeMinutes: 80 + 10 * index }),
   );
   return { items, catalog: createBanditCatalog(items) };
 }

@@ -16,10 +16,11 @@ const film = (id: string, title: string): RecommendedItem => ({
   cast: [],
   score: 1,
   explanation: null,
+  modelReason: null,
 });
 
 const answer = (path: "fast" | "reasoning", items: RecommendedItem[], overrides: Partial<RecommendResponse> = {}): RecommendResponse => ({
-  route: { path, score: null, threshold: null, reasons: [path], reasoner: path === "reasoning" ? "offline" : null, estimatedCostUsd: null, latencyMs: 1 },
+  route: { path, score: null, threshold: null, reasons: [path], reasoner: path === "reasoning" ? "offline" : null, estimatedCostUsd: null, estimatedLatencyMs: null, actualCostUsd: null, inputTokens: null, outputTokens: null, latencyMs: 1 },
   constraints: path === "reasoning" ? { maxRuntimeMinutes: 90 } : null,
   items,
   narration: null,

@@ -14,6 +14,7 @@ const item = (overrides: Partial<RecommendedItem> = {}): RecommendedItem => ({
   cast: [],
   score: 1,
   explanation: null,
+  modelReason: null,
   ...overrides,
 });
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { applyConstraints, applyConstraintsWithCatalogFallback, meetsHardConstraints } from "../../../lib/reasoning/apply-constraints";
 import { parseConstraints, type ConstraintsInput } from "../../../lib/reasoning/constraints";
-import { makeItem, tinyCatalog } from "./tiny-catalog";
+import { tinyCatalog, tinyItem } from "./tiny-catalog";
 
 const items = tinyCatalog();
 const titles = (result: { items: Array<{ itemIndex: number }> }) => result.items.map((item) => items[item.itemIndex].title);
@@ -83,7 +83,7 @@ test("exclusions are never relaxed: the answer gets shorter instead", () => {
 });
 
 test("unknown values never pass as satisfied; they are admitted last, labelled", () => {
-  const withUnknown = [...items, makeItem({ id: "ml:99", title: "Mystery Runtime", genres: ["Comedy"], runtimeMinutes: null, year: 1995 })];
+  const withUnknown = [...items, tinyItem({ id: "ml:99", title: "Mystery Runtime", genres: ["Comedy"], runtimeMinutes: null, year: 1995 })];
   const candidates = withUnknown.map((_, itemIndex) => ({ itemIndex, score: 1 }));
   const result = applyConstraints(candidates, withUnknown, parseConstraints({ runtime: { maxMinutes: 60 } }), { limit: 1 });
   const unknown = result.items.find((item) => withUnknown[item.itemIndex].title === "Mystery Runtime");

@@ -24,7 +24,7 @@ const mockHandle = (model: MockLanguageModelV3) => createProviderRegistry({ envi
 test("the prompt carries the previous constraints, liked and disliked titles as data, and the answer is validated", async () => {
   const model = new MockLanguageModelV3({ modelId: "mock-reasoner", doGenerate: answer(followUp) });
   const outcome = await reasonWithLlm({ handle: mockHandle(model), schema, request: "no horror", session, currentYear: 2026, genres: ["Horror", "Sci-Fi"], now: () => 0 });
-  assert.deepEqual(outcome, { ok: true, reasoner: "llm", constraints: followUp, modelId: "mock-reasoner", latencyMs: 0 });
+  assert.deepEqual(outcome, { ok: true, reasoner: "llm", constraints: followUp, modelId: "mock-reasoner", latencyMs: 0, inputTokens: 80, outputTokens: 30 });
   const [system, user] = model.doGenerateCalls[0].prompt;
   assert.equal(system.role, "system");
   assert.match(String(system.content), /previousConstraints/);

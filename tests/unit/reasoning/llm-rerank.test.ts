@@ -4,30 +4,12 @@ import { MockLanguageModelV3 } from "ai/test";
 import { createProviderRegistry } from "../../../lib/ai/provider-registry";
 import type { Item } from "../../../lib/catalog/item";
 import { rerankWithLlm } from "../../../lib/reasoning/llm-rerank";
+import { makeItem } from "../../support/item-factory";
 import { startOpenAiTestServer, type OpenAiTestServer } from "../../fixtures/openai-test-server";
 
-const item = (id: string, title: string, extra: Partial<Item> = {}): Item => ({
-  id,
-  movieId: null,
-  tmdbId: null,
-  title,
-  aliases: [],
-  year: 1999,
-  genres: ["Sci-Fi"],
-  runtimeMinutes: 100,
-  language: "en",
-  overview: null,
-  tagline: null,
-  keywords: [],
-  directors: [],
-  cast: [],
-  tags: [],
-  ratingCount: 0,
-  ratingMean: null,
-  tmdbVoteCount: null,
-  tmdbVoteAverage: null,
-  ...extra,
-});
+// Candidates are late-90s English-language sci-fi of 100 minutes unless a test says otherwise.
+const item = (id: string, title: string, extra: Partial<Item> = {}): Item =>
+  makeItem({ id, title, year: 1999, genres: ["Sci-Fi"], runtimeMinutes: 100, language: "en", ...extra });
 const candidates = [
   item("ml:2571", "The Matrix"),
   item("ml:1527", "The Fifth Element", { year: 1997 }),

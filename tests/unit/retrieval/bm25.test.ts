@@ -3,14 +3,11 @@ import { test } from "node:test";
 import type { Item } from "../../../lib/catalog/item";
 import { Bm25Index } from "../../../lib/retrieval/bm25";
 import { KeywordSearch } from "../../../lib/retrieval/keyword-search";
+import { makeItem } from "../../support/item-factory";
 import { itemByTitle, realCatalog } from "../../support/real-catalog";
 
 function item(id: number, title: string, fields: Partial<Item> = {}): Item {
-  return {
-    id: `ml:${id}`, movieId: id, tmdbId: null, title, aliases: [], year: 2000, genres: [], runtimeMinutes: null, language: null,
-    overview: null, tagline: null, keywords: [], directors: [], cast: [], tags: [], ratingCount: 0, ratingMean: null,
-    tmdbVoteCount: null, tmdbVoteAverage: null, ...fields,
-  };
+  return makeItem({ id: `ml:${id}`, title, ...fields });
 }
 
 test("a title hit outranks the same word in an overview, and rare words outweigh common ones", () => {

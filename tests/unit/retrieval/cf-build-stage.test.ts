@@ -9,6 +9,7 @@ import { indexItems, type Catalog } from "../../../lib/catalog/catalog";
 import type { Item } from "../../../lib/catalog/item";
 import type { BundleManifest } from "../../../lib/catalog/manifest";
 import { ITEM_VECTOR_ORIGIN } from "../../../lib/retrieval/cf-item-vectors";
+import { makeItem } from "../../support/item-factory";
 
 test("REELCAST_CF_DIM: default 64, integers 2..1024, anything else throws", () => {
   assert.equal(cfDimensionsFrom({}), 64);
@@ -17,28 +18,9 @@ test("REELCAST_CF_DIM: default 64, integers 2..1024, anything else throws", () =
   assert.throws(() => cfDimensionsFrom({ REELCAST_CF_DIM: "sixty" }), /REELCAST_CF_DIM/);
 });
 
+// Items 0–11 are MovieLens films (they have ratings); 12 and 13 are TMDB-only (cold start).
 function film(index: number, genres: string[], directors: string[]): Item {
-  return {
-    id: index < 12 ? `ml:${index + 1}` : `tmdb:${index + 1}`,
-    movieId: index < 12 ? index + 1 : null,
-    tmdbId: null,
-    title: `Film ${index}`,
-    aliases: [],
-    year: 2000,
-    genres,
-    runtimeMinutes: null,
-    language: null,
-    overview: null,
-    tagline: null,
-    keywords: [],
-    directors,
-    cast: [],
-    tags: [],
-    ratingCount: 0,
-    ratingMean: null,
-    tmdbVoteCount: null,
-    tmdbVoteAverage: null,
-  };
+  return makeItem({ id: index < 12 ? `ml:${index + 1}` : `tmdb:${index + 1}`, title: `Film ${index}`, genres, directors });
 }
 
 /**

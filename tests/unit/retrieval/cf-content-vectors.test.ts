@@ -2,30 +2,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Item } from "../../../lib/catalog/item";
 import { contentFeatures, fillContentVectors } from "../../../lib/retrieval/content-vectors";
+import { makeItem } from "../../support/item-factory";
 
 function item(id: number, fields: Partial<Item>): Item {
-  return {
-    id: `ml:${id}`,
-    movieId: id,
-    tmdbId: null,
-    title: `Film ${id}`,
-    aliases: [],
-    year: 2000,
-    genres: [],
-    runtimeMinutes: null,
-    language: null,
-    overview: null,
-    tagline: null,
-    keywords: [],
-    directors: [],
-    cast: [],
-    tags: [],
-    ratingCount: 0,
-    ratingMean: null,
-    tmdbVoteCount: null,
-    tmdbVoteAverage: null,
-    ...fields,
-  };
+  return makeItem({ id: `ml:${id}`, title: `Film ${id}`, ...fields });
 }
 
 // Items 0–1: heist films by one director, CF vectors along x. Items 2–3: cartoons, along y.

@@ -1,0 +1,31 @@
+import { errorResponse, ReelcastError } from "../../../lib/errors/reelcast-error";
+import { feedbackRequestSchema, recordFeedbackEvent } from "../../../lib/pipeline/feedback";
+import { toEngineError } from "../../../lib/server/engine-error";
+import { getEngine } from "../../../lib/server/engine-singleton";
+import { parseRequestBody } from "../../../lib/server/parse-request-body";
+import { toStoreApiError } from "../../../lib/server/store-error";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/**
+ * POST /api/feedback { impressionId, itemId, event: click | like | play | skip | dismiss }.
+ * 202 once the event is committed (a repeat of the same event is 202 "duplicate" and changes
+ * nothing); 404 for an unknown impression or an item it did not show; 400 for a malformed body;
+ * 503 when the database is locked or damaged (nothing was acknowledged).
+ */
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const body = await parseRequestBody(request, feedbackRequestSchema, "feedback");
+    const engine = await getEngine().catch((error) => {
+      throw toEngineError(error);
+    });
+    if (!engine.store) throw new ReelcastError("unavailable:store", "Feedback needs the database, and this server has none.");
+    const result = await recordFeedbackEvent(engine, body).catch((error) => {
+      throw toStoreApiError(error);
+    });
+    return Response.json(result, { status: 202 });
+  } catch (error) {
+    return errorResponse(error, "feedback");
+  }
+}

@@ -1,0 +1,93 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { recommend } from "../../../lib/pipeline";
+import { recordFeedbackEvent } from "../../../lib/pipeline/feedback";
+import { parseConstraints } from "../../../lib/reasoning";
+import { StoreNotFoundError } from "../../../lib/store";
+import { isolatedEngine, request } from "./engine-fixture";
+
+test("a first request gets a new unguessable session id and a stored impression with exact propensities", async () => {
+  const engine = await isolatedEngine();
+  const response = await recommend(request({ query: "tom hanks", limit: 5 }), engine);
+  assert.match(response.sessionId ?? "", /^s_[0-9a-f]{32}$/);
+  assert.ok(response.impressionId);
+  assert.equal(response.items.length, 5);
+  for (const item of response.items) assert.ok(item.explanation && item.explanation.text.length > 10, `${item.title} has an explanation`);
+  const impression = await engine.store!.getImpression(response.impressionId!);
+  assert.equal(impression.sessionId, response.sessionId);
+  assert.deepEqual(impression.slots.map((slot) => slot.itemId), response.items.map((item) => item.id));
+  assert.deepEqual(impression.slots.map((slot) => slot.explanationKind), response.items.map((item) => item.explanation!.kind));
+  for (const slot of impression.slots) assert.ok(slot.propensity > 0 && slot.propensity <= 1, `propensity ${slot.propensity}`);
+  assert.equal(engine.bandit!.state.impressions, 1);
+  const stored = await engine.store!.getSession(response.sessionId!);
+  assert.deepEqual(stored?.state.lastItemIds, response.items.map((item) => item.id));
+});
+
+test("a title lookup keeps the film asked for on top (no exploration on navigational requests)", async () => {
+  const engine = await isolatedEngine({ bandit: { ...(await isolatedEngine()).bandit!, policy: { kind: "random" } } });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const response = await recommend(request({ query: "blade runer", limit: 5 }), engine);
+    assert.equal(response.items[0].title, "Blade Runner");
+  }
+});
+
+test("follow-ups refine the previous answer through the stored session", async () => {
+  const engine = await isolatedEngine();
+  const first = await recommend(request({ query: "a sci-fi movie that feels like Blade Runner but was made in the 90s", limit: 6 }), engine);
+  const sessionId = first.sessionId!;
+  assert.equal(first.route.path, "reasoning");
+  const firstConstraints = parseConstraints(first.constraints);
+  assert.deepEqual([firstConstraints.years?.from, firstConstraints.years?.to], [1990, 1999]);
+
+  const noHorror = await recommend(request({ query: "no horror", sessionId, limit: 6 }), engine);
+  const noHorrorConstraints = parseConstraints(noHorror.constraints);
+  assert.ok(noHorror.route.reasons.includes("follow-up to the previous request"), noHorror.route.reasons.join(" | "));
+  assert.ok(noHorrorConstraints.excludeGenres.some((entry) => entry.genre === "Horror"));
+  assert.deepEqual([noHorrorConstraints.years?.from, noHorrorConstraints.years?.to], [1990, 1999], "the decade carries over");
+  for (const item of noHorror.items) assert.ok(!item.genres.includes("Horror"), `${item.title} is not horror`);
+
+  const older = await recommend(request({ query: "older", sessionId, limit: 6 }), engine);
+  const olderConstraints = parseConstraints(older.constraints);
+  assert.equal(olderConstraints.years?.to, 1989);
+  for (const item of older.items) assert.ok(item.year !== null && item.year < 1990, `${item.title} (${item.year}) is older`);
+
+  const second = older.items[1];
+  const moreLike = await recommend(request({ query: "more like the second one", sessionId, limit: 6 }), engine);
+  const moreLikeConstraints = parseConstraints(moreLike.constraints);
+  assert.deepEqual(moreLikeConstraints.references.map((reference) => reference.itemId), [second.id]);
+  assert.ok(!moreLike.items.some((item) => older.items.some((shown) => shown.id === item.id)), "what was shown is not shown again");
+});
+
+test("nearline: a like is stored, moves the bandit and changes the next slate of the same session", async () => {
+  const engine = await isolatedEngine();
+  const first = await recommend(request({ query: "comedy", limit: 8 }), engine);
+  const sessionId = first.sessionId!;
+  const again = await recommend(request({ query: "comedy", sessionId, limit: 8 }), engine);
+  const liked = again.items.find((item) => item.genres.includes("Animation")) ?? again.items[again.items.length - 1];
+
+  const feedback = await recordFeedbackEvent(engine, { impressionId: again.impressionId!, itemId: liked.id, event: "like" });
+  assert.equal(feedback.status, "recorded");
+  assert.deepEqual(feedback.reward, { before: 0, after: 1 });
+  assert.equal(engine.bandit!.state.feedbackEvents, 1);
+
+  const after = await recommend(request({ query: "comedy", sessionId, limit: 8 }), engine);
+  assert.ok(after.route.reasons.includes("session taste: 1 liked, 0 disliked"), after.route.reasons.join(" | "));
+  assert.notDeepEqual(after.items.map((item) => item.id), again.items.map((item) => item.id), "the like changed the slate");
+});
+
+test("a dismissed film is not shown again in the session; feedback is idempotent; unknown ids are refused", async () => {
+  const engine = await isolatedEngine();
+  const first = await recommend(request({ query: "tom hanks", limit: 5 }), engine);
+  const dismissed = first.items[0];
+  const once = await recordFeedbackEvent(engine, { impressionId: first.impressionId!, itemId: dismissed.id, event: "dismiss" });
+  const twice = await recordFeedbackEvent(engine, { impressionId: first.impressionId!, itemId: dismissed.id, event: "dismiss" });
+  assert.equal(once.status, "recorded");
+  assert.equal(twice.status, "duplicate");
+  assert.equal(twice.sequence, once.sequence);
+  assert.equal(engine.bandit!.state.feedbackEvents, 1, "a duplicate does not train twice");
+  const next = await recommend(request({ query: "tom hanks", sessionId: first.sessionId!, limit: 5 }), engine);
+  assert.ok(!next.items.some((item) => item.id === dismissed.id));
+
+  await assert.rejects(recordFeedbackEvent(engine, { impressionId: "no-such-impression", itemId: dismissed.id, event: "like" }), StoreNotFoundError);
+  await assert.rejects(recordFeedbackEvent(engine, { impressionId: first.impressionId!, itemId: "ml:999999999", event: "like" }), StoreNotFoundError);
+});
