@@ -22,6 +22,8 @@ import type { Item } from "../lib/catalog/item";
 import { recommend } from "../lib/pipeline";
 import type { Constraints } from "../lib/reasoning/constraints";
 import { createEngine } from "../lib/server/engine-singleton";
+// An in-memory store keeps sessions for follow-ups without touching the app database; fixed bandit seed.
+import { openSqliteStore } from "../lib/store";
 import { meetsExpected, percentile } from "./support/expected-constraints";
 import { createLocalPaths } from "./support/local-paths";
 import { replaceMarkdownSection } from "./support/markdown-section";
@@ -33,7 +35,7 @@ const fixture = z
   .object({ queries: z.array(z.object({ query: z.string(), expected: expectedConstraintsSchema })) })
   .parse(JSON.parse(readFileSync("tests/fixtures/vibe-constraint-queries.json", "utf8"))).queries;
 
-const engine = await createEngine();
+const engine = await createEngine({ store: openSqliteStore({ path: ":memory:" }), seed: 2026 });
 const items = engine.catalog.items;
 const paths = createLocalPaths(engine);
 

@@ -22,6 +22,8 @@ import type { Item } from "../lib/catalog/item";
 import { recommend } from "../lib/pipeline";
 import type { Engine } from "../lib/pipeline/engine";
 import { createEngine } from "../lib/server/engine-singleton";
+// An in-memory store keeps sessions for follow-ups without touching the app database; fixed bandit seed.
+import { openSqliteStore } from "../lib/store";
 import { normaliseTitle } from "../lib/retrieval/title-matcher";
 import { DEFAULT_ROUTER_THRESHOLD } from "../router/config";
 import { costQualityCurve, type CostQualityCurve } from "../router/cost-quality-curve";
@@ -37,7 +39,7 @@ const { values } = parseArgs({ options: { json: { type: "boolean", default: fals
 const threshold = values.threshold === undefined ? DEFAULT_ROUTER_THRESHOLD : Number(values.threshold);
 const LATENCY_ROUNDS = 50;
 
-const engine: Engine = await createEngine();
+const engine: Engine = await createEngine({ store: openSqliteStore({ path: ":memory:" }), seed: 2026 });
 const items = engine.catalog.items;
 const paths = createLocalPaths(engine);
 const lexicon = paths.lexicon;

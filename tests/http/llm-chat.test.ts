@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { recommendResponseSchema } from "../../lib/pipeline/contract";
+import { startNextServer, type RunningServer } from "../../scripts/support/next-server";
+import { startOpenAiTestServer, type ChatCompletionRequest, type OpenAiTestServer } from "../fixtures/openai-test-server";
+
+/**
+ * The reasoning path with an LLM on the wire: a local OpenAI-compatible server answers the
+ * constraint and re-rank calls (in the real response format, with token usage), so the whole
+ * chain — provider, structured output, budget, fallback, preview-then-final chat stream — runs
+ * as in production.
+ */
+let llm: OpenAiTestServer;
+let server: RunningServer;
+let constraintDelayMs = 0;
+
+const VIBE = "a sci-fi movie that feels like Blade Runner but was made in the 90s";
+
+function dataOf(request: ChatCompletionRequest): Record<string, unknown> {
+  const message = request.messages[request.messages.length - 1];
+  const text = typeof message.content === "string" ? message.content : (message.content as Array<{ text: string }>)[0].text;
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+before(async () => {
+  llm = await startOpenAiTestServer();
+  llm.handler = (request) => {
+    const name = request.response_format?.json_schema?.name;
+    if (name === "constraints") {
+      return {
+        content: JSON.stringify({ includeGenres: [{ genre: "Sci-Fi", strength: "hard" }], years: { from: 1990, to: 1999, strength: "hard" }, references: [{ title: "Blade Runner", modifier: "made in the 90s" }], mood: "dark dystopian noir" }),
+        ...(constraintDelayMs > 0 ? { fault: { kind: "delay" as const, milliseconds: constraintDelayMs } } : {}),
+      };
+    }
+    if (name === "rerank") {
+      const candidates = (dataOf(request).candidates as Array<{ id: string }>).slice().reverse();
+      return { content: JSON.stringify({ picks: [{ id: "tmdb:0", reason: "an invented film" }, ...candidates.map((candidate) => ({ id: candidate.id, reason: "dark, rain-soaked and 90s" }))] }) };
+    }
+    return { content: "{}" }; // the DJ script falls back to the template narrator
+  };
+  server = await startNextServer({ OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: llm.baseURL, REELCAST_LLM_MODEL: "test-model", REELCAST_LLM_TIMEOUT_MS: "1500" });
+});
+after(async () => {
+  await server?.stop();
+  await llm?.close();
+});
+
+const postJson = (route: string, body: unknown) => fetch(`${server.baseUrl}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+test("/api/recommend: the LLM reasons and re-ranks; tokens and cost come from the provider's usage", async () => {
+  constraintDelayMs = 0;
+  const response = await postJson("/api/recommend", { query: VIBE, limit: 5 });
+  assert.equal(response.status, 200);
+  const body = recommendResponseSchema.parse(await response.json());
+  assert.equal(body.route.reasoner, "llm:test-model");
+  assert.ok((body.route.inputTokens ?? 0) > 0 && (body.route.outputTokens ?? 0) > 0);
+  assert.ok((body.route.actualCostUsd ?? 0) > 0 && (body.route.estimatedCostUsd ?? 0) > 0);
+  assert.equal(body.items.length, 5);
+  for (const item of body.items) {
+    assert.ok(item.genres.includes("Sci-Fi") && item.year! >= 1990 && item.year! <= 1999, `${item.title} (${item.year})`);
+    assert.equal(item.modelReason, "dark, rain-soaked and 90s");
+    assert.notEqual(item.id, "tmdb:0");
+  }
+  const sent = llm.requests.filter((request) => request.path.endsWith("/chat/completions")).map((request) => request.body.response_format?.json_schema?.name);
+  assert.deepEqual(sent.slice(-2), ["constraints", "rerank"]);
+});
+
+test("/api/chat: fast cards show first while the LLM reasons, then the reasoned answer replaces them", async () => {
+  constraintDelayMs = 400;
+  const response = await postJson("/api/chat", { messages: [{ id: "m1", role: "user", parts: [{ type: "text", text: VIBE }] }], sessionId: "llm-chat-session-0001", limit: 5 });
+  assert.equal(response.status, 200);
+  const chunks = (await response.text())
+    .split("\n")
+    .filter((line) => line.startsWith("data: ") && line !== "data: [DONE]")
+    .map((line) => JSON.parse(line.slice(6)) as { type: string; data?: Record<string, unknown> });
+  const recommendations = chunks.filter((chunk) => chunk.type === "data-recommendations").map((chunk) => chunk.data as { stage: string; items: unknown[]; replacedPreview: boolean; elapsedMs: number });
+  assert.deepEqual(recommendations.map((data) => data.stage), ["preview", "final"]);
+  assert.ok(recommendations[0].items.length > 0);
+  assert.ok(recommendations[0].elapsedMs < recommendations[1].elapsedMs - 300, `preview at ${recommendations[0].elapsedMs} ms, final at ${recommendations[1].elapsedMs} ms`);
+  const routes = chunks.filter((chunk) => chunk.type === "data-route-decision").map((chunk) => chunk.data as { reasoner: string | null });
+  assert.equal(routes[routes.length - 1].reasoner, "llm:test-model");
+});
+
+test("an LLM slower than its deadline: the offline reasoner answers, and the reasons say why", async () => {
+  constraintDelayMs = 4000;
+  const response = await postJson("/api/recommend", { query: VIBE, limit: 5 });
+  const body = recommendResponseSchema.parse(await response.json());
+  assert.equal(body.route.reasoner, "offline");
+  assert.ok(body.route.reasons.some((reason) => /timed out.*offline reasoner answered instead/i.test(reason)), body.route.reasons.join(" | "));
+  for (const item of body.items) assert.ok(item.year! >= 1990 && item.year! <= 1999, `${item.title} (${item.year})`);
+  constraintDelayMs = 0;
+});
