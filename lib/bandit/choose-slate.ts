@@ -23,7 +23,18 @@ export interface SlateAction {
   match: ArmMatch;
   /** Features that do not depend on the slot. */
   features: SparseFeatures;
+  /** Fixed logit offset from retrieval's relevance (RETRIEVAL_PRIOR_WEIGHT × scaled relevance). */
+  prior: number;
 }
+
+/**
+ * Weight of retrieval's scaled relevance as a fixed logit offset in every policy's score, on top
+ * of the learned model. The model learns from every impression, and most impressions get no
+ * feedback: with a learned weight alone, a stream of zero labels slowly unlearns relevance and
+ * the order drifts towards noise. The offset keeps retrieval's order as the baseline the learned
+ * part can only adjust with evidence.
+ */
+export const RETRIEVAL_PRIOR_WEIGHT = 2;
 
 /** A request prepared once: every valid action and its features. */
 export interface SlateProblem {
@@ -82,6 +93,7 @@ export function prepareSlate(input: PrepareSlateInput): SlateProblem {
         kindIndex,
         match,
         features: actionFeatures(dimension, key, { item, kindIndex, strength: match.strength, relevanceScaled, relevanceRank }),
+        prior: RETRIEVAL_PRIOR_WEIGHT * relevanceScaled,
       });
     }
   });
@@ -122,7 +134,7 @@ export interface SlatePolicy {
 export function createSlatePolicy(problem: SlateProblem, state: BanditState, policy: PolicyConfig, random: RandomSource): SlatePolicy {
   const { model } = state;
   if (model.dimension !== problem.dimension) throw new RangeError(`Slate features use dimension ${problem.dimension}, the model ${model.dimension}.`);
-  const staticMean = problem.actions.map((action) => meanScore(model, action.features));
+  const staticMean = problem.actions.map((action) => meanScore(model, action.features) + action.prior);
   const positionMean = new Map<number, number>();
   const meanAt = (actionIndex: number, position: number) => {
     const kindIndex = problem.actions[actionIndex].kindIndex;
@@ -163,7 +175,7 @@ export function createSlatePolicy(problem: SlateProblem, state: BanditState, pol
     };
     const staticSampled = new Float64Array(sampleCount * problem.actions.length);
     problem.actions.forEach((action, actionIndex) => {
-      for (let sample = 0; sample < sampleCount; sample++) staticSampled[sample * problem.actions.length + actionIndex] = sampledDot(action.features, sample);
+      for (let sample = 0; sample < sampleCount; sample++) staticSampled[sample * problem.actions.length + actionIndex] = sampledDot(action.features, sample) + action.prior;
     });
     const positionSampled = new Map<number, Float64Array>();
     sampledScore = (sample, actionIndex, position) => {
@@ -252,7 +264,7 @@ export interface SlateSlot {
   propensity: number;
   /** Features logged with the impression; the feedback update and the replay use these. */
   features: SparseFeatures;
-  /** Engagement the reward model predicts under its posterior mean, 0..1. */
+  /** The policy's mean score as a probability, 0..1: the reward model's posterior mean plus the retrieval prior. */
   predictedEngagement: number;
   relevance: number;
 }

@@ -147,8 +147,13 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
         constraints,
         { limit: Math.max(wanted, step.rerank ? RERANK_CANDIDATES : 0, slatePoolSize(wanted)), popularity: engine.popularity },
       );
-      reasons.push(...describeConstraints(constraints), ...applied.relaxations);
-      candidates = applied.items.map((item) => ({ itemIndex: item.itemIndex, score: item.score }));
+      // The re-ranker and the bandit choose only among films that meet every constraint as
+      // stated; when too few do, the answer is exactly the first `wanted` (relaxed ones last).
+      const relaxedNeeded = applied.items.length < wanted || applied.items[wanted - 1].relaxationLevel > 0;
+      const compliant = relaxedNeeded ? applied.items.slice(0, wanted) : applied.items.filter((item) => item.relaxationLevel === 0);
+      reasons.push(...describeConstraints(constraints), ...(relaxedNeeded ? applied.relaxations : []));
+      // Relevance by rank: the applied order (stated constraints first) is what the bandit starts from.
+      candidates = compliant.map((item, rank) => ({ itemIndex: item.itemIndex, score: 1 - rank / compliant.length }));
       if (step.rerank && engine.llm.handle && candidates.length > 1) {
         const rerankStarted = engine.now();
         const pool = candidates.slice(0, RERANK_CANDIDATES);

@@ -23,8 +23,10 @@ export class KeywordSearch {
   private readonly popularity: Float64Array;
   private readonly maxPopularity: number;
 
-  constructor(items: readonly Item[]) {
-    this.bm25 = new Bm25Index(items);
+  /** @param bm25 a prebuilt index over the same items (from the catalog bundle); built here when absent */
+  constructor(items: readonly Item[], bm25?: Bm25Index) {
+    if (bm25 && bm25.documentCount !== items.length) throw new RangeError(`BM25 index covers ${bm25.documentCount} items, the catalog has ${items.length}`);
+    this.bm25 = bm25 ?? new Bm25Index(items);
     this.titles = new TitleMatcher(items);
     this.popularity = Float64Array.from(items, popularityScore);
     // A fold, not Math.max(...array): spreading more than ~125k arguments overflows the call stack.

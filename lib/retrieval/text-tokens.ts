@@ -5,11 +5,13 @@ const STOP_WORDS = new Set(
     "want watch show give find like about").split(" "),
 );
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Lower-cases, strips accents and splits on anything that is not a letter or digit. */
 export function rawTokens(text: string): string[] {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+  // Unicode normalisation is the costly step; most catalog text is plain ASCII and needs none.
+  const folded = NON_ASCII.test(text) ? text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : text;
+  return folded
     .toLowerCase()
     .replace(/&/g, " and ")
     .replace(/['’]/g, "")

@@ -55,15 +55,15 @@ export class TitleMatcher {
     items.forEach((item, itemIndex) => {
       for (const name of new Set([item.title, ...item.aliases].map(normaliseTitle))) {
         if (!name) continue;
-        const bucket = this.exact.get(name) ?? [];
+        let bucket = this.exact.get(name);
+        if (!bucket) this.exact.set(name, (bucket = []));
         bucket.push(itemIndex);
-        this.exact.set(name, bucket);
         const nameIndex = this.names.push(name) - 1;
         this.nameItem.push(itemIndex);
         for (const gram of new Set(trigrams(name))) {
-          const postings = this.gramIndex.get(gram) ?? [];
+          let postings = this.gramIndex.get(gram);
+          if (!postings) this.gramIndex.set(gram, (postings = []));
           postings.push(nameIndex);
-          this.gramIndex.set(gram, postings);
         }
       }
     });

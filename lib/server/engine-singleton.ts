@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { loadCurrentCatalog } from "../../catalog/bundle-loader";
 import { loadCfArtifacts } from "../../catalog/cf-artifacts";
+import { loadKeywordIndex } from "../../catalog/keyword-index-stage";
 import type { Environment } from "../catalog/catalog";
 import type { Engine } from "../pipeline/engine";
 import { popularityScore } from "../catalog/popularity";
@@ -28,6 +29,8 @@ export interface CreateEngineOptions {
   /** Clocks (tests pass fakes). */
   now?: () => number;
   epochMs?: () => number;
+  /** Called after each loading step with its wall time in milliseconds (the cold-start breakdown). */
+  onPhase?: (phase: string, milliseconds: number) => void;
 }
 
 /** The LLM re-rank is on when an LLM is configured, unless REELCAST_LLM_RERANK=0. */
@@ -48,31 +51,44 @@ function banditPolicy(environment: Environment) {
 /** Loads the catalog bundle, builds the in-memory indexes and wires the reasoners, bandit and store. */
 export async function createEngine(options: CreateEngineOptions = {}): Promise<Engine> {
   const environment = options.environment ?? process.env;
-  const catalog = loadCurrentCatalog(options.catalogRoot);
+  let mark = performance.now();
+  const timed = <T>(phase: string, value: T): T => {
+    const now = performance.now();
+    options.onPhase?.(phase, now - mark);
+    mark = now;
+    return value;
+  };
+  const catalog = timed("catalog", loadCurrentCatalog(options.catalogRoot));
   const rawPopularity = catalog.items.map(popularityScore);
   // A fold, not Math.max(...array): spreading more than ~125k arguments overflows the call stack.
   const maxPopularity = rawPopularity.reduce((max, value) => Math.max(max, value), 1e-9);
-  const keywordSearch = new KeywordSearch(catalog.items);
+  const keywordSearch = timed("keyword index", new KeywordSearch(catalog.items, loadKeywordIndex(catalog) ?? undefined));
+  const lexicon = timed("lexicon", buildCatalogLexicon(catalog.items, keywordSearch.titles));
+  // A bundle built without the CF stage still serves, keyword-only; the reasons say so.
+  const cf = timed("cf", catalog.manifest.artifacts.cf === undefined ? null : loadCfArtifacts(catalog));
   let textSearchUnavailable: string | null = null;
-  const textSearch = catalog.manifest.artifacts["text-vectors"] === undefined
-    ? ((textSearchUnavailable = "the catalog bundle has no text vectors"), null)
-    : await loadTextSearch(catalog, { environment }).catch((error: unknown) => {
-        textSearchUnavailable = error instanceof Error ? error.message : String(error);
-        return null;
-      });
+  const textSearch = timed(
+    "text search",
+    catalog.manifest.artifacts["text-vectors"] === undefined
+      ? ((textSearchUnavailable = "the catalog bundle has no text vectors"), null)
+      : await loadTextSearch(catalog, { environment }).catch((error: unknown) => {
+          textSearchUnavailable = error instanceof Error ? error.message : String(error);
+          return null;
+        }),
+  );
   const providers = createProviderRegistry({ environment, ...options.providers });
   const store = options.store ?? null;
-  const banditState = options.banditState ?? (store ? (await restoreBanditState(store)).state : createBanditState());
+  const banditState = timed("bandit state", options.banditState ?? (store ? (await restoreBanditState(store)).state : createBanditState()));
+  const banditCatalog = timed("bandit catalog", createBanditCatalog(catalog.items));
   const now = options.now ?? (() => performance.now());
   const epochMs = options.epochMs ?? (() => Date.now());
   return {
     catalog,
     keywordSearch,
-    lexicon: buildCatalogLexicon(catalog.items, keywordSearch.titles),
+    lexicon,
     routerThreshold: routerThresholdFromEnvironment(environment).threshold,
     currentYear: new Date(epochMs()).getFullYear(),
-    // A bundle built without the CF stage still serves, keyword-only; the reasons say so.
-    cf: catalog.manifest.artifacts.cf === undefined ? null : loadCfArtifacts(catalog),
+    cf,
     popularity: Float64Array.from(rawPopularity, (value) => value / maxPopularity),
     now,
     textSearch,
@@ -80,7 +96,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
     llm: { handle: providers.languageModel, unavailableReason: providers.unavailableReason, rerank: rerankEnabled(environment) },
     budget: { config: budgetConfigFromEnvironment(environment), state: emptyBudgetState() },
     bandit: {
-      catalog: createBanditCatalog(catalog.items),
+      catalog: banditCatalog,
       state: banditState,
       policy: banditPolicy(environment),
       random: createSeededRandom(options.seed ?? randomBytes(4).readUInt32LE(0)),

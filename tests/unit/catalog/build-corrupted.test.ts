@@ -44,3 +44,14 @@ test("a corrupted MovieLens copy builds, skipping and reporting bad rows; a seco
   assert.equal(second.reused, true);
   assert.equal(second.manifest.buildKey, first.manifest.buildKey);
 });
+
+test("loading a bundle refuses an items file whose count or rows do not match", async () => {
+  const { parseBundleItems } = await import("../../../catalog/bundle-loader");
+  const { makeItem } = await import("../../support/item-factory");
+  const items = Array.from({ length: 500 }, (_, index) => makeItem({ id: `ml:${index + 1}`, title: `Film ${index}` }));
+  assert.equal(parseBundleItems(items, 500, "bundle").length, 500);
+  assert.throws(() => parseBundleItems(items, 501, "bundle"), /holds 500 items, the manifest says 501/);
+  assert.throws(() => parseBundleItems({}, 1, "bundle"), /no list of/);
+  const broken = items.map((item, index) => (index === 499 ? { ...item, genres: "Drama" } : item));
+  assert.throws(() => parseBundleItems(broken, 500, "bundle"), /item 499 does not match/);
+});

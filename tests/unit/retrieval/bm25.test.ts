@@ -33,3 +33,17 @@ test("people and keyword fields answer 'tom hanks' and 'pixar' on the real catal
   const heat = itemByTitle(catalog, "Heat", 1995);
   assert.equal(catalog.items[search.search("heat", 1)[0].itemIndex].id, heat.id);
 });
+
+test("a snapshot (as the catalog bundle stores it) answers exactly like the index it came from", () => {
+  const items = [
+    item(1, "Ocean Story", { overview: "a story about the sea", keywords: ["sea", "sailing"] }),
+    item(2, "Mountain", { overview: "an ocean of mountains and a story", cast: ["Ann Sea"] }),
+    item(3, "Desert", { overview: "a story", genres: ["Drama"] }),
+  ];
+  const built = new Bm25Index(items);
+  const restored = Bm25Index.fromSnapshot(built.snapshot());
+  for (const query of ["ocean", "story sea", "sailing drama", "ann", "nothing"]) assert.deepEqual(restored.search(query), built.search(query), query);
+  assert.equal(restored.idf("ocean"), built.idf("ocean"));
+  const broken = { ...built.snapshot(), offsets: new Int32Array([0]) };
+  assert.throws(() => Bm25Index.fromSnapshot(broken), /do not fit/);
+});
