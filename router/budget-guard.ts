@@ -34,13 +34,26 @@ export interface UsageEvent {
   usd: number;
 }
 
+/** Offline reasoner runs that started in one bucket of the window (windowMs / OFFLINE_BUCKETS). */
+export interface OfflineBucket {
+  startMs: number;
+  runs: number;
+  bySession: Record<string, number>;
+}
+
+/** Buckets per window for offline runs: counts, not events, since a window may hold 100,000 runs. */
+export const OFFLINE_BUCKETS = 60;
+
 /** Recent usage inside the window, oldest first. JSON-serialisable. */
 export interface BudgetState {
+  /** LLM calls inside the window (each costs money, so they are few and kept exactly). */
   events: UsageEvent[];
+  /** Offline reasoner runs per bucket, so the state and each check stay small under load. */
+  offlineBuckets: OfflineBucket[];
 }
 
 export function emptyBudgetState(): BudgetState {
-  return { events: [] };
+  return { events: [], offlineBuckets: [] };
 }
 
 export type BudgetDecision = {
@@ -54,6 +67,11 @@ export type BudgetDecision = {
 
 function windowEvents(state: BudgetState, config: BudgetConfig, nowMs: number): UsageEvent[] {
   return state.events.filter((event) => nowMs - event.atMs < config.windowMs && event.atMs <= nowMs);
+}
+
+/** Buckets still inside the window (a bucket counts while its start is within it). */
+function windowBuckets(state: BudgetState, config: BudgetConfig, nowMs: number): OfflineBucket[] {
+  return (state.offlineBuckets ?? []).filter((bucket) => nowMs - bucket.startMs < config.windowMs && bucket.startMs <= nowMs);
 }
 
 const money = (usd: number) => `$${usd.toFixed(usd < 0.1 ? 4 : 2)}`;
@@ -81,13 +99,12 @@ export function guardBudget(input: {
   let sessionOffline = 0;
   for (const event of events) {
     const mine = sessionId !== null && event.sessionId === sessionId;
-    if (event.reasoner === "llm") {
-      globalUsd += event.usd;
-      if (mine) sessionUsd += event.usd;
-    } else {
-      globalOffline += 1;
-      if (mine) sessionOffline += 1;
-    }
+    globalUsd += event.usd;
+    if (mine) sessionUsd += event.usd;
+  }
+  for (const bucket of windowBuckets(input.state, config, input.nowMs)) {
+    globalOffline += bucket.runs;
+    if (sessionId !== null) sessionOffline += bucket.bySession[sessionId] ?? 0;
   }
   const offlineOrFast = (why: string): BudgetDecision => {
     if (globalOffline >= config.globalOfflineRunsPerWindow) {
@@ -110,7 +127,15 @@ export function guardBudget(input: {
 
 /** The state after a run (LLM spend or an offline run), with events outside the window dropped. */
 export function recordUsage(state: BudgetState, event: UsageEvent, config: BudgetConfig): BudgetState {
-  return { events: [...windowEvents(state, config, event.atMs), event] };
+  const buckets = windowBuckets(state, config, event.atMs);
+  if (event.reasoner === "llm") return { events: [...windowEvents(state, config, event.atMs), event], offlineBuckets: buckets };
+  const width = Math.max(1, Math.floor(config.windowMs / OFFLINE_BUCKETS));
+  const startMs = Math.floor(event.atMs / width) * width;
+  const last = buckets[buckets.length - 1];
+  const bucket = last && last.startMs === startMs ? { ...last, bySession: { ...last.bySession } } : { startMs, runs: 0, bySession: {} };
+  bucket.runs += 1;
+  if (event.sessionId !== null) bucket.bySession[event.sessionId] = (bucket.bySession[event.sessionId] ?? 0) + 1;
+  return { events: windowEvents(state, config, event.atMs), offlineBuckets: last && last.startMs === startMs ? [...buckets.slice(0, -1), bucket] : [...buckets, bucket] };
 }
 
 /**

@@ -152,7 +152,7 @@ if (values.json) {
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 const body = `
 Command: \`npm run eval:reasoning\` (\`-- --json\` for every query). Date 2026-11-23, 2 cores, 24 GiB, Node 20.20.
-Set: tests/fixtures/vibe-constraint-queries.json, ${rows.length} vibe queries written for this, each with the hard constraints a right answer meets (genres in/out, years, runtime, language, people). Reasoner: the offline reasoner (lib/reasoning/offline-reasoner.ts), no LLM. Candidates: ${candidateSource}.
+Set: tests/fixtures/vibe-constraint-queries.json, ${rows.length} vibe queries written for this, each with the hard constraints a right answer meets (genres in/out, years, runtime, language, people). Reasoner: ${engine.llm.handle ? `the LLM ${engine.llm.handle.modelId} (the offline reasoner on any fault)` : "the offline reasoner (lib/reasoning/offline-reasoner.ts), no LLM configured"}. Candidates: ${candidateSource}.
 
 | metric | value |
 |---|---:|
@@ -170,7 +170,7 @@ Lowest-scoring queries: ${results.worst
   .map((row) => `"${row.query}" ${percent(row.satisfaction)}${row.missedConstraints.length ? ` (not parsed: ${row.missedConstraints.join(", ")})` : ""}`)
   .join("; ") || "none below 100%"}.
 
-The encoder comparison of issue 5 is in "Text encoders (eval:encoders)"; this eval uses no text vectors, so it measures the parser and the constraint filter, not taste.
+The encoder comparison of issue 5 is in "Text encoders (eval:encoders)". Through the pipeline the candidates include semantic neighbours of the mood text (${engine.textSearch ? engine.textSearch.encoder.modelId : "unavailable here"}); the metric still judges only the stated hard constraints, not taste.
 `;
 replaceMarkdownSection("docs/EVALUATION.md", "Reasoning (eval:reasoning)", body);
 process.stdout.write(body);

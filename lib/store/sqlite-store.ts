@@ -45,6 +45,13 @@ export interface SqliteStoreOptions {
    * an OS crash; it saves one fsync per commit.
    */
   synchronous?: "FULL" | "NORMAL";
+  /**
+   * The level for feedback commits only (default: `synchronous`). The server runs NORMAL with
+   * FULL here: an impression or session update (one per request) skips its fsync and survives
+   * kill -9, while a feedback event — what a person did — is on disk before it is acknowledged,
+   * and its fsync also makes every earlier WAL frame durable.
+   */
+  feedbackSynchronous?: "FULL" | "NORMAL";
   /** Run PRAGMA quick_check when opening (O(database size)). Default true. */
   verifyOnOpen?: boolean;
   /** Snapshots of bandit state to keep. Default 5. */
@@ -152,6 +159,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const databasePath = options.path === ":memory:" ? options.path : path.resolve(options.path);
   const busyTimeoutMs = options.busyTimeoutMs ?? 2000;
   const keepBanditStates = options.keepBanditStates ?? 5;
+  const synchronous = options.synchronous ?? "FULL";
+  const feedbackSynchronous = options.feedbackSynchronous ?? synchronous;
   const now = options.now ?? Date.now;
   const translate = (error: unknown) => translateSqliteError(error, databasePath, busyTimeoutMs);
 
@@ -161,7 +170,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     database = new Database(databasePath, { timeout: busyTimeoutMs });
     const journalMode = database.pragma("journal_mode = WAL", { simple: true });
     if (journalMode !== "wal" && databasePath !== ":memory:") throw new StoreUnavailableError(databasePath, `could not enable WAL mode (journal_mode is ${String(journalMode)})`);
-    database.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
+    database.pragma(`synchronous = ${synchronous}`);
     database.pragma("foreign_keys = ON");
     if (options.verifyOnOpen ?? true) {
       const rows = database.pragma("quick_check") as Array<{ quick_check: string }>;
@@ -243,7 +252,17 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     for (const slot of impression.slots) {
       statements.insertSlot.run({ impressionId: id, itemId: slot.itemId, position: slot.position, explanationKind: slot.explanationKind, explanationText: slot.explanationText, propensity: slot.propensity, featuresJson: JSON.stringify(slot.features) });
     }
-    return readImpression(id);
+    // Built from what was written rather than read back: one write per served request.
+    return {
+      id,
+      sequence,
+      sessionId: impression.sessionId,
+      createdAt: impression.createdAt,
+      policy: impression.policy,
+      featureVersion: impression.featureVersion,
+      context: impression.context,
+      slots: impression.slots.map((slot) => ({ ...slot, impressionId: id })),
+    };
   });
 
   const recordFeedback = db.transaction((feedback: NewFeedback): RecordFeedbackResult => {
@@ -312,7 +331,13 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       run(() => {
         if (!Number.isFinite(feedback.at)) throw new StoreInvalidInputError("Feedback time must be a finite number of milliseconds.");
         if (!/^[a-z][a-z-]{0,31}$/.test(feedback.event)) throw new StoreInvalidInputError(`Feedback event ${JSON.stringify(feedback.event)} is not a valid event name.`);
-        return recordFeedback.immediate(feedback);
+        if (feedbackSynchronous === synchronous) return recordFeedback.immediate(feedback);
+        db.pragma(`synchronous = ${feedbackSynchronous}`);
+        try {
+          return recordFeedback.immediate(feedback);
+        } finally {
+          db.pragma(`synchronous = ${synchronous}`);
+        }
       }),
     listFeedback: (impressionId) => run(() => statements.feedbackOf.all(impressionId).map(toFeedback)),
     getSession: (id) => run(() => readSession(id)),

@@ -65,3 +65,18 @@ test("config from an environment object, invalid values ignored", () => {
   assert.equal(config.globalUsdPerWindow, DEFAULT_BUDGET.globalUsdPerWindow);
   assert.equal(config.windowMs, 600_000);
 });
+
+test("offline runs are counted in buckets: the state stays small under load and old runs leave the window", () => {
+  const hour: BudgetConfig = { ...DEFAULT_BUDGET, windowMs: 3_600_000, globalOfflineRunsPerWindow: 50_000, sessionOfflineRunsPerWindow: 2_000 };
+  let state = emptyBudgetState();
+  for (let run = 0; run < 30_000; run++) state = recordUsage(state, { atMs: run * 100, sessionId: `s${run % 10}`, reasoner: "offline", usd: 0 }, hour);
+  assert.ok(state.offlineBuckets.length <= 61, `${state.offlineBuckets.length} buckets`);
+  assert.equal(state.events.length, 0);
+  const now = 30_000 * 100;
+  const decision = guardBudget({ state, config: hour, nowMs: now, sessionId: "s1", estimatedUsd: 0, llmAvailable: false });
+  // 3,000,000 ms of runs at one per 100 ms, all inside the hour: 30,000 runs, 3,000 for s1.
+  assert.equal(decision.use, "fast");
+  assert.match(decision.reason, /session offline reasoner limit reached \(3000 of 2000 runs per 1 h\)/);
+  const later = guardBudget({ state, config: hour, nowMs: now + 3_600_000, sessionId: "s1", estimatedUsd: 0, llmAvailable: false });
+  assert.equal(later.use, "offline", "an hour later every run has left the window");
+});
