@@ -91,3 +91,22 @@ test("a dismissed film is not shown again in the session; feedback is idempotent
   await assert.rejects(recordFeedbackEvent(engine, { impressionId: "no-such-impression", itemId: dismissed.id, event: "like" }), StoreNotFoundError);
   await assert.rejects(recordFeedbackEvent(engine, { impressionId: first.impressionId!, itemId: "ml:999999999", event: "like" }), StoreNotFoundError);
 });
+
+test("a restarted server restores exactly the bandit state the requests and feedback built (snapshot + log)", async () => {
+  const { restoreBanditState, saveSnapshotIfQuiet } = await import("../../../lib/server/bandit-persistence");
+  const { serializeBanditState } = await import("../../../lib/bandit");
+  const engine = await isolatedEngine();
+  const first = await recommend(request({ query: "heat", limit: 5 }), engine);
+  await recordFeedbackEvent(engine, { impressionId: first.impressionId!, itemId: first.items[1].id, event: "click" });
+  // A snapshot midway, then more traffic after it: restore = snapshot + the log after it.
+  const saved = await saveSnapshotIfQuiet(engine.store!, engine.bandit!.state, { pending: 0, finished: 0 }, { throughSequence: 0 }, 1);
+  assert.ok(saved !== null && saved > 0);
+  const second = await recommend(request({ query: "alien", limit: 5, sessionId: first.sessionId! }), engine);
+  await recordFeedbackEvent(engine, { impressionId: second.impressionId!, itemId: second.items[0].id, event: "like" });
+  await recordFeedbackEvent(engine, { impressionId: second.impressionId!, itemId: second.items[0].id, event: "play" });
+  const restored = await restoreBanditState(engine.store!);
+  assert.match(restored.note, /^snapshot v1 through event \d+$/);
+  assert.equal(restored.replay.impressions, 1);
+  assert.equal(restored.replay.feedback, 2);
+  assert.deepEqual(serializeBanditState(restored.state), serializeBanditState(engine.bandit!.state));
+});
