@@ -10,7 +10,7 @@ import { fastQueries } from "./query-sets";
 
 const catalogRoot = process.argv[2];
 const started = performance.now();
-const engine = await createEngine(catalogRoot);
+const engine = await createEngine({ catalogRoot });
 const loadMs = Math.round(performance.now() - started);
 const queries = fastQueries(engine.catalog, 1000, 3);
 for (const query of queries.slice(0, 50)) await recommend(recommendRequestSchema.parse({ query, route: "fast" }), engine);
