@@ -37,6 +37,8 @@ export interface FastPathResult {
 /** How far the popularity prior moves a fused score: about one top-rank RRF contribution. */
 const POPULARITY_PRIOR = 0.012;
 const CANDIDATES_PER_LIST = 100;
+/** Keyword hits whose CF neighbours widen a short keyword answer. */
+const SPARSE_SEEDS = 3;
 
 /**
  * The fast path: BM25 + title matches, CF neighbours of named or referenced titles, and the
@@ -72,6 +74,15 @@ export function retrieveFast(request: FastPathRequest, resources: FastPathResour
       lists.push({ name: "cf-neighbours", weight: references.length > 0 ? 1.2 : 0.5, items: neighbours });
     }
     if (references.length === 0) reasons.push("title match, then CF neighbours");
+  }
+  if (cf && seeds.length === 0 && keywordHits.length > 0 && keywordHits.length < request.limit) {
+    // Few keyword hits ("Pixar" names four films in the data): their CF neighbours fill the
+    // answer with films the same people watched, instead of a short list.
+    for (const seed of keywordHits.slice(0, SPARSE_SEEDS)) {
+      const neighbours = similarItems(cf.index, cf.itemVectors, seed, CANDIDATES_PER_LIST).map((neighbour) => neighbour.itemIndex);
+      lists.push({ name: "cf-neighbours", weight: 0.3, items: neighbours });
+    }
+    reasons.push(`only ${keywordHits.length} keyword match${keywordHits.length > 1 ? "es" : ""}: CF neighbours of them too`);
   }
   if (cf && request.userVector) {
     const forUser = recommendForUser(cf.index, cf.itemVectors, request.userVector, CANDIDATES_PER_LIST, { exclude: request.exclude });
