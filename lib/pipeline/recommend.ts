@@ -145,7 +145,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
         gathered.candidates.filter((candidate) => !disliked.has(candidate.itemIndex)),
         engine.catalog.items,
         constraints,
-        { limit: Math.max(wanted, step.rerank ? RERANK_CANDIDATES : 0, slatePoolSize(wanted)), popularity: engine.popularity },
+        { limit: Math.max(wanted, step.rerank ? RERANK_CANDIDATES : 0, slatePoolSize(wanted)), fallbackBelow: wanted, popularity: engine.popularity },
       );
       // The re-ranker and the bandit choose only among films that meet every constraint as
       // stated; when too few do, the answer is exactly the first `wanted` (relaxed ones last).

@@ -32,7 +32,7 @@ export interface SlateStepResult {
  * retrieval's top `limit`, not so much that a weak candidate is likely to surface.
  */
 export function slatePoolSize(limit: number): number {
-  return Math.min(limit * 2, limit + 10);
+  return Math.min(limit * 2, limit + 5);
 }
 
 /**

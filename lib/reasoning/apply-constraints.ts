@@ -577,10 +577,12 @@ export function applyConstraintsWithCatalogFallback(
   candidates: readonly Candidate[],
   items: readonly Item[],
   constraints: Constraints,
-  options: ApplyOptions & { fallbackPoolSize?: number },
+  options: ApplyOptions & { fallbackPoolSize?: number; fallbackBelow?: number },
 ): ApplyResult & { usedCatalogFallback: boolean } {
   const first = applyConstraints(candidates, items, constraints, options);
-  if (first.strictCount >= options.limit || options.relax === false) return { ...first, usedCatalogFallback: false };
+  // `fallbackBelow`: widen only when fewer than this many meet the constraints (default `limit`),
+  // so a caller asking for extra candidates does not pay for the catalog pass to fill them.
+  if (first.strictCount >= (options.fallbackBelow ?? options.limit) || options.relax === false) return { ...first, usedCatalogFallback: false };
   const retrieved = new Set(candidates.map((candidate) => candidate.itemIndex));
   let floor = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) if (candidate.score > 0 && candidate.score < floor) floor = candidate.score;

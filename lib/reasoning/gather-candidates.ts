@@ -23,6 +23,17 @@ export interface GatheredCandidates {
   sources: string[];
 }
 
+// The popularity order of a catalog, computed once per (items, popularity) pair.
+const popularityOrders = new WeakMap<readonly Item[], { popularity: ArrayLike<number>; order: Int32Array }>();
+
+function popularityOrder(items: readonly Item[], popularity: ArrayLike<number>): Int32Array {
+  const cached = popularityOrders.get(items);
+  if (cached && cached.popularity === popularity) return cached.order;
+  const order = Int32Array.from(items.keys()).sort((a, b) => popularity[b] - popularity[a] || a - b);
+  popularityOrders.set(items, { popularity, order });
+  return order;
+}
+
 /** Candidates per list: enough for constraints to filter, small enough to score in ~1 ms. */
 export const CANDIDATES_PER_LIST = 200;
 
@@ -70,13 +81,16 @@ export function gatherCandidates(constraints: Constraints, resources: CandidateR
     sources.push(`semantic neighbours of "${constraints.mood}": ${neighbours.length}`);
   }
   const meets = meetsHardConstraints(constraints);
+  // Most popular first, stopping at the list's size: a broad request ("comedies") stops after a
+  // few hundred items instead of checking the whole catalog.
+  const order = popularityOrder(resources.items, resources.popularity);
   const scanned: number[] = [];
-  resources.items.forEach((item, index) => {
-    if (meets(item)) scanned.push(index);
-  });
-  scanned.sort((a, b) => resources.popularity[b] - resources.popularity[a] || a - b);
-  lists.push({ name: "catalog-scan", weight: 0.5, items: scanned.slice(0, CANDIDATES_PER_LIST) });
-  sources.push(`catalog scan for the hard constraints: ${scanned.length} match, ${Math.min(scanned.length, CANDIDATES_PER_LIST)} taken`);
+  let checked = 0;
+  for (; checked < order.length && scanned.length < CANDIDATES_PER_LIST; checked += 1) {
+    if (meets(resources.items[order[checked]])) scanned.push(order[checked]);
+  }
+  lists.push({ name: "catalog-scan", weight: 0.5, items: scanned });
+  sources.push(`catalog scan for the hard constraints: the ${scanned.length} most popular matches (${checked} films checked)`);
   const fused = fuseRankedLists(lists);
   return { candidates: fused.map((entry) => ({ itemIndex: entry.itemIndex, score: entry.score })), sources };
 }

@@ -9,7 +9,7 @@ import { startNextServer } from "../../scripts/support/next-server";
 
 const EVENTS = ["click", "like", "play", "skip", "dismiss"] as const;
 
-test("every acknowledged feedback event survives kill -9 of the server mid-load", async () => {
+test("every acknowledged feedback event survives kill -9 of the server mid-load", async (context) => {
   const directory = mkdtempSync(path.join(tmpdir(), "reelcast-kill-"));
   const databasePath = path.join(directory, "reelcast.sqlite");
   const server = await startNextServer({ REELCAST_DB_PATH: databasePath, OPENAI_API_KEY: "", OPENAI_BASE_URL: "" });
@@ -64,6 +64,7 @@ test("every acknowledged feedback event survives kill -9 of the server mid-load"
       assert.deepEqual(missing, [], "no acknowledged event was lost");
       const counts = await store.counts();
       assert.ok(counts.feedback >= acknowledged.length, `${counts.feedback} rows ≥ ${acknowledged.length} acknowledged`);
+      context.diagnostic(`${next} events sent, ${acknowledged.length} acknowledged (202) before the kill, ${counts.feedback} feedback rows found, ${missing.length} acknowledged events missing`);
     } finally {
       await store.close();
     }
