@@ -186,7 +186,7 @@ if (write) {
   const totalErrors = loads.reduce((sum, load) => sum + load.errors + load.non2xx, 0) + soak.errors + soak.non2xx;
   const verdict = (met: boolean) => (met ? "met" : "**not met**");
   const body = [
-    `Command: \`npm run bench -- --write\` (scripts/bench.ts) · ${report.date.slice(0, 10)} · ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node} · load generator autocannon in the same machine (it competes with the server for the 2 cores) · production server (\`next start\`) over loopback, SQLite store in a fresh temporary file (every request reads and updates its session and stores its impression, synchronous=FULL).`,
+    `Command: \`npm run bench -- --write\` (scripts/bench.ts) · ${report.date.slice(0, 10)} · ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node} · load generator autocannon in the same machine (it competes with the server for the 2 cores) · production server (\`next start\`) over loopback, SQLite store in a fresh temporary file (every request reads and updates its session and stores its impression without an fsync; feedback commits fsync).`,
     "",
     "Bodies: fast = 1,000 queries from `fastQueries` (titles, typos, genres, people, \"movies like X\"); reasoning = the 20 REASONING_QUERIES with route \"reasoning\" (offline reasoner, no LLM); each request carries one of 200 session ids. " + `${seconds} s per row after a 1 s warm-up.`,
     "",
