@@ -1,26 +1,41 @@
 /**
- * Child process of bench:scale: loads a catalog bundle into a serving engine and times the
- * in-process pipeline over 1,000 fast queries. Prints one JSON line.
+ * Child process of bench:scale: loads a catalog bundle into the serving engine (createEngine,
+ * as the server does, without a store) and measures: load time and resident memory, fast-path
+ * latency through the whole pipeline (`recommend`, route forced to fast: keyword + title + CF
+ * retrieval, bandit ordering, presentation) over 1,000 fixed queries, the retrieval step alone
+ * (`retrieveFast`), semantic text search (exact scan, reasoning path), and then the build cost
+ * and retained memory of each engine component. Prints `phase:` lines and `result {json}` lines.
  * Usage: tsx scripts/bench/serve-probe.ts <catalogRoot>
  */
+import { loadCurrentCatalog } from "../../catalog/bundle-loader";
 import { recommend, recommendRequestSchema } from "../../lib/pipeline";
+import { retrieveFast } from "../../lib/retrieval/fast-path";
 import { createEngine } from "../../lib/server/engine-singleton";
-import { summarise } from "./latency-stats";
+import { componentCosts, emitResult, phase, rssMb, timeCalls, timeFastPathSteps, timeTextSearch } from "./engine-measurements";
 import { fastQueries } from "./query-sets";
 
 const catalogRoot = process.argv[2];
+if (!catalogRoot) throw new Error("usage: serve-probe.ts <catalogRoot>");
+// No LLM: the fast path never calls one, and the probe must not spend money or wait on a network.
+const environment = { ...process.env, OPENAI_API_KEY: "", OPENAI_BASE_URL: "", REELCAST_LLM_MODEL: "" };
+
+phase("load engine (createEngine)");
 const started = performance.now();
-const engine = await createEngine({ catalogRoot });
-const loadMs = Math.round(performance.now() - started);
+const engine = await createEngine({ catalogRoot, environment, seed: 1 });
+const loadSeconds = Math.round((performance.now() - started) / 10) / 100;
+const rssAfterLoadMb = rssMb();
+emitResult({ items: engine.catalog.items.length, loadSeconds, rssAfterLoadMb });
+
 const queries = fastQueries(engine.catalog, 1000, 3);
-for (const query of queries.slice(0, 50)) await recommend(recommendRequestSchema.parse({ query, route: "fast" }), engine);
-const latencies: number[] = [];
-for (const query of queries) {
-  const request = recommendRequestSchema.parse({ query, route: "fast" });
-  const before = performance.now();
-  await recommend(request, engine);
-  latencies.push(performance.now() - before);
-}
-process.stdout.write(
-  `${JSON.stringify({ items: engine.catalog.items.length, loadMs, fastPathMs: summarise(latencies), rssMb: Math.round(process.memoryUsage().rss / 1048576) })}\n`,
-);
+phase("fast path: recommend(route fast) × 1000");
+const fastPathMs = await timeCalls(queries, (query) => recommend(recommendRequestSchema.parse({ query, route: "fast" }), engine));
+phase("fast path: retrieveFast × 1000");
+const resources = { keyword: engine.keywordSearch, cf: engine.cf, popularity: engine.popularity };
+const retrieveFastMs = await timeCalls(queries, (query) => retrieveFast({ query, limit: 10 }, resources));
+phase("fast path steps × 1000 each");
+const fastPathStepsMs = await timeFastPathSteps(queries, engine.keywordSearch, engine.cf);
+phase("semantic text search × 200");
+const textSearchMs = await timeTextSearch(engine.textSearch);
+emitResult({ fastPathMs, retrieveFastMs, fastPathStepsMs, textSearchMs, rssServingMb: rssMb() });
+
+emitResult({ components: await componentCosts(() => loadCurrentCatalog(catalogRoot), environment) });
