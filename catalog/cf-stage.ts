@@ -34,7 +34,15 @@ export function cfDimensionsFrom(environment: Environment): number {
  * DEFAULT_MINIMUM_INDEXED_INTERACTIONS ratings. The index is built on one thread so the same
  * seed and data give a byte-identical graph.
  */
-export const cfStage: BuildStage = {
+export const cfStage: BuildStage = createCfStage();
+
+/**
+ * The CF stage; `contentVectorSample` (benchmarks only) runs the quadratic content-vector step for
+ * a sample of the cold-start items, times it and records the extrapolated full cost.
+ */
+export function createCfStage(options: { contentVectorSample?: number } = {}): BuildStage {
+  const contentVectorSample = options.contentVectorSample ?? null;
+  return {
   name: "cf",
   environmentKeys: ["REELCAST_CF_DIM"],
   async run({ catalog, bundleDir, log, seed, environment }) {
@@ -46,12 +54,17 @@ export const cfStage: BuildStage = {
       if (iteration % 5 === 0) log(`WALS iteration ${iteration}/${DEFAULT_CF_TRAINING.als.iterations} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     });
     const trainingSeconds = Math.round((performance.now() - started) / 10) / 100;
-    const itemVectors = buildCfItemVectors(items, model, matrix);
+    const contentStarted = performance.now();
+    const itemVectors = buildCfItemVectors(items, model, matrix, undefined, undefined, contentVectorSample);
+    const contentSeconds = Math.round((performance.now() - contentStarted) / 10) / 100;
     const counts = {
       trained: itemVectors.origin.filter((code) => code === ITEM_VECTOR_ORIGIN.trained).length,
       contentBased: itemVectors.content.filled.length,
-      withoutVector: itemVectors.content.unreachable.length,
+      withoutVector: itemVectors.contentTargets.total - itemVectors.content.filled.length,
     };
+    const { total, filled } = itemVectors.contentTargets;
+    const contentSample = contentVectorSample === null ? null : { targets: total, sampled: filled, seconds: contentSeconds, estimatedSeconds: Math.round((contentSeconds * total) / Math.max(1, filled)) };
+    if (contentSample) log(`content-based vectors for ${filled} of ${total} untrained items in ${contentSeconds} s: all of them would take ~${contentSample.estimatedSeconds} s`);
     log(`${dimensions}-d WALS vectors for ${counts.trained} items in ${trainingSeconds} s; ${counts.contentBased} cold-start items got content-based vectors, ${counts.withoutVector} have none`);
 
     writeTypedArray(path.join(bundleDir, CF_FILES.itemVectors), itemVectors.vectors);
@@ -92,6 +105,7 @@ export const cfStage: BuildStage = {
         minimumInteractions: DEFAULT_MINIMUM_INDEXED_INTERACTIONS,
       },
     };
-    return info;
+    return contentSample ? { ...info, contentSample } : info;
   },
-};
+  };
+}

@@ -3,6 +3,7 @@
  * a recognisable poster without fetching remote images. Pure; the same input always gives the
  * same art.
  */
+import { fnv1aHash } from "../lib/hash/fnv1a";
 
 /** Base hue (degrees) per canonical genre: warm for action, cold for sci-fi, dark red for horror… */
 export const GENRE_HUES: Readonly<Record<string, number>> = {
@@ -47,15 +48,8 @@ export interface PosterArt {
   initials: string;
 }
 
-/** FNV-1a over UTF-16 code units: stable on every platform. */
-export function titleHash(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
+/** The title's stable hash (FNV-1a), which picks the hue, motif and layout. */
+export const titleHash = fnv1aHash;
 
 const ARTICLES = new Set(["the", "a", "an", "le", "la", "les", "el", "il", "der", "die", "das"]);
 

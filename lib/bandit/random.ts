@@ -1,18 +1,13 @@
+import { fnv1aHash } from "../hash/fnv1a";
+
 /**
  * Randomness is passed into the bandit, never taken from `Math.random`, so a seeded run
  * reproduces exactly. A source returns uniform numbers in [0, 1).
  */
 export type RandomSource = () => number;
 
-/** 32-bit hash of a string (FNV-1a), for deriving seeds and hashing keys. */
-export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
+/** 32-bit hash of a string, for deriving seeds and hashing keys. */
+export const hashString = fnv1aHash;
 
 /**
  * A seeded generator (sfc32, seeded through splitmix32): fast, 128-bit state, passes

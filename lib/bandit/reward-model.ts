@@ -51,6 +51,19 @@ export function predictEngagement(model: RewardModel, features: SparseFeatures):
   return sigmoid(meanScore(model, features));
 }
 
+/** The posterior-mean logit s0 = Σ mean·x and the variance along x, v = Σ x²/precision. */
+function scoreAndVariance(model: RewardModel, features: SparseFeatures): { score: number; variance: number } {
+  let score = 0;
+  let variance = 0;
+  for (let index = 0; index < features.indexes.length; index++) {
+    const feature = features.indexes[index];
+    const value = features.values[index];
+    score += model.mean[feature] * value;
+    variance += (value * value) / model.precision[feature];
+  }
+  return { score, variance };
+}
+
 /**
  * Absorbs one observation with a soft label in [0, 1] (mutates the model). The posterior mode
  * moves along x / precision, so the Laplace step is a 1-D Newton solve for its length t:
@@ -59,13 +72,7 @@ export function predictEngagement(model: RewardModel, features: SparseFeatures):
 export function observe(model: RewardModel, features: SparseFeatures, label: number): void {
   if (!(label >= 0 && label <= 1)) throw new RangeError(`Reward label must be in [0, 1], got ${label}.`);
   const { indexes, values } = features;
-  let score = 0;
-  let variance = 0;
-  for (let index = 0; index < indexes.length; index++) {
-    const feature = indexes[index];
-    score += model.mean[feature] * values[index];
-    variance += (values[index] * values[index]) / model.precision[feature];
-  }
+  const { score, variance } = scoreAndVariance(model, features);
   let step = 0;
   for (let iteration = 0; iteration < 20; iteration++) {
     const probability = sigmoid(score + step * variance);
@@ -99,13 +106,7 @@ export function observe(model: RewardModel, features: SparseFeatures, label: num
 export function shiftLabel(model: RewardModel, features: SparseFeatures, delta: number): void {
   if (delta === 0) return;
   const { indexes, values } = features;
-  let score = 0;
-  let variance = 0;
-  for (let index = 0; index < indexes.length; index++) {
-    const feature = indexes[index];
-    score += model.mean[feature] * values[index];
-    variance += (values[index] * values[index]) / model.precision[feature];
-  }
+  const { score, variance } = scoreAndVariance(model, features);
   const base = sigmoid(score);
   let step = 0;
   for (let iteration = 0; iteration < 20; iteration++) {

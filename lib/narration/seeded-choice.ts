@@ -1,12 +1,7 @@
-/** FNV-1a over UTF-16 code units: a stable 32-bit hash, the same on every platform. */
-export function stringHash(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
+import { fnv1aHash } from "../hash/fnv1a";
+
+/** A stable 32-bit hash (FNV-1a). */
+export const stringHash = fnv1aHash;
 
 /** Picks one of `options` from `seed` and a slot name, so each slot varies independently. */
 export function seededChoice<T>(options: readonly T[], seed: string, slot: string): T {

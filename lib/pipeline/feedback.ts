@@ -39,12 +39,9 @@ export async function recordFeedbackEvent(engine: Engine, request: FeedbackReque
   if (!engine.store) throw new Error("recordFeedbackEvent needs a store");
   const result = await engine.store.recordFeedback({ impressionId: request.impressionId, itemId: request.itemId, event: request.event, at: engine.epochMs() });
   const previous = result.previousEvents.flatMap((event) => (feedbackEventSchema.safeParse(event).success ? [event as FeedbackEvent] : []));
-  let reward: FeedbackResponse["reward"] = { before: slotReward(previous), after: slotReward([...previous, request.event]) };
+  const reward = { before: slotReward(previous), after: slotReward([...previous, request.event]) };
   if (result.status === "recorded") {
-    if (engine.bandit) {
-      const applied = applyFeedback(engine.bandit.state, { features: result.slot.features, previousEvents: previous, event: request.event });
-      reward = { before: applied.rewardBefore, after: applied.rewardAfter };
-    }
+    if (engine.bandit) applyFeedback(engine.bandit.state, { features: result.slot.features, previousEvents: previous, event: request.event });
     const taste = TASTE[request.event];
     if (result.sessionId && taste) {
       await engine.store.updateSession(result.sessionId, engine.epochMs(), (stored) => rememberFeedback(restoreSession(stored), request.itemId, taste) as unknown as JsonObject);

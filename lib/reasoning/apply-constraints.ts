@@ -557,7 +557,8 @@ export const CATALOG_FALLBACK_POOL = 3000;
 // The popularity order of a catalog, computed once per (items, popularity) pair.
 const popularityOrders = new WeakMap<readonly Item[], { popularity: ArrayLike<number> | undefined; order: Int32Array }>();
 
-function popularityOrder(items: readonly Item[], popularity: ArrayLike<number> | undefined): Int32Array {
+/** Catalog indexes, most popular first (ties by index); cached per catalog and popularity array. */
+export function popularityOrder(items: readonly Item[], popularity: ArrayLike<number> | undefined): Int32Array {
   const cached = popularityOrders.get(items);
   if (cached && cached.popularity === popularity) return cached.order;
   const score = (index: number) => popularity?.[index] ?? items[index].ratingCount;

@@ -3,7 +3,7 @@ import { similarItems } from "../retrieval/cf-neighbours";
 import type { CfModel } from "../retrieval/fast-path";
 import type { KeywordSearch } from "../retrieval/keyword-search";
 import { fuseRankedLists, type RankedList } from "../retrieval/rank-fusion";
-import { meetsHardConstraints, type Candidate } from "./apply-constraints";
+import { meetsHardConstraints, popularityOrder, type Candidate } from "./apply-constraints";
 import type { Constraints } from "./constraints";
 
 export interface CandidateResources {
@@ -21,17 +21,6 @@ export interface GatheredCandidates {
   candidates: Candidate[];
   /** Which lists contributed and how many items each, for route.reasons. */
   sources: string[];
-}
-
-// The popularity order of a catalog, computed once per (items, popularity) pair.
-const popularityOrders = new WeakMap<readonly Item[], { popularity: ArrayLike<number>; order: Int32Array }>();
-
-function popularityOrder(items: readonly Item[], popularity: ArrayLike<number>): Int32Array {
-  const cached = popularityOrders.get(items);
-  if (cached && cached.popularity === popularity) return cached.order;
-  const order = Int32Array.from(items.keys()).sort((a, b) => popularity[b] - popularity[a] || a - b);
-  popularityOrders.set(items, { popularity, order });
-  return order;
 }
 
 /** Candidates per list: enough for constraints to filter, small enough to score in ~1 ms. */

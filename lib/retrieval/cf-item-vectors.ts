@@ -30,6 +30,8 @@ export interface CfItemVectors {
   content: ContentVectorResult;
   /** Items the vector index should hold: trained items with enough interactions (ascending). */
   indexed: Int32Array;
+  /** Untrained items, and how many of them the content step was run for (all unless sampled). */
+  contentTargets: { total: number; filled: number };
 }
 
 /**
@@ -38,6 +40,8 @@ export interface CfItemVectors {
  * genre, keyword or person has neighbours. Cold-start vectors are queries only: the index holds
  * trained items with at least `minimumIndexedInteractions` interactions, so content-derived
  * averages never crowd out real co-watching neighbours. Pure.
+ * @param contentSample run the content step for an evenly spaced sample of this many untrained
+ *   items only (benchmarks at sizes where it is too slow); null (default) runs it for all
  */
 export function buildCfItemVectors(
   items: readonly Item[],
@@ -45,6 +49,7 @@ export function buildCfItemVectors(
   userItems: SparseMatrix,
   contentOptions: ContentVectorOptions = DEFAULT_CONTENT_VECTOR_OPTIONS,
   minimumIndexedInteractions = DEFAULT_MINIMUM_INDEXED_INTERACTIONS,
+  contentSample: number | null = null,
 ): CfItemVectors {
   const { dimensions } = model;
   if (model.itemCount !== items.length) throw new Error(`buildCfItemVectors: model has ${model.itemCount} items, catalog ${items.length}`);
@@ -61,13 +66,17 @@ export function buildCfItemVectors(
     vectors.fill(0, itemIndex * dimensions, (itemIndex + 1) * dimensions);
     targets.push(itemIndex);
   });
-  const content = fillContentVectors(items, vectors, dimensions, (itemIndex) => origin[itemIndex] === ITEM_VECTOR_ORIGIN.trained, targets, contentOptions);
+  // A benchmark may give content vectors to an evenly spaced sample only (the step is quadratic);
+  // the rest keep zero vectors, like items with no content neighbour.
+  const step = contentSample === null ? 1 : Math.max(1, Math.floor(targets.length / contentSample));
+  const filledTargets = step === 1 ? targets : targets.filter((_, position) => position % step === 0);
+  const content = fillContentVectors(items, vectors, dimensions, (itemIndex) => origin[itemIndex] === ITEM_VECTOR_ORIGIN.trained, filledTargets, contentOptions);
   for (const { itemIndex } of content.filled) origin[itemIndex] = ITEM_VECTOR_ORIGIN.content;
   const indexed: number[] = [];
   interactionCounts.forEach((count, itemIndex) => {
     if (count >= minimumIndexedInteractions) indexed.push(itemIndex);
   });
-  return { dimensions, vectors, origin, content, indexed: Int32Array.from(indexed) };
+  return { dimensions, vectors, origin, content, indexed: Int32Array.from(indexed), contentTargets: { total: targets.length, filled: filledTargets.length } };
 }
 
 /** The rows `indexes` of a row-major matrix, packed in that order (for a batch index add). */

@@ -253,25 +253,15 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       statements.insertSlot.run({ impressionId: id, itemId: slot.itemId, position: slot.position, explanationKind: slot.explanationKind, explanationText: slot.explanationText, propensity: slot.propensity, featuresJson: JSON.stringify(slot.features) });
     }
     // Built from what was written rather than read back: one write per served request.
-    return {
-      id,
-      sequence,
-      sessionId: impression.sessionId,
-      createdAt: impression.createdAt,
-      policy: impression.policy,
-      featureVersion: impression.featureVersion,
-      context: impression.context,
-      slots: impression.slots.map((slot) => ({ ...slot, impressionId: id })),
-    };
+    return { ...impression, id, sequence, slots: impression.slots.map((slot) => ({ ...slot, impressionId: id })) };
   });
 
   const recordFeedback = db.transaction((feedback: NewFeedback): RecordFeedbackResult => {
+    const impressionRow = statements.impressionById.get(feedback.impressionId);
+    if (!impressionRow) throw new StoreNotFoundError("impression", feedback.impressionId);
     const slotRow = statements.slot.get(feedback.impressionId, feedback.itemId);
-    if (!slotRow) {
-      if (!statements.impressionById.get(feedback.impressionId)) throw new StoreNotFoundError("impression", feedback.impressionId);
-      throw new StoreNotFoundError("item", feedback.itemId, `Impression ${JSON.stringify(feedback.impressionId)} did not show item ${JSON.stringify(feedback.itemId)}.`);
-    }
-    const sessionId = statements.impressionById.get(feedback.impressionId)!.session_id;
+    if (!slotRow) throw new StoreNotFoundError("item", feedback.itemId, `Impression ${JSON.stringify(feedback.impressionId)} did not show item ${JSON.stringify(feedback.itemId)}.`);
+    const sessionId = impressionRow.session_id;
     const existing = statements.feedbackOfSlot.all(feedback.impressionId, feedback.itemId);
     const duplicate = existing.find((row) => row.event === feedback.event);
     if (duplicate) {

@@ -1,18 +1,10 @@
 import type { Catalog } from "../../lib/catalog/catalog";
 import { GENRES } from "../../lib/catalog/genres";
 import { popularityScore } from "../../lib/catalog/popularity";
+import { createSeededRandom } from "../../lib/retrieval/seeded-random";
 
-/** A small seeded PRNG (mulberry32) so every benchmark run sends the same queries. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seeded PRNG (mulberry32) as the catalog build, so every benchmark run sends the same queries. */
+export const seededRandom = createSeededRandom;
 
 /**
  * Simple queries of the kinds the fast path serves, drawn from the real catalog: titles

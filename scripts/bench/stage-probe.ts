@@ -28,7 +28,11 @@ import { retrieveFast } from "../../lib/retrieval/fast-path";
 import { KeywordSearch } from "../../lib/retrieval/keyword-search";
 import { componentCosts, emitResult, phase, rssMb, timeCalls, timeFastPathSteps, timeTextSearch } from "./engine-measurements";
 import { fastQueries } from "./query-sets";
-import { sampledCfStage } from "./sampled-cf-stage";
+import { createCfStage } from "../../catalog/cf-stage";
+
+/** Untrained items given content-based vectors in the probe; the rest is extrapolated. */
+const CONTENT_VECTOR_SAMPLE = 1000;
+const sampledCfStage = createCfStage({ contentVectorSample: CONTENT_VECTOR_SAMPLE });
 
 const [dataRoot, workDir] = process.argv.slice(2);
 if (!dataRoot || !workDir) throw new Error("usage: stage-probe.ts <dataRoot> <workDir>");
@@ -75,7 +79,7 @@ const manifest = {
 } as BundleManifest;
 const catalog: Catalog = { manifest, items: joined.items, indexOf: indexItems(joined.items), interactions: joined.interactions, bundleDir };
 const stageSeconds: Record<string, number> = {};
-// The CF stage with its quadratic content-vector step sampled (see sampled-cf-stage.ts).
+// The CF stage with its quadratic content-vector step sampled (catalog/cf-stage.ts createCfStage).
 const stages = BUILD_STAGES.map((stage) => (stage.name === sampledCfStage.name ? sampledCfStage : stage));
 for (const stage of stages) {
   process.stdout.write(`Stage ${stage.name}…\n`);
