@@ -28,7 +28,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${port}`,
+    command: `node scripts/serve.mjs --hostname 127.0.0.1 --port ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     env: { REELCAST_DB_PATH: E2E_DATABASE, OPENAI_API_KEY: "", OPENAI_BASE_URL: "" },

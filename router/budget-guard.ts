@@ -148,11 +148,14 @@ export function budgetConfigFromEnvironment(environment: Readonly<Record<string,
     const value = Number(environment[name]);
     return environment[name] !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
   };
+  // The server runs one process per core, each keeping its own window: each enforces its share
+  // of the global ceilings, so together they never exceed them.
+  const processes = Math.max(1, Math.floor(number("REELCAST_WORKER_COUNT", 1)));
   return {
     windowMs: number("REELCAST_LLM_BUDGET_WINDOW_MS", DEFAULT_BUDGET.windowMs) || DEFAULT_BUDGET.windowMs,
     sessionUsdPerWindow: number("REELCAST_LLM_BUDGET_SESSION_USD", DEFAULT_BUDGET.sessionUsdPerWindow),
-    globalUsdPerWindow: number("REELCAST_LLM_BUDGET_GLOBAL_USD", DEFAULT_BUDGET.globalUsdPerWindow),
-    globalOfflineRunsPerWindow: number("REELCAST_OFFLINE_RUNS_GLOBAL", DEFAULT_BUDGET.globalOfflineRunsPerWindow),
+    globalUsdPerWindow: number("REELCAST_LLM_BUDGET_GLOBAL_USD", DEFAULT_BUDGET.globalUsdPerWindow) / processes,
+    globalOfflineRunsPerWindow: Math.floor(number("REELCAST_OFFLINE_RUNS_GLOBAL", DEFAULT_BUDGET.globalOfflineRunsPerWindow) / processes),
     sessionOfflineRunsPerWindow: number("REELCAST_OFFLINE_RUNS_SESSION", DEFAULT_BUDGET.sessionOfflineRunsPerWindow),
   };
 }

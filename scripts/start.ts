@@ -1,6 +1,7 @@
 /**
  * `npm start`: builds the catalog when missing or stale, builds the app when its sources
- * changed, then serves it with `next start` on PORT (default 3000).
+ * changed, then serves it on PORT (default 3000) with scripts/serve.mjs: one Next.js server
+ * process per core (REELCAST_WORKERS to choose).
  */
 import { spawn } from "node:child_process";
 import { prepareApp } from "./support/prepare-app";
@@ -13,6 +14,6 @@ try {
 }
 const port = process.env.PORT ?? "3000";
 process.stdout.write(`Serving Reelcast on http://localhost:${port}\n`);
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", port], { stdio: "inherit" });
+const server = spawn(process.execPath, ["scripts/serve.mjs", "--port", port], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,4 +1,4 @@
-import { explanationKindIndex, matchArms, type ArmMatch, type Explanation, type ExplanationArm, EXPLANATION_ARMS } from "./arms";
+import { explanationKindIndex, matchArms, type ArmMatch, type Explanation, type ExplanationArm } from "./arms";
 import type { BanditCatalog } from "./bandit-catalog";
 import type { BanditState } from "./bandit-state";
 import type { BanditContext } from "./context";

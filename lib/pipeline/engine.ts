@@ -4,7 +4,7 @@ import type { KeywordSearch } from "../retrieval/keyword-search";
 import type { CatalogLexicon } from "../language";
 import type { TextSearch } from "../ai/text-search";
 import type { LanguageModelHandle } from "../ai/provider-registry";
-import type { BanditCatalog, BanditState, PolicyConfig, RandomSource } from "../bandit";
+import type { BanditCatalog, BanditState, PolicyConfig, RandomSource, StoredLogEntry } from "../bandit";
 import type { Store } from "../store";
 import type { BudgetConfig, BudgetState, PriceTable } from "../../router";
 
@@ -25,6 +25,13 @@ export interface BanditRuntime {
   state: BanditState;
   policy: PolicyConfig;
   random: RandomSource;
+  /**
+   * Set when `state` follows the store's event log (the server: one process per core, each
+   * applying every process's impressions and feedback). Each request catches up before the
+   * bandit chooses, and its own writes are applied in log order. Absent: writes are applied to
+   * `state` directly (the CLI, evaluations, most tests).
+   */
+  log?: { catchUp(): Promise<void>; applyOwn(entry: StoredLogEntry): Promise<void> };
 }
 
 /** LLM spend ceilings and the usage inside the current window (replaced after every run). */

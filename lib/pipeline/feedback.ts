@@ -41,7 +41,11 @@ export async function recordFeedbackEvent(engine: Engine, request: FeedbackReque
   const previous = result.previousEvents.flatMap((event) => (feedbackEventSchema.safeParse(event).success ? [event as FeedbackEvent] : []));
   const reward = { before: slotReward(previous), after: slotReward([...previous, request.event]) };
   if (result.status === "recorded") {
-    if (engine.bandit) applyFeedback(engine.bandit.state, { features: result.slot.features, previousEvents: previous, event: request.event });
+    if (engine.bandit?.log) {
+      await engine.bandit.log.applyOwn({ type: "feedback", sequence: result.feedback.sequence, impressionId: request.impressionId, itemId: request.itemId, event: request.event, featureVersion: result.featureVersion, features: result.slot.features, previousEvents: previous });
+    } else if (engine.bandit) {
+      applyFeedback(engine.bandit.state, { features: result.slot.features, previousEvents: previous, event: request.event });
+    }
     const taste = TASTE[request.event];
     if (result.sessionId && taste) {
       await engine.store.updateSession(result.sessionId, engine.epochMs(), (stored) => rememberFeedback(restoreSession(stored), request.itemId, taste) as unknown as JsonObject);

@@ -50,6 +50,10 @@ export async function slateStep(
   if (!bandit || input.candidates.length === 0) {
     return { items: input.candidates.slice(0, input.limit).map((candidate) => ({ itemIndex: candidate.itemIndex, score: candidate.score, explanation: null, propensity: null })), impressionId: null, policy: null };
   }
+  // Other processes' feedback first, so the choice reflects everything acknowledged so far. A
+  // failed read only leaves the state a little behind; the impression write below reports a
+  // broken store.
+  await bandit.log?.catchUp().catch(() => undefined);
   const policy: PolicyConfig = input.explore ? bandit.policy : GREEDY;
   const slate = chooseSlate({
     candidates: input.candidates.slice(0, slatePoolSize(input.limit)).map((candidate) => ({ itemIndex: candidate.itemIndex, relevance: candidate.score, becauseOfItemIndex: candidate.becauseOfItemIndex ?? null })),
@@ -65,6 +69,7 @@ export async function slateStep(
   const impression = slateToImpression(slate, engine.catalog.items, { sessionId: input.sessionId, createdAt: engine.epochMs(), context: input.context });
   const stored = await store.recordImpression(impression);
   // Only what the store holds is learned from, so the state can always be rebuilt from the log.
-  observeImpression(bandit.state, slate.slots);
+  if (bandit.log) await bandit.log.applyOwn({ type: "impression", sequence: stored.sequence, impressionId: stored.id, featureVersion: stored.featureVersion, slots: stored.slots });
+  else observeImpression(bandit.state, slate.slots);
   return { items, impressionId: stored.id, policy: slate.policy };
 }

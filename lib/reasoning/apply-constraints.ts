@@ -2,6 +2,7 @@ import type { Item } from "../catalog/item";
 import { queryText } from "../language/query-text";
 import { findVibeMentions } from "../language/vibe-words";
 import type { Constraints, ConstraintStrength, PersonConstraint } from "./constraints";
+import { hardConstraintFilter } from "./hard-constraint-filter";
 
 /** A retrieved item and its relevance from retrieval (any scale; only the order and ratios matter). */
 export interface Candidate {
@@ -270,12 +271,17 @@ function hardChecks(constraints: Constraints): HardCheck[] {
   return checks;
 }
 
+/** Hard checks that hardConstraintFilter makes on flat arrays. */
+const COLUMNAR_KINDS: ReadonlySet<CheckKind> = new Set(["genre-include", "genre-exclude", "years", "runtime"]);
+
 /**
  * A predicate for "meets every hard constraint as stated" (unknown values fail), for scanning
  * the whole catalog cheaply when retrieval found too few candidates.
  */
-export function meetsHardConstraints(constraints: Constraints): (item: Item) => boolean {
-  const checks = hardChecks(constraints);
+export function meetsHardConstraints(constraints: Constraints, options: { skipColumnar?: boolean } = {}): (item: Item) => boolean {
+  // skipColumnar: the genre, year and runtime checks are left out because the caller
+  // (hardConstraintFilter) has already made them on flat arrays.
+  const checks = hardChecks(constraints).filter((check) => !(options.skipColumnar && COLUMNAR_KINDS.has(check.kind)));
   return (item) => checks.every((check) => check.status(item) === "satisfied" || (check.kind.endsWith("exclude") && check.status(item) === "unknown"));
 }
 
@@ -453,10 +459,16 @@ export function applyConstraints(candidates: readonly Candidate[], items: readon
     return score;
   };
 
+  // Which candidates meet every hard constraint as stated, on flat arrays first. When enough do
+  // (the usual case) nothing is relaxed, so only they need statuses and soft scores.
+  const meetsAsStated = hardConstraintFilter(constraints, items);
+  const strictPool = pool.filter(([itemIndex]) => meetsAsStated(itemIndex));
+  const evaluatedPool = strictPool.length >= limit || options.relax === false ? strictPool : pool;
+
   // Statuses first (cheap); soft scores only for items that end up eligible.
   const neverRelaxed = checks.map((check) => check.kind.endsWith("exclude"));
   const evaluated: Array<{ itemIndex: number; item: Item; statuses: CheckStatus[]; baseScore: number; soft: number; score: number; level: number; hopeless: boolean }> = [];
-  for (const [itemIndex, rawScore] of pool) {
+  for (const [itemIndex, rawScore] of evaluatedPool) {
     const item = items[itemIndex];
     const statuses: CheckStatus[] = new Array(checks.length);
     let hopeless = false;

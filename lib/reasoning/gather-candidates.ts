@@ -3,7 +3,8 @@ import { similarItems } from "../retrieval/cf-neighbours";
 import type { CfModel } from "../retrieval/fast-path";
 import type { KeywordSearch } from "../retrieval/keyword-search";
 import { fuseRankedLists, type RankedList } from "../retrieval/rank-fusion";
-import { meetsHardConstraints, popularityOrder, type Candidate } from "./apply-constraints";
+import { popularityOrder, type Candidate } from "./apply-constraints";
+import { hardConstraintFilter } from "./hard-constraint-filter";
 import type { Constraints } from "./constraints";
 
 export interface CandidateResources {
@@ -69,14 +70,14 @@ export function gatherCandidates(constraints: Constraints, resources: CandidateR
     lists.push({ name: "semantic", weight: 1, items: neighbours });
     sources.push(`semantic neighbours of "${constraints.mood}": ${neighbours.length}`);
   }
-  const meets = meetsHardConstraints(constraints);
+  const meets = hardConstraintFilter(constraints, resources.items);
   // Most popular first, stopping at the list's size: a broad request ("comedies") stops after a
   // few hundred items instead of checking the whole catalog.
   const order = popularityOrder(resources.items, resources.popularity);
   const scanned: number[] = [];
   let checked = 0;
   for (; checked < order.length && scanned.length < CANDIDATES_PER_LIST; checked += 1) {
-    if (meets(resources.items[order[checked]])) scanned.push(order[checked]);
+    if (meets(order[checked])) scanned.push(order[checked]);
   }
   lists.push({ name: "catalog-scan", weight: 0.5, items: scanned });
   sources.push(`catalog scan for the hard constraints: the ${scanned.length} most popular matches (${checked} films checked)`);

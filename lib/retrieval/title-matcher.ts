@@ -33,6 +33,9 @@ export interface TitleMention extends TitleMatch {
   asReference: boolean;
 }
 
+/** Distinct queries whose candidates are kept (a few requests' worth). */
+const RECENT_QUERIES = 64;
+
 /** Words that introduce a reference title: "like Heat", "similar to Alien", "feels like …". */
 const REFERENCE_CUES = new Set(["like", "to", "as", "than"]);
 
@@ -43,14 +46,22 @@ const REFERENCE_CUES = new Set(["like", "to", "as", "than"]);
  */
 export class TitleMatcher {
   private readonly exact = new Map<string, number[]>();
-  private readonly gramIndex = new Map<string, number[]>();
+  /** Names containing each trigram, shortest name first (see `match`). */
+  private readonly gramIndex = new Map<string, Int32Array>();
   private readonly names: string[] = [];
   private readonly nameItem: number[] = [];
   private readonly popularity: Float64Array;
   /** Scratch counters of shared trigrams per name, reset after each lookup. */
   private sharedCounts = new Uint16Array(0);
+  /**
+   * Every candidate of recent queries, best first. One request asks about the same text several
+   * times (the router's analysis, the keyword search, the fast path's whole-title check), and
+   * the trigram scan is the costliest step of a fast-path answer.
+   */
+  private readonly recent = new Map<string, readonly TitleMatch[]>();
 
   constructor(items: readonly Item[]) {
+    const gramLists = new Map<string, number[]>();
     this.popularity = Float64Array.from(items, popularityScore);
     items.forEach((item, itemIndex) => {
       for (const name of new Set([item.title, ...item.aliases].map(normaliseTitle))) {
@@ -61,12 +72,14 @@ export class TitleMatcher {
         const nameIndex = this.names.push(name) - 1;
         this.nameItem.push(itemIndex);
         for (const gram of new Set(trigrams(name))) {
-          let postings = this.gramIndex.get(gram);
-          if (!postings) this.gramIndex.set(gram, (postings = []));
+          let postings = gramLists.get(gram);
+          if (!postings) gramLists.set(gram, (postings = []));
           postings.push(nameIndex);
         }
       }
     });
+    const names = this.names;
+    for (const [gram, postings] of gramLists) this.gramIndex.set(gram, Int32Array.from(postings.sort((a, b) => names[a].length - names[b].length || a - b)));
     this.sharedCounts = new Uint16Array(this.names.length);
   }
 
@@ -78,6 +91,22 @@ export class TitleMatcher {
   match(query: string, limit = 10, minimumScore = 0.6): TitleMatch[] {
     const normalised = normaliseTitle(query);
     if (!normalised) return [];
+    let ranked = this.recent.get(normalised);
+    if (!ranked) {
+      ranked = this.rankCandidates(normalised);
+      if (this.recent.size >= RECENT_QUERIES) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(normalised, ranked);
+    }
+    const matches: TitleMatch[] = [];
+    for (const match of ranked) {
+      if (match.score < minimumScore || matches.length === limit) break;
+      matches.push({ ...match });
+    }
+    return matches;
+  }
+
+  /** Every exact, prefix and fuzzy candidate for a normalised query, best first. */
+  private rankCandidates(normalised: string): readonly TitleMatch[] {
     const best = new Map<number, TitleMatch>();
     const offer = (match: TitleMatch) => {
       const existing = best.get(match.itemIndex);
@@ -90,10 +119,25 @@ export class TitleMatcher {
     // One edit destroys at most three trigrams, and a prefix match loses only the query's final
     // padded trigram, so candidates sharing fewer grams than this cannot qualify.
     const minimumShared = Math.max(1, queryGrams.size - 3 * maxTypos - 1);
+    // A fuzzy match is at most `maxTypos` characters shorter (edit distance ≥ the length
+    // difference) and a prefix match is longer, so shorter names are skipped: postings are
+    // sorted by name length and each scan starts at the first long enough name.
+    const minimumLength = normalised.length - maxTypos;
+    const names = this.names;
     const shared = this.sharedCounts;
     const touched: number[] = [];
     for (const gram of queryGrams) {
-      for (const nameIndex of this.gramIndex.get(gram) ?? []) {
+      const postings = this.gramIndex.get(gram);
+      if (!postings) continue;
+      let low = 0;
+      let high = postings.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (names[postings[middle]].length < minimumLength) low = middle + 1;
+        else high = middle;
+      }
+      for (let position = low; position < postings.length; position++) {
+        const nameIndex = postings[position];
         if (shared[nameIndex] === 0) touched.push(nameIndex);
         shared[nameIndex] += 1;
       }
@@ -104,7 +148,7 @@ export class TitleMatcher {
     }
     for (const nameIndex of touched) shared[nameIndex] = 0;
     for (const nameIndex of shortlist) {
-      const name = this.names[nameIndex];
+      const name = names[nameIndex];
       const itemIndex = this.nameItem[nameIndex];
       if (name === normalised) continue;
       if (name.startsWith(`${normalised} `)) {
@@ -115,10 +159,7 @@ export class TitleMatcher {
       const distance = editDistance(normalised, name, maxTypos);
       if (distance <= maxTypos) offer({ itemIndex, score: 1 - distance / Math.max(normalised.length, name.length), kind: "fuzzy" });
     }
-    return [...best.values()]
-      .filter((match) => match.score >= minimumScore)
-      .sort((a, b) => b.score - a.score || this.popularity[b.itemIndex] - this.popularity[a.itemIndex])
-      .slice(0, limit);
+    return [...best.values()].sort((a, b) => b.score - a.score || this.popularity[b.itemIndex] - this.popularity[a.itemIndex]);
   }
 
   /**

@@ -13,7 +13,8 @@ import { createProviderRegistry, type ProviderRegistryOptions } from "../ai/prov
 import { loadTextSearch } from "../ai/text-search";
 import { databasePathFromEnvironment, openSqliteStore, type Store } from "../store";
 import { ReelcastError } from "../errors/reelcast-error";
-import { restoreBanditState, saveSnapshotIfQuiet, trackWrites } from "./bandit-persistence";
+import { restoreBanditState } from "./bandit-persistence";
+import { followBanditLog } from "./bandit-log-follower";
 
 export interface CreateEngineOptions {
   catalogRoot?: string;
@@ -112,25 +113,34 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
 const SNAPSHOT_INTERVAL_MS = 30_000;
 
 /**
- * The server's engine: the SQLite store at REELCAST_DB_PATH (writes tracked so snapshots are
- * consistent), the bandit restored from its snapshot and the log, and a snapshot timer.
+ * The server's engine: the SQLite store at REELCAST_DB_PATH, the bandit restored from its
+ * snapshot and the log and then following the log (so the processes of a cluster, each with its
+ * own engine, hold the same bandit state), and a snapshot timer in the one process that writes
+ * snapshots (REELCAST_SNAPSHOT_WRITER, "0" in all workers but one).
  */
 async function createServerEngine(): Promise<Engine> {
   // One commit per request without an fsync (durable against a process crash); feedback
   // events fsync before they are acknowledged (durable against power loss too).
-  const store = openSqliteStore({ path: databasePathFromEnvironment(), synchronous: "NORMAL", feedbackSynchronous: "FULL" });
-  const { store: tracked, tracker } = trackWrites(store);
+  // WAL checkpoints (the fsyncs) run on a worker thread, off the requests' path.
+  const store = openSqliteStore({ path: databasePathFromEnvironment(), synchronous: "NORMAL", feedbackSynchronous: "FULL", backgroundCheckpointMs: 250 });
   const started = performance.now();
   const phases: string[] = [];
-  const engine = await createEngine({ store: tracked, onPhase: (phase, milliseconds) => phases.push(`${phase} ${Math.round(milliseconds)}`) });
+  const restoreStarted = performance.now();
+  const restored = await restoreBanditState(store);
+  phases.push(`bandit restore ${Math.round(performance.now() - restoreStarted)}`);
+  const engine = await createEngine({ store, banditState: restored.state, onPhase: (phase, milliseconds) => phases.push(`${phase} ${Math.round(milliseconds)}`) });
+  const follower = followBanditLog(store, restored.state, restored.replay.throughSequence, restored.snapshotSequence);
+  engine.bandit!.log = follower;
   // One line for operators (and bench's cold-start breakdown): what loading cost.
+  // eslint-disable-next-line no-console -- the one operator line of the server
   console.info(`[reelcast] engine ready in ${Math.round(performance.now() - started)} ms (${phases.join(", ")} ms); ${engine.catalog.items.length} items`);
-  const lastSaved = { throughSequence: (await store.loadBanditState())?.throughSequence ?? 0 };
-  const snapshot = () =>
-    saveSnapshotIfQuiet(tracked, engine.bandit!.state, tracker, lastSaved, Date.now()).catch(() => {
-      // A failed snapshot loses nothing: the next start replays the log from the last good one.
-    });
-  setInterval(snapshot, SNAPSHOT_INTERVAL_MS).unref();
+  if (process.env.REELCAST_SNAPSHOT_WRITER !== "0") {
+    const snapshot = () =>
+      follower.snapshot(Date.now()).catch(() => {
+        // A failed snapshot loses nothing: the next start replays the log from the last good one.
+      });
+    setInterval(snapshot, SNAPSHOT_INTERVAL_MS).unref();
+  }
   return engine;
 }
 

@@ -1,8 +1,9 @@
 import Database from "better-sqlite3";
-import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from "./migrations";
+import { timeOrderedId } from "./time-ordered-id";
+import { startWalCheckpointer } from "./wal-checkpointer";
 import type {
   BanditStateRecord,
   EventLogEntry,
@@ -52,6 +53,11 @@ export interface SqliteStoreOptions {
    * and its fsync also makes every earlier WAL frame durable.
    */
   feedbackSynchronous?: "FULL" | "NORMAL";
+  /**
+   * Checkpoint the WAL from a worker thread every this many milliseconds instead of inside the
+   * commit that crosses 1000 pages (the server: 250). Default: SQLite's automatic checkpoint.
+   */
+  backgroundCheckpointMs?: number;
   /** Run PRAGMA quick_check when opening (O(database size)). Default true. */
   verifyOnOpen?: boolean;
   /** Snapshots of bandit state to keep. Default 5. */
@@ -178,6 +184,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       if (problems.length > 0) throw new StoreCorruptError(databasePath, `integrity check failed: ${problems.slice(0, 3).join("; ")}`);
     }
     migrate(database, now);
+    if (options.backgroundCheckpointMs !== undefined && databasePath !== ":memory:") database.pragma("wal_autocheckpoint = 0");
+    // Opening and migrating waited for locks inside SQLite (nothing else runs yet); from here on
+    // `run` waits for them without blocking the event loop.
+    database.pragma("busy_timeout = 0");
   } catch (error) {
     database?.close();
     throw translate(error);
@@ -200,8 +210,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     feedbackOf: db.prepare<[string], FeedbackRow>("SELECT * FROM feedback WHERE impression_id = ? ORDER BY sequence"),
     insertFeedback: db.prepare("INSERT INTO feedback (sequence, impression_id, item_id, event, at) VALUES (?, ?, ?, ?, ?)"),
     session: db.prepare<[string], { id: string; created_at: number; updated_at: number; state_json: string }>("SELECT * FROM sessions WHERE id = ?"),
-    upsertSession: db.prepare(
-      "INSERT INTO sessions (id, created_at, updated_at, state_json) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, state_json = excluded.state_json",
+    upsertSession: db.prepare<[string, number, number, string], { created_at: number }>(
+      "INSERT INTO sessions (id, created_at, updated_at, state_json) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, state_json = excluded.state_json RETURNING created_at",
     ),
     insertBanditState: db.prepare<[number, number, string], { version: number }>(
       "INSERT INTO bandit_state (version, saved_at, through_sequence, state_json) VALUES ((SELECT coalesce(max(version), 0) + 1 FROM bandit_state), ?, ?, ?) RETURNING version",
@@ -237,7 +247,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   };
 
   const recordImpression = db.transaction((impression: NewImpression): ImpressionRecord => {
-    const id = impression.id ?? randomUUID();
+    const id = impression.id ?? timeOrderedId(now());
     if (statements.impressionById.get(id)) throw new StoreConflictError(`Impression ${JSON.stringify(id)} already exists.`);
     const sequence = statements.nextSequence.get()!.value;
     statements.insertImpression.run({
@@ -271,11 +281,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         slot: toSlot(slotRow),
         sessionId,
         previousEvents: existing.filter((row) => row.sequence < duplicate.sequence).map((row) => row.event),
+        featureVersion: impressionRow.feature_version,
       };
     }
     const sequence = statements.nextSequence.get()!.value;
     statements.insertFeedback.run(sequence, feedback.impressionId, feedback.itemId, feedback.event, feedback.at);
-    return { status: "recorded", feedback: { ...feedback, sequence }, slot: toSlot(slotRow), sessionId, previousEvents: existing.map((row) => row.event) };
+    return { status: "recorded", feedback: { ...feedback, sequence }, slot: toSlot(slotRow), sessionId, previousEvents: existing.map((row) => row.event), featureVersion: impressionRow.feature_version };
   });
 
   const readSession = (id: string): SessionRecord | null => {
@@ -285,8 +296,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 
   const writeSession = (id: string, state: JsonObject, at: number): SessionRecord => {
     if (!isJsonObject(state)) throw new StoreInvalidInputError("Session state must be a JSON object.");
-    statements.upsertSession.run(id, at, at, JSON.stringify(state));
-    return readSession(id)!;
+    const { created_at: createdAt } = statements.upsertSession.get(id, at, at, JSON.stringify(state))!;
+    return { id, createdAt, updatedAt: at, state };
   };
 
   const updateSession = db.transaction((id: string, at: number, update: (state: JsonObject | null) => JsonObject) => writeSession(id, update(readSession(id)?.state ?? null), at));
@@ -297,14 +308,34 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     return { version, savedAt: snapshot.savedAt, throughSequence: snapshot.throughSequence, state: snapshot.state };
   });
 
+  const checkpointer =
+    options.backgroundCheckpointMs !== undefined && databasePath !== ":memory:"
+      ? startWalCheckpointer({ path: databasePath, intervalMs: options.backgroundCheckpointMs, busyTimeoutMs })
+      : null;
+
   let closed = false;
-  /** Runs a synchronous database step, mapping SQLite errors to typed store errors. */
+  /**
+   * Runs a synchronous database step, mapping SQLite errors to typed store errors. When another
+   * process holds the write lock, the step is retried between event-loop turns until
+   * `busyTimeoutMs`: SQLite's own busy handler would sleep inside the call and stall every
+   * request of this process (the server runs one process per core, all writing one database).
+   * A step that meets a lock has changed nothing: every write starts with BEGIN IMMEDIATE or is
+   * a single statement.
+   */
   const run = async <T>(step: () => T): Promise<T> => {
-    if (closed) throw new StoreUnavailableError(databasePath, "the store was closed");
-    try {
-      return step();
-    } catch (error) {
-      throw translate(error);
+    let started: number | null = null;
+    for (let attempt = 0; ; attempt++) {
+      if (closed) throw new StoreUnavailableError(databasePath, "the store was closed");
+      try {
+        return step();
+      } catch (error) {
+        if (!(sqliteCode(error) ?? "").startsWith("SQLITE_BUSY")) throw translate(error);
+        started ??= performance.now();
+        if (performance.now() - started >= busyTimeoutMs) throw translate(error);
+        // The lock is usually held for a fraction of a millisecond: try again right after the
+        // pending I/O, then back off to timers.
+        await new Promise((resolve) => (attempt < 4 ? setImmediate(resolve) : setTimeout(resolve, Math.min(attempt - 3, 10))));
+      }
     }
   };
 
@@ -372,22 +403,32 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     close: async () => {
       if (closed) return;
       closed = true;
+      await checkpointer?.close();
       db.close();
     },
   };
 }
 
-/** Applies pending migrations; refuses a database from a newer schema. */
+/**
+ * Applies pending migrations; refuses a database from a newer schema. The version is read inside
+ * the write transaction, so server processes opening a new database at once (one per core)
+ * apply each migration exactly once: the others wait on the lock, then see it applied.
+ */
 function migrate(database: Database.Database, now: () => number): void {
   database.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT");
-  const current = (database.prepare("SELECT coalesce(max(version), 0) AS version FROM schema_version").get() as { version: number }).version;
-  if (current > LATEST_SCHEMA_VERSION) {
-    throw new StoreSchemaError(`The database has schema version ${current}; this code knows up to ${LATEST_SCHEMA_VERSION}. Upgrade Reelcast instead of opening it with older code.`);
-  }
+  const currentVersion = () => (database.prepare("SELECT coalesce(max(version), 0) AS version FROM schema_version").get() as { version: number }).version;
+  const refuseNewer = (version: number) => {
+    if (version > LATEST_SCHEMA_VERSION) {
+      throw new StoreSchemaError(`The database has schema version ${version}; this code knows up to ${LATEST_SCHEMA_VERSION}. Upgrade Reelcast instead of opening it with older code.`);
+    }
+  };
+  refuseNewer(currentVersion());
   for (const migration of MIGRATIONS) {
-    if (migration.version <= current) continue;
     database
       .transaction(() => {
+        const current = currentVersion();
+        refuseNewer(current);
+        if (migration.version <= current) return;
         database.exec(migration.sql);
         database.prepare("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)").run(migration.version, migration.name, now());
       })

@@ -26,7 +26,7 @@ export interface NewImpressionSlot {
 }
 
 export interface NewImpression {
-  /** Generated (UUID) when absent. */
+  /** Generated when absent: a time-ordered UUID (version 7). */
   id?: string;
   sessionId: string | null;
   /** Unix milliseconds. */
@@ -79,6 +79,8 @@ export interface RecordFeedbackResult {
   sessionId: string | null;
   /** Events recorded for the same slot before this one, oldest first. */
   previousEvents: string[];
+  /** The bandit feature version of the impression (what `slot.features` were built with). */
+  featureVersion: number;
 }
 
 export interface SessionRecord {

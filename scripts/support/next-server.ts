@@ -6,6 +6,8 @@ import path from "node:path";
 
 export interface RunningServer {
   baseUrl: string;
+  /** Signals the whole server: the cluster primary and its worker processes (a process group). */
+  kill: (signal: NodeJS.Signals) => void;
   /** The SQLite database the server writes (a fresh temporary one unless REELCAST_DB_PATH was given). */
   databasePath: string;
   process: ChildProcess;
@@ -27,18 +29,29 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts the production server (`next start`, which needs `next build` first; npm test does
- * that) on a free loopback port and waits until it answers.
+ * Starts the production server as `npm start` runs it (scripts/serve.mjs: one Next.js process
+ * per core behind node:cluster; it needs `next build` first, which npm test does) on a free
+ * loopback port and waits until it answers. REELCAST_WORKERS in `environment` sets the process
+ * count.
  */
 export async function startNextServer(environment: Record<string, string> = {}, timeoutMs = 60_000, pollMs = 200): Promise<RunningServer> {
   const port = await freePort();
   // Tests and benchmarks never write into the developer's database.
   const temporaryDirectory = environment.REELCAST_DB_PATH ? null : mkdtempSync(path.join(tmpdir(), "reelcast-server-"));
   const databasePath = environment.REELCAST_DB_PATH ?? path.join(temporaryDirectory!, "reelcast.sqlite");
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+  const child = spawn(process.execPath, ["scripts/serve.mjs", "--hostname", "127.0.0.1", "--port", String(port)], {
     env: { ...process.env, NODE_ENV: "production", ...environment, REELCAST_DB_PATH: databasePath },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so that a kill reaches the workers as well as the primary.
+    detached: true,
   });
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
@@ -49,26 +62,29 @@ export async function startNextServer(environment: Record<string, string> = {}, 
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) {
+        kill("SIGKILL");
         cleanUp();
         return resolve();
       }
       child.once("exit", () => {
+        // Workers left behind by a primary that died first go with the group.
+        kill("SIGKILL");
         cleanUp();
         resolve();
       });
-      child.kill("SIGTERM");
+      kill("SIGTERM");
     });
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited early (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server exited early (${child.exitCode}):\n${output}`);
     try {
       const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return { baseUrl, databasePath, process: child, output: () => output, stop };
+      if (response.ok) return { baseUrl, databasePath, process: child, kill, output: () => output, stop };
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
   await stop();
-  throw new Error(`next start did not answer within ${timeoutMs} ms:\n${output}`);
+  throw new Error(`the server did not answer within ${timeoutMs} ms:\n${output}`);
 }

@@ -93,14 +93,18 @@ test("a dismissed film is not shown again in the session; feedback is idempotent
 });
 
 test("a restarted server restores exactly the bandit state the requests and feedback built (snapshot + log)", async () => {
-  const { restoreBanditState, saveSnapshotIfQuiet } = await import("../../../lib/server/bandit-persistence");
+  const { restoreBanditState } = await import("../../../lib/server/bandit-persistence");
+  const { followBanditLog } = await import("../../../lib/server/bandit-log-follower");
   const { serializeBanditState } = await import("../../../lib/bandit");
   const engine = await isolatedEngine();
+  const follower = followBanditLog(engine.store!, engine.bandit!.state, 0);
+  engine.bandit!.log = follower;
   const first = await recommend(request({ query: "heat", limit: 5 }), engine);
   await recordFeedbackEvent(engine, { impressionId: first.impressionId!, itemId: first.items[1].id, event: "click" });
   // A snapshot midway, then more traffic after it: restore = snapshot + the log after it.
-  const saved = await saveSnapshotIfQuiet(engine.store!, engine.bandit!.state, { pending: 0, finished: 0 }, { throughSequence: 0 }, 1);
+  const saved = await follower.snapshot(1);
   assert.ok(saved !== null && saved > 0);
+  assert.equal(await follower.snapshot(2), null, "nothing new: no second snapshot");
   const second = await recommend(request({ query: "alien", limit: 5, sessionId: first.sessionId! }), engine);
   await recordFeedbackEvent(engine, { impressionId: second.impressionId!, itemId: second.items[0].id, event: "like" });
   await recordFeedbackEvent(engine, { impressionId: second.impressionId!, itemId: second.items[0].id, event: "play" });
@@ -108,5 +112,69 @@ test("a restarted server restores exactly the bandit state the requests and feed
   assert.match(restored.note, /^snapshot v1 through event \d+$/);
   assert.equal(restored.replay.impressions, 1);
   assert.equal(restored.replay.feedback, 2);
+  // The live state learns from the log too: after its catch-up both hold the same events.
+  await follower.catchUp();
+  assert.equal(engine.bandit!.state.impressions, 2);
+  assert.equal(engine.bandit!.state.feedbackEvents, 3);
   assert.deepEqual(serializeBanditState(restored.state), serializeBanditState(engine.bandit!.state));
+});
+
+test("server processes sharing one database hold the same bandit state (each follows the event log)", async () => {
+  const { mkdtempSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const path = await import("node:path");
+  const { openSqliteStore } = await import("../../../lib/store");
+  const { followBanditLog } = await import("../../../lib/server/bandit-log-follower");
+  const { createBanditState, createSeededRandom, serializeBanditState } = await import("../../../lib/bandit");
+  const directory = mkdtempSync(path.join(tmpdir(), "reelcast-cluster-"));
+  const file = path.join(directory, "shared.sqlite");
+  const worker = async (seed: number) => {
+    const engine = await isolatedEngine({ store: openSqliteStore({ path: file, synchronous: "NORMAL" }) });
+    const state = createBanditState();
+    engine.bandit = { ...engine.bandit!, state, random: createSeededRandom(seed), log: followBanditLog(engine.store!, state, 0) };
+    return engine;
+  };
+  try {
+    const [a, b] = [await worker(1), await worker(2)];
+    // Interleaved traffic: requests and feedback land on either process, concurrently.
+    const answers = await Promise.all([recommend(request({ query: "heat", limit: 5 }), a), recommend(request({ query: "alien", limit: 5 }), b), recommend(request({ query: "toy story", limit: 5 }), a)]);
+    await recordFeedbackEvent(b, { impressionId: answers[0].impressionId!, itemId: answers[0].items[0].id, event: "like" });
+    await recordFeedbackEvent(a, { impressionId: answers[1].impressionId!, itemId: answers[1].items[2].id, event: "skip" });
+    await recordFeedbackEvent(a, { impressionId: answers[1].impressionId!, itemId: answers[1].items[2].id, event: "skip" }); // a retry: a no-op
+    await Promise.all([recommend(request({ query: "pixar", limit: 5 }), b), recommend(request({ query: "tom hanks", limit: 5 }), a)]);
+    await Promise.all([a.bandit!.log!.catchUp(), b.bandit!.log!.catchUp()]);
+    for (const engine of [a, b]) {
+      assert.equal(engine.bandit!.state.impressions, 5, "every impression applied once, whoever stored it");
+      assert.equal(engine.bandit!.state.feedbackEvents, 2, "every event applied once; the duplicate not at all");
+    }
+    assert.deepEqual(serializeBanditState(a.bandit!.state), serializeBanditState(b.bandit!.state));
+    // And both equal a fresh replay of the whole log (what a restart would build).
+    const rebuilt = createBanditState();
+    await followBanditLog(a.store!, rebuilt, 0).catchUp();
+    assert.deepEqual(serializeBanditState(rebuilt), serializeBanditState(a.bandit!.state));
+    await a.store!.close();
+    await b.store!.close();
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+});
+
+test("a single server process applies its own writes from memory: following the log reads nothing back", async () => {
+  const { followBanditLog } = await import("../../../lib/server/bandit-log-follower");
+  const engine = await isolatedEngine();
+  const store = engine.store!;
+  let entriesRead = 0;
+  const counting = { ...store, readEventLog: async (options?: { afterSequence?: number; limit?: number }) => {
+    const entries = await store.readEventLog(options);
+    entriesRead += entries.length;
+    return entries;
+  } };
+  engine.store = counting;
+  engine.bandit!.log = followBanditLog(counting, engine.bandit!.state, 0);
+  const first = await recommend(request({ query: "heat", limit: 5 }), engine);
+  await recordFeedbackEvent(engine, { impressionId: first.impressionId!, itemId: first.items[0].id, event: "like" });
+  await recommend(request({ query: "alien", limit: 5, sessionId: first.sessionId! }), engine);
+  assert.equal(engine.bandit!.state.impressions, 2);
+  assert.equal(engine.bandit!.state.feedbackEvents, 1);
+  assert.equal(entriesRead, 0, "every entry was applied as it was written");
 });

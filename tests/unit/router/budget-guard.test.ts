@@ -66,6 +66,13 @@ test("config from an environment object, invalid values ignored", () => {
   assert.equal(config.windowMs, 600_000);
 });
 
+test("with one server process per core, each enforces its share of the global ceilings (not of the session's)", () => {
+  const config = budgetConfigFromEnvironment({ REELCAST_WORKER_COUNT: "2", REELCAST_LLM_BUDGET_GLOBAL_USD: "5", REELCAST_OFFLINE_RUNS_GLOBAL: "1001" });
+  assert.equal(config.globalUsdPerWindow, 2.5);
+  assert.equal(config.globalOfflineRunsPerWindow, 500);
+  assert.equal(config.sessionUsdPerWindow, DEFAULT_BUDGET.sessionUsdPerWindow);
+});
+
 test("offline runs are counted in buckets: the state stays small under load and old runs leave the window", () => {
   const hour: BudgetConfig = { ...DEFAULT_BUDGET, windowMs: 3_600_000, globalOfflineRunsPerWindow: 50_000, sessionOfflineRunsPerWindow: 2_000 };
   let state = emptyBudgetState();

@@ -13,9 +13,9 @@ const writer = path.join(path.dirname(fileURLToPath(import.meta.url)), "helpers"
  * Starts the writer, SIGKILLs it after `killAfterAcks` acknowledgements (mid-stream: it never
  * pauses between writes), and returns what it sent and acknowledged.
  */
-function runWriterUntilKilled(databasePath: string, synchronous: "FULL" | "NORMAL", killAfterAcks: number): Promise<{ sent: number; acknowledged: Set<number>; signal: NodeJS.Signals | null }> {
+function runWriterUntilKilled(databasePath: string, synchronous: "FULL" | "NORMAL", killAfterAcks: number, checkpoints: "inline" | "background"): Promise<{ sent: number; acknowledged: Set<number>; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", writer, databasePath, synchronous], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", writer, databasePath, synchronous, checkpoints], { stdio: ["ignore", "pipe", "pipe"] });
     let sent = 0;
     const acknowledged = new Set<number>();
     let stderr = "";
@@ -41,11 +41,11 @@ function runWriterUntilKilled(databasePath: string, synchronous: "FULL" | "NORMA
   });
 }
 
-for (const synchronous of ["FULL", "NORMAL"] as const) {
-  test(`every acknowledged feedback event survives kill -9 of the writer (synchronous=${synchronous})`, async (context) => {
+for (const [synchronous, checkpoints] of [["FULL", "inline"], ["NORMAL", "inline"], ["NORMAL", "background"]] as const) {
+  test(`every acknowledged feedback event survives kill -9 of the writer (synchronous=${synchronous}, ${checkpoints} checkpoints)`, async (context) => {
     const database = temporaryDatabase();
     try {
-      const { sent, acknowledged, signal } = await runWriterUntilKilled(database.path, synchronous, 300);
+      const { sent, acknowledged, signal } = await runWriterUntilKilled(database.path, synchronous, 300, checkpoints);
       assert.equal(signal, "SIGKILL");
       const store = openSqliteStore({ path: database.path }); // recovers the WAL left by the killed writer
       try {
@@ -73,3 +73,33 @@ for (const synchronous of ["FULL", "NORMAL"] as const) {
     }
   });
 }
+
+test("with background checkpoints the WAL is copied into the database by the worker thread, not by commits", async () => {
+  const database = temporaryDatabase();
+  try {
+    const store = openSqliteStore({ path: database.path, synchronous: "NORMAL", backgroundCheckpointMs: 10 });
+    const { statSync } = await import("node:fs");
+    const initialBytes = statSync(database.path).size;
+    for (let sequence = 0; sequence < 400; sequence++) {
+      await store.recordImpression({
+        sessionId: "checkpoints",
+        createdAt: sequence,
+        policy: "greedy",
+        featureVersion: 1,
+        context: { sequence },
+        slots: [{ itemId: "ml:1", position: 0, explanationKind: "picked-for-you", explanationText: "Picked for you.", propensity: 1, features: { indexes: [1, 2, 3], values: [1, 0.5, 0.25] } }],
+      });
+    }
+    // Commits no longer checkpoint (wal_autocheckpoint is 0), so the database file only grows
+    // when the thread copies the WAL into it.
+    const deadline = Date.now() + 5_000;
+    while (statSync(database.path).size <= initialBytes && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.ok(statSync(database.path).size > initialBytes, "the background checkpoint wrote the pages into the database file");
+    await store.close();
+    const reopened = openSqliteStore({ path: database.path });
+    assert.equal((await reopened.counts()).impressions, 400);
+    await reopened.close();
+  } finally {
+    database.cleanup();
+  }
+});

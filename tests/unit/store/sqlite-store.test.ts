@@ -299,3 +299,32 @@ test("opening a database another process holds exclusively is a busy error, not 
     database.cleanup();
   }
 });
+
+test("a write that meets another process's lock waits without blocking the event loop, then commits", async () => {
+  const database = temporaryDatabase();
+  const store = openSqliteStore({ path: database.path, busyTimeoutMs: 2000 });
+  // Another connection (standing in for another server process) holds the write lock for 60 ms.
+  const other = new Database(database.path);
+  other.exec("BEGIN IMMEDIATE");
+  const released = new Promise<void>((resolve) =>
+    setTimeout(() => {
+      other.exec("COMMIT");
+      resolve();
+    }, 60),
+  );
+  try {
+    const started = performance.now();
+    const write = store.recordImpression(sampleImpression());
+    // A timer due in 10 ms fires on time while the write waits: nothing sleeps inside SQLite.
+    const tick = await new Promise<number>((resolve) => setTimeout(() => resolve(performance.now() - started), 10));
+    assert.ok(tick < 40, `the event loop stayed free (timer after ${tick.toFixed(1)} ms)`);
+    const stored = await write;
+    assert.ok(performance.now() - started >= 55, "the write committed only after the lock was released");
+    assert.deepEqual((await store.getImpression(stored.id)).slots.length, 3);
+    await released;
+  } finally {
+    other.close();
+    await store.close();
+    database.cleanup();
+  }
+});

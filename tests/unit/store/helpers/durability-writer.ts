@@ -2,17 +2,18 @@
  * Child process for the kill -9 durability test: writes feedback events to the store as fast as
  * it can, printing "sent <n>" before each write and "ack <n>" only after the store resolved it
  * (i.e. after the transaction committed). Runs until killed.
- * Usage: node --import tsx durability-writer.ts <database path> <FULL|NORMAL>
+ * Usage: node --import tsx durability-writer.ts <database path> <FULL|NORMAL> [background]
+ * ("background": WAL checkpoints on the store's worker thread every 5 ms, as the server runs them).
  */
 import { openSqliteStore } from "../../../../lib/store";
 
-const [databasePath, synchronous] = process.argv.slice(2);
+const [databasePath, synchronous, checkpoints] = process.argv.slice(2);
 if (!databasePath || (synchronous !== "FULL" && synchronous !== "NORMAL")) {
   process.stderr.write("usage: durability-writer.ts <database path> <FULL|NORMAL>\n");
   process.exit(2);
 }
 
-const store = openSqliteStore({ path: databasePath, synchronous });
+const store = openSqliteStore({ path: databasePath, synchronous, ...(checkpoints === "background" ? { backgroundCheckpointMs: 5 } : {}) });
 process.stdout.write("ready\n");
 for (let sequence = 0; ; sequence++) {
   const impressionId = `impression-${sequence}`;
