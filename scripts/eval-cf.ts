@@ -3,7 +3,7 @@
  *
  *   npm run eval:cf                 markdown tables
  *   npm run eval:cf -- --json       machine-readable results
- *   npm run eval:cf -- --tune       also print the WALS validation grid used to pick the defaults
+ *   npm run eval:cf -- --tune       also print the WALS and RP3beta validation grids
  *
  * Protocol (docs/EVALUATION.md, "Collaborative filtering (eval:cf)"):
  * - Two splits of the 100,836 ratings, reported side by side:
@@ -18,6 +18,8 @@
  *   way (the last / a random 20 % of each user's training ratings), then refit on all training.
  * - Metrics averaged over users: Recall@K = hits@K / min(K, |positives|), NDCG@10 with binary
  *   gains, and catalog coverage@10 = distinct items in any top 10 / candidate items.
+ * - RP3beta (α, β, neighbours) and the WALS + RP3beta blend weight are chosen on the same
+ *   validation split, then refit / applied once on all training data.
  * - Seeds: split 7, models 42.
  */
 import { loadCurrentCatalog } from "../catalog/bundle-loader";
@@ -26,8 +28,10 @@ import { DEFAULT_MINIMUM_INDEXED_INTERACTIONS, gatherRows } from "../lib/retriev
 import { recommendForUser } from "../lib/retrieval/cf-neighbours";
 import { DEFAULT_CF_DIMENSIONS, DEFAULT_CF_TRAINING, feedbackMatrix, sessionStrengths, trainCfModel, type CfTrainingOptions } from "../lib/retrieval/cf-training";
 import { createFoldInContext, foldInUser } from "../lib/retrieval/fold-in";
-import { scoreItemKnn, trainItemKnn } from "../lib/retrieval/item-knn";
+import { scoreItemKnn, trainItemKnn, type ItemKnnModel } from "../lib/retrieval/item-knn";
 import { ndcgAtK, recallAtK, topKIndexes } from "../lib/retrieval/ranking-metrics";
+import { trainRp3betaGrid, type Rp3betaOptions } from "../lib/retrieval/rp3beta";
+import { blendStandardisedScores } from "../lib/retrieval/score-blend";
 import { createSeededRandom } from "../lib/retrieval/seeded-random";
 import { sparseFromTriples, type SparseMatrix } from "../lib/retrieval/sparse-matrix";
 import { temporalHoldoutMask } from "../lib/retrieval/temporal-holdout";
@@ -39,6 +43,15 @@ const MODEL_SEED = 42;
 const HOLDOUT_FRACTION = 0.2;
 const POSITIVE_RATING = 4;
 const KNN_NEIGHBOUR_COUNTS = [20, 50, 100, Infinity];
+// RP3beta validation grid (history = liked items). A wider exploration on both validation splits
+// (α ∈ 0.25…1.25, β ∈ 0…0.7, k ∈ 25…800, every rated item or rating-weighted history, recency-
+// weighted history) found nothing better outside this box: every rated item as history was
+// clearly worse (0.163 vs 0.187 random), α ≥ 1, β < 0.3 and k < 200 lost ≥ 0.005.
+const RP3BETA_ALPHAS = [0.25, 0.5, 0.75];
+const RP3BETA_BETAS = [0.3, 0.4, 0.5, 0.6];
+const RP3BETA_NEIGHBOUR_COUNTS = [200, 400, 800];
+// Weight of standardised RP3beta scores next to standardised WALS scores (weight 1).
+const BLEND_WEIGHTS = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3];
 
 type SplitKind = "random" | "temporal";
 
@@ -155,6 +168,59 @@ function knnRanker(data: EvaluationData, variant: KnnVariant): (user: number, sc
   return (user, scores) => scoreItemKnn(model, userHistory(matrix, user), scores);
 }
 
+/** Training items rated ≥ 4 as a binary user × item matrix (the RP3beta history). */
+function likedMatrix(data: EvaluationData): SparseMatrix {
+  const rows = [...data.train.ratings.keys()].filter((row) => data.train.ratings[row] >= POSITIVE_RATING);
+  return sparseFromTriples(
+    data.binary.rowCount,
+    data.itemCount,
+    rows.map((row) => data.train.users[row]),
+    rows.map((row) => data.train.items[row]),
+    new Float32Array(rows.length).fill(1),
+  );
+}
+
+const rp3betaName = (options: Rp3betaOptions) => `α=${options.alpha}, β=${options.beta}, k=${options.neighbourCount}, history ≥ 4★`;
+
+/** Picks RP3beta's α, β and neighbour count on validation; returns the grid too. */
+function tuneRp3beta(data: EvaluationData) {
+  const liked = likedMatrix(data);
+  const grid: Array<{ variant: string; ndcgAt10: number }> = [];
+  let best: Rp3betaOptions = { alpha: 1, beta: 0.5, neighbourCount: 100 };
+  let bestNdcg = -1;
+  for (const alpha of RP3BETA_ALPHAS) {
+    const models = trainRp3betaGrid(liked, alpha, RP3BETA_BETAS, RP3BETA_NEIGHBOUR_COUNTS);
+    RP3BETA_BETAS.forEach((beta, betaIndex) =>
+      RP3BETA_NEIGHBOUR_COUNTS.forEach((neighbourCount, countIndex) => {
+        const options = { alpha, beta, neighbourCount };
+        const model = models[betaIndex][countIndex];
+        const { ndcgAt10 } = evaluate(data, (user, scores) => scoreItemKnn(model, userHistory(liked, user), scores));
+        grid.push({ variant: rp3betaName(options), ndcgAt10 });
+        if (ndcgAt10 > bestNdcg) [best, bestNdcg] = [options, ndcgAt10];
+      }),
+    );
+  }
+  return { best, grid };
+}
+
+/**
+ * WALS x·y and RP3beta scores, each standardised per user over that user's candidates, summed
+ * with weights 1 and `rp3betaWeight`.
+ */
+function blendRanker(data: EvaluationData, wals: { userFactors: Float32Array; itemFactors: Float32Array; dimensions: number }, rp3beta: ItemKnnModel, liked: SparseMatrix, rp3betaWeight: number) {
+  const walsScores = new Float32Array(data.itemCount);
+  const rp3betaScores = new Float32Array(data.itemCount);
+  const eligible = new Uint8Array(data.itemCount);
+  const dot = dotRanker(wals.userFactors, wals.itemFactors, wals.dimensions);
+  return (user: number, scores: Float32Array) => {
+    eligible.set(data.candidate);
+    for (const item of userHistory(data.binary, user)) eligible[item] = 0;
+    dot(user, walsScores);
+    scoreItemKnn(rp3beta, userHistory(liked, user), rp3betaScores);
+    blendStandardisedScores([walsScores, rp3betaScores], [1, rp3betaWeight], eligible, scores);
+  };
+}
+
 function dotRanker(userFactors: Float32Array, itemFactors: Float32Array, dimensions: number, itemBiases?: Float32Array) {
   return (user: number, scores: Float32Array) => {
     const offset = user * dimensions;
@@ -189,7 +255,15 @@ interface SplitReport {
   trainRatings: number;
   candidateItems: number;
   results: ModelResult[];
-  validation: { popularity: string; itemKnn: string; grid?: Array<{ variant: string; ndcgAt10: number }> };
+  validation: {
+    popularity: string;
+    itemKnn: string;
+    rp3beta: string;
+    blendWeight: number;
+    grid?: Array<{ variant: string; ndcgAt10: number }>;
+    rp3betaGrid?: Array<{ variant: string; ndcgAt10: number }>;
+    blendGrid?: Array<{ variant: string; ndcgAt10: number }>;
+  };
 }
 
 function runSplit(interactions: Interactions, itemCount: number, kind: SplitKind, tune: boolean, log: (line: string) => void): SplitReport {
@@ -211,6 +285,20 @@ function runSplit(interactions: Interactions, itemCount: number, kind: SplitKind
     }
   }
   log(`[${kind}] validation picked popularity of ${popularityLikedOnly ? "≥ 4 ratings" : "all ratings"}, item-kNN ${knnName(bestKnn)}`);
+
+  // RP3beta parameters, then the WALS + RP3beta blend weight, on validation.
+  const rp3betaTuning = tuneRp3beta(validationData);
+  log(`[${kind}] validation picked RP3beta ${rp3betaName(rp3betaTuning.best)}`);
+  const validationLiked = likedMatrix(validationData);
+  const validationRp3beta = trainRp3betaGrid(validationLiked, rp3betaTuning.best.alpha, [rp3betaTuning.best.beta], [rp3betaTuning.best.neighbourCount])[0][0];
+  const [validationWals] = trainWals(validationData, interactions.userCount);
+  const blendGrid = BLEND_WEIGHTS.map((weight) => ({
+    variant: `z(WALS) + ${weight}·z(RP3beta)`,
+    ndcgAt10: evaluate(validationData, blendRanker(validationData, validationWals, validationRp3beta, validationLiked, weight)).ndcgAt10,
+  }));
+  // Ties keep the smaller weight (listed first): no more RP3beta than validation asks for.
+  const blendWeight = BLEND_WEIGHTS[blendGrid.reduce((best, row, index) => (row.ndcgAt10 > blendGrid[best].ndcgAt10 ? index : best), 0)];
+  log(`[${kind}] validation picked blend weight ${blendWeight} (${blendGrid.map((row) => row.ndcgAt10.toFixed(4)).join(", ")})`);
 
   let grid: Array<{ variant: string; ndcgAt10: number }> | undefined;
   if (tune) {
@@ -257,6 +345,16 @@ function runSplit(interactions: Interactions, itemCount: number, kind: SplitKind
   const walsVariant = `${wals.dimensions}-d, λ=${als.regularization}, α=${strength.alpha}, dislikes < ${strength.dislikeBelow}★ ×${strength.dislikeWeight}, ${als.iterations} iterations`;
   add("WALS (shipped)", walsVariant, walsSeconds, evaluate(data, dotRanker(wals.userFactors, wals.itemFactors, wals.dimensions)));
 
+  const liked = likedMatrix(data);
+  const [rp3beta, rp3betaSeconds] = timed(() => trainRp3betaGrid(liked, rp3betaTuning.best.alpha, [rp3betaTuning.best.beta], [rp3betaTuning.best.neighbourCount])[0][0]);
+  add("RP3beta", rp3betaName(rp3betaTuning.best), rp3betaSeconds, evaluate(data, (user, scores) => scoreItemKnn(rp3beta, userHistory(liked, user), scores)));
+  add(
+    "WALS + RP3beta blend",
+    `z(WALS) + ${blendWeight}·z(RP3beta), per-user standardised over candidates`,
+    walsSeconds + rp3betaSeconds,
+    evaluate(data, blendRanker(data, wals, rp3beta, liked, blendWeight)),
+  );
+
   // The serving path: each user folded in from their training likes/dislikes, then the cosine
   // usearch index (items with ≥ 3 training ratings, top 200) re-ranked by x·y, exactly as
   // loadCfArtifacts().recommendForUser does.
@@ -297,7 +395,15 @@ function runSplit(interactions: Interactions, itemCount: number, kind: SplitKind
     trainRatings: data.train.users.length,
     candidateItems: data.candidateCount,
     results,
-    validation: { popularity: popularityLikedOnly ? "count of ≥ 4 ratings" : "count of ratings", itemKnn: knnName(bestKnn), grid },
+    validation: {
+      popularity: popularityLikedOnly ? "count of ≥ 4 ratings" : "count of ratings",
+      itemKnn: knnName(bestKnn),
+      rp3beta: rp3betaName(rp3betaTuning.best),
+      blendWeight,
+      grid,
+      rp3betaGrid: tune ? rp3betaTuning.grid : undefined,
+      blendGrid,
+    },
   };
 }
 
@@ -305,7 +411,6 @@ function markdown(reports: SplitReport[]): string {
   const lines: string[] = [];
   for (const report of reports) {
     const byName = (name: string) => report.results.find((result) => result.model === name)!;
-    const wals = byName("WALS (shipped)");
     lines.push(
       `### ${report.split === "random" ? "Random" : "Temporal"} 80/20 holdout per user — ${report.users} users, ${report.trainRatings} training ratings, ${report.candidateItems} candidate items`,
       "",
@@ -316,9 +421,21 @@ function markdown(reports: SplitReport[]): string {
           `| ${result.model} | ${result.variant} | ${result.recallAt10.toFixed(4)} | ${result.recallAt20.toFixed(4)} | ${result.ndcgAt10.toFixed(4)} | ${(100 * result.coverageAt10).toFixed(1)} % | ${result.trainSeconds.toFixed(2)} |`,
       ),
       "",
-      `WALS NDCG@10 = ${(wals.ndcgAt10 / byName("Popularity").ndcgAt10).toFixed(2)}× popularity, ${(wals.ndcgAt10 / byName("Item-kNN (cosine)").ndcgAt10).toFixed(2)}× item-kNN, ${(wals.ndcgAt10 / byName("BPR").ndcgAt10).toFixed(2)}× BPR.`,
+      ...["WALS (shipped)", "RP3beta", "WALS + RP3beta blend"].map((name) => {
+        const result = byName(name);
+        const ratio = (other: string) => `${(result.ndcgAt10 / byName(other).ndcgAt10).toFixed(2)}×`;
+        return `- ${name} NDCG@10 = ${ratio("Popularity")} popularity, ${ratio("Item-kNN (cosine)")} item-kNN, ${ratio("BPR")} BPR, ${ratio("WALS (shipped)")} WALS.`;
+      }),
+      "",
+      `Validation picked: popularity ${report.validation.popularity}; item-kNN ${report.validation.itemKnn}; RP3beta ${report.validation.rp3beta}; blend weight ${report.validation.blendWeight}.`,
       "",
     );
+    if (report.validation.blendGrid) {
+      lines.push("Validation blend grid (NDCG@10):", "", "| variant | NDCG@10 |", "|---|---:|", ...report.validation.blendGrid.map((row) => `| ${row.variant} | ${row.ndcgAt10.toFixed(4)} |`), "");
+    }
+    if (report.validation.rp3betaGrid) {
+      lines.push("Validation grid (RP3beta, NDCG@10):", "", "| variant | NDCG@10 |", "|---|---:|", ...report.validation.rp3betaGrid.map((row) => `| ${row.variant} | ${row.ndcgAt10.toFixed(4)} |`), "");
+    }
     if (report.validation.grid) {
       lines.push("Validation grid (WALS, 64-d, NDCG@10):", "", "| variant | NDCG@10 |", "|---|---:|", ...report.validation.grid.map((row) => `| ${row.variant} | ${row.ndcgAt10.toFixed(4)} |`), "");
     }

@@ -15,6 +15,8 @@ export { feedbackStrength, type FeedbackStrengthOptions } from "./feedback-stren
 export { createFoldInContext, foldInUser, type FoldInContext, type SessionFeedback } from "./fold-in";
 export { scoreItemKnn, trainItemKnn, type ItemKnnModel } from "./item-knn";
 export { ndcgAtK, recallAtK, topKIndexes } from "./ranking-metrics";
+export { DEFAULT_RP3BETA_OPTIONS, trainRp3beta, trainRp3betaGrid, type Rp3betaOptions } from "./rp3beta";
+export { blendStandardisedScores, standardiseScores } from "./score-blend";
 export { createSeededRandom, gaussian, randomInteger, type RandomSource } from "./seeded-random";
 export { sparseFromTriples, transposeSparse, type SparseMatrix } from "./sparse-matrix";
 export { temporalHoldoutMask } from "./temporal-holdout";

@@ -56,12 +56,24 @@ export function trainItemKnn(userItems: SparseMatrix, neighbourCount = 100): Ite
   };
 }
 
-/** Scores every item for a user who interacted with `history` (item indexes); writes into `scores`. */
-export function scoreItemKnn(model: ItemKnnModel, history: ArrayLike<number>, scores: Float32Array = new Float32Array(model.itemCount)): Float32Array {
+/**
+ * Scores every item for a user who interacted with `history` (item indexes); writes into `scores`.
+ * Works for any model in this CSR shape (item-kNN, RP3beta).
+ * @param historyWeights optional weight per history position (default 1 each), e.g. higher for
+ *   5-star ratings or negative for dislikes
+ */
+export function scoreItemKnn(
+  model: ItemKnnModel,
+  history: ArrayLike<number>,
+  scores: Float32Array = new Float32Array(model.itemCount),
+  historyWeights?: ArrayLike<number>,
+): Float32Array {
   scores.fill(0);
   for (let position = 0; position < history.length; position += 1) {
     const item = history[position];
-    for (let entry = model.starts[item]; entry < model.starts[item + 1]; entry += 1) scores[model.neighbourItems[entry]] += model.similarities[entry];
+    const weight = historyWeights ? historyWeights[position] : 1;
+    if (weight === 0) continue;
+    for (let entry = model.starts[item]; entry < model.starts[item + 1]; entry += 1) scores[model.neighbourItems[entry]] += weight * model.similarities[entry];
   }
   return scores;
 }
