@@ -114,6 +114,7 @@ const coldStart = coldStartRuns.map((run) => run.readyMs);
 log(`  ${coldStart.join(", ")} ms; ${coldStartRuns[coldStartRuns.length - 1].engineLine ?? "no engine line"}`);
 
 const server: RunningServer = await startNextServer(serverEnvironment);
+await server.allWorkersServing();
 const rssAtStart = treeRssMb(server.process.pid!);
 const seconds = quick ? 3 : 10;
 const loads: LoadResult[] = [];
@@ -159,6 +160,7 @@ await server.stop();
 const CAPPED_HEAP_MB = 256;
 log(`Soak again with --max-old-space-size=${CAPPED_HEAP_MB} (leak check)…`);
 const cappedServer = await startNextServer({ ...serverEnvironment, NODE_OPTIONS: `--max-old-space-size=${CAPPED_HEAP_MB}` });
+await cappedServer.allWorkersServing();
 const cappedSamples: Array<[number, number]> = [];
 const cappedStarted = performance.now();
 const cappedSampler = setInterval(() => cappedSamples.push([(performance.now() - cappedStarted) / 1000, treeRssMb(cappedServer.process.pid!)]), 1000);

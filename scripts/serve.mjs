@@ -81,9 +81,13 @@ if (workers === 1) {
     if (snapshotWriter) writerId = worker.id;
     return worker;
   };
-  for (let index = 0; index < workers; index++) fork(index === 0);
+  // The first worker loads alone, with every core to itself, so the server answers as soon as
+  // possible; the others start once it serves (loading side by side, each took about half as long
+  // again: two 0.5 s engine loads in parallel ended after 0.9 s here).
+  fork(true);
   cluster.on("listening", () => {
     listening++;
+    if (listening === 1) for (let index = 1; index < workers; index++) fork(false);
     if (listening === workers) process.stdout.write(`[reelcast] serving on http://${hostname}:${port} (${workers} worker processes)\n`);
   });
   cluster.on("exit", (worker, code, signal) => {

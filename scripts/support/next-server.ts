@@ -13,6 +13,11 @@ export interface RunningServer {
   process: ChildProcess;
   /** Everything the server printed, for failure messages. */
   output: () => string;
+  /**
+   * Resolves when every worker process serves. The first one answers alone (the cold start);
+   * the others load after it, so a load test waits for this.
+   */
+  allWorkersServing: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -79,7 +84,14 @@ export async function startNextServer(environment: Record<string, string> = {}, 
     if (child.exitCode !== null) throw new Error(`the server exited early (${child.exitCode}):\n${output}`);
     try {
       const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return { baseUrl, databasePath, process: child, kill, output: () => output, stop };
+      const allWorkersServing = async () => {
+        const deadline = Date.now() + timeoutMs;
+        while (!/\[reelcast\] serving on /.test(output)) {
+          if (Date.now() > deadline || child.exitCode !== null) throw new Error(`not every worker started:\n${output}`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      };
+      if (response.ok) return { baseUrl, databasePath, process: child, kill, output: () => output, stop, allWorkersServing };
     } catch {
       // not listening yet
     }
