@@ -563,6 +563,18 @@ export function applyConstraints(candidates: readonly Candidate[], items: readon
   return { items: selected, relaxations, hardConstraints: checks.map((check) => check.label), strictCount, candidateCount: pool.length };
 }
 
+/** Distinct candidates (references excluded) meeting every hard constraint as stated: applyConstraints' strictCount. */
+function strictlyMeeting(candidates: readonly Candidate[], items: readonly Item[], constraints: Constraints): number {
+  const meets = hardConstraintFilter(constraints, items);
+  const referenceIds = new Set(constraints.references.map((reference) => reference.itemId).filter((id): id is string => id !== null));
+  const counted = new Set<number>();
+  for (const { itemIndex } of candidates) {
+    if (itemIndex < 0 || itemIndex >= items.length || counted.has(itemIndex) || referenceIds.has(items[itemIndex].id)) continue;
+    if (meets(itemIndex)) counted.add(itemIndex);
+  }
+  return counted.size;
+}
+
 /** How many of the most popular catalog items the fallback adds: bounds its cost to a few ms. */
 export const CATALOG_FALLBACK_POOL = 3000;
 
@@ -592,10 +604,13 @@ export function applyConstraintsWithCatalogFallback(
   constraints: Constraints,
   options: ApplyOptions & { fallbackPoolSize?: number; fallbackBelow?: number },
 ): ApplyResult & { usedCatalogFallback: boolean } {
-  const first = applyConstraints(candidates, items, constraints, options);
   // `fallbackBelow`: widen only when fewer than this many meet the constraints (default `limit`),
-  // so a caller asking for extra candidates does not pay for the catalog pass to fill them.
-  if (first.strictCount >= (options.fallbackBelow ?? options.limit) || options.relax === false) return { ...first, usedCatalogFallback: false };
+  // so a caller asking for extra candidates does not pay for the catalog pass to fill them. The
+  // count comes from the flat-array filter, so a request that must widen skips a full
+  // constraint pass (with its relaxation steps) over the retrieved candidates alone.
+  if (options.relax === false || strictlyMeeting(candidates, items, constraints) >= (options.fallbackBelow ?? options.limit)) {
+    return { ...applyConstraints(candidates, items, constraints, options), usedCatalogFallback: false };
+  }
   const retrieved = new Set(candidates.map((candidate) => candidate.itemIndex));
   let floor = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) if (candidate.score > 0 && candidate.score < floor) floor = candidate.score;
