@@ -5,6 +5,7 @@ import path from "node:path";
 import { indexItems } from "../lib/catalog/catalog";
 import { BUNDLE_SCHEMA_VERSION, manifestSchema, type BundleManifest, type SourceFile } from "../lib/catalog/manifest";
 import { BUNDLE_FILES, writeInteractions } from "./bundle-files";
+import { writeJsonLines } from "./json-lines";
 import { catalogRoot, currentPointer, loadBundle } from "./bundle-loader";
 import { candidateDataDirs, downloadMovieLens, findDataLocation, type DataLocation } from "./data-dir";
 import { codeFingerprint, sha256File } from "./file-hash";
@@ -129,7 +130,7 @@ export async function buildCatalog(options: BuildCatalogOptions = {}): Promise<B
   const temporaryDir = `${bundleDir}.${process.pid}.tmp`;
   rmSync(temporaryDir, { recursive: true, force: true });
   mkdirSync(temporaryDir, { recursive: true });
-  writeFileSync(path.join(temporaryDir, BUNDLE_FILES.items), JSON.stringify(joined.items));
+  writeJsonLines(path.join(temporaryDir, BUNDLE_FILES.items), joined.items);
   writeInteractions(temporaryDir, joined.interactions);
 
   const coldStartItems = joined.items.filter((item) => item.movieId === null).length;

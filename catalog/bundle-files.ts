@@ -5,7 +5,8 @@ import type { Interactions } from "../lib/catalog/interactions";
 /** File names inside a bundle directory. */
 export const BUNDLE_FILES = {
   manifest: "manifest.json",
-  items: "items.json",
+  /** One item per line (JSON Lines): a single JSON document passes V8's string limit near 1M items. */
+  items: "items.jsonl",
   interactionUsers: "interactions.users.i32",
   interactionItems: "interactions.items.i32",
   interactionRatings: "interactions.ratings.f32",

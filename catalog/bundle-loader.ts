@@ -5,6 +5,7 @@ import { indexItems, type Catalog } from "../lib/catalog/catalog";
 import { itemSchema, type Item } from "../lib/catalog/item";
 import { BUNDLE_SCHEMA_VERSION, manifestSchema } from "../lib/catalog/manifest";
 import { BUNDLE_FILES, readInteractions } from "./bundle-files";
+import { readJsonLines } from "./json-lines";
 
 /** Where bundles live: `REELCAST_CATALOG_DIR`, or .data/ under the project root. */
 export function catalogRoot(projectRoot = process.cwd(), environment: Environment = process.env): string {
@@ -40,7 +41,7 @@ const VALIDATED_SAMPLE = 200;
  */
 export function parseBundleItems(raw: unknown, expectedCount: number, bundleDir: string): Item[] {
   if (!Array.isArray(raw) || raw.length !== expectedCount) {
-    throw new Error(`Catalog bundle ${bundleDir}: items.json holds ${Array.isArray(raw) ? raw.length : "no list of"} items, the manifest says ${expectedCount}. Run \`npm run catalog:build -- --force\`.`);
+    throw new Error(`Catalog bundle ${bundleDir}: ${BUNDLE_FILES.items} holds ${Array.isArray(raw) ? raw.length : "no list of"} items, the manifest says ${expectedCount}. Run \`npm run catalog:build -- --force\`.`);
   }
   const step = Math.max(1, Math.floor(raw.length / VALIDATED_SAMPLE));
   const sample = new Set<number>([raw.length - 1]);
@@ -61,7 +62,8 @@ export function loadBundle(bundleDir: string): Catalog {
     );
   }
   const manifest = manifestSchema.parse(rawManifest);
-  const items = parseBundleItems(JSON.parse(readFileSync(path.join(/*turbopackIgnore: true*/ bundleDir, BUNDLE_FILES.items), "utf8")), manifest.counts.items, bundleDir);
+  // Line by line: the items as one string would pass V8's string limit near 1M items.
+  const items = parseBundleItems(readJsonLines(path.join(/*turbopackIgnore: true*/ bundleDir, BUNDLE_FILES.items)), manifest.counts.items, bundleDir);
   return { manifest, items, indexOf: indexItems(items), interactions: readInteractions(bundleDir), bundleDir };
 }
 

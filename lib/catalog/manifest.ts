@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 /** Bumped when the bundle layout changes incompatibly; the loader refuses other versions. */
-export const BUNDLE_SCHEMA_VERSION = 1;
+// 2: items as JSON Lines (items.jsonl) instead of one JSON document (items.json).
+export const BUNDLE_SCHEMA_VERSION = 2;
 
 export const sourceFileSchema = z.object({
   path: z.string(),

@@ -8,7 +8,7 @@ export function buildPhaseOf(line: string): string | null {
   if (line.startsWith("Sources:")) return "hash sources";
   if (line.startsWith("Reading MovieLens")) return "read MovieLens CSVs (csv-parse + zod)";
   if (line.startsWith("Reading TMDB")) return "read TMDB CSVs";
-  if (line.startsWith("Joining and validating")) return "join + validate, write items.json + interactions";
+  if (line.startsWith("Joining and validating")) return "join + validate, write items.jsonl + interactions";
   if (line.startsWith("Stage text-vectors")) return "text vectors: read GloVe (wink 100-d JSON)";
   if (line.startsWith("read wink-embeddings") || line.startsWith("reusing the compacted")) return "text vectors: compact vocabulary, fit common component";
   if (line.startsWith("compacted to ")) return "text vectors: embed items (GloVe SIF)";

@@ -8,6 +8,10 @@ export interface PhaseRecord {
   seconds: number;
   /** Highest resident memory sampled while the phase ran, MB. */
   peakRssMb: number;
+  /** CPU time (user + system) the child spent in the phase: unlike `seconds`, unaffected by other jobs or pauses. */
+  cpuSeconds: number;
+  /** Wall time in the phase while the child or this monitor was stopped (SIGSTOP by another job on the shared machine). */
+  pausedSeconds: number;
 }
 
 export interface MonitoredRun {
@@ -24,6 +28,10 @@ export interface MonitoredRun {
   lastPhase: string | null;
   /** Mean 1-minute load average over the run: other jobs on the shared 2 cores. */
   meanLoadAverage: number;
+  /** CPU time (user + system) of the child over the run. */
+  cpuSeconds: number;
+  /** Wall time during which the child or this monitor was stopped (included in `seconds`). */
+  pausedSeconds: number;
   stdout: string;
   /** The last lines of stdout + stderr, for the report of a crash. */
   tail: string[];
@@ -56,6 +64,21 @@ function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
   }
 }
 
+/** The child's scheduler state letter and CPU ticks (user + system) from /proc/<pid>/stat; null once it is gone. */
+function processStat(pid: number): { state: string; cpuTicks: number } | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) may hold spaces: fields are counted after its closing parenthesis.
+    const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    return { state: fields[0], cpuTicks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return null;
+  }
+}
+
+/** Kernel clock ticks per second for /proc CPU times (USER_HZ: 100 on every Linux target here). */
+const TICKS_PER_SECOND = 100;
+
 function availableMb(): number {
   const match = /MemAvailable:\s+(\d+) kB/.exec(readFileSync("/proc/meminfo", "utf8"));
   return match ? Number(match[1]) / 1024 : Number.POSITIVE_INFINITY;
@@ -82,14 +105,27 @@ export function runMonitored(options: MonitorOptions): Promise<MonitoredRun> {
     running.add(child);
     const pid = child.pid!;
     const phases: PhaseRecord[] = [];
-    let phase: { name: string; started: number; peakRssMb: number } | null = null;
+    let phase: { name: string; started: number; peakRssMb: number; startTicks: number; pausedMs: number } | null = null;
+    const sampleIntervalMs = options.sampleIntervalMs ?? 200;
+    let lastTicks = 0;
+    let lastSample = performance.now();
+    let pausedMs = 0;
     let killedFor: string | null = null;
     let peakKb = 0;
     const loads: number[] = [];
     let stdout = "";
     const tail: string[] = [];
     const closePhase = () => {
-      if (phase) phases.push({ name: phase.name, seconds: Math.round((performance.now() - phase.started) / 100) / 10, peakRssMb: phase.peakRssMb });
+      if (phase) {
+        const ticks = processStat(pid)?.cpuTicks ?? lastTicks;
+        phases.push({
+          name: phase.name,
+          seconds: Math.round((performance.now() - phase.started) / 100) / 10,
+          peakRssMb: phase.peakRssMb,
+          cpuSeconds: Math.round((10 * (ticks - phase.startTicks)) / TICKS_PER_SECOND) / 10,
+          pausedSeconds: Math.round(phase.pausedMs / 100) / 10,
+        });
+      }
     };
     const onLine = (line: string) => {
       tail.push(line);
@@ -98,7 +134,7 @@ export function runMonitored(options: MonitorOptions): Promise<MonitoredRun> {
       const next = options.phaseOf(line.trim());
       if (next) {
         closePhase();
-        phase = { name: next, started: performance.now(), peakRssMb: Math.round(statusKb(pid, "VmRSS") / 1024) };
+        phase = { name: next, started: performance.now(), peakRssMb: Math.round(statusKb(pid, "VmRSS") / 1024), startTicks: processStat(pid)?.cpuTicks ?? lastTicks, pausedMs: 0 };
       }
     };
     const splitter = (keep: boolean) => {
@@ -120,13 +156,22 @@ export function runMonitored(options: MonitorOptions): Promise<MonitoredRun> {
       child.kill("SIGKILL");
     };
     const sampler = setInterval(() => {
+      // Paused time: the child seen stopped (state T), or this monitor itself stopped (a sampling gap).
+      const now = performance.now();
+      const stat = processStat(pid);
+      const gap = now - lastSample;
+      const paused = stat?.state === "T" ? gap : gap > 5 * sampleIntervalMs ? gap - sampleIntervalMs : 0;
+      lastSample = now;
+      if (stat) lastTicks = stat.cpuTicks;
+      pausedMs += paused;
+      if (phase) phase.pausedMs += paused;
       const rssMb = statusKb(pid, "VmRSS") / 1024;
       peakKb = Math.max(peakKb, statusKb(pid, "VmHWM"));
       if (phase) phase.peakRssMb = Math.max(phase.peakRssMb, Math.round(rssMb));
       loads.push(loadavg()[0]);
       if (rssMb > options.memoryLimitMb) kill(`resident memory passed the ${options.memoryLimitMb} MB limit`);
       else if (availableMb() < options.minimumAvailableMb) kill(`machine MemAvailable fell below ${options.minimumAvailableMb} MB (child at ${Math.round(rssMb)} MB)`);
-    }, options.sampleIntervalMs ?? 200);
+    }, sampleIntervalMs);
     const timer = setTimeout(() => kill(`exceeded the ${Math.round(options.timeLimitMs / 60_000)} min time limit`), options.timeLimitMs);
     child.on("close", (exitCode, signal) => {
       clearInterval(sampler);
@@ -146,6 +191,8 @@ export function runMonitored(options: MonitorOptions): Promise<MonitoredRun> {
         phases,
         lastPhase,
         meanLoadAverage: loads.length ? Math.round((10 * loads.reduce((sum, value) => sum + value, 0)) / loads.length) / 10 : loadavg()[0],
+        cpuSeconds: Math.round((10 * lastTicks) / TICKS_PER_SECOND) / 10,
+        pausedSeconds: Math.round(pausedMs / 100) / 10,
         stdout,
         tail,
       });

@@ -106,7 +106,7 @@ export async function componentCosts(source: Catalog | (() => Catalog), environm
     const seconds = Math.round((performance.now() - started) / 10) / 100;
     costs.push({ name, seconds, retainedMb: Math.round(liveMb() - before) });
   };
-  if (typeof source === "function") await measure("catalog: items.json read + validated, interactions", source);
+  if (typeof source === "function") await measure("catalog: items.jsonl read + validated, interactions", source);
   const catalog = typeof source === "function" ? (held.component as Catalog) : source;
   // As createEngine does: the bundle's prebuilt BM25F index when it has one, built from the items otherwise.
   await measure("keyword search (BM25F index from the bundle, title trigrams)", () => new KeywordSearch(catalog.items, loadKeywordIndex(catalog) ?? undefined));

@@ -3,15 +3,16 @@
  * build's steps in memory (read, join, serialise items, every BUILD_STAGE) and goes on past the
  * step that broke, so each later stage and the serving components are still measured at that
  * size (the CF stage's content-based cold-start vectors only for a timed sample: sampled-cf-
- * stage.ts). The items are serialised once to see whether the bundle's items.json can be written,
- * but the bundle is never published; serving is measured on the in-memory catalog with
+ * stage.ts). The items are written once as the bundle's items.jsonl (timed), but the bundle is
+ * never published; serving is measured on the in-memory catalog with
  * `retrieveFast` (the fast path's retrieval: keyword + title + CF). Prints `phase:` lines,
  * the stages' own log lines and `result {json}` lines.
  * Usage: tsx scripts/bench/stage-probe.ts <dataRoot> <workDir>
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { writeInteractions } from "../../catalog/bundle-files";
+import { BUNDLE_FILES, writeInteractions } from "../../catalog/bundle-files";
+import { writeJsonLines } from "../../catalog/json-lines";
 import { findDataLocation } from "../../catalog/data-dir";
 import { joinCatalog } from "../../catalog/join";
 import { RejectedRowCounter } from "../../catalog/rejected-rows";
@@ -50,20 +51,19 @@ phase("join + validate");
 const joined = joinCatalog(movieLens, tmdb, rejected);
 emitResult({ probeItems: joined.items.length, probeInteractions: joined.interactions.users.length });
 
-phase("serialise items.json (JSON.stringify)");
+// The same layout as a real bundle, so the text-vectors stage caches its vocabulary next to it.
+const bundleDir = path.join(workDir, "probe-catalog", "bundles", "probe");
+mkdirSync(bundleDir, { recursive: true });
+phase("write items.jsonl (JSON Lines, chunked)");
 let started = performance.now();
 let itemsJson: { ok: boolean; seconds: number; megabytes?: number; error?: string };
 try {
-  const text = JSON.stringify(joined.items);
-  itemsJson = { ok: true, seconds: seconds(started), megabytes: Math.round(Buffer.byteLength(text) / 1048576) };
+  const bytes = writeJsonLines(path.join(bundleDir, BUNDLE_FILES.items), joined.items);
+  itemsJson = { ok: true, seconds: seconds(started), megabytes: Math.round(bytes / 1048576) };
 } catch (error) {
   itemsJson = { ok: false, seconds: seconds(started), error: (error as Error).message };
 }
 emitResult({ itemsJson });
-
-// The same layout as a real bundle, so the text-vectors stage caches its vocabulary next to it.
-const bundleDir = path.join(workDir, "probe-catalog", "bundles", "probe");
-mkdirSync(bundleDir, { recursive: true });
 writeInteractions(bundleDir, joined.interactions);
 const manifest = {
   schemaVersion: BUNDLE_SCHEMA_VERSION,
