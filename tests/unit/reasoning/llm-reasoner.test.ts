@@ -65,7 +65,7 @@ test("over HTTP: constraints come back from a real-format structured chat comple
 });
 
 const faults: Array<[Fault, RegExp]> = [
-  [{ kind: "delay", milliseconds: 700 }, /^LLM timed out after 300 ms; the offline reasoner answered instead$/],
+  [{ kind: "delay", milliseconds: 3000 }, /^LLM timed out after 300 ms; the offline reasoner answered instead$/],
   [{ kind: "status", status: 400 }, /^LLM provider answered HTTP 400; the offline reasoner answered instead$/],
   [{ kind: "status", status: 500 }, /^LLM provider answered HTTP 500; /],
   [{ kind: "rate-limit", retryAfterSeconds: 20 }, /^LLM provider is rate limiting \(retry after 20 s\); /],
@@ -82,6 +82,8 @@ for (const [fault, reason] of faults) {
     const outcome = await reasonWithLlm({ handle, schema, request: "90s sci-fi", session, currentYear: 2026, genres: ["Sci-Fi"] });
     assert.ok(!outcome.ok);
     assert.match(outcome.fallbackReason, reason);
-    assert.ok(performance.now() - started < 600);
+    // A behaviour check, not a speed one: the answer comes at the 300 ms deadline, long before the
+    // stalled provider (3 s) would have; the margin absorbs a loaded CI machine.
+    assert.ok(performance.now() - started < 2000);
   });
 }
