@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench-soak.ts [--seconds 180] [--workers 2] [--heap-mb 256]`: a long soak of
+ * `npm run bench:soak [-- --seconds 180 --workers 2 --heap-mb 256]`: a long soak of
  * fast-path requests (32 connections, closed loop) against the production server with each
  * process's V8 old space capped, sampling the process tree's RSS every second and, every minute,
  * each server process's anonymous (heap) and file-backed (memory-mapped bundle, SQLite shared
