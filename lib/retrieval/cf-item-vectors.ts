@@ -66,7 +66,8 @@ export function buildCfItemVectors(
     vectors.fill(0, itemIndex * dimensions, (itemIndex + 1) * dimensions);
     targets.push(itemIndex);
   });
-  // A benchmark may give content vectors to an evenly spaced sample only (the step is quadratic);
+  // A benchmark may give content vectors to an evenly spaced sample only (to time the step at
+  // sizes where filling every item would take long);
   // the rest keep zero vectors, like items with no content neighbour.
   const step = contentSample === null ? 1 : Math.max(1, Math.floor(targets.length / contentSample));
   const filledTargets = step === 1 ? targets : targets.filter((_, position) => position % step === 0);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -9,8 +9,9 @@ import { candidateDataDirs, findDataLocation } from "../../../catalog/data-dir";
 
 const source = findDataLocation(candidateDataDirs(process.cwd()));
 
-test("a corrupted MovieLens copy builds, skipping and reporting bad rows; a second run reuses the bundle", { skip: !source && "no MovieLens data" }, async () => {
+test("a corrupted MovieLens copy builds, skipping and reporting bad rows; a second run reuses the bundle", { skip: !source && "no MovieLens data" }, async (context) => {
   const work = mkdtempSync(path.join(tmpdir(), "reelcast-corrupt-"));
+  context.after(() => rmSync(work, { recursive: true, force: true }));
   const dataDir = path.join(work, "raw", "ml-latest-small");
   mkdirSync(dataDir, { recursive: true });
   for (const file of ["movies.csv", "tags.csv", "links.csv"]) copyFileSync(path.join(source!.movieLensDir, file), path.join(dataDir, file));

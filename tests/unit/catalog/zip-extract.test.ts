@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { test } from "node:test";
+import { test, type TestContext } from "node:test";
 import { deflateRawSync } from "node:zlib";
 import { extractZip } from "../../../catalog/zip-extract";
 import { downloadMovieLens } from "../../../catalog/data-dir";
@@ -42,19 +42,26 @@ function makeZip(files: Record<string, string>): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-test("extracts deflated entries into nested folders", () => {
-  const target = mkdtempSync(path.join(tmpdir(), "reelcast-zip-"));
+/** A fresh directory that is removed when the test ends. */
+function temporaryTarget(context: TestContext, prefix: string): string {
+  const target = mkdtempSync(path.join(tmpdir(), prefix));
+  context.after(() => rmSync(target, { recursive: true, force: true }));
+  return target;
+}
+
+test("extracts deflated entries into nested folders", (context) => {
+  const target = temporaryTarget(context, "reelcast-zip-");
   extractZip(makeZip({ "ml-latest-small/movies.csv": "movieId,title,genres\n1,Toy Story (1995),Comedy\n" }), target);
   assert.match(readFileSync(path.join(target, "ml-latest-small", "movies.csv"), "utf8"), /Toy Story/);
 });
 
-test("refuses entries that escape the target", () => {
-  const target = mkdtempSync(path.join(tmpdir(), "reelcast-zip-"));
+test("refuses entries that escape the target", (context) => {
+  const target = temporaryTarget(context, "reelcast-zip-");
   assert.throws(() => extractZip(makeZip({ "../evil.txt": "x" }), target), /escapes/);
 });
 
-test("a failed MovieLens download names the directory and the variable", async () => {
-  const target = mkdtempSync(path.join(tmpdir(), "reelcast-dl-"));
+test("a failed MovieLens download names the directory and the variable", async (context) => {
+  const target = temporaryTarget(context, "reelcast-dl-");
   await assert.rejects(downloadMovieLens(target, () => {}, "http://127.0.0.1:9/ml-latest-small.zip"), (error: Error) => {
     assert.match(error.message, /Could not download MovieLens/);
     assert.ok(error.message.includes(target));
