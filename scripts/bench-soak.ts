@@ -6,13 +6,12 @@
  * memory) resident memory. Tells a leak (growth past the cap, a crash) from heaps filling up to
  * their caps and mapped files being paged in. Prints JSON.
  */
-import autocannon from "autocannon";
 import { readdirSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadCurrentCatalog } from "../catalog/bundle-loader";
-import { slope } from "./bench/latency-stats";
-import { treeRssMb } from "./bench/process-memory";
+import { runLoad } from "./bench/closed-loop-load";
 import { fastQueries } from "./bench/query-sets";
+import { rssTrendMbPerMinute, sampleRss } from "./bench/rss-sampler";
 import { startNextServer } from "./support/next-server";
 
 const { values } = parseArgs({ options: { seconds: { type: "string" }, workers: { type: "string" }, "heap-mb": { type: "string" } } });
@@ -40,44 +39,28 @@ const catalog = loadCurrentCatalog();
 const bodies = fastQueries(catalog, 1000).map((query, index) => JSON.stringify({ query, limit: 10, sessionId: `bench-session-${String(index % 200).padStart(6, "0")}` }));
 const server = await startNextServer({ REELCAST_WORKERS: workers, NODE_OPTIONS: `--max-old-space-size=${heapMb}` });
 await server.allWorkersServing();
-const samples: Array<[number, number]> = [];
 const perMinute: Array<{ atSeconds: number; processes: ReturnType<typeof perProcessMemory> }> = [];
 const started = performance.now();
-let tick = 0;
-const sampler = setInterval(() => {
-  const atSeconds = (performance.now() - started) / 1000;
-  samples.push([atSeconds, treeRssMb(server.process.pid!)]);
-  if (tick++ % 60 === 0) perMinute.push({ atSeconds: Math.round(atSeconds), processes: perProcessMemory() });
-}, 1000);
-let next = 0;
-const result = await new Promise<autocannon.Result>((resolve, reject) =>
-  autocannon(
-    {
-      url: `${server.baseUrl}/api/recommend`,
-      connections: 32,
-      duration: seconds,
-      requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (request: autocannon.Request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
-    },
-    (error: Error | null, outcome: autocannon.Result) => (error ? reject(error) : resolve(outcome)),
-  ),
-);
-clearInterval(sampler);
+const sampler = sampleRss(server.process.pid!, 1000, (index) => {
+  if (index % 60 === 0) perMinute.push({ atSeconds: Math.round((performance.now() - started) / 1000), processes: perProcessMemory() });
+});
+const result = await runLoad(server.baseUrl, "soak", bodies, 32, { seconds });
+const samples = sampler.stop();
 perMinute.push({ atSeconds: Math.round((performance.now() - started) / 1000), processes: perProcessMemory() });
 const restarts = (server.output().match(/exited \(/g) ?? []).length;
 await server.stop();
-const trend = (points: Array<[number, number]>) => Math.round(slope(points) * 60 * 10) / 10;
 process.stdout.write(
   `${JSON.stringify(
     {
       date: new Date().toISOString(),
       workers: Number(workers),
       heapCapMb: heapMb,
-      requests: result.requests.total,
-      requestsPerSecond: Math.round(result.requests.total / result.duration),
-      errors: result.errors + result.timeouts + result.non2xx,
+      requests: result.requests,
+      requestsPerSecond: result.requestsPerSecond,
+      errors: result.errors + result.non2xx,
       workerRestarts: restarts,
       treeRssMb: { first: samples[0]?.[1], last: samples[samples.length - 1]?.[1], every30s: samples.filter((_, index) => index % 30 === 0).map((sample) => sample[1]) },
-      trendMbPerMinute: { secondHalf: trend(samples.slice(Math.floor(samples.length / 2))), lastQuarter: trend(samples.slice(Math.floor((samples.length * 3) / 4))) },
+      trendMbPerMinute: { secondHalf: rssTrendMbPerMinute(samples), lastQuarter: rssTrendMbPerMinute(samples, 0.75) },
       perMinute,
     },
     null,

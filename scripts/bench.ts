@@ -6,14 +6,15 @@
  * fixed delay: preview and final cards), and soaks ≥ 20,000 requests while sampling server RSS.
  * --write records the "End-to-end load (npm run bench)" section of docs/BENCHMARKS.md.
  */
-import autocannon from "autocannon";
 import { loadCurrentCatalog } from "../catalog/bundle-loader";
 import { chatPreviewAndFinal, chatTimeToFirstCard } from "./bench/chat-first-card";
 import { startOpenAiTestServer } from "../tests/fixtures/openai-test-server";
-import { percentile, slope, summarise } from "./bench/latency-stats";
+import { runLoad } from "./bench/closed-loop-load";
+import { percentile } from "./bench/latency-stats";
 import type { LoadResult } from "./bench/load-result";
 import { openLoopLoad } from "./bench/open-loop-load";
 import { treeRssMb } from "./bench/process-memory";
+import { rssTrendMbPerMinute, sampleRss } from "./bench/rss-sampler";
 import { fastQueries, REASONING_QUERIES } from "./bench/query-sets";
 import { startNextServer, type RunningServer } from "./support/next-server";
 import { prepareApp } from "./support/prepare-app";
@@ -32,47 +33,6 @@ const quick = process.argv.includes("--quick");
 const log = (line: string) => {
   if (!asJson) process.stdout.write(`${line}\n`);
 };
-
-/**
- * One closed-loop load row: each connection sends its next request when the last answered, so
- * the row measures capacity (latency at a given rate is openLoopLoad's job).
- */
-function runLoad(baseUrl: string, label: string, bodies: string[], connections: number, options: { seconds?: number; amount?: number; path?: string }): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const latencies: number[] = [];
-    let next = 0;
-    const instance = autocannon(
-      {
-        url: `${baseUrl}${options.path ?? "/api/recommend"}`,
-        connections,
-        ...(options.amount ? { amount: options.amount } : { duration: options.seconds }),
-        timeout: 10,
-        requests: [
-          {
-            ...(options.path === "/api/health"
-              ? { method: "GET" as const }
-              : { method: "POST" as const, headers: { "content-type": "application/json" }, setupRequest: (request: autocannon.Request) => ({ ...request, body: bodies[next++ % bodies.length] }) }),
-          },
-        ],
-      },
-      (error: Error | null, result: autocannon.Result) => {
-        if (error) return reject(error);
-        resolve({
-          label,
-          connections,
-          offeredRate: null,
-          seconds: Math.round(result.duration * 100) / 100,
-          requests: result.requests.total,
-          requestsPerSecond: Math.round(result.requests.total / result.duration),
-          errors: result.errors + result.timeouts,
-          non2xx: result.non2xx,
-          latencyMs: summarise(latencies),
-        });
-      },
-    );
-    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
-  });
-}
 
 /** Cold start: spawn to /api/health answering with everything loaded, plus the server's own breakdown. */
 async function measureColdStart(runs: number): Promise<Array<{ readyMs: number; engineLine: string | null }>> {
@@ -135,14 +95,11 @@ const soakTotal = quick ? 4000 : 24_000;
 // The leak check runs twice as long, so its second-half trend spans more than a minute.
 const cappedSoakTotal = soakTotal * 2;
 log(`Soak: ${soakTotal} fast requests at 32 connections, sampling RSS…`);
-const rssSamples: Array<[number, number]> = [];
-const soakStarted = performance.now();
-const sampler = setInterval(() => rssSamples.push([(performance.now() - soakStarted) / 1000, treeRssMb(server.process.pid!)]), 1000);
+const sampler = sampleRss(server.process.pid!);
 const soak = await runLoad(server.baseUrl, "soak", fastBodies, 32, { amount: soakTotal });
-clearInterval(sampler);
+const rssSamples = sampler.stop();
 const rssAtEnd = treeRssMb(server.process.pid!);
-const secondHalf = rssSamples.slice(Math.floor(rssSamples.length / 2));
-const rssTrendMbPerMinute = Math.round(slope(secondHalf) * 60 * 100) / 100;
+const rssTrend = rssTrendMbPerMinute(rssSamples);
 await server.stop();
 
 // Leak check: the same soak with the V8 old space capped at 256 MB. A leak would fail or grow
@@ -151,12 +108,10 @@ const CAPPED_HEAP_MB = 256;
 log(`Soak again with --max-old-space-size=${CAPPED_HEAP_MB} (leak check)…`);
 const cappedServer = await startNextServer({ ...serverEnvironment, NODE_OPTIONS: `--max-old-space-size=${CAPPED_HEAP_MB}` });
 await cappedServer.allWorkersServing();
-const cappedSamples: Array<[number, number]> = [];
-const cappedStarted = performance.now();
-const cappedSampler = setInterval(() => cappedSamples.push([(performance.now() - cappedStarted) / 1000, treeRssMb(cappedServer.process.pid!)]), 1000);
+const cappedSampler = sampleRss(cappedServer.process.pid!);
 const cappedSoak = await runLoad(cappedServer.baseUrl, "soak (256 MB heap)", fastBodies, 32, { amount: cappedSoakTotal });
-clearInterval(cappedSampler);
-const cappedTrend = Math.round(slope(cappedSamples.slice(Math.floor(cappedSamples.length / 2))) * 60 * 100) / 100;
+const cappedSamples = cappedSampler.stop();
+const cappedTrend = rssTrendMbPerMinute(cappedSamples);
 await cappedServer.stop();
 log(`  ${cappedSoak.requests} requests, ${cappedSoak.requestsPerSecond} req/s, errors ${cappedSoak.errors + cappedSoak.non2xx}; RSS ${cappedSamples[0]?.[1]} → ${cappedSamples[cappedSamples.length - 1]?.[1]} MB, second-half trend ${cappedTrend} MB/min`);
 
@@ -182,14 +137,14 @@ const report = {
   coldStartMs: { runs: coldStart, median: percentile(coldStart, 0.5), engine: coldStartRuns.map((run) => run.engineLine) },
   loads,
   chatTimeToFirstCardMs: { fast: chat, reasoningOffline: chatReasoning, withLlm: { llmDelayMs: LLM_DELAY_MS, ...chatWithLlm } },
-  soak: { ...soak, rssMbBefore: rssAtStart, rssMbAfter: rssAtEnd, rssTrendMbPerMinuteSecondHalf: rssTrendMbPerMinute, rssSamples },
+  soak: { ...soak, rssMbBefore: rssAtStart, rssMbAfter: rssAtEnd, rssTrendMbPerMinuteSecondHalf: rssTrend, rssSamples },
   healthBaseline,
   cappedHeapSoak: { heapMb: CAPPED_HEAP_MB, ...cappedSoak, rssTrendMbPerMinuteSecondHalf: cappedTrend, rssSamples: cappedSamples },
 };
 if (asJson) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 else {
   log(`Soak: ${soak.requests} requests, p99 ${soak.latencyMs.p99} ms, ${soak.requestsPerSecond} req/s, errors ${soak.errors}, non-2xx ${soak.non2xx}`);
-  log(`RSS: ${rssAtStart} MB before, ${rssAtEnd} MB after; second-half trend ${rssTrendMbPerMinute} MB/min`);
+  log(`RSS: ${rssAtStart} MB before, ${rssAtEnd} MB after; second-half trend ${rssTrend} MB/min`);
 }
 
 if (write) {
@@ -227,7 +182,7 @@ if (write) {
     "",
     `The LLM stand-in is the local OpenAI-compatible test server (tests/fixtures/openai-test-server.ts) answering the constraint call after ${LLM_DELAY_MS} ms: no network exists here, and the point is what Reelcast adds around a model, not the model. ${chatWithLlm.previews} of ${chatWithLlm.finalCards.count} answers showed the fast preview first.`,
     "",
-    `**Soak and memory**: ${soak.requests} fast requests at 32 connections in ${soak.seconds} s (${soak.requestsPerSecond} req/s), p50 ${soak.latencyMs.p50} / p99 ${soak.latencyMs.p99} ms, errors + non-2xx ${soak.errors + soak.non2xx}. Server RSS (process tree) ${rssAtStart} MB before the load rows, ${rssAtEnd} MB after the soak; trend over the soak's second half **${rssTrendMbPerMinute} MB/min** (samples every second: ${rssSamples.filter((_, index) => index % Math.max(1, Math.floor(rssSamples.length / 8)) === 0).map(([second, mb]) => `${Math.round(second)} s ${mb} MB`).join(", ")}).`,
+    `**Soak and memory**: ${soak.requests} fast requests at 32 connections in ${soak.seconds} s (${soak.requestsPerSecond} req/s), p50 ${soak.latencyMs.p50} / p99 ${soak.latencyMs.p99} ms, errors + non-2xx ${soak.errors + soak.non2xx}. Server RSS (process tree) ${rssAtStart} MB before the load rows, ${rssAtEnd} MB after the soak; trend over the soak's second half **${rssTrend} MB/min** (samples every second: ${rssSamples.filter((_, index) => index % Math.max(1, Math.floor(rssSamples.length / 8)) === 0).map(([second, mb]) => `${Math.round(second)} s ${mb} MB`).join(", ")}).`,
     "",
     `**Leak check**: a soak twice as long (${cappedSoak.requests} requests, same bodies and connections) against a server whose V8 old space is capped at ${CAPPED_HEAP_MB} MB: ${cappedSoak.requestsPerSecond} req/s, errors + non-2xx ${cappedSoak.errors + cappedSoak.non2xx}, RSS ${cappedSamples[0]?.[1]} → ${cappedSamples[cappedSamples.length - 1]?.[1]} MB, second-half trend **${cappedTrend} MB/min**. A leak would exhaust the capped heap; what the default-heap soak shows is V8 growing its heap lazily towards its (multi-GB) default limit, not retained memory.`,
   ].join("\n");

@@ -274,15 +274,26 @@ function hardChecks(constraints: Constraints): HardCheck[] {
 /** Hard checks that hardConstraintFilter makes on flat arrays. */
 const COLUMNAR_KINDS: ReadonlySet<CheckKind> = new Set(["genre-include", "genre-exclude", "years", "runtime"]);
 
+/** Passes when every check is satisfied; an exclusion also passes when its value is unknown. */
+function meetsAll(checks: readonly HardCheck[]): (item: Item) => boolean {
+  return (item) => checks.every((check) => check.status(item) === "satisfied" || (check.kind.endsWith("exclude") && check.status(item) === "unknown"));
+}
+
 /**
  * A predicate for "meets every hard constraint as stated" (unknown values fail), for scanning
  * the whole catalog cheaply when retrieval found too few candidates.
  */
-export function meetsHardConstraints(constraints: Constraints, options: { skipColumnar?: boolean } = {}): (item: Item) => boolean {
-  // skipColumnar: the genre, year and runtime checks are left out because the caller
-  // (hardConstraintFilter) has already made them on flat arrays.
-  const checks = hardChecks(constraints).filter((check) => !(options.skipColumnar && COLUMNAR_KINDS.has(check.kind)));
-  return (item) => checks.every((check) => check.status(item) === "satisfied" || (check.kind.endsWith("exclude") && check.status(item) === "unknown"));
+export function meetsHardConstraints(constraints: Constraints): (item: Item) => boolean {
+  return meetsAll(hardChecks(constraints));
+}
+
+/**
+ * The same predicate without the genre, year and runtime checks, which hardConstraintFilter
+ * makes on flat arrays; null when no other hard constraint is set.
+ */
+export function meetsNonColumnarHardConstraints(constraints: Constraints): ((item: Item) => boolean) | null {
+  const checks = hardChecks(constraints).filter((check) => !COLUMNAR_KINDS.has(check.kind));
+  return checks.length === 0 ? null : meetsAll(checks);
 }
 
 /** The relaxation steps that apply to these checks, in the stated order, each with its message. */
@@ -363,14 +374,7 @@ function quality(item: Item): number {
 export function applyConstraints(candidates: readonly Candidate[], items: readonly Item[], constraints: Constraints, options: ApplyOptions): ApplyResult {
   const limit = Math.max(1, Math.floor(options.limit));
   const checks = hardChecks(constraints);
-  const referenceIds = new Set(constraints.references.map((reference) => reference.itemId).filter((id): id is string => id !== null));
-  const unique = new Map<number, number>();
-  for (const candidate of candidates) {
-    if (candidate.itemIndex < 0 || candidate.itemIndex >= items.length) continue;
-    if (referenceIds.has(items[candidate.itemIndex].id)) continue;
-    unique.set(candidate.itemIndex, Math.max(unique.get(candidate.itemIndex) ?? Number.NEGATIVE_INFINITY, candidate.score));
-  }
-  const pool = [...unique];
+  const pool = [...candidatePool(candidates, items, constraints)];
   const topScore = Math.max(0, ...pool.map(([, score]) => score));
 
   // Soft evidence.
@@ -563,16 +567,27 @@ export function applyConstraints(candidates: readonly Candidate[], items: readon
   return { items: selected, relaxations, hardConstraints: checks.map((check) => check.label), strictCount, candidateCount: pool.length };
 }
 
-/** Distinct candidates (references excluded) meeting every hard constraint as stated: applyConstraints' strictCount. */
+/**
+ * Each distinct catalog candidate with its best retrieval score, leaving out invalid indexes and
+ * the reference titles themselves ("like Heat" is not answered with Heat).
+ */
+function candidatePool(candidates: readonly Candidate[], items: readonly Item[], constraints: Constraints): Map<number, number> {
+  const referenceIds = new Set(constraints.references.map((reference) => reference.itemId).filter((id): id is string => id !== null));
+  const unique = new Map<number, number>();
+  for (const candidate of candidates) {
+    if (candidate.itemIndex < 0 || candidate.itemIndex >= items.length) continue;
+    if (referenceIds.has(items[candidate.itemIndex].id)) continue;
+    unique.set(candidate.itemIndex, Math.max(unique.get(candidate.itemIndex) ?? Number.NEGATIVE_INFINITY, candidate.score));
+  }
+  return unique;
+}
+
+/** applyConstraints' strictCount, from the flat-array filter alone. */
 function strictlyMeeting(candidates: readonly Candidate[], items: readonly Item[], constraints: Constraints): number {
   const meets = hardConstraintFilter(constraints, items);
-  const referenceIds = new Set(constraints.references.map((reference) => reference.itemId).filter((id): id is string => id !== null));
-  const counted = new Set<number>();
-  for (const { itemIndex } of candidates) {
-    if (itemIndex < 0 || itemIndex >= items.length || counted.has(itemIndex) || referenceIds.has(items[itemIndex].id)) continue;
-    if (meets(itemIndex)) counted.add(itemIndex);
-  }
-  return counted.size;
+  let count = 0;
+  for (const itemIndex of candidatePool(candidates, items, constraints).keys()) if (meets(itemIndex)) count += 1;
+  return count;
 }
 
 /** How many of the most popular catalog items the fallback adds: bounds its cost to a few ms. */

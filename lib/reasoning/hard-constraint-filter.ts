@@ -1,5 +1,5 @@
 import type { Item } from "../catalog/item";
-import { meetsHardConstraints } from "./apply-constraints";
+import { meetsHardConstraints, meetsNonColumnarHardConstraints } from "./apply-constraints";
 import type { Constraints } from "./constraints";
 
 /** The catalog's genres, years and runtimes as flat arrays, built once per catalog. */
@@ -53,12 +53,13 @@ function columnsOf(items: readonly Item[]): CatalogColumns {
  */
 export function hardConstraintFilter(constraints: Constraints, items: readonly Item[]): (itemIndex: number) => boolean {
   const columns = columnsOf(items);
-  const full = meetsHardConstraints(constraints, { skipColumnar: true });
-  const fullWithColumnar = meetsHardConstraints(constraints);
   const hard = (strength: string) => strength === "hard";
   const includeGenres = constraints.includeGenres.filter((entry) => hard(entry.strength)).map((entry) => entry.genre);
   const excludeGenres = constraints.excludeGenres.filter((entry) => hard(entry.strength)).map((entry) => entry.genre);
-  if (!columns.genreBits && includeGenres.length + excludeGenres.length > 0) return (itemIndex) => fullWithColumnar(items[itemIndex]);
+  if (!columns.genreBits && includeGenres.length + excludeGenres.length > 0) {
+    const full = meetsHardConstraints(constraints);
+    return (itemIndex) => full(items[itemIndex]);
+  }
   const bits = columns.genreBits ?? new Map<string, number>();
   // A wanted genre no film has: nothing can meet the constraints.
   if (includeGenres.some((genre) => !bits.has(genre))) return () => false;
@@ -70,8 +71,8 @@ export function hardConstraintFilter(constraints: Constraints, items: readonly I
   const runtime = constraints.runtime && hard(constraints.runtime.strength) ? constraints.runtime : null;
   const runtimeMin = runtime?.minMinutes ?? -Infinity;
   const runtimeMax = runtime?.maxMinutes ?? Infinity;
-  const languages = constraints.languages && hard(constraints.languages.strength) && constraints.languages.include.length + constraints.languages.exclude.length > 0;
-  const needsFull = languages || constraints.people.some((person) => hard(person.strength)) || constraints.excludeTitles.length + constraints.excludeItemIds.length + constraints.excludeKeywords.length > 0;
+  // Language, people and exclusions, when any is set, for the items the columns let through.
+  const others = meetsNonColumnarHardConstraints(constraints);
   const { genreMasks, years: itemYears, runtimes } = columns;
   return (itemIndex) => {
     const mask = genreMasks[itemIndex];
@@ -79,6 +80,6 @@ export function hardConstraintFilter(constraints: Constraints, items: readonly I
     // NaN (unknown) fails both comparisons, as an unknown year or runtime fails the full check.
     if (years && !(itemYears[itemIndex] >= yearFrom && itemYears[itemIndex] <= yearTo)) return false;
     if (runtime && !(runtimes[itemIndex] >= runtimeMin && runtimes[itemIndex] <= runtimeMax)) return false;
-    return needsFull ? full(items[itemIndex]) : true;
+    return others === null || others(items[itemIndex]);
   };
 }

@@ -1,4 +1,5 @@
 import type { Item } from "../catalog/item";
+import { topKIndexes } from "./ranking-metrics";
 
 /** How much a shared value of each field says about two films being alike (before IDF). */
 export interface ContentFeatureWeights {
@@ -133,36 +134,6 @@ function buildFeatureIndex(items: readonly Item[], hasVector: (itemIndex: number
   return { featureCount, itemOffsets, itemFeatures, itemWeights, postingOffsets, postingItems, postingWeights };
 }
 
-/** The `k` candidates with the highest scores, best first; ties go to the lower index (as topKIndexes). */
-function topKOf(candidates: readonly number[], scores: Float64Array, k: number): number[] {
-  const heap: number[] = [];
-  const weaker = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
-  for (const candidate of candidates) {
-    if (heap.length < k) {
-      heap.push(candidate);
-      for (let position = heap.length - 1; position > 0; ) {
-        const parent = (position - 1) >> 1;
-        if (!weaker(heap[position], heap[parent])) break;
-        [heap[position], heap[parent]] = [heap[parent], heap[position]];
-        position = parent;
-      }
-    } else if (k > 0 && weaker(heap[0], candidate)) {
-      heap[0] = candidate;
-      for (let position = 0; ; ) {
-        const left = 2 * position + 1;
-        const right = left + 1;
-        let smallest = position;
-        if (left < heap.length && weaker(heap[left], heap[smallest])) smallest = left;
-        if (right < heap.length && weaker(heap[right], heap[smallest])) smallest = right;
-        if (smallest === position) break;
-        [heap[position], heap[smallest]] = [heap[smallest], heap[position]];
-        position = smallest;
-      }
-    }
-  }
-  return heap.sort((a, b) => scores[b] - scores[a] || a - b);
-}
-
 /**
  * Gives items without a CF vector (cold start: no interactions) one in the same space, so that
  * vector search finds them and finds neighbours for them: the similarity-weighted mean of the CF
@@ -226,10 +197,10 @@ export function fillContentVectors(
     let scores: Float64Array;
     if (slack === 0) {
       // Nothing capped: the partial scores are the exhaustive ones.
-      neighbours = topKOf(touched, partial, options.neighbourCount);
+      neighbours = topKIndexes(partial, options.neighbourCount, touched);
       scores = partial;
     } else {
-      const byPartial = topKOf(touched, partial, options.neighbourCount);
+      const byPartial = topKIndexes(partial, options.neighbourCount, touched);
       const kthPartial = byPartial.length < options.neighbourCount ? -Infinity : partial[byPartial[byPartial.length - 1]];
       // The exact score is at most partial + slack; a small margin keeps float rounding on the safe side.
       const bar = kthPartial - slack - 1e-12;
@@ -247,7 +218,7 @@ export function fillContentVectors(
         exact[candidate] = similarity;
         rescored.push(candidate);
       }
-      neighbours = topKOf(rescored, exact, options.neighbourCount);
+      neighbours = topKIndexes(exact, options.neighbourCount, rescored);
       scores = exact;
     }
     neighbours = neighbours.filter((itemIndex) => scores[itemIndex] > 0);

@@ -1,8 +1,9 @@
 /**
  * Indexes of the `k` highest scores, best first; ties go to the lower index so results are
  * deterministic. Entries equal to -Infinity are never returned (use it to exclude items).
+ * @param candidates only these indexes compete (default: every index of `scores`)
  */
-export function topKIndexes(scores: ArrayLike<number>, k: number): number[] {
+export function topKIndexes(scores: ArrayLike<number>, k: number, candidates?: readonly number[]): number[] {
   const heapIndexes: number[] = [];
   // A size-k min-heap keyed by (score, -index): the root is the weakest kept entry.
   const weaker = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
@@ -18,7 +19,9 @@ export function topKIndexes(scores: ArrayLike<number>, k: number): number[] {
       position = smallest;
     }
   };
-  for (let index = 0; index < scores.length; index += 1) {
+  const count = candidates ? candidates.length : scores.length;
+  for (let position = 0; position < count; position += 1) {
+    const index = candidates ? candidates[position] : position;
     if (scores[index] === -Infinity) continue;
     if (heapIndexes.length < k) {
       heapIndexes.push(index);

@@ -8,7 +8,7 @@ const PAGE_SIZE = 2000;
  * One process's bandit state kept equal to the event log. The server runs one process per core,
  * and any of them may record an impression or a feedback event; every process applies every
  * logged entry exactly once, in sequence order, whoever wrote it. The state always holds exactly
- * the entries up to `throughSequence`, so a snapshot is simply the state and that watermark.
+ * the entries up to the last one applied, so a snapshot is simply the state and that watermark.
  */
 export interface BanditLogFollower {
   /**
@@ -22,8 +22,6 @@ export interface BanditLogFollower {
    * another process wrote in between, the log is read up to it, so the order stays the log's.
    */
   applyOwn(entry: StoredLogEntry): Promise<void>;
-  /** The last sequence applied. */
-  readonly throughSequence: number;
   /**
    * Catches up, then saves a snapshot when anything was applied since the last one. Returns the
    * snapshot's watermark, or null when nothing changed.
@@ -90,9 +88,6 @@ export function followBanditLog(store: Store, state: BanditState, throughSequenc
   return {
     catchUp,
     applyOwn,
-    get throughSequence() {
-      return applied;
-    },
     snapshot: (now) =>
       enqueue(async () => {
         await readAndApply();

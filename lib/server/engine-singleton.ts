@@ -125,9 +125,8 @@ async function createServerEngine(): Promise<Engine> {
   const store = openSqliteStore({ path: databasePathFromEnvironment(), synchronous: "NORMAL", feedbackSynchronous: "FULL", backgroundCheckpointMs: 250 });
   const started = performance.now();
   const phases: string[] = [];
-  const restoreStarted = performance.now();
   const restored = await restoreBanditState(store);
-  phases.push(`bandit restore ${Math.round(performance.now() - restoreStarted)}`);
+  phases.push(`bandit restore ${Math.round(performance.now() - started)}`);
   const engine = await createEngine({ store, banditState: restored.state, onPhase: (phase, milliseconds) => phases.push(`${phase} ${Math.round(milliseconds)}`) });
   const follower = followBanditLog(store, restored.state, restored.replay.throughSequence, restored.snapshotSequence);
   engine.bandit!.log = follower;

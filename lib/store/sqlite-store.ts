@@ -417,17 +417,13 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 function migrate(database: Database.Database, now: () => number): void {
   database.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT");
   const currentVersion = () => (database.prepare("SELECT coalesce(max(version), 0) AS version FROM schema_version").get() as { version: number }).version;
-  const refuseNewer = (version: number) => {
-    if (version > LATEST_SCHEMA_VERSION) {
-      throw new StoreSchemaError(`The database has schema version ${version}; this code knows up to ${LATEST_SCHEMA_VERSION}. Upgrade Reelcast instead of opening it with older code.`);
-    }
-  };
-  refuseNewer(currentVersion());
   for (const migration of MIGRATIONS) {
     database
       .transaction(() => {
         const current = currentVersion();
-        refuseNewer(current);
+        if (current > LATEST_SCHEMA_VERSION) {
+          throw new StoreSchemaError(`The database has schema version ${current}; this code knows up to ${LATEST_SCHEMA_VERSION}. Upgrade Reelcast instead of opening it with older code.`);
+        }
         if (migration.version <= current) return;
         database.exec(migration.sql);
         database.prepare("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)").run(migration.version, migration.name, now());
