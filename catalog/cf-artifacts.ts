@@ -8,7 +8,9 @@ import { sessionStrengths } from "../lib/retrieval/cf-training";
 import { createFoldInContext, foldInUser, type SessionFeedback } from "../lib/retrieval/fold-in";
 import { UsearchVectorIndex } from "../lib/retrieval/usearch-vector-index";
 import type { VectorIndex } from "../lib/retrieval/vector-index";
-import { readFloat32Array } from "./bundle-files";
+import type { SessionTimeline } from "../lib/retrieval/fast-path";
+import type { ItemKnnModel } from "../lib/retrieval/item-knn";
+import { readFloat32Array, readInt32Array } from "./bundle-files";
 
 /** What the CF build stage records under `manifest.artifacts.cf`. */
 export const cfArtifactInfoSchema = z.object({
@@ -18,6 +20,19 @@ export const cfArtifactInfoSchema = z.object({
   trainingSeconds: z.number().nonnegative(),
   indexSeconds: z.number().nonnegative(),
   files: z.object({ itemVectors: z.string(), itemOrigin: z.string(), index: z.string(), missingWeights: z.string().nullable() }),
+  timeline: z.object({
+    files: z.object({ starts: z.string(), items: z.string(), weights: z.string() }),
+    options: z.object({
+      window: z.number().int().positive(),
+      decay: z.number().positive(),
+      popularityExponent: z.number().nonnegative(),
+      neighbourCount: z.number().positive(),
+      minimumNeighbourRatings: z.number().int().nonnegative(),
+    }),
+    blend: z.object({ historyLength: z.number().int().positive(), weight: z.number().nonnegative() }),
+    entries: z.number().int().nonnegative(),
+    trainingSeconds: z.number().nonnegative(),
+  }),
   regularization: z.number().positive(),
   strength: z.object({
     alpha: z.number(),
@@ -49,11 +64,16 @@ export interface CfArtifacts {
   origin: Uint8Array;
   /** Memory-mapped cosine usearch index over the trained items with enough interactions. */
   index: VectorIndex;
+  /** Timeline co-occurrence neighbours and how a session blends them with WALS (see timeline-neighbours.ts). */
+  timeline: SessionTimeline;
   /** The WALS user vector for session feedback, in well under 1 ms (see fold-in.ts). */
   foldIn(feedback: SessionFeedback): Float32Array;
   /** "More like this": nearest items by CF vector, the item itself excluded. */
   similarItems(itemIndex: number, k: number): CfNeighbour[];
-  /** Top items for a user vector by the WALS score x·y (cosine pool re-ranked). */
+  /**
+   * Top items for a user vector by the WALS score x·y (cosine pool re-ranked), blended with the
+   * timeline neighbours of `options.timeline.history` when given.
+   */
   recommendForUser(userVector: Float32Array, k: number, options?: RecommendOptions): CfNeighbour[];
 }
 
@@ -96,6 +116,16 @@ export function loadCfArtifacts(catalog: Catalog, options: LoadCfOptions = {}): 
     metric: info.index.metric,
     expansionSearch: options.expansionSearch ?? info.index.expansionSearch,
   });
+  const timelineStarts = readInt32Array(file(info.timeline.files.starts));
+  const timelineModel: ItemKnnModel = {
+    itemCount,
+    starts: timelineStarts,
+    neighbourItems: readInt32Array(file(info.timeline.files.items)),
+    similarities: readFloat32Array(file(info.timeline.files.weights)),
+  };
+  if (timelineStarts.length !== itemCount + 1 || timelineModel.neighbourItems.length !== info.timeline.entries || timelineModel.similarities.length !== info.timeline.entries) {
+    throw new Error(`CF timeline neighbours in ${catalog.bundleDir} do not match the manifest (${timelineStarts.length - 1} rows, ${timelineModel.neighbourItems.length} entries)`);
+  }
   const strengths = sessionStrengths(info.strength);
   const foldInContext = createFoldInContext(
     itemVectors,
@@ -112,6 +142,7 @@ export function loadCfArtifacts(catalog: Catalog, options: LoadCfOptions = {}): 
     itemVectors,
     origin,
     index,
+    timeline: { model: timelineModel, ...info.timeline.blend },
     foldIn: (feedback) => foldInUser(foldInContext, feedback),
     similarItems: (itemIndex, k) => similarItems(index, itemVectors, itemIndex, k),
     recommendForUser: (userVector, k, recommendOptions) => recommendForUser(index, itemVectors, userVector, k, recommendOptions),

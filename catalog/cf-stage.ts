@@ -2,6 +2,7 @@ import path from "node:path";
 import { buildCfItemVectors, DEFAULT_MINIMUM_INDEXED_INTERACTIONS, gatherRows, ITEM_VECTOR_ORIGIN } from "../lib/retrieval/cf-item-vectors";
 import { DEFAULT_CF_DIMENSIONS, DEFAULT_CF_TRAINING, feedbackMatrix, trainCfModel } from "../lib/retrieval/cf-training";
 import { createSeededRandom } from "../lib/retrieval/seeded-random";
+import { DEFAULT_TIMELINE_BLEND, DEFAULT_TIMELINE_OPTIONS, trainTimelineNeighbours } from "../lib/retrieval/timeline-neighbours";
 import { DEFAULT_USEARCH_OPTIONS, UsearchVectorIndex } from "../lib/retrieval/usearch-vector-index";
 import type { Environment } from "../lib/catalog/catalog";
 import type { BuildStage } from "./build-stage";
@@ -14,6 +15,9 @@ export const CF_FILES = {
   itemOrigin: "cf-item-origin.u8",
   missingWeights: "cf-missing-weights.f32",
   index: "cf-items.usearch",
+  timelineStarts: "cf-timeline-starts.i32",
+  timelineItems: "cf-timeline-items.i32",
+  timelineWeights: "cf-timeline-weights.f32",
 } as const;
 
 /** Reads REELCAST_CF_DIM (default 64); throws on anything but an integer in 2..1024. */
@@ -71,6 +75,17 @@ export function createCfStage(options: { contentVectorSample?: number } = {}): B
     writeTypedArray(path.join(bundleDir, CF_FILES.itemOrigin), itemVectors.origin);
     if (model.missingWeights) writeTypedArray(path.join(bundleDir, CF_FILES.missingWeights), model.missingWeights);
 
+    // Timeline co-occurrence, blended with WALS when scoring a session (cf-neighbours.ts). Its
+    // neighbours need as many ratings as the usearch index asks of its items.
+    const timelineStarted = performance.now();
+    const timelineOptions = { ...DEFAULT_TIMELINE_OPTIONS, minimumNeighbourRatings: DEFAULT_MINIMUM_INDEXED_INTERACTIONS };
+    const timeline = trainTimelineNeighbours(interactions, items.length, timelineOptions);
+    const timelineSeconds = Math.round((performance.now() - timelineStarted) / 10) / 100;
+    writeTypedArray(path.join(bundleDir, CF_FILES.timelineStarts), timeline.starts);
+    writeTypedArray(path.join(bundleDir, CF_FILES.timelineItems), timeline.neighbourItems);
+    writeTypedArray(path.join(bundleDir, CF_FILES.timelineWeights), timeline.similarities);
+    log(`timeline co-occurrence neighbours: ${timeline.neighbourItems.length} entries in ${timelineSeconds} s`);
+
     const indexStarted = performance.now();
     const indexOptions = { ...DEFAULT_USEARCH_OPTIONS, metric: "cos" as const, addThreads: 1 };
     const index = UsearchVectorIndex.create(dimensions, indexOptions);
@@ -91,6 +106,13 @@ export function createCfStage(options: { contentVectorSample?: number } = {}): B
         itemOrigin: CF_FILES.itemOrigin,
         index: CF_FILES.index,
         missingWeights: model.missingWeights ? CF_FILES.missingWeights : null,
+      },
+      timeline: {
+        files: { starts: CF_FILES.timelineStarts, items: CF_FILES.timelineItems, weights: CF_FILES.timelineWeights },
+        options: timelineOptions,
+        blend: DEFAULT_TIMELINE_BLEND,
+        entries: timeline.neighbourItems.length,
+        trainingSeconds: timelineSeconds,
       },
       regularization: model.regularization,
       strength: DEFAULT_CF_TRAINING.strength,

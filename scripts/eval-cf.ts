@@ -18,8 +18,11 @@
  *   way (the last / a random 20 % of each user's training ratings), then refit on all training.
  * - Metrics averaged over users: Recall@K = hits@K / min(K, |positives|), NDCG@10 with binary
  *   gains, and catalog coverage@10 = distinct items in any top 10 / candidate items.
- * - RP3beta (α, β, neighbours) and the WALS + RP3beta blend weight are chosen on the same
- *   validation split, then refit / applied once on all training data.
+ * - RP3beta (α, β, neighbours), the WALS + RP3beta blend weight and the WALS + timeline blend
+ *   (which of the user's ratings feed the timeline, and its weight) are chosen on the same
+ *   validation split, then refit / applied once on all training data. The timeline
+ *   co-occurrence model is trained exactly as the catalog build trains it; the "served path"
+ *   rows score each user as serving scores a session, with the shipped blend settings.
  * - Seeds: split 7, models 42.
  */
 import { loadCurrentCatalog } from "../catalog/bundle-loader";
@@ -35,6 +38,7 @@ import { blendStandardisedScores } from "../lib/retrieval/score-blend";
 import { createSeededRandom } from "../lib/retrieval/seeded-random";
 import { sparseFromTriples, type SparseMatrix } from "../lib/retrieval/sparse-matrix";
 import { temporalHoldoutMask } from "../lib/retrieval/temporal-holdout";
+import { DEFAULT_TIMELINE_BLEND, DEFAULT_TIMELINE_OPTIONS, trainTimelineNeighbours } from "../lib/retrieval/timeline-neighbours";
 import { UsearchVectorIndex } from "../lib/retrieval/usearch-vector-index";
 import type { Interactions } from "../lib/catalog/interactions";
 
@@ -52,6 +56,12 @@ const RP3BETA_BETAS = [0.3, 0.4, 0.5, 0.6];
 const RP3BETA_NEIGHBOUR_COUNTS = [200, 400, 800];
 // Weight of standardised RP3beta scores next to standardised WALS scores (weight 1).
 const BLEND_WEIGHTS = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3];
+// Weight of standardised timeline co-occurrence scores next to standardised WALS scores, and
+// which of the user's ratings feed the timeline: every rated item, or only the latest n.
+const TIMELINE_BLEND_WEIGHTS = [0, 0.25, 0.5, 0.75, 1, 1.5];
+const TIMELINE_HISTORY_LENGTHS = [Infinity, 3, 5, 10];
+// The timeline model exactly as the catalog build trains it (cf-stage.ts).
+const TIMELINE_OPTIONS = { ...DEFAULT_TIMELINE_OPTIONS, minimumNeighbourRatings: DEFAULT_MINIMUM_INDEXED_INTERACTIONS };
 
 type SplitKind = "random" | "temporal";
 
@@ -71,7 +81,8 @@ interface ModelResult extends Metrics {
 /** Rows of one train/target split plus everything the rankers need. */
 interface EvaluationData {
   itemCount: number;
-  train: { users: Int32Array; items: Int32Array; ratings: Float32Array };
+  /** Rows grouped by user, in time order within a user (as Interactions stores them). */
+  train: { users: Int32Array; items: Int32Array; ratings: Float32Array; timestamps: Int32Array };
   binary: SparseMatrix;
   /** Held-out positives per user. */
   positives: Map<number, Set<number>>;
@@ -89,6 +100,7 @@ function select(interactions: Interactions, mask: Uint8Array) {
     users: Int32Array.from(rows, (row) => interactions.users[row]),
     items: Int32Array.from(rows, (row) => interactions.items[row]),
     ratings: Float32Array.from(rows, (row) => interactions.ratings[row]),
+    timestamps: Int32Array.from(rows, (row) => interactions.timestamps[row]),
   };
 }
 
@@ -203,22 +215,66 @@ function tuneRp3beta(data: EvaluationData) {
   return { best, grid };
 }
 
+type Scorer = (user: number, scores: Float32Array) => void;
+
 /**
- * WALS x·y and RP3beta scores, each standardised per user over that user's candidates, summed
- * with weights 1 and `rp3betaWeight`.
+ * WALS x·y and a second model's scores (RP3beta, timeline co-occurrence), each standardised per
+ * user over that user's candidates, summed with weights 1 and `weight`.
  */
-function blendRanker(data: EvaluationData, wals: { userFactors: Float32Array; itemFactors: Float32Array; dimensions: number }, rp3beta: ItemKnnModel, liked: SparseMatrix, rp3betaWeight: number) {
+function blendRanker(data: EvaluationData, wals: { userFactors: Float32Array; itemFactors: Float32Array; dimensions: number }, second: Scorer, weight: number): Scorer {
   const walsScores = new Float32Array(data.itemCount);
-  const rp3betaScores = new Float32Array(data.itemCount);
+  const secondScores = new Float32Array(data.itemCount);
   const eligible = new Uint8Array(data.itemCount);
   const dot = dotRanker(wals.userFactors, wals.itemFactors, wals.dimensions);
   return (user: number, scores: Float32Array) => {
     eligible.set(data.candidate);
     for (const item of userHistory(data.binary, user)) eligible[item] = 0;
     dot(user, walsScores);
-    scoreItemKnn(rp3beta, userHistory(liked, user), rp3betaScores);
-    blendStandardisedScores([walsScores, rp3betaScores], [1, rp3betaWeight], eligible, scores);
+    if (weight !== 0) second(user, secondScores);
+    blendStandardisedScores([walsScores, secondScores], [1, weight], eligible, scores);
   };
+}
+
+const historyName = (length: number) => (Number.isFinite(length) ? `latest ${length} rated items` : "every rated item");
+
+/** Each user's training items in time order (the rows are grouped by user and time-ordered). */
+function timelinesOf(data: EvaluationData, likedOnly = false): Map<number, number[]> {
+  const timelines = new Map<number, number[]>();
+  data.train.users.forEach((user, row) => {
+    if (likedOnly && data.train.ratings[row] < POSITIVE_RATING) return;
+    const items = timelines.get(user) ?? [];
+    items.push(data.train.items[row]);
+    timelines.set(user, items);
+  });
+  return timelines;
+}
+
+/** The timeline model, scored from every training item of the user or from their latest `historyLength`. */
+function timelineScorer(data: EvaluationData, model: ItemKnnModel, historyLength: number): Scorer {
+  const timelines = timelinesOf(data);
+  return (user, scores) => scoreItemKnn(model, (timelines.get(user) ?? []).slice(-historyLength), scores);
+}
+
+/** Picks the timeline history and blend weight with the best validation NDCG@10 (ties: the first listed). */
+function tuneTimelineBlend(data: EvaluationData, wals: Parameters<typeof blendRanker>[1]) {
+  const model = trainTimelineNeighbours(data.train, data.itemCount, TIMELINE_OPTIONS);
+  const grid: Array<{ variant: string; ndcgAt10: number; historyLength: number; weight: number }> = [];
+  for (const historyLength of TIMELINE_HISTORY_LENGTHS) {
+    const scorer = timelineScorer(data, model, historyLength);
+    for (const weight of TIMELINE_BLEND_WEIGHTS) {
+      if (weight === 0 && grid.length > 0) continue; // weight 0 is WALS alone, whatever the history
+      grid.push({ variant: `z(WALS) + ${weight}·z(timeline of ${historyName(historyLength)})`, ndcgAt10: evaluate(data, blendRanker(data, wals, scorer, weight)).ndcgAt10, historyLength, weight });
+    }
+  }
+  const best = grid.reduce((chosen, row) => (row.ndcgAt10 > chosen.ndcgAt10 ? row : chosen), grid[0]);
+  return { best: { historyLength: best.historyLength, weight: best.weight }, grid: grid.map(({ variant, ndcgAt10 }) => ({ variant, ndcgAt10 })) };
+}
+
+/** Picks the weight with the best validation NDCG@10; ties keep the smaller weight (listed first). */
+function pickWeight(data: EvaluationData, weights: readonly number[], name: string, ranker: (weight: number) => Scorer) {
+  const grid = weights.map((weight) => ({ variant: `z(WALS) + ${weight}·z(${name})`, ndcgAt10: evaluate(data, ranker(weight)).ndcgAt10 }));
+  const best = weights[grid.reduce((bestIndex, row, index) => (row.ndcgAt10 > grid[bestIndex].ndcgAt10 ? index : bestIndex), 0)];
+  return { best, grid };
 }
 
 function dotRanker(userFactors: Float32Array, itemFactors: Float32Array, dimensions: number, itemBiases?: Float32Array) {
@@ -260,9 +316,11 @@ interface SplitReport {
     itemKnn: string;
     rp3beta: string;
     blendWeight: number;
+    timeline: string;
     grid?: Array<{ variant: string; ndcgAt10: number }>;
     rp3betaGrid?: Array<{ variant: string; ndcgAt10: number }>;
-    blendGrid?: Array<{ variant: string; ndcgAt10: number }>;
+    blendGrid: Array<{ variant: string; ndcgAt10: number }>;
+    timelineGrid: Array<{ variant: string; ndcgAt10: number }>;
   };
 }
 
@@ -292,13 +350,15 @@ function runSplit(interactions: Interactions, itemCount: number, kind: SplitKind
   const validationLiked = likedMatrix(validationData);
   const validationRp3beta = trainRp3betaGrid(validationLiked, rp3betaTuning.best.alpha, [rp3betaTuning.best.beta], [rp3betaTuning.best.neighbourCount])[0][0];
   const [validationWals] = trainWals(validationData, interactions.userCount);
-  const blendGrid = BLEND_WEIGHTS.map((weight) => ({
-    variant: `z(WALS) + ${weight}·z(RP3beta)`,
-    ndcgAt10: evaluate(validationData, blendRanker(validationData, validationWals, validationRp3beta, validationLiked, weight)).ndcgAt10,
-  }));
-  // Ties keep the smaller weight (listed first): no more RP3beta than validation asks for.
-  const blendWeight = BLEND_WEIGHTS[blendGrid.reduce((best, row, index) => (row.ndcgAt10 > blendGrid[best].ndcgAt10 ? index : best), 0)];
-  log(`[${kind}] validation picked blend weight ${blendWeight} (${blendGrid.map((row) => row.ndcgAt10.toFixed(4)).join(", ")})`);
+  const rp3betaBlend = pickWeight(validationData, BLEND_WEIGHTS, "RP3beta", (weight) =>
+    blendRanker(validationData, validationWals, (user, scores) => scoreItemKnn(validationRp3beta, userHistory(validationLiked, user), scores), weight),
+  );
+  const blendWeight = rp3betaBlend.best;
+  const blendGrid = rp3betaBlend.grid;
+  log(`[${kind}] validation picked RP3beta blend weight ${blendWeight} (${blendGrid.map((row) => row.ndcgAt10.toFixed(4)).join(", ")})`);
+  const timelineBlend = tuneTimelineBlend(validationData, validationWals);
+  const { historyLength, weight: timelineWeight } = timelineBlend.best;
+  log(`[${kind}] validation picked timeline of ${historyName(historyLength)}, weight ${timelineWeight} (${timelineBlend.grid.map((row) => row.ndcgAt10.toFixed(4)).join(", ")})`);
 
   let grid: Array<{ variant: string; ndcgAt10: number }> | undefined;
   if (tune) {
@@ -343,7 +403,7 @@ function runSplit(interactions: Interactions, itemCount: number, kind: SplitKind
   const [wals, walsSeconds] = trainWals(data, interactions.userCount);
   const { strength, als } = DEFAULT_CF_TRAINING;
   const walsVariant = `${wals.dimensions}-d, λ=${als.regularization}, α=${strength.alpha}, dislikes < ${strength.dislikeBelow}★ ×${strength.dislikeWeight}, ${als.iterations} iterations`;
-  add("WALS (shipped)", walsVariant, walsSeconds, evaluate(data, dotRanker(wals.userFactors, wals.itemFactors, wals.dimensions)));
+  add("WALS", walsVariant, walsSeconds, evaluate(data, dotRanker(wals.userFactors, wals.itemFactors, wals.dimensions)));
 
   const liked = likedMatrix(data);
   const [rp3beta, rp3betaSeconds] = timed(() => trainRp3betaGrid(liked, rp3betaTuning.best.alpha, [rp3betaTuning.best.beta], [rp3betaTuning.best.neighbourCount])[0][0]);
@@ -352,7 +412,17 @@ function runSplit(interactions: Interactions, itemCount: number, kind: SplitKind
     "WALS + RP3beta blend",
     `z(WALS) + ${blendWeight}·z(RP3beta), per-user standardised over candidates`,
     walsSeconds + rp3betaSeconds,
-    evaluate(data, blendRanker(data, wals, rp3beta, liked, blendWeight)),
+    evaluate(data, blendRanker(data, wals, (user, scores) => scoreItemKnn(rp3beta, userHistory(liked, user), scores), blendWeight)),
+  );
+  const [timelineModel, timelineSeconds] = timed(() => trainTimelineNeighbours(data.train, data.itemCount, TIMELINE_OPTIONS));
+  const timeline = timelineScorer(data, timelineModel, historyLength);
+  const timelineVariant = `window ${TIMELINE_OPTIONS.window}, decay ${TIMELINE_OPTIONS.decay}, β=${TIMELINE_OPTIONS.popularityExponent}, k=${TIMELINE_OPTIONS.neighbourCount}, pair weight ≥ ${TIMELINE_OPTIONS.minimumPairWeight}, neighbours ≥ ${TIMELINE_OPTIONS.minimumNeighbourRatings} ratings, same-second ties in hashed order; history = ${historyName(historyLength)}`;
+  add("Timeline co-occurrence", timelineVariant, timelineSeconds, evaluate(data, timeline));
+  add(
+    "WALS + timeline blend",
+    `z(WALS) + ${timelineWeight}·z(timeline of ${historyName(historyLength)}), per-user standardised over candidates`,
+    walsSeconds + timelineSeconds,
+    evaluate(data, blendRanker(data, wals, timeline, timelineWeight)),
   );
 
   // The serving path: each user folded in from their training likes/dislikes, then the cosine
@@ -374,19 +444,25 @@ function runSplit(interactions: Interactions, itemCount: number, kind: SplitKind
     (data.train.ratings[row] >= POSITIVE_RATING ? entry.liked : entry.disliked).push(data.train.items[row]);
     likes.set(user, entry);
   });
+  // Serving scores a session: its likes, most recent first, with the shipped blend settings.
+  const likedTimelines = timelinesOf(data, true);
+  const servedRanker = (withTimeline: boolean): Scorer => (user, scores) => {
+    scores.fill(-Infinity);
+    const feedback = likes.get(user) ?? { liked: [], disliked: [] };
+    const userVector = foldInUser(served.context, feedback);
+    const exclude = new Set(userHistory(data.binary, user));
+    const history = (likedTimelines.get(user) ?? []).slice(-DEFAULT_TIMELINE_BLEND.historyLength).reverse();
+    const blend = withTimeline ? { model: timelineModel, weight: DEFAULT_TIMELINE_BLEND.weight, history } : undefined;
+    recommendForUser(served.index, wals.itemFactors, userVector, 20, { exclude, timeline: blend }).forEach(({ itemIndex }, position) => {
+      scores[itemIndex] = 20 - position;
+    });
+  };
+  add("WALS served path", "fold-in of training likes/dislikes → usearch cosine top 200 (items ≥ 3 ratings) → x·y", servedSeconds, evaluate(data, servedRanker(false)));
   add(
-    "WALS served path",
-    "fold-in of training likes/dislikes → usearch cosine top 200 (items ≥ 3 ratings) → x·y",
+    "WALS + timeline served path",
+    `as above, pool ∪ timeline neighbours of the latest ${DEFAULT_TIMELINE_BLEND.historyLength} likes, z(x·y) + ${DEFAULT_TIMELINE_BLEND.weight}·z(timeline) over the pool (shipped settings)`,
     servedSeconds,
-    evaluate(data, (user, scores) => {
-      scores.fill(-Infinity);
-      const feedback = likes.get(user) ?? { liked: [], disliked: [] };
-      const userVector = foldInUser(served.context, feedback);
-      const exclude = new Set(userHistory(data.binary, user));
-      recommendForUser(served.index, wals.itemFactors, userVector, 20, { exclude }).forEach(({ itemIndex }, position) => {
-        scores[itemIndex] = 20 - position;
-      });
-    }),
+    evaluate(data, servedRanker(true)),
   );
 
   return {
@@ -400,9 +476,11 @@ function runSplit(interactions: Interactions, itemCount: number, kind: SplitKind
       itemKnn: knnName(bestKnn),
       rp3beta: rp3betaName(rp3betaTuning.best),
       blendWeight,
+      timeline: `${historyName(historyLength)}, weight ${timelineWeight}`,
       grid,
       rp3betaGrid: tune ? rp3betaTuning.grid : undefined,
       blendGrid,
+      timelineGrid: timelineBlend.grid,
     },
   };
 }
@@ -421,18 +499,21 @@ function markdown(reports: SplitReport[]): string {
           `| ${result.model} | ${result.variant} | ${result.recallAt10.toFixed(4)} | ${result.recallAt20.toFixed(4)} | ${result.ndcgAt10.toFixed(4)} | ${(100 * result.coverageAt10).toFixed(1)} % | ${result.trainSeconds.toFixed(2)} |`,
       ),
       "",
-      ...["WALS (shipped)", "RP3beta", "WALS + RP3beta blend"].map((name) => {
+      ...["WALS", "RP3beta", "WALS + RP3beta blend", "Timeline co-occurrence", "WALS + timeline blend", "WALS + timeline served path"].map((name) => {
         const result = byName(name);
         const ratio = (other: string) => `${(result.ndcgAt10 / byName(other).ndcgAt10).toFixed(2)}×`;
-        return `- ${name} NDCG@10 = ${ratio("Popularity")} popularity, ${ratio("Item-kNN (cosine)")} item-kNN, ${ratio("BPR")} BPR, ${ratio("WALS (shipped)")} WALS.`;
+        return `- ${name} NDCG@10 = ${ratio("Popularity")} popularity, ${ratio("Item-kNN (cosine)")} item-kNN, ${ratio("BPR")} BPR, ${ratio("WALS")} WALS.`;
       }),
       "",
-      `Validation picked: popularity ${report.validation.popularity}; item-kNN ${report.validation.itemKnn}; RP3beta ${report.validation.rp3beta}; blend weight ${report.validation.blendWeight}.`,
+      `Validation picked: popularity ${report.validation.popularity}; item-kNN ${report.validation.itemKnn}; RP3beta ${report.validation.rp3beta}; RP3beta blend weight ${report.validation.blendWeight}; timeline blend ${report.validation.timeline}.`,
+      "",
+      "Validation blend grids (NDCG@10):",
+      "",
+      "| variant | NDCG@10 |",
+      "|---|---:|",
+      ...[...report.validation.blendGrid, ...report.validation.timelineGrid].map((row) => `| ${row.variant} | ${row.ndcgAt10.toFixed(4)} |`),
       "",
     );
-    if (report.validation.blendGrid) {
-      lines.push("Validation blend grid (NDCG@10):", "", "| variant | NDCG@10 |", "|---|---:|", ...report.validation.blendGrid.map((row) => `| ${row.variant} | ${row.ndcgAt10.toFixed(4)} |`), "");
-    }
     if (report.validation.rp3betaGrid) {
       lines.push("Validation grid (RP3beta, NDCG@10):", "", "| variant | NDCG@10 |", "|---|---:|", ...report.validation.rp3betaGrid.map((row) => `| ${row.variant} | ${row.ndcgAt10.toFixed(4)} |`), "");
     }

@@ -23,7 +23,7 @@ const round = (value: number, places: number) => Math.round(value * 10 ** places
 
 function fastCandidates(engine: Engine, request: ParsedRecommendRequest, taste: SessionTaste, poolSize: number) {
   return retrieveFast(
-    { query: request.query, limit: poolSize, discovery: request.discovery, userVector: taste.userVector, exclude: new Set(taste.disliked) },
+    { query: request.query, limit: poolSize, discovery: request.discovery, userVector: taste.userVector, likedItems: taste.liked, exclude: new Set(taste.disliked) },
     { keyword: engine.keywordSearch, cf: engine.cf, popularity: engine.popularity },
   );
 }

@@ -1,3 +1,5 @@
+import type { ItemKnnModel } from "./item-knn";
+import { blendStandardisedScores } from "./score-blend";
 import type { VectorIndex } from "./vector-index";
 
 export interface CfNeighbour {
@@ -31,25 +33,65 @@ export interface RecommendOptions {
    * carries how broadly an item is liked, so a wider cosine pool is re-scored exactly.
    */
   candidatePool?: number;
+  /**
+   * The timeline co-occurrence model and the session's items to score it from: the result is
+   * then the blend eval:cf measures, z(x·y) + weight · z(timeline score), each standardised over
+   * the pool (the cosine pool plus the timeline neighbours of `history`).
+   */
+  timeline?: TimelineBlend;
+}
+
+export interface TimelineBlend {
+  model: ItemKnnModel;
+  /** Weight of the standardised timeline score next to the standardised WALS score (weight 1). */
+  weight: number;
+  /** The session's items (catalog indexes) whose timeline neighbours are scored. */
+  history: readonly number[];
 }
 
 /**
- * Top `k` items for a (folded-in) user vector, scored by the WALS prediction x·y_i. Returns []
- * for a zero vector (no feedback yet).
+ * Top `k` items for a (folded-in) user vector, scored by the WALS prediction x·y_i, or by its
+ * blend with the timeline co-occurrence model when `options.timeline` is given. Returns [] for a
+ * zero vector (no feedback yet).
  */
 export function recommendForUser(index: VectorIndex, itemVectors: Float32Array, userVector: Float32Array, k: number, options: RecommendOptions = {}): CfNeighbour[] {
   const dimensions = index.dimensions;
   if (userVector.every((value) => value === 0)) return [];
   const exclude = options.exclude ?? new Set<number>();
   const pool = Math.max(k + exclude.size, options.candidatePool ?? 200);
-  const { indexes } = index.search(userVector, pool);
-  const scored: CfNeighbour[] = [];
-  for (const itemIndex of indexes) {
+  const timelineScores = options.timeline && options.timeline.weight !== 0 ? sparseTimelineScores(options.timeline) : new Map<number, number>();
+  const candidates = new Set<number>(index.search(userVector, pool).indexes);
+  for (const itemIndex of timelineScores.keys()) candidates.add(itemIndex);
+  const items: number[] = [];
+  const dots: number[] = [];
+  for (const itemIndex of candidates) {
     if (exclude.has(itemIndex)) continue;
     const offset = itemIndex * dimensions;
     let score = 0;
     for (let column = 0; column < dimensions; column += 1) score += userVector[column] * itemVectors[offset + column];
-    scored.push({ itemIndex, score });
+    items.push(itemIndex);
+    dots.push(score);
   }
-  return scored.sort((a, b) => b.score - a.score || a.itemIndex - b.itemIndex).slice(0, k);
+  let scores: ArrayLike<number> = dots;
+  if (timelineScores.size > 0) {
+    const everyItem = new Uint8Array(items.length).fill(1);
+    const timeline = Float32Array.from(items, (itemIndex) => timelineScores.get(itemIndex) ?? 0);
+    scores = blendStandardisedScores([Float32Array.from(dots), timeline], [1, options.timeline!.weight], everyItem, new Float32Array(items.length));
+  }
+  return items
+    .map((itemIndex, position) => ({ itemIndex, score: scores[position] }))
+    .sort((a, b) => b.score - a.score || a.itemIndex - b.itemIndex)
+    .slice(0, k);
+}
+
+/** Σ_{i ∈ history} W_ij over the rows of the history items only (sparse: a session has a few). */
+function sparseTimelineScores({ model, history }: TimelineBlend): Map<number, number> {
+  const scores = new Map<number, number>();
+  for (const item of history) {
+    for (let entry = model.starts[item]; entry < model.starts[item + 1]; entry += 1) {
+      const neighbour = model.neighbourItems[entry];
+      scores.set(neighbour, (scores.get(neighbour) ?? 0) + model.similarities[entry]);
+    }
+  }
+  return scores;
 }

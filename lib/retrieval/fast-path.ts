@@ -1,12 +1,26 @@
 import { similarItems, recommendForUser } from "./cf-neighbours";
+import type { ItemKnnModel } from "./item-knn";
 import type { KeywordSearch } from "./keyword-search";
 import { fuseRankedLists, type FusedItem, type RankedList } from "./rank-fusion";
 import type { VectorIndex } from "./vector-index";
 
-/** The CF model as serving sees it: item vectors and their nearest-neighbour index. */
+/** Timeline co-occurrence neighbours and how a session's likes are blended through them. */
+export interface SessionTimeline {
+  model: ItemKnnModel;
+  /** Weight of the standardised timeline score next to the standardised WALS score (weight 1). */
+  weight: number;
+  /** How many of the session's most recent likes are scored through the timeline. */
+  historyLength: number;
+}
+
+/**
+ * The CF model as serving sees it: item vectors and their nearest-neighbour index, and the
+ * timeline co-occurrence neighbours blended with them when scoring a session's taste.
+ */
 export interface CfModel {
   index: VectorIndex;
   itemVectors: Float32Array;
+  timeline?: SessionTimeline | null;
 }
 
 export interface FastPathRequest {
@@ -16,6 +30,8 @@ export interface FastPathRequest {
   discovery?: number;
   /** The session's folded-in user vector (from liked items), when there is one. */
   userVector?: Float32Array | null;
+  /** The session's liked items, most recent first (as sessions store them): the latest ones' timeline neighbours join the session-taste list. */
+  likedItems?: readonly number[];
   /** Items never returned (disliked or dismissed in the session). */
   exclude?: ReadonlySet<number>;
 }
@@ -85,10 +101,12 @@ export function retrieveFast(request: FastPathRequest, resources: FastPathResour
     reasons.push(`only ${keywordHits.length} keyword match${keywordHits.length > 1 ? "es" : ""}: CF neighbours of them too`);
   }
   if (cf && request.userVector) {
-    const forUser = recommendForUser(cf.index, cf.itemVectors, request.userVector, CANDIDATES_PER_LIST, { exclude: request.exclude });
+    const timeline =
+      cf.timeline && request.likedItems?.length ? { model: cf.timeline.model, weight: cf.timeline.weight, history: request.likedItems.slice(0, cf.timeline.historyLength) } : undefined;
+    const forUser = recommendForUser(cf.index, cf.itemVectors, request.userVector, CANDIDATES_PER_LIST, { exclude: request.exclude, timeline });
     if (forUser.length > 0) {
       lists.push({ name: "session-taste", weight: 0.5, items: forUser.map((neighbour) => neighbour.itemIndex) });
-      reasons.push("session taste vector from liked items");
+      reasons.push(timeline ? "session taste from liked items: WALS vector + timeline neighbours" : "session taste vector from liked items");
     }
   }
   if (references.length === 0 && !wholeTitle) reasons.push("keyword search: BM25 over title, people, keywords, tags, overview");

@@ -1,4 +1,5 @@
 import type { ItemKnnModel } from "./item-knn";
+import { largestEntries } from "./largest-entries";
 import type { SparseMatrix } from "./sparse-matrix";
 
 /**
@@ -123,15 +124,4 @@ export function trainRp3betaGrid(userItems: SparseMatrix, alpha: number, betas: 
       return { itemCount, starts, neighbourItems, similarities };
     }),
   );
-}
-
-/** The `k` candidates with the largest values, largest first, ties to the lower index. */
-function largestEntries(candidates: readonly number[], values: Float64Array, k: number): number[] {
-  const order = (a: number, b: number) => values[b] - values[a] || a - b;
-  if (candidates.length <= k) return [...candidates].sort(order);
-  // The k-th largest value by a native numeric sort, then only the candidates at or above it are
-  // sorted with the (slower) comparator: a heap or full comparator sort is several times slower.
-  const sorted = Float64Array.from(candidates, (candidate) => values[candidate]).sort();
-  const threshold = sorted[sorted.length - k];
-  return candidates.filter((candidate) => values[candidate] >= threshold).sort(order).slice(0, k);
 }

@@ -44,6 +44,9 @@ export function runCfLatency(catalog: Catalog, cf: CfArtifacts, loadMs: number, 
     time("fold-in (1–20 liked, 0–3 disliked)", (run) => cf.foldIn(sessions[run])),
     time("similar items, k = 50", (run) => cf.similarItems(sessions[run].liked[0], 50)),
     time("recommend for a user vector, k = 50", (run) => cf.recommendForUser(userVectors[run], 50, { exclude: new Set(sessions[run].liked) })),
+    time("recommend, WALS + timeline blend (served), k = 50", (run) =>
+      cf.recommendForUser(userVectors[run], 50, { exclude: new Set(sessions[run].liked), timeline: { ...cf.timeline, history: sessions[run].liked.slice(0, cf.timeline.historyLength) } }),
+    ),
   ];
   return { dimensions: cf.dimensions, indexedItems: cf.index.size, loadMs: Math.round(loadMs * 10) / 10, raisedPriority, operations };
 }

@@ -79,6 +79,7 @@ export function runFastPathLatency(catalog: Catalog, cf: CfArtifacts, options: F
     limit: options.limit,
     discovery: query.discovery,
     userVector: query.liked ? cf.foldIn({ liked: query.liked }) : null,
+    likedItems: query.liked,
     exclude: query.liked ? new Set(query.liked) : undefined,
   }));
   const kinds = (kind: FastPathQueryKind | "all") => queries.flatMap((query, position) => (kind === "all" || query.kind === kind ? [position] : []));

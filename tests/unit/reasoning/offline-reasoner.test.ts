@@ -84,10 +84,4 @@ test("a mood-only query becomes soft text, not filters", () => {
   assert.equal(cozy.years, null);
 });
 
-test("fast enough to never matter: under 5 ms per query after warm-up", () => {
-  const queries = ["something funny but not stupid, under 90 minutes, no romance", "a sci-fi movie that feels like Blade Runner but was made in the 90s", "movies with Tom Hanks from the 90s"];
-  for (const query of queries) parse(query);
-  const started = performance.now();
-  for (let round = 0; round < 20; round += 1) for (const query of queries) parse(query);
-  assert.ok((performance.now() - started) / 60 < 5);
-});
+// Parsing latency is measured by eval:reasoning (docs/EVALUATION.md), not asserted here.

@@ -50,18 +50,12 @@ test("a cold-start film gets content-based CF neighbours: As It Is in Heaven (a 
   assert.ok(neighbours.filter((item) => item.genres.includes("Drama")).length >= 6);
 });
 
-test("folding in liked crime films recommends crime films, not the liked ones, in under a millisecond", () => {
+// Its speed (p99 under 1 ms) is a benchmark figure: bench:retrieval --only=cf, docs/BENCHMARKS.md.
+test("folding in liked crime films recommends crime films, not the liked ones", () => {
   const liked = ["ml:6", "ml:296", "ml:50"].map(itemAt); // Heat, Pulp Fiction, The Usual Suspects
   const userVector = cf.foldIn({ liked });
-  const durations = Array.from({ length: 60 }, () => {
-    const started = performance.now();
-    cf.foldIn({ liked });
-    return performance.now() - started;
-  }).slice(10); // the first calls pay for JIT compilation
-  const medianMilliseconds = durations.sort((a, b) => a - b)[Math.floor(durations.length / 2)];
   const picks = cf.recommendForUser(userVector, 10, { exclude: new Set(liked) }).map((pick) => catalog.items[pick.itemIndex]);
   assert.equal(picks.length, 10);
   assert.ok(!picks.some((item) => liked.includes(catalog.indexOf.get(item.id)!)));
   assert.ok(picks.filter((item) => item.genres.includes("Crime")).length >= 5, picks.map((item) => item.title).join("; "));
-  assert.ok(medianMilliseconds < 1, `median fold-in ${medianMilliseconds} ms`);
 });

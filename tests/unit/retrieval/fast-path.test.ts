@@ -70,6 +70,20 @@ test("the session taste vector changes the answer to the same query", () => {
   assert.notDeepEqual(forKids, forScifi);
 });
 
+test("a session's liked films bring their timeline neighbours into the session-taste list", () => {
+  const fellowship = catalog.indexOf.get(itemByTitle(catalog, "The Lord of the Rings: The Fellowship of the Ring", 2001).id)!;
+  const userVector = cf.foldIn({ liked: [fellowship] });
+  const timelineNeighbours = [...cf.timeline.model.neighbourItems.subarray(cf.timeline.model.starts[fellowship], cf.timeline.model.starts[fellowship + 1])];
+  assert.ok(timelineNeighbours.length > 0);
+  const plain = cf.recommendForUser(userVector, 20, { exclude: new Set([fellowship]) }).map((pick) => pick.itemIndex);
+  const blended = cf.recommendForUser(userVector, 20, { exclude: new Set([fellowship]), timeline: { ...cf.timeline, history: [fellowship] } }).map((pick) => pick.itemIndex);
+  assert.notDeepEqual(blended, plain);
+  const sequels = blended.slice(0, 5).map((index) => catalog.items[index].title);
+  assert.ok(sequels.some((title) => title.includes("Two Towers")) && sequels.some((title) => title.includes("Return of the King")), sequels.join("; "));
+  const answer = retrieveFast({ query: "adventure", limit: 10, userVector, likedItems: [fellowship] }, resources);
+  assert.ok(answer.reasons.includes("session taste from liked items: WALS vector + timeline neighbours"), answer.reasons.join(" | "));
+});
+
 test("the discovery knob lowers the popularity of what is shown", () => {
   const meanCount = (discovery: number) => {
     const films = titlesOf("crime thriller", { discovery, limit: 20 });

@@ -74,17 +74,4 @@ test("the labelled set: ≥ 200 queries, ≥ 40% of each class, expectations on 
   assert.ok(correct / heldOut.length >= 0.9, `held-out accuracy ${correct}/${heldOut.length}`);
 });
 
-test("decides in well under a millisecond (median; the p99 is in eval:router)", () => {
-  const queries = ["Heat", "something funny but not stupid, under 90 minutes, no romance", "a sci-fi movie that feels like Blade Runner but was made in the 90s", "movies with Meryl Streep"];
-  for (const query of queries) route(query);
-  const times: number[] = [];
-  for (let round = 0; round < 50; round += 1) {
-    for (const query of queries) {
-      const started = performance.now();
-      route(query);
-      times.push(performance.now() - started);
-    }
-  }
-  times.sort((a, b) => a - b);
-  assert.ok(times[times.length >> 1] < 1, `median ${times[times.length >> 1]} ms`);
-});
+// Routing latency is measured by eval:router (docs/EVALUATION.md), not asserted here.
