@@ -13,8 +13,8 @@ import { largestEntries } from "./largest-entries";
  * exp(−(d − 1) / decay) to W_ij and W_ji; column j is then divided by degree_j^β (how many
  * people rated j) so blockbusters do not neighbour everything. Pairs seen too rarely
  * (`minimumPairWeight`) are dropped and each row keeps its `neighbourCount` largest entries.
- * A person's score for item j is Σ_{i ∈ history} W_ij — the
- * same CSR shape as item-kNN, so `scoreItemKnn` scores it.
+ * A person's score for item j is Σ_{i ∈ history} W_ij — the same CSR shape as item-kNN, so
+ * `scoreItemKnn` scores it.
  */
 export interface TimelineNeighbourOptions {
   /** How many positions either side of a rating count as "close in time" (default 10). */
