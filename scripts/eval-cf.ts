@@ -460,7 +460,7 @@ function runSplit(interactions: Interactions, itemCount: number, kind: SplitKind
   add("WALS served path", "fold-in of training likes/dislikes → usearch cosine top 200 (items ≥ 3 ratings) → x·y", servedSeconds, evaluate(data, servedRanker(false)));
   add(
     "WALS + timeline served path",
-    `as above, pool ∪ timeline neighbours of the latest ${DEFAULT_TIMELINE_BLEND.historyLength} likes, z(x·y) + ${DEFAULT_TIMELINE_BLEND.weight}·z(timeline) over the pool (shipped settings)`,
+    `as above, pool ∪ the 200 strongest timeline neighbours of the latest ${DEFAULT_TIMELINE_BLEND.historyLength} likes, z(x·y) + ${DEFAULT_TIMELINE_BLEND.weight}·z(timeline) over the pool (shipped settings)`,
     servedSeconds,
     evaluate(data, servedRanker(true)),
   );

@@ -36,7 +36,7 @@ export interface RecommendOptions {
   /**
    * The timeline co-occurrence model and the session's items to score it from: the result is
    * then the blend eval:cf measures, z(x·y) + weight · z(timeline score), each standardised over
-   * the pool (the cosine pool plus the timeline neighbours of `history`).
+   * the pool (the cosine pool plus the strongest timeline neighbours of `history`).
    */
   timeline?: TimelineBlend;
 }
@@ -61,7 +61,8 @@ export function recommendForUser(index: VectorIndex, itemVectors: Float32Array, 
   const pool = Math.max(k + exclude.size, options.candidatePool ?? 200);
   const timelineScores = options.timeline && options.timeline.weight !== 0 ? sparseTimelineScores(options.timeline) : new Map<number, number>();
   const candidates = new Set<number>(index.search(userVector, pool).indexes);
-  for (const itemIndex of timelineScores.keys()) candidates.add(itemIndex);
+  // The timeline's best `pool` items join the cosine pool; its long tail would only add work.
+  for (const itemIndex of strongest(timelineScores, pool)) candidates.add(itemIndex);
   const items: number[] = [];
   const dots: number[] = [];
   for (const itemIndex of candidates) {
@@ -94,4 +95,15 @@ function sparseTimelineScores({ model, history }: TimelineBlend): Map<number, nu
     }
   }
   return scores;
+}
+
+/** The `count` keys with the largest values (ties at the cut-off may add a few more). */
+function strongest(scores: Map<number, number>, count: number): number[] {
+  if (scores.size <= count) return [...scores.keys()];
+  // The count-th largest value by a native numeric sort, then one pass: no comparator sort.
+  const values = Float64Array.from(scores.values()).sort();
+  const threshold = values[values.length - count];
+  const kept: number[] = [];
+  for (const [itemIndex, score] of scores) if (score >= threshold) kept.push(itemIndex);
+  return kept;
 }

@@ -35,3 +35,22 @@ test("excluded items never come back through the timeline", () => {
   const result = recommendForUser(index, vectors, user, 5, { candidatePool: 3, exclude: new Set([0, 4]), timeline: { model: timeline, weight: 3, history: [0] } });
   assert.ok(!result.some((pick) => pick.itemIndex === 4 || pick.itemIndex === 0));
 });
+
+test("only the timeline's strongest `pool` neighbours join the pool", () => {
+  // Item 0's timeline row: 4 (5), 3 (4), 2 (1), 1 (0.5). Pool 2: cosine {0, 1} plus timeline {4, 3};
+  // item 2 (timeline 1, cosine third) stays out, so the blend is standardised over {0, 1, 3, 4}.
+  const wide: ItemKnnModel = { itemCount: 5, starts: Int32Array.from([0, 4, 4, 4, 4, 4]), neighbourItems: Int32Array.from([4, 3, 2, 1]), similarities: Float32Array.from([5, 4, 1, 0.5]) };
+  const result = recommendForUser(index, vectors, user, 2, { candidatePool: 2, timeline: { model: wide, weight: 1, history: [0] } });
+  const pool = [0, 1, 3, 4];
+  const dots = new Map([[0, 1], [1, 0.9], [3, 0.1], [4, 0]]);
+  const timelineScores = new Map([[0, 0], [1, 0.5], [3, 4], [4, 5]]);
+  const z = (values: Map<number, number>) => {
+    const mean = pool.reduce((sum, item) => sum + values.get(item)!, 0) / pool.length;
+    const deviation = Math.sqrt(pool.reduce((sum, item) => sum + (values.get(item)! - mean) ** 2, 0) / pool.length);
+    return (item: number) => (values.get(item)! - mean) / deviation;
+  };
+  const [zDot, zTimeline] = [z(dots), z(timelineScores)];
+  const expected = pool.map((item) => ({ item, score: zDot(item) + zTimeline(item) })).sort((a, b) => b.score - a.score);
+  assert.deepEqual(result.map((pick) => pick.itemIndex), expected.slice(0, 2).map((entry) => entry.item));
+  result.forEach((pick, position) => assert.ok(Math.abs(pick.score - expected[position].score) < 1e-5, `${pick.score} vs ${expected[position].score}`));
+});
