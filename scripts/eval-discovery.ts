@@ -7,12 +7,14 @@
  *
  * Protocol: per user, the latest 20 % of ratings by timestamp are held out (positives: ≥ 4 stars);
  * the CF model is retrained on the rest (seed 42) so nothing held out leaks into the vectors;
- * the session "likes" are the user's ten latest training ratings ≥ 4; their training items are
- * excluded from answers. Users: every user with a positive and a liked training item.
+ * the session "likes" are the user's ten latest training ratings ≥ 4, scored as serving scores
+ * a session (WALS fold-in blended with the timeline neighbours of the 3 latest, trained on the
+ * same rows); their training items are excluded from answers. Users: every user with a
+ * positive and a liked training item.
  */
 import { loadCurrentCatalog } from "../catalog/bundle-loader";
 import { popularityScore } from "../lib/catalog/popularity";
-import { buildCfItemVectors, gatherRows } from "../lib/retrieval/cf-item-vectors";
+import { buildCfItemVectors, DEFAULT_MINIMUM_INDEXED_INTERACTIONS, gatherRows } from "../lib/retrieval/cf-item-vectors";
 import { DEFAULT_CF_DIMENSIONS, feedbackMatrix, sessionStrengths, trainCfModel, DEFAULT_CF_TRAINING } from "../lib/retrieval/cf-training";
 import { ExactVectorIndex } from "../lib/retrieval/exact-vector-index";
 import { retrieveFast } from "../lib/retrieval/fast-path";
@@ -21,6 +23,7 @@ import { KeywordSearch } from "../lib/retrieval/keyword-search";
 import { ndcgAtK } from "../lib/retrieval/ranking-metrics";
 import { createSeededRandom } from "../lib/retrieval/seeded-random";
 import { temporalHoldoutMask } from "../lib/retrieval/temporal-holdout";
+import { DEFAULT_TIMELINE_BLEND, DEFAULT_TIMELINE_OPTIONS, trainTimelineNeighbours } from "../lib/retrieval/timeline-neighbours";
 
 const asJson = process.argv.includes("--json");
 const KNOB_SETTINGS = [0, 0.25, 0.5, 0.75, 1];
@@ -37,6 +40,13 @@ const index = new ExactVectorIndex(vectors.dimensions, "cos", vectors.indexed.le
 index.add(vectors.indexed, gatherRows(vectors.vectors, vectors.dimensions, vectors.indexed));
 const strengths = sessionStrengths();
 const foldContext = createFoldInContext(vectors.vectors, vectors.dimensions, DEFAULT_CF_TRAINING.als.regularization, strengths.liked, strengths.disliked, model.missingWeights, (itemIndex) => vectors.origin[itemIndex] === 1);
+const timeline = {
+  model: trainTimelineNeighbours({ users: pick(interactions.users), items: pick(interactions.items), timestamps: pick(interactions.timestamps) }, items.length, {
+    ...DEFAULT_TIMELINE_OPTIONS,
+    minimumNeighbourRatings: DEFAULT_MINIMUM_INDEXED_INTERACTIONS,
+  }),
+  ...DEFAULT_TIMELINE_BLEND,
+};
 const trainingSeconds = (performance.now() - started) / 1000;
 
 const keyword = new KeywordSearch(items);
@@ -70,8 +80,8 @@ const results = KNOB_SETTINGS.map((discovery) => {
   for (const userCase of cases) {
     const userVector = foldInUser(foldContext, { liked: userCase.liked });
     const answer = retrieveFast(
-      { query: userCase.query, limit: 10, discovery, userVector, exclude: userCase.seen },
-      { keyword, cf: { index, itemVectors: vectors.vectors }, popularity },
+      { query: userCase.query, limit: 10, discovery, userVector, likedItems: [...userCase.liked].reverse(), exclude: userCase.seen },
+      { keyword, cf: { index, itemVectors: vectors.vectors, timeline }, popularity },
     );
     const ranked = answer.items.map((item) => item.itemIndex);
     ndcg += ndcgAtK(ranked, userCase.positives, 10);
