@@ -90,6 +90,12 @@ export function guardBudget(input: {
   /** Estimated USD of this request's LLM calls (router/cost-model.ts). */
   estimatedUsd: number;
   llmAvailable: boolean;
+  /**
+   * The session's LLM spend as stored with the session, by every server process. The session's
+   * spend is the larger of this and what this process recorded itself: a process's own record
+   * also holds calls whose turn is not stored yet, the stored one the other processes' calls.
+   */
+  sessionSpend?: ReadonlyArray<{ atMs: number; usd: number }>;
 }): BudgetDecision {
   const { config, sessionId } = input;
   const events = windowEvents(input.state, config, input.nowMs);
@@ -101,6 +107,11 @@ export function guardBudget(input: {
     const mine = sessionId !== null && event.sessionId === sessionId;
     globalUsd += event.usd;
     if (mine) sessionUsd += event.usd;
+  }
+  if (sessionId !== null && input.sessionSpend) {
+    let storedUsd = 0;
+    for (const spend of input.sessionSpend) if (input.nowMs - spend.atMs < config.windowMs && spend.atMs <= input.nowMs) storedUsd += spend.usd;
+    sessionUsd = Math.max(sessionUsd, storedUsd);
   }
   for (const bucket of windowBuckets(input.state, config, input.nowMs)) {
     globalOffline += bucket.runs;

@@ -79,7 +79,15 @@ export async function reasonStep(engine: Engine, input: { query: string; session
     priceTable: llm.priceTable,
   });
   const atMs = engine.epochMs();
-  const decision = guardBudget({ state: budget.state, config: budget.config, nowMs: atMs, sessionId: input.sessionId, estimatedUsd: estimate.usd, llmAvailable: handle !== null });
+  const decision = guardBudget({
+    state: budget.state,
+    config: budget.config,
+    nowMs: atMs,
+    sessionId: input.sessionId,
+    estimatedUsd: estimate.usd,
+    llmAvailable: handle !== null,
+    sessionSpend: input.session.llmSpend,
+  });
   // Without an LLM, say why none is configured (unless the offline ceiling sent it to the fast path).
   const reasons = [handle || decision.use === "fast" ? decision.reason : (llm.unavailableReason ?? decision.reason)];
   if (decision.use === "fast") return { use: "fast", constraints: null, reasoner: null, reasons, estimate, actual: null, rerank: false };

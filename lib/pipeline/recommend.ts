@@ -213,7 +213,9 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
   });
   if (slate.policy) reasons.push(`order and explanations: ${slate.policy}`);
   const items = slate.items.map((shown) => presentItem(engine.catalog.items[shown.itemIndex], shown.score, shown.explanation, modelReasons.get(shown.itemIndex) ?? null));
-  await saveTurn(engine, sessionId, { request: request.query, constraints, itemIds: items.map((item) => item.id) });
+  // The LLM spend goes into the stored session, so every server process sees the session's total.
+  const llmSpend = actual && actual.usd > 0 ? { atMs: engine.epochMs(), usd: actual.usd } : null;
+  await saveTurn(engine, sessionId, { request: request.query, constraints, itemIds: items.map((item) => item.id), llmSpend });
   return {
     route: route(),
     constraints: constraints as unknown as Record<string, unknown> | null,

@@ -5,6 +5,7 @@ import { createProviderRegistry } from "../../../lib/ai/provider-registry";
 import { recommend, type RecommendResponse } from "../../../lib/pipeline";
 import type { Engine } from "../../../lib/pipeline/engine";
 import { parseConstraints } from "../../../lib/reasoning";
+import { emptyBudgetState } from "../../../router";
 import { isolatedEngine, request } from "./engine-fixture";
 
 const usage = { inputTokens: { total: 80, noCache: 80, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 30, text: 30, reasoning: 0 } };
@@ -93,4 +94,35 @@ test("past the session's LLM budget the offline reasoner answers; past the offli
   assert.equal(degraded.route.reasoner, null);
   assert.ok(degraded.route.reasons.some((reason) => /offline reasoner limit reached.*fast path instead/.test(reason)), degraded.route.reasons.join(" | "));
   assert.ok(degraded.items.length > 0);
+});
+
+test("a session's LLM spend is stored with it, so another server process enforces the same ceiling", async () => {
+  // Calls that report a large usage, so what the session spent dwarfs any one request's estimate.
+  const heavyUsage = { inputTokens: { total: 400_000, noCache: 400_000, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 30, text: 30, reasoning: 0 } };
+  const heavy = new MockLanguageModelV3({ modelId: "mock-reasoner", doGenerate: async () => ({ ...answer(LLM_CONSTRAINTS), usage: heavyUsage }) });
+  const sessionId = "budget-session-shared-01";
+  const first = await llmEngine(heavy, { budgetConfig: { sessionUsdPerWindow: 1000 } });
+  const spent = await recommend(request({ query: VIBE, limit: 5, sessionId }), first);
+  assert.equal(spent.route.reasoner, "llm:mock-reasoner");
+  const spentUsd = spent.route.actualCostUsd!;
+  const stored = await first.store!.getSession(sessionId);
+  assert.deepEqual(
+    (stored!.state as { llmSpend: Array<{ usd: number }> }).llmSpend.map((entry) => entry.usd),
+    [spentUsd],
+    "the spend is stored with the session",
+  );
+
+  // A second process: same database, its own (empty) budget record, and a per-session ceiling of
+  // half what the session already spent — far above one request's estimate on its own.
+  const second: Engine = { ...first, budget: { config: { ...first.budget.config, sessionUsdPerWindow: spentUsd / 2 }, state: emptyBudgetState() } };
+  const calls = heavy.doGenerateCalls.length;
+  const refused = await recommend(request({ query: VIBE, limit: 5, sessionId }), second);
+  assert.ok(refused.route.estimatedCostUsd! < spentUsd / 2, "on its own this request fits the ceiling");
+  assert.equal(heavy.doGenerateCalls.length, calls, "the LLM was not called again");
+  assert.equal(refused.route.reasoner, "offline");
+  assert.ok(refused.route.reasons.some((reason) => /session LLM budget reached/.test(reason)), refused.route.reasons.join(" | "));
+
+  // Another session on that process still gets the LLM.
+  const other = await recommend(request({ query: VIBE, limit: 5, sessionId: "budget-session-shared-02" }), second);
+  assert.equal(other.route.reasoner, "llm:mock-reasoner");
 });

@@ -87,3 +87,17 @@ test("offline runs are counted in buckets: the state stays small under load and 
   const later = guardBudget({ state, config: hour, nowMs: now + 3_600_000, sessionId: "s1", estimatedUsd: 0, llmAvailable: false });
   assert.equal(later.use, "offline", "an hour later every run has left the window");
 });
+
+test("a session's stored spend (from every server process) counts when it exceeds this process's own record", () => {
+  const local = spend(emptyBudgetState(), 0, "a", 0.002);
+  // Stored with the session: 0.007 inside the window and 0.05 that has left it.
+  const sessionSpend = [{ atMs: -70_000, usd: 0.05 }, { atMs: 500, usd: 0.007 }];
+  const decision = guardBudget({ state: local, config, nowMs: 1000, sessionId: "a", estimatedUsd: 0.004, llmAvailable: true, sessionSpend });
+  assert.equal(decision.use, "offline");
+  assert.equal(decision.sessionUsd, 0.007);
+  // The process's own record wins when it is larger (its calls whose turn is not stored yet).
+  const ownLarger = guardBudget({ state: spend(local, 900, "a", 0.006), config, nowMs: 1000, sessionId: "a", estimatedUsd: 0.001, llmAvailable: true, sessionSpend });
+  assert.equal(ownLarger.sessionUsd, 0.008);
+  // Another session is not charged for it.
+  assert.equal(guardBudget({ state: local, config, nowMs: 1000, sessionId: "b", estimatedUsd: 0.004, llmAvailable: true, sessionSpend: [] }).use, "llm");
+});
