@@ -17,7 +17,8 @@ import { BUILD_STAGES } from "./stages";
 import type { BuildStage } from "./build-stage";
 
 /** Code whose change must produce a new bundle. */
-const BUNDLE_CODE_DIRECTORIES = ["catalog", "lib/catalog", "lib/retrieval", "lib/ai"];
+// Code whose changes change a bundle's contents (lib/hash: the timeline model's tie order).
+const BUNDLE_CODE_DIRECTORIES = ["catalog", "lib/catalog", "lib/retrieval", "lib/ai", "lib/hash"];
 
 export interface BuildCatalogOptions {
   projectRoot?: string;

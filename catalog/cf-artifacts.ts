@@ -27,6 +27,7 @@ export const cfArtifactInfoSchema = z.object({
       decay: z.number().positive(),
       popularityExponent: z.number().nonnegative(),
       neighbourCount: z.number().positive(),
+      minimumPairWeight: z.number().nonnegative(),
       minimumNeighbourRatings: z.number().int().nonnegative(),
     }),
     blend: z.object({ historyLength: z.number().int().positive(), weight: z.number().nonnegative() }),

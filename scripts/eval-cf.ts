@@ -250,17 +250,17 @@ function timelinesOf(data: EvaluationData, likedOnly = false): Map<number, numbe
 }
 
 /** The timeline model, scored from every training item of the user or from their latest `historyLength`. */
-function timelineScorer(data: EvaluationData, model: ItemKnnModel, historyLength: number): Scorer {
-  const timelines = timelinesOf(data);
+function timelineScorer(timelines: Map<number, number[]>, model: ItemKnnModel, historyLength: number): Scorer {
   return (user, scores) => scoreItemKnn(model, (timelines.get(user) ?? []).slice(-historyLength), scores);
 }
 
 /** Picks the timeline history and blend weight with the best validation NDCG@10 (ties: the first listed). */
 function tuneTimelineBlend(data: EvaluationData, wals: Parameters<typeof blendRanker>[1]) {
   const model = trainTimelineNeighbours(data.train, data.itemCount, TIMELINE_OPTIONS);
+  const timelines = timelinesOf(data);
   const grid: Array<{ variant: string; ndcgAt10: number; historyLength: number; weight: number }> = [];
   for (const historyLength of TIMELINE_HISTORY_LENGTHS) {
-    const scorer = timelineScorer(data, model, historyLength);
+    const scorer = timelineScorer(timelines, model, historyLength);
     for (const weight of TIMELINE_BLEND_WEIGHTS) {
       if (weight === 0 && grid.length > 0) continue; // weight 0 is WALS alone, whatever the history
       grid.push({ variant: `z(WALS) + ${weight}·z(timeline of ${historyName(historyLength)})`, ndcgAt10: evaluate(data, blendRanker(data, wals, scorer, weight)).ndcgAt10, historyLength, weight });
@@ -415,7 +415,7 @@ function runSplit(interactions: Interactions, itemCount: number, kind: SplitKind
     evaluate(data, blendRanker(data, wals, (user, scores) => scoreItemKnn(rp3beta, userHistory(liked, user), scores), blendWeight)),
   );
   const [timelineModel, timelineSeconds] = timed(() => trainTimelineNeighbours(data.train, data.itemCount, TIMELINE_OPTIONS));
-  const timeline = timelineScorer(data, timelineModel, historyLength);
+  const timeline = timelineScorer(timelinesOf(data), timelineModel, historyLength);
   const timelineVariant = `window ${TIMELINE_OPTIONS.window}, decay ${TIMELINE_OPTIONS.decay}, β=${TIMELINE_OPTIONS.popularityExponent}, k=${TIMELINE_OPTIONS.neighbourCount}, pair weight ≥ ${TIMELINE_OPTIONS.minimumPairWeight}, neighbours ≥ ${TIMELINE_OPTIONS.minimumNeighbourRatings} ratings, same-second ties in hashed order; history = ${historyName(historyLength)}`;
   add("Timeline co-occurrence", timelineVariant, timelineSeconds, evaluate(data, timeline));
   add(

@@ -1,17 +1,13 @@
-import { similarItems, recommendForUser } from "./cf-neighbours";
-import type { ItemKnnModel } from "./item-knn";
+import { similarItems, recommendForUser, type TimelineBlend } from "./cf-neighbours";
 import type { KeywordSearch } from "./keyword-search";
 import { fuseRankedLists, type FusedItem, type RankedList } from "./rank-fusion";
 import type { VectorIndex } from "./vector-index";
 
-/** Timeline co-occurrence neighbours and how a session's likes are blended through them. */
-export interface SessionTimeline {
-  model: ItemKnnModel;
-  /** Weight of the standardised timeline score next to the standardised WALS score (weight 1). */
-  weight: number;
-  /** How many of the session's most recent likes are scored through the timeline. */
-  historyLength: number;
-}
+/**
+ * Timeline co-occurrence neighbours and how a session's likes are blended through them: the
+ * blend `recommendForUser` takes, with the session's `historyLength` most recent likes as history.
+ */
+export type SessionTimeline = Omit<TimelineBlend, "history"> & { historyLength: number };
 
 /**
  * The CF model as serving sees it: item vectors and their nearest-neighbour index, and the
