@@ -9,7 +9,7 @@ export interface BudgetConfig {
   windowMs: number;
   /** USD one session may spend on LLM calls per window. */
   sessionUsdPerWindow: number;
-  /** USD the whole process may spend per window. */
+  /** USD all server processes together may spend per window (shared through the store's ledger). */
   globalUsdPerWindow: number;
   /** Offline reasoner runs per window for the whole process before the fast path takes over. */
   globalOfflineRunsPerWindow: number;
@@ -91,11 +91,11 @@ export function guardBudget(input: {
   estimatedUsd: number;
   llmAvailable: boolean;
   /**
-   * The session's LLM spend as stored with the session, by every server process. The session's
-   * spend is the larger of this and what this process recorded itself: a process's own record
-   * also holds calls whose turn is not stored yet, the stored one the other processes' calls.
+   * LLM spend in the window as every server process recorded it (the store's ledger). The guard
+   * uses the larger of each total and this process's own record: the ledger holds the other
+   * processes' calls, the process's record works without a store.
    */
-  sessionSpend?: ReadonlyArray<{ atMs: number; usd: number }>;
+  recorded?: { sessionUsd: number; globalUsd: number };
 }): BudgetDecision {
   const { config, sessionId } = input;
   const events = windowEvents(input.state, config, input.nowMs);
@@ -108,10 +108,9 @@ export function guardBudget(input: {
     globalUsd += event.usd;
     if (mine) sessionUsd += event.usd;
   }
-  if (sessionId !== null && input.sessionSpend) {
-    let storedUsd = 0;
-    for (const spend of input.sessionSpend) if (input.nowMs - spend.atMs < config.windowMs && spend.atMs <= input.nowMs) storedUsd += spend.usd;
-    sessionUsd = Math.max(sessionUsd, storedUsd);
+  if (input.recorded) {
+    globalUsd = Math.max(globalUsd, input.recorded.globalUsd);
+    if (sessionId !== null) sessionUsd = Math.max(sessionUsd, input.recorded.sessionUsd);
   }
   for (const bucket of windowBuckets(input.state, config, input.nowMs)) {
     globalOffline += bucket.runs;
@@ -159,13 +158,14 @@ export function budgetConfigFromEnvironment(environment: Readonly<Record<string,
     const value = Number(environment[name]);
     return environment[name] !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
   };
-  // The server runs one process per core, each keeping its own window: each enforces its share
-  // of the global ceilings, so together they never exceed them.
+  // The server runs one process per core. LLM spend is shared through the store's ledger, so the
+  // USD ceilings apply whole; offline runs are counted per process (they cost that process's CPU),
+  // so each enforces its share of the global run ceiling.
   const processes = Math.max(1, Math.floor(number("REELCAST_WORKER_COUNT", 1)));
   return {
     windowMs: number("REELCAST_LLM_BUDGET_WINDOW_MS", DEFAULT_BUDGET.windowMs) || DEFAULT_BUDGET.windowMs,
     sessionUsdPerWindow: number("REELCAST_LLM_BUDGET_SESSION_USD", DEFAULT_BUDGET.sessionUsdPerWindow),
-    globalUsdPerWindow: number("REELCAST_LLM_BUDGET_GLOBAL_USD", DEFAULT_BUDGET.globalUsdPerWindow) / processes,
+    globalUsdPerWindow: number("REELCAST_LLM_BUDGET_GLOBAL_USD", DEFAULT_BUDGET.globalUsdPerWindow),
     globalOfflineRunsPerWindow: Math.floor(number("REELCAST_OFFLINE_RUNS_GLOBAL", DEFAULT_BUDGET.globalOfflineRunsPerWindow) / processes),
     sessionOfflineRunsPerWindow: number("REELCAST_OFFLINE_RUNS_SESSION", DEFAULT_BUDGET.sessionOfflineRunsPerWindow),
   };

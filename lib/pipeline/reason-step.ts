@@ -1,7 +1,8 @@
-import { actualCost, estimateRouteCost, guardBudget, recordUsage, type ActualCost, type CostEstimate } from "../../router";
+import { actualCost, estimateRouteCost, recordUsage, type ActualCost, type CostEstimate } from "../../router";
 import { constraintsSchema, reasonerPrompt, reasonOffline, reasonWithLlm, type Constraints, type SessionState } from "../reasoning";
 import { GENRES } from "../catalog/genres";
 import type { Engine } from "./engine";
+import { decideLlmBudget } from "./llm-spend-ledger";
 
 /** How many final candidates the LLM re-ranks: the smartest model for the fewest items. */
 export const RERANK_CANDIDATES = 20;
@@ -22,6 +23,8 @@ export interface ReasonStepResult {
   actual: ActualCost | null;
   /** Whether the LLM may also re-rank (configured, and the budget allowed the estimate with it). */
   rerank: boolean;
+  /** The store's ledger row holding this request's estimated LLM spend, to settle with the actual cost; null when none. */
+  spendReservation: number | null;
 }
 
 const titlesOf = (engine: Engine, ids: readonly string[]) =>
@@ -79,18 +82,10 @@ export async function reasonStep(engine: Engine, input: { query: string; session
     priceTable: llm.priceTable,
   });
   const atMs = engine.epochMs();
-  const decision = guardBudget({
-    state: budget.state,
-    config: budget.config,
-    nowMs: atMs,
-    sessionId: input.sessionId,
-    estimatedUsd: estimate.usd,
-    llmAvailable: handle !== null,
-    sessionSpend: input.session.llmSpend,
-  });
+  const { decision, reservation } = await decideLlmBudget(engine, { state: budget.state, config: budget.config, nowMs: atMs, sessionId: input.sessionId, estimatedUsd: estimate.usd, llmAvailable: handle !== null });
   // Without an LLM, say why none is configured (unless the offline ceiling sent it to the fast path).
   const reasons = [handle || decision.use === "fast" ? decision.reason : (llm.unavailableReason ?? decision.reason)];
-  if (decision.use === "fast") return { use: "fast", constraints: null, reasoner: null, reasons, estimate, actual: null, rerank: false };
+  if (decision.use === "fast") return { use: "fast", constraints: null, reasoner: null, reasons, estimate, actual: null, rerank: false, spendReservation: reservation };
 
   let actual: ActualCost | null = null;
   if (decision.use === "llm" && handle && prompt) {
@@ -102,12 +97,12 @@ export async function reasonStep(engine: Engine, input: { query: string; session
     budget.state = recordUsage(budget.state, { atMs, sessionId: input.sessionId, reasoner: "llm", usd: actual.usd }, budget.config);
     if (outcome.ok) {
       reasons.push(`LLM ${handle.modelId} read the request in ${Math.round(outcome.latencyMs)} ms`);
-      return { use: "llm", constraints: resolveReferences(engine, outcome.constraints), reasoner: `llm:${handle.modelId}`, reasons, estimate, actual, rerank: llm.rerank };
+      return { use: "llm", constraints: resolveReferences(engine, outcome.constraints), reasoner: `llm:${handle.modelId}`, reasons, estimate, actual, rerank: llm.rerank, spendReservation: reservation };
     }
     reasons.push(outcome.fallbackReason);
   }
   const offline = reasonOffline(input.query, { lexicon: engine.lexicon, session: input.session, currentYear: engine.currentYear });
   budget.state = recordUsage(budget.state, { atMs, sessionId: input.sessionId, reasoner: "offline", usd: 0 }, budget.config);
   if (offline.followUp) reasons.push("follow-up to the previous request");
-  return { use: "offline", constraints: offline.constraints, reasoner: "offline", reasons, estimate, actual, rerank: false };
+  return { use: "offline", constraints: offline.constraints, reasoner: "offline", reasons, estimate, actual, rerank: false, spendReservation: reservation };
 }

@@ -5,6 +5,7 @@ import type { BanditContext } from "../bandit";
 import type { ParsedRecommendRequest, RecommendResponse, RouteInfo } from "./contract";
 import type { Engine } from "./engine";
 import { presentItem } from "./present-item";
+import { settleLlmSpend } from "./llm-spend-ledger";
 import { reasonStep, RERANK_CANDIDATES } from "./reason-step";
 import { loadSession, saveTurn, sessionTaste, type SessionTaste } from "./session-step";
 import { slatePoolSize, slateStep, type RankedCandidate } from "./slate-step";
@@ -190,6 +191,9 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
         }
       }
     }
+    // The ledger held the estimate while the calls ran; from here it holds what they cost.
+    const unsettled = await settleLlmSpend(engine, step.spendReservation, actual?.usd ?? 0);
+    if (unsettled) reasons.push(unsettled);
   }
 
   if (path === "fast") {
@@ -213,9 +217,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
   });
   if (slate.policy) reasons.push(`order and explanations: ${slate.policy}`);
   const items = slate.items.map((shown) => presentItem(engine.catalog.items[shown.itemIndex], shown.score, shown.explanation, modelReasons.get(shown.itemIndex) ?? null));
-  // The LLM spend goes into the stored session, so every server process sees the session's total.
-  const llmSpend = actual && actual.usd > 0 ? { atMs: engine.epochMs(), usd: actual.usd } : null;
-  await saveTurn(engine, sessionId, { request: request.query, constraints, itemIds: items.map((item) => item.id), llmSpend });
+  await saveTurn(engine, sessionId, { request: request.query, constraints, itemIds: items.map((item) => item.id) });
   return {
     route: route(),
     constraints: constraints as unknown as Record<string, unknown> | null,

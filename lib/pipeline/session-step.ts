@@ -1,4 +1,4 @@
-import { emptySession, recordTurn, restoreSession, type SessionState } from "../reasoning";
+import { emptySession, recordTurn, restoreSession, type Constraints, type SessionState } from "../reasoning";
 import type { JsonObject } from "../store";
 import type { Engine } from "./engine";
 
@@ -27,10 +27,10 @@ export function sessionTaste(engine: Engine, session: SessionState): SessionTast
 }
 
 /**
- * Stores the turn (constraints in force, the request, the items shown, the LLM spend) in one read-modify-write
+ * Stores the turn (constraints in force, the request, the items shown) in one read-modify-write
  * transaction, so two tabs answering at once cannot lose each other's turn.
  */
-export async function saveTurn(engine: Engine, sessionId: string | null, turn: Parameters<typeof recordTurn>[1]): Promise<void> {
+export async function saveTurn(engine: Engine, sessionId: string | null, turn: { request: string; constraints: Constraints | null; itemIds: readonly string[] }): Promise<void> {
   if (!engine.store || sessionId === null) return;
   await engine.store.updateSession(sessionId, engine.epochMs(), (stored) => recordTurn(restoreSession(stored), turn) as unknown as JsonObject);
 }

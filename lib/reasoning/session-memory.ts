@@ -19,20 +19,7 @@ export interface SessionState {
   shownItemIds: string[];
   liked: string[];
   disliked: string[];
-  /**
-   * The session's LLM spend, oldest first ({ atMs, usd }, capped), stored with the
-   * session so every server process enforces the same per-session ceiling (router/budget-guard.ts).
-   */
-  llmSpend: SpendEntry[];
 }
-
-export interface SpendEntry {
-  atMs: number;
-  usd: number;
-}
-
-/** LLM spend entries a session keeps: more calls than any per-session ceiling allows per window. */
-export const MAX_REMEMBERED_SPEND = 500;
 
 /** How many requests and shown ids a session keeps: enough for follow-ups, bounded in size. */
 export const MAX_REMEMBERED_REQUESTS = 10;
@@ -40,7 +27,7 @@ export const MAX_REMEMBERED_ITEMS = 200;
 
 /** A fresh session. */
 export function emptySession(): SessionState {
-  return { version: 1, turns: 0, constraints: null, requests: [], lastItemIds: [], shownItemIds: [], liked: [], disliked: [], llmSpend: [] };
+  return { version: 1, turns: 0, constraints: null, requests: [], lastItemIds: [], shownItemIds: [], liked: [], disliked: [] };
 }
 
 /** Reads a stored session tolerantly (unknown or broken fields fall back to empty). */
@@ -56,26 +43,16 @@ export function restoreSession(stored: unknown): SessionState {
     shownItemIds: strings(value.shownItemIds).slice(-MAX_REMEMBERED_ITEMS),
     liked: strings(value.liked),
     disliked: strings(value.disliked),
-    llmSpend: spendEntries(value.llmSpend),
   };
-}
-
-function spendEntries(list: unknown): SpendEntry[] {
-  if (!Array.isArray(list)) return [];
-  return list
-    .filter((entry): entry is SpendEntry => typeof entry?.atMs === "number" && typeof entry?.usd === "number" && Number.isFinite(entry.atMs) && entry.usd >= 0)
-    .map(({ atMs, usd }) => ({ atMs, usd }))
-    .slice(-MAX_REMEMBERED_SPEND);
 }
 
 /**
  * The session after an answer: constraints in force, the request, and the items shown.
  * Pure: returns a new object.
  */
-export function recordTurn(session: SessionState, turn: { request: string; constraints: Constraints | null; itemIds: readonly string[]; llmSpend?: SpendEntry | null }): SessionState {
+export function recordTurn(session: SessionState, turn: { request: string; constraints: Constraints | null; itemIds: readonly string[] }): SessionState {
   return {
     ...session,
-    llmSpend: turn.llmSpend && turn.llmSpend.usd > 0 ? [...session.llmSpend, turn.llmSpend].slice(-MAX_REMEMBERED_SPEND) : session.llmSpend,
     turns: session.turns + 1,
     constraints: turn.constraints ?? session.constraints,
     requests: [...session.requests, turn.request].slice(-MAX_REMEMBERED_REQUESTS),

@@ -14,6 +14,8 @@ export type {
   ImpressionSlotRecord,
   JsonObject,
   JsonValue,
+  LlmSpendReservation,
+  LlmSpendTotals,
   NewFeedback,
   NewImpression,
   NewImpressionSlot,

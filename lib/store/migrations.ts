@@ -78,6 +78,24 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feedback_by_time ON feedback (at);
     `,
   },
+  {
+    version: 3,
+    name: "LLM spend ledger shared by the server processes",
+    sql: `
+      -- One row per request that called (or was cleared to call) an LLM: the estimate while the
+      -- calls run, the actual cost once settled. A crash between the two leaves the estimate
+      -- counted, which errs on the side of the budget.
+      CREATE TABLE llm_spend (
+        id INTEGER PRIMARY KEY,
+        session_id TEXT,
+        at INTEGER NOT NULL,
+        usd REAL NOT NULL CHECK (usd >= 0),
+        settled INTEGER NOT NULL DEFAULT 0 CHECK (settled IN (0, 1))
+      ) STRICT;
+      CREATE INDEX llm_spend_by_time ON llm_spend (at);
+      CREATE INDEX llm_spend_by_session ON llm_spend (session_id, at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -12,6 +12,8 @@ import type {
   ImpressionSlotRecord,
   JsonObject,
   JsonValue,
+  LlmSpendReservation,
+  LlmSpendTotals,
   NewFeedback,
   NewImpression,
   RecordFeedbackResult,
@@ -65,6 +67,9 @@ export interface SqliteStoreOptions {
   /** Clock for migration timestamps. Default Date.now. */
   now?: () => number;
 }
+
+/** How long LLM spend rows are kept (budget windows are shorter; the rest serves cost reports). */
+const LLM_SPEND_RETENTION_MS = 30 * 24 * 3_600_000;
 
 interface ImpressionRow {
   id: string;
@@ -227,8 +232,13 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     counts: db.prepare<[], StoreCounts>(
       `SELECT (SELECT count(*) FROM impressions) AS impressions, (SELECT count(*) FROM impression_slots) AS slots,
               (SELECT count(*) FROM feedback) AS feedback, (SELECT count(*) FROM sessions) AS sessions,
-              (SELECT count(*) FROM bandit_state) AS banditStates`,
+              (SELECT count(*) FROM bandit_state) AS banditStates, (SELECT count(*) FROM llm_spend) AS llmSpend`,
     ),
+    globalSpend: db.prepare<[number], { usd: number }>("SELECT coalesce(sum(usd), 0) AS usd FROM llm_spend WHERE at >= ?"),
+    sessionSpend: db.prepare<[string, number], { usd: number }>("SELECT coalesce(sum(usd), 0) AS usd FROM llm_spend WHERE session_id = ? AND at >= ?"),
+    insertSpend: db.prepare<[string | null, number, number], { id: number }>("INSERT INTO llm_spend (session_id, at, usd) VALUES (?, ?, ?) RETURNING id"),
+    settleSpend: db.prepare("UPDATE llm_spend SET usd = ?, settled = 1 WHERE id = ?"),
+    pruneSpend: db.prepare("DELETE FROM llm_spend WHERE at < ?"),
   };
 
   const readImpression = (id: string): ImpressionRecord => {
@@ -306,6 +316,17 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     const { version } = statements.insertBanditState.get(snapshot.savedAt, snapshot.throughSequence, JSON.stringify(snapshot.state))!;
     statements.pruneBanditStates.run(keepBanditStates);
     return { version, savedAt: snapshot.savedAt, throughSequence: snapshot.throughSequence, state: snapshot.state };
+  });
+
+  const reserveLlmSpend = db.transaction((reservation: LlmSpendReservation): { id: number | null; spent: LlmSpendTotals } => {
+    const spent = {
+      sessionUsd: reservation.sessionId === null ? 0 : statements.sessionSpend.get(reservation.sessionId, reservation.since)!.usd,
+      globalUsd: statements.globalSpend.get(reservation.since)!.usd,
+    };
+    if (!reservation.approve(spent)) return { id: null, spent };
+    // Rows past any budget window only cost space: a month stays for cost reports.
+    statements.pruneSpend.run(reservation.at - LLM_SPEND_RETENTION_MS);
+    return { id: statements.insertSpend.get(reservation.sessionId, reservation.at, reservation.usd)!.id, spent };
   });
 
   const checkpointer =
@@ -398,6 +419,17 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
             previousEvents: slotFeedback.filter((each) => each.sequence < row.sequence).map((each) => each.event),
           };
         });
+      }),
+    reserveLlmSpend: (reservation) =>
+      run(() => {
+        if (!(Number.isFinite(reservation.usd) && reservation.usd >= 0)) throw new StoreInvalidInputError(`LLM spend must be a finite, non-negative USD amount, got ${reservation.usd}.`);
+        if (!Number.isFinite(reservation.at) || !Number.isFinite(reservation.since)) throw new StoreInvalidInputError("LLM spend times must be finite numbers of milliseconds.");
+        return reserveLlmSpend.immediate(reservation);
+      }),
+    settleLlmSpend: (id, usd) =>
+      run(() => {
+        if (!(Number.isFinite(usd) && usd >= 0)) throw new StoreInvalidInputError(`LLM spend must be a finite, non-negative USD amount, got ${usd}.`);
+        if (statements.settleSpend.run(usd, id).changes === 0) throw new StoreInvalidInputError(`No LLM spend reservation ${id}.`);
       }),
     counts: () => run(() => statements.counts.get()!),
     close: async () => {

@@ -124,12 +124,36 @@ export type EventLogEntry =
       previousEvents: string[];
     };
 
+/** LLM spend inside a window, as every server process recorded it (reservations included). */
+export interface LlmSpendTotals {
+  /** USD spent or reserved by the session (0 for a request without one). */
+  sessionUsd: number;
+  /** USD spent or reserved by everyone. */
+  globalUsd: number;
+}
+
+export interface LlmSpendReservation {
+  sessionId: string | null;
+  /** Unix milliseconds of the request. */
+  at: number;
+  /** The estimated USD to reserve (replaced by the actual cost when settled). */
+  usd: number;
+  /** Unix milliseconds: spend recorded at or after this counts towards the totals. */
+  since: number;
+  /**
+   * Decides, from the totals before this request, whether it may spend (a pure function: it runs
+   * inside the write transaction, so no other process can reserve between the check and the write).
+   */
+  approve: (spent: LlmSpendTotals) => boolean;
+}
+
 export interface StoreCounts {
   impressions: number;
   slots: number;
   feedback: number;
   sessions: number;
   banditStates: number;
+  llmSpend: number;
 }
 
 export interface Store {
@@ -149,6 +173,16 @@ export interface Store {
   saveSession(id: string, state: JsonObject, at: number): Promise<SessionRecord>;
   /** Read-modify-write of a session's state in one transaction (`null` when it is new). */
   updateSession(id: string, at: number, update: (state: JsonObject | null) => JsonObject): Promise<SessionRecord>;
+  /**
+   * The LLM spend ledger shared by every server process: sums the spend since
+   * `reservation.since`, asks `approve`, and when it approves records the estimate, all in one
+   * write transaction, so two processes cannot both pass a ceiling only one request fits under.
+   * `id` is null when refused (nothing written). Throws StoreInvalidInputError for a negative or
+   * non-finite amount or time.
+   */
+  reserveLlmSpend(reservation: LlmSpendReservation): Promise<{ id: number | null; spent: LlmSpendTotals }>;
+  /** Replaces a reservation's estimate with what the calls cost. Throws StoreInvalidInputError for an unknown id or an invalid amount (caller bugs). */
+  settleLlmSpend(id: number, usd: number): Promise<void>;
   /** Saves a new bandit snapshot version; keeps the latest few versions. */
   saveBanditState(snapshot: { state: JsonValue; throughSequence: number; savedAt: number }): Promise<BanditStateRecord>;
   /** The newest snapshot, or null. */

@@ -1,10 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { MockLanguageModelV3 } from "ai/test";
 import { createProviderRegistry } from "../../../lib/ai/provider-registry";
 import { recommend, type RecommendResponse } from "../../../lib/pipeline";
 import type { Engine } from "../../../lib/pipeline/engine";
 import { parseConstraints } from "../../../lib/reasoning";
+import { openSqliteStore } from "../../../lib/store";
 import { emptyBudgetState } from "../../../router";
 import { isolatedEngine, request } from "./engine-fixture";
 
@@ -96,25 +100,34 @@ test("past the session's LLM budget the offline reasoner answers; past the offli
   assert.ok(degraded.items.length > 0);
 });
 
-test("a session's LLM spend is stored with it, so another server process enforces the same ceiling", async () => {
+/** Two server processes: the same engine over two connections to one database file, each with its own (empty) budget record. */
+function twoProcesses(engine: Engine, budgetConfig: Partial<Engine["budget"]["config"]>): [Engine, Engine] {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "reelcast-ledger-")), "store.db");
+  const process = (): Engine => ({ ...engine, store: openSqliteStore({ path: file }), budget: { config: { ...engine.budget.config, ...budgetConfig }, state: emptyBudgetState() } });
+  return [process(), process()];
+}
+
+/** The ledger's totals since `since`, read without reserving (the approval refuses). */
+async function ledger(engine: Engine, sessionId: string) {
+  return (await engine.store!.reserveLlmSpend({ sessionId, at: engine.epochMs(), usd: 0, since: 0, approve: () => false })).spent;
+}
+
+test("LLM spend goes into the store's ledger, settled at the actual cost, so another server process enforces the same ceiling", async () => {
   // Calls that report a large usage, so what the session spent dwarfs any one request's estimate.
   const heavyUsage = { inputTokens: { total: 400_000, noCache: 400_000, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 30, text: 30, reasoning: 0 } };
   const heavy = new MockLanguageModelV3({ modelId: "mock-reasoner", doGenerate: async () => ({ ...answer(LLM_CONSTRAINTS), usage: heavyUsage }) });
   const sessionId = "budget-session-shared-01";
-  const first = await llmEngine(heavy, { budgetConfig: { sessionUsdPerWindow: 1000 } });
+  const [first, second] = twoProcesses(await llmEngine(heavy), { sessionUsdPerWindow: 1000 });
   const spent = await recommend(request({ query: VIBE, limit: 5, sessionId }), first);
   assert.equal(spent.route.reasoner, "llm:mock-reasoner");
   const spentUsd = spent.route.actualCostUsd!;
-  const stored = await first.store!.getSession(sessionId);
-  assert.deepEqual(
-    (stored!.state as { llmSpend: Array<{ usd: number }> }).llmSpend.map((entry) => entry.usd),
-    [spentUsd],
-    "the spend is stored with the session",
-  );
+  assert.ok(spentUsd > spent.route.estimatedCostUsd! * 10, "the calls cost far more than estimated");
+  const recorded = await ledger(second, sessionId);
+  assert.ok(Math.abs(recorded.sessionUsd - spentUsd) < 1e-6, `the ledger holds the actual cost (${recorded.sessionUsd} vs ${spentUsd}), not the estimate`);
 
-  // A second process: same database, its own (empty) budget record, and a per-session ceiling of
-  // half what the session already spent — far above one request's estimate on its own.
-  const second: Engine = { ...first, budget: { config: { ...first.budget.config, sessionUsdPerWindow: spentUsd / 2 }, state: emptyBudgetState() } };
+  // The second process never saw the call; its per-session ceiling is half what the session spent,
+  // far above one request's estimate on its own.
+  second.budget.config.sessionUsdPerWindow = spentUsd / 2;
   const calls = heavy.doGenerateCalls.length;
   const refused = await recommend(request({ query: VIBE, limit: 5, sessionId }), second);
   assert.ok(refused.route.estimatedCostUsd! < spentUsd / 2, "on its own this request fits the ceiling");
@@ -122,7 +135,41 @@ test("a session's LLM spend is stored with it, so another server process enforce
   assert.equal(refused.route.reasoner, "offline");
   assert.ok(refused.route.reasons.some((reason) => /session LLM budget reached/.test(reason)), refused.route.reasons.join(" | "));
 
-  // Another session on that process still gets the LLM.
+  // Another session on that process still gets the LLM, until the global ceiling (shared too) binds.
   const other = await recommend(request({ query: VIBE, limit: 5, sessionId: "budget-session-shared-02" }), second);
   assert.equal(other.route.reasoner, "llm:mock-reasoner");
+  first.budget.config.globalUsdPerWindow = spentUsd * 1.5;
+  const global = await recommend(request({ query: VIBE, limit: 5, sessionId: "budget-session-shared-03" }), first);
+  assert.equal(global.route.reasoner, "offline");
+  assert.ok(global.route.reasons.some((reason) => /global LLM budget reached/.test(reason)), global.route.reasons.join(" | "));
+  await Promise.all([first.store!.close(), second.store!.close()]);
+});
+
+test("two server processes answering one session at the same moment cannot both pass a ceiling only one request fits under", async () => {
+  let inFlight = 0;
+  let overlapped = false;
+  const slow = new MockLanguageModelV3({
+    modelId: "mock-reasoner",
+    doGenerate: async () => {
+      inFlight += 1;
+      overlapped ||= inFlight > 1;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      inFlight -= 1;
+      return answer(LLM_CONSTRAINTS);
+    },
+  });
+  const engine = await llmEngine(slow);
+  // The request's estimate, from a process whose budget refuses the LLM (so nothing is called).
+  const probe = await recommend(request({ query: VIBE, limit: 5 }), { ...engine, budget: { ...engine.budget, config: { ...engine.budget.config, sessionUsdPerWindow: 0, globalUsdPerWindow: 0 } } });
+  const estimate = probe.route.estimatedCostUsd!;
+  assert.ok(estimate > 0 && slow.doGenerateCalls.length === 0);
+  const [first, second] = twoProcesses(engine, { sessionUsdPerWindow: estimate * 1.5 });
+  const sessionId = "budget-session-race-001";
+  const answers = await Promise.all([first, second].map((process) => recommend(request({ query: VIBE, limit: 5, sessionId }), process)));
+  assert.deepEqual(answers.map((response) => response.route.reasoner).sort(), ["llm:mock-reasoner", "offline"]);
+  const refused = answers.find((response) => response.route.reasoner === "offline")!;
+  assert.ok(refused.route.reasons.some((reason) => /session LLM budget reached/.test(reason)), refused.route.reasons.join(" | "));
+  // Without the ledger both would have called: each process's own record was empty.
+  assert.equal(overlapped, false, "the LLM never ran twice at once");
+  await Promise.all([first.store!.close(), second.store!.close()]);
 });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseConstraints } from "../../../lib/reasoning/constraints";
 import { reasonOffline } from "../../../lib/reasoning/offline-reasoner";
-import { applyFollowUp, emptySession, MAX_REMEMBERED_SPEND, mergeConstraints, recordFeedback, recordTurn, restoreSession, type PreviousAnswerItem, type SessionState } from "../../../lib/reasoning/session-memory";
+import { applyFollowUp, emptySession, mergeConstraints, recordFeedback, recordTurn, restoreSession, type PreviousAnswerItem, type SessionState } from "../../../lib/reasoning/session-memory";
 import { tinyCatalog, tinyLexicon } from "./tiny-catalog";
 
 const items = tinyCatalog();
@@ -99,17 +99,4 @@ test("recordTurn and recordFeedback keep bounded, ordered, duplicate-free lists"
   session = recordFeedback(recordFeedback(session, "ml:1", "liked"), "ml:1", "disliked");
   assert.deepEqual(session.liked, []);
   assert.deepEqual(session.disliked, ["ml:1"]);
-});
-
-test("a turn's LLM spend is remembered with the session (positive amounts only, capped) and survives a round trip", () => {
-  let session = recordTurn(emptySession(), { request: "a", constraints: null, itemIds: [], llmSpend: { atMs: 10, usd: 0.002 } });
-  session = recordTurn(session, { request: "b", constraints: null, itemIds: [], llmSpend: { atMs: 20, usd: 0 } });
-  session = recordTurn(session, { request: "c", constraints: null, itemIds: [] });
-  assert.deepEqual(session.llmSpend, [{ atMs: 10, usd: 0.002 }]);
-  assert.deepEqual(restoreSession(JSON.parse(JSON.stringify(session))).llmSpend, [{ atMs: 10, usd: 0.002 }]);
-  assert.deepEqual(restoreSession({ llmSpend: [{ atMs: 1, usd: 0.1 }, { atMs: "x", usd: 1 }, { atMs: 2, usd: -1 }, null, 3] }).llmSpend, [{ atMs: 1, usd: 0.1 }]);
-  assert.deepEqual(restoreSession({}).llmSpend, [], "sessions stored before this field load with no spend");
-  for (let turn = 0; turn < MAX_REMEMBERED_SPEND + 5; turn += 1) session = recordTurn(session, { request: "x", constraints: null, itemIds: [], llmSpend: { atMs: 100 + turn, usd: 0.001 } });
-  assert.equal(session.llmSpend.length, MAX_REMEMBERED_SPEND);
-  assert.equal(session.llmSpend.at(-1)!.atMs, 100 + MAX_REMEMBERED_SPEND + 4);
 });

@@ -66,9 +66,9 @@ test("config from an environment object, invalid values ignored", () => {
   assert.equal(config.windowMs, 600_000);
 });
 
-test("with one server process per core, each enforces its share of the global ceilings (not of the session's)", () => {
+test("with one server process per core, each enforces its share of the offline run ceiling; LLM spend is shared through the store, so its ceilings apply whole", () => {
   const config = budgetConfigFromEnvironment({ REELCAST_WORKER_COUNT: "2", REELCAST_LLM_BUDGET_GLOBAL_USD: "5", REELCAST_OFFLINE_RUNS_GLOBAL: "1001" });
-  assert.equal(config.globalUsdPerWindow, 2.5);
+  assert.equal(config.globalUsdPerWindow, 5);
   assert.equal(config.globalOfflineRunsPerWindow, 500);
   assert.equal(config.sessionUsdPerWindow, DEFAULT_BUDGET.sessionUsdPerWindow);
 });
@@ -88,16 +88,19 @@ test("offline runs are counted in buckets: the state stays small under load and 
   assert.equal(later.use, "offline", "an hour later every run has left the window");
 });
 
-test("a session's stored spend (from every server process) counts when it exceeds this process's own record", () => {
+test("spend every server process recorded (the store's ledger) counts when it exceeds this process's own record", () => {
   const local = spend(emptyBudgetState(), 0, "a", 0.002);
-  // Stored with the session: 0.007 inside the window and 0.05 that has left it.
-  const sessionSpend = [{ atMs: -70_000, usd: 0.05 }, { atMs: 500, usd: 0.007 }];
-  const decision = guardBudget({ state: local, config, nowMs: 1000, sessionId: "a", estimatedUsd: 0.004, llmAvailable: true, sessionSpend });
+  const recorded = { sessionUsd: 0.007, globalUsd: 0.009 };
+  const decision = guardBudget({ state: local, config, nowMs: 1000, sessionId: "a", estimatedUsd: 0.004, llmAvailable: true, recorded });
   assert.equal(decision.use, "offline");
   assert.equal(decision.sessionUsd, 0.007);
-  // The process's own record wins when it is larger (its calls whose turn is not stored yet).
-  const ownLarger = guardBudget({ state: spend(local, 900, "a", 0.006), config, nowMs: 1000, sessionId: "a", estimatedUsd: 0.001, llmAvailable: true, sessionSpend });
+  assert.match(decision.reason, /session LLM budget reached: \$0\.0070 spent/);
+  // The process's own record wins when it is larger.
+  const ownLarger = guardBudget({ state: spend(local, 900, "a", 0.006), config, nowMs: 1000, sessionId: "a", estimatedUsd: 0.001, llmAvailable: true, recorded });
   assert.equal(ownLarger.sessionUsd, 0.008);
-  // Another session is not charged for it.
-  assert.equal(guardBudget({ state: local, config, nowMs: 1000, sessionId: "b", estimatedUsd: 0.004, llmAvailable: true, sessionSpend: [] }).use, "llm");
+  // Another session is not charged for a's spend, but the global total binds everyone.
+  assert.equal(guardBudget({ state: local, config, nowMs: 1000, sessionId: "b", estimatedUsd: 0.004, llmAvailable: true, recorded: { sessionUsd: 0, globalUsd: 0.009 } }).use, "llm");
+  const global = guardBudget({ state: local, config, nowMs: 1000, sessionId: "b", estimatedUsd: 0.004, llmAvailable: true, recorded: { sessionUsd: 0, globalUsd: 0.028 } });
+  assert.equal(global.use, "offline");
+  assert.match(global.reason, /global LLM budget reached: \$0\.0280 spent/);
 });

@@ -19,14 +19,14 @@ test("migrations run on an empty file, are recorded, and reopening is a no-op", 
   try {
     writeFileSync(database.path, ""); // an empty file is a valid, empty SQLite database
     const store = openSqliteStore({ path: database.path, now: () => 42 });
-    assert.deepEqual(await store.counts(), { impressions: 0, slots: 0, feedback: 0, sessions: 0, banditStates: 0 });
+    assert.deepEqual(await store.counts(), { impressions: 0, slots: 0, feedback: 0, sessions: 0, banditStates: 0, llmSpend: 0 });
     await store.close();
     const reopened = openSqliteStore({ path: database.path });
     await reopened.close();
     const raw = new Database(database.path, { readonly: true });
     const versions = raw.prepare("SELECT version, applied_at FROM schema_version ORDER BY version").all() as Array<{ version: number; applied_at: number }>;
-    assert.deepEqual(versions.map((row) => row.version), [1, 2]);
-    assert.equal(LATEST_SCHEMA_VERSION, 2);
+    assert.deepEqual(versions.map((row) => row.version), [1, 2, 3]);
+    assert.equal(LATEST_SCHEMA_VERSION, 3);
     assert.ok(versions.every((row) => row.applied_at === 42), "second open applied nothing again");
     assert.equal(raw.pragma("journal_mode", { simple: true }), "wal");
     raw.close();
@@ -191,6 +191,40 @@ test("sessions save, update atomically and survive reopening", async () => {
     await store.close();
     store = openSqliteStore({ path: database.path });
     assert.deepEqual((await store.getSession("s1"))?.state.likedItemIds, ["ml:1", "ml:2"]);
+    await store.close();
+  } finally {
+    database.cleanup();
+  }
+});
+
+test("the LLM spend ledger: totals per window and session, approval inside the write, settling, bad amounts refused", async () => {
+  const database = temporaryDatabase();
+  try {
+    const store = openSqliteStore({ path: database.path });
+    const reserve = (sessionId: string | null, at: number, usd: number, since: number, approve = true) =>
+      store.reserveLlmSpend({ sessionId, at, usd, since, approve: () => approve });
+    const first = await reserve("a", 1000, 0.01, 0);
+    assert.equal(typeof first.id, "number");
+    assert.deepEqual(first.spent, { sessionUsd: 0, globalUsd: 0 });
+    await reserve("b", 2000, 0.02, 0);
+    await reserve(null, 3000, 0.04, 0);
+    // Session a sees its own 0.01; everyone's 0.07 counts globally; the window start excludes older rows.
+    assert.deepEqual((await reserve("a", 4000, 0, 0, false)).spent, { sessionUsd: 0.01, globalUsd: 0.07 });
+    assert.deepEqual((await reserve("a", 4000, 0, 1500, false)).spent, { sessionUsd: 0, globalUsd: 0.06 });
+    const refused = await reserve("a", 4000, 5, 0, false);
+    assert.equal(refused.id, null, "a refusal writes nothing");
+    assert.equal((await store.counts()).llmSpend, 3);
+    // Settling replaces the estimate with the actual cost.
+    await store.settleLlmSpend(first.id!, 0.5);
+    assert.deepEqual((await reserve("a", 4000, 0, 0, false)).spent.sessionUsd, 0.5);
+    await assert.rejects(store.settleLlmSpend(9999, 0.1), StoreInvalidInputError);
+    await assert.rejects(store.settleLlmSpend(first.id!, -1), StoreInvalidInputError);
+    await assert.rejects(reserve("a", 5000, Number.NaN, 0), StoreInvalidInputError);
+    await assert.rejects(reserve("a", Number.POSITIVE_INFINITY, 0.1, 0), StoreInvalidInputError);
+    assert.equal((await store.counts()).llmSpend, 3);
+    // Rows older than the retention (30 days) are pruned by the next reservation.
+    await reserve("c", 31 * 24 * 3_600_000, 0.01, 0);
+    assert.equal((await store.counts()).llmSpend, 1);
     await store.close();
   } finally {
     database.cleanup();
