@@ -55,6 +55,7 @@ const SOFT_RANGE_WEIGHT = 0.2;
 const TOPIC_WEIGHT = 0.3;
 const REFERENCE_GENRE_WEIGHT = 0.15;
 const SORT_WEIGHT = 0.35;
+const QUALITY_LEAN_WEIGHT = 0.3;
 const DISCOVERY_WEIGHT = 0.3;
 /** Items per relaxation level that get soft scores (the rest rank below by retrieval score alone). */
 const SOFT_SCORED_PER_LEVEL = 300;
@@ -332,24 +333,35 @@ function relaxationSteps(constraints: Constraints, checks: readonly HardCheck[])
 }
 
 /** Topic words to look for in keywords and tags: keywords, mood words and what the vibes imply. */
-function topicWords(constraints: Constraints): { tagWords: Set<string>; textWords: string[]; avoidWords: Set<string> } {
+/**
+ * Vibes that ask for films people rate well: "smart", "witty", or "not stupid". Few films are
+ * tagged "stupid", so avoiding the tag alone leaves the slapstick in; the audience's ratings say
+ * what "not stupid" means far more often.
+ */
+const QUALITY_VIBES = new Set(["thought-provoking", "witty"]);
+const QUALITY_WHEN_NEGATED = new Set(["silly"]);
+
+function topicWords(constraints: Constraints): { tagWords: Set<string>; textWords: string[]; avoidWords: Set<string>; qualityLean: boolean } {
   const tagWords = new Set<string>(constraints.keywords);
   const textWords = [...constraints.keywords];
   const avoidWords = new Set<string>();
+  let qualityLean = false;
   if (constraints.mood) {
     const mood = queryText(constraints.mood);
     for (const vibe of findVibeMentions(mood)) {
       // "not stupid": the vibe's keywords count against an item (softly; excludeKeywords is the hard form).
       if (mood.tokens.slice(Math.max(0, vibe.start - 1), vibe.start).includes("not")) {
         for (const keyword of vibe.keywords) avoidWords.add(keyword);
+        qualityLean ||= QUALITY_WHEN_NEGATED.has(vibe.vibe);
         continue;
       }
+      qualityLean ||= QUALITY_VIBES.has(vibe.vibe);
       for (const keyword of vibe.keywords) tagWords.add(keyword);
       tagWords.add(vibe.phrase);
       textWords.push(vibe.phrase);
     }
   }
-  return { tagWords, textWords: textWords.filter((word) => word.length >= 3), avoidWords };
+  return { tagWords, textWords: textWords.filter((word) => word.length >= 3), avoidWords, qualityLean };
 }
 
 function quality(item: Item): number {
@@ -359,6 +371,9 @@ function quality(item: Item): number {
   if (item.tmdbVoteAverage !== null && item.tmdbVoteCount) return ((item.tmdbVoteAverage / 2) * item.tmdbVoteCount + 3.5 * prior) / (item.tmdbVoteCount + prior) / 5;
   return 0.6;
 }
+
+/** Quality on a scale where it separates films: shrunk 2.5/5 → 0, 4.5/5 → 1. */
+const qualitySpread = (item: Item) => Math.min(1, Math.max(0, (quality(item) * 5 - 2.5) / 2));
 
 /**
  * Applies constraints to retrieved candidates: hard constraints filter, soft ones score. When
@@ -386,7 +401,7 @@ export function applyConstraints(candidates: readonly Candidate[], items: readon
       return item?.genres ?? [];
     }),
   );
-  const { tagWords, textWords, avoidWords } = topicWords(constraints);
+  const { tagWords, textWords, avoidWords, qualityLean } = topicWords(constraints);
   let maxRatingCount = 1;
   let minYear = Number.POSITIVE_INFINITY;
   let maxYear = Number.NEGATIVE_INFINITY;
@@ -439,6 +454,8 @@ export function applyConstraints(candidates: readonly Candidate[], items: readon
       const shared = item.genres.filter((genre) => referenceGenres.has(genre)).length;
       score += (REFERENCE_GENRE_WEIGHT * shared) / (referenceGenres.size + item.genres.length - shared);
     }
+    // Unless the sort already is by rating.
+    if (qualityLean && constraints.sort !== "best-rated") score += QUALITY_LEAN_WEIGHT * qualitySpread(item);
     switch (constraints.sort) {
       case "best-rated":
         score += SORT_WEIGHT * quality(item);

@@ -119,6 +119,16 @@ test("sort orders: best rated, newest, shortest", () => {
   assert.equal(items[shortest.items[0].itemIndex].title, "The Babadook");
 });
 
+test("\"not stupid\", \"smart\" and \"witty\" lean towards films people rate well; a plain mood does not", () => {
+  // Only Clueless is well rated; retrieval puts Dumb and Dumber ahead of it.
+  const rated = items.map((item) => ({ ...item, ratingMean: item.title === "Clueless" ? 4.4 : 2.9, ratingCount: 200, tags: [] }));
+  const reordered = rated.map((item, index) => ({ itemIndex: index, score: item.title === "Dumb and Dumber" ? 100 : item.title === "Clueless" ? 80 : 1 }));
+  const lead = (mood: string | null) => rated[applyConstraints(reordered, rated, parseConstraints({ includeGenres: ["Comedy"], mood }), { limit: 1 }).items[0].itemIndex].title;
+  assert.equal(lead(null), "Dumb and Dumber");
+  assert.equal(lead("fun"), "Dumb and Dumber", "a mood that says nothing about quality changes nothing");
+  for (const mood of ["not stupid", "smart", "witty"]) assert.equal(lead(mood), "Clueless", `"${mood}" prefers the well-rated comedy`);
+});
+
 test("the catalog fallback relaxes over the whole catalog, not only the retrieved candidates", () => {
   const constraints = parseConstraints({ includeGenres: ["Comedy"], years: { from: 1995, to: 1995 } });
   const onlyHeat = [{ itemIndex: 0, score: 1 }];
