@@ -36,6 +36,9 @@ export interface TitleMention extends TitleMatch {
 /** Distinct queries whose candidates are kept (a few requests' worth). */
 const RECENT_QUERIES = 64;
 
+/** Prefix matches kept per query: far more than any caller asks for (at most 20). */
+const MAX_PREFIX_MATCHES = 100;
+
 /** Words that introduce a reference title: "like Heat", "similar to Alien", "feels like …". */
 const REFERENCE_CUES = new Set(["like", "to", "as", "than"]);
 
@@ -49,6 +52,8 @@ export class TitleMatcher {
   /** Names containing each trigram, shortest name first (see `match`). */
   private readonly gramIndex = new Map<string, Int32Array>();
   private readonly names: string[] = [];
+  /** Name indexes in code-unit order of the names, for prefix lookups ("toy story" → "toy story 2"). */
+  private readonly namesInOrder: Int32Array;
   private readonly nameItem: number[] = [];
   private readonly popularity: Float64Array;
   /** Scratch counters of shared trigrams per name, reset after each lookup. */
@@ -81,6 +86,7 @@ export class TitleMatcher {
     const names = this.names;
     for (const [gram, postings] of gramLists) this.gramIndex.set(gram, Int32Array.from(postings.sort((a, b) => names[a].length - names[b].length || a - b)));
     this.sharedCounts = new Uint16Array(this.names.length);
+    this.namesInOrder = Int32Array.from(names.keys()).sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : a - b));
   }
 
   /**
@@ -114,52 +120,80 @@ export class TitleMatcher {
     };
     for (const itemIndex of this.exact.get(normalised) ?? []) offer({ itemIndex, score: 1, kind: "exact" });
 
+    // Titles the query begins (sequels, subtitles): a range of the names in order. A short common
+    // word begins thousands of titles in a large catalog, so only the best MAX_PREFIX_MATCHES are
+    // kept: the shortest names (the score falls with length), then the most popular.
+    const prefix = `${normalised} `;
+    const order = this.namesInOrder;
+    const prefixed: number[] = [];
+    for (let position = this.firstNameAtLeast(prefix); position < order.length && this.names[order[position]].startsWith(prefix); position++) prefixed.push(order[position]);
+    if (prefixed.length > MAX_PREFIX_MATCHES) {
+      prefixed.sort((a, b) => this.names[a].length - this.names[b].length || this.popularity[this.nameItem[b]] - this.popularity[this.nameItem[a]] || a - b);
+      prefixed.length = MAX_PREFIX_MATCHES;
+    }
+    for (const nameIndex of prefixed) {
+      // Below any exact hit, above weak typos; longer titles lower.
+      offer({ itemIndex: this.nameItem[nameIndex], score: 0.75 + (0.15 * normalised.length) / this.names[nameIndex].length, kind: "prefix" });
+    }
+
+    // Typos: a name within `maxTypos` edits is at most that many characters shorter or longer
+    // (edit distance ≥ the length difference). Postings are sorted by name length, so each scan
+    // covers only that band: the common trigrams (" th", "the") are in most names of a large
+    // catalog, but few of them are the query's length.
     const queryGrams = new Set(trigrams(normalised));
     const maxTypos = Math.max(1, Math.floor(normalised.length / 5));
-    // One edit destroys at most three trigrams, and a prefix match loses only the query's final
-    // padded trigram, so candidates sharing fewer grams than this cannot qualify.
+    // An insertion, deletion or substitution destroys at most three of the query's trigrams, an
+    // adjacent transposition (one edit here: lib/retrieval/edit-distance.ts) four: names sharing
+    // fewer grams than this are not checked. Exact for one transposition; allowing four per typo
+    // would find a name with two swaps among many typos, at three times the edit-distance checks.
     const minimumShared = Math.max(1, queryGrams.size - 3 * maxTypos - 1);
-    // A fuzzy match is at most `maxTypos` characters shorter (edit distance ≥ the length
-    // difference) and a prefix match is longer, so shorter names are skipped: postings are
-    // sorted by name length and each scan starts at the first long enough name.
     const minimumLength = normalised.length - maxTypos;
+    const maximumLength = normalised.length + maxTypos;
     const names = this.names;
     const shared = this.sharedCounts;
     const touched: number[] = [];
-    for (const gram of queryGrams) {
-      const postings = this.gramIndex.get(gram);
-      if (!postings) continue;
+    const firstLonger = (postings: Int32Array, length: number) => {
       let low = 0;
       let high = postings.length;
       while (low < high) {
         const middle = (low + high) >>> 1;
-        if (names[postings[middle]].length < minimumLength) low = middle + 1;
+        if (names[postings[middle]].length < length) low = middle + 1;
         else high = middle;
       }
-      for (let position = low; position < postings.length; position++) {
+      return low;
+    };
+    for (const gram of queryGrams) {
+      const postings = this.gramIndex.get(gram);
+      if (!postings) continue;
+      const end = firstLonger(postings, maximumLength + 1);
+      for (let position = firstLonger(postings, minimumLength); position < end; position++) {
         const nameIndex = postings[position];
         if (shared[nameIndex] === 0) touched.push(nameIndex);
         shared[nameIndex] += 1;
       }
     }
-    const shortlist: number[] = [];
     for (const nameIndex of touched) {
-      if (shared[nameIndex] >= minimumShared) shortlist.push(nameIndex);
-    }
-    for (const nameIndex of touched) shared[nameIndex] = 0;
-    for (const nameIndex of shortlist) {
+      const count = shared[nameIndex];
+      shared[nameIndex] = 0;
       const name = names[nameIndex];
-      const itemIndex = this.nameItem[nameIndex];
-      if (name === normalised) continue;
-      if (name.startsWith(`${normalised} `)) {
-        // A sequel or longer title the query begins: below any exact hit, above weak typos.
-        offer({ itemIndex, score: 0.75 + (0.15 * normalised.length) / name.length, kind: "prefix" });
-        continue;
-      }
+      // Exact and prefix names are scored above.
+      if (count < minimumShared || name === normalised || name.startsWith(prefix)) continue;
       const distance = editDistance(normalised, name, maxTypos);
-      if (distance <= maxTypos) offer({ itemIndex, score: 1 - distance / Math.max(normalised.length, name.length), kind: "fuzzy" });
+      if (distance <= maxTypos) offer({ itemIndex: this.nameItem[nameIndex], score: 1 - distance / Math.max(normalised.length, name.length), kind: "fuzzy" });
     }
-    return [...best.values()].sort((a, b) => b.score - a.score || this.popularity[b.itemIndex] - this.popularity[a.itemIndex]);
+    return [...best.values()].sort((a, b) => b.score - a.score || this.popularity[b.itemIndex] - this.popularity[a.itemIndex] || a.itemIndex - b.itemIndex);
+  }
+
+  /** Position in `namesInOrder` of the first name ≥ `text` (code-unit order). */
+  private firstNameAtLeast(text: string): number {
+    let low = 0;
+    let high = this.namesInOrder.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.names[this.namesInOrder[middle]] < text) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   /**
