@@ -13,6 +13,7 @@ import { TEXT_VECTOR_FILES, TEXT_VECTORS_STAGE, textVectorsArtifactSchema } from
 import type { Item } from "../lib/catalog/item";
 import type { BuildStage, BuildStageContext } from "./build-stage";
 import { writeTypedArray } from "./bundle-files";
+import { TEXT_INDEX_MIN_ITEMS, writeTextIndex } from "./text-index";
 
 /**
  * Words that describe the request, not the film ("a movie about…", "something to watch"). Left
@@ -132,6 +133,8 @@ export const textVectorsStage: BuildStage = {
       if (vectors.subarray(row * encoder.dimensions, (row + 1) * encoder.dimensions).every((value) => value === 0)) itemsWithoutText += 1;
     }
     context.log(`${items.length} item text vectors (${encoder.dimensions} dimensions, ${itemsWithoutText} without known words) in ${embedSeconds} s, ${(statSync(vectorsPath).size / 1e6).toFixed(1)} MB`);
+    const index = items.length >= TEXT_INDEX_MIN_ITEMS ? writeTextIndex(context.bundleDir, vectors, encoder.dimensions) : null;
+    if (index) context.log(`usearch text index over ${index.items} items in ${index.buildSeconds} s (ef ${index.expansionSearch})`);
     return textVectorsArtifactSchema.parse({
       encoder: { id: encoder.encoderId, modelId: encoder.modelId, dimensions: encoder.dimensions },
       vectorsFile: TEXT_VECTOR_FILES.vectors,
@@ -142,6 +145,7 @@ export const textVectorsStage: BuildStage = {
       vocabularyWords,
       modelBytes,
       embedSeconds,
+      index,
     });
   },
 };

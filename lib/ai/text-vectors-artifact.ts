@@ -10,7 +10,22 @@ export const TEXT_VECTOR_FILES = {
   vectors: "text-vectors.f32",
   /** The compacted GloVe-SIF model (glove-sif only), see glove-sif-model.ts. */
   gloveSifModel: "glove-sif.bin",
+  /** Cosine usearch HNSW index over the rows with text (large catalogs only, see catalog/text-index.ts). */
+  index: "text-vectors.usearch",
 } as const;
+
+/** The approximate index over the item text vectors, when the build wrote one. */
+export const textIndexArtifactSchema = z.object({
+  file: z.string(),
+  metric: z.literal("cos"),
+  /** Rows indexed (items with text; zero rows are left out). */
+  items: z.number().int().nonnegative(),
+  /** The search expansion (ef) the view is opened with. */
+  expansionSearch: z.number().int().positive(),
+  buildSeconds: z.number(),
+});
+
+export type TextIndexArtifact = z.infer<typeof textIndexArtifactSchema>;
 
 /** What the manifest records about the item text vectors. */
 export const textVectorsArtifactSchema = z.object({
@@ -28,6 +43,8 @@ export const textVectorsArtifactSchema = z.object({
   vocabularyWords: z.number().int().nullable(),
   modelBytes: z.number().int().nullable(),
   embedSeconds: z.number(),
+  /** Absent or null: the catalog is small enough for the exact scan. */
+  index: textIndexArtifactSchema.nullish(),
 });
 
 export type TextVectorsArtifact = z.infer<typeof textVectorsArtifactSchema>;

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { loadCurrentCatalog } from "../../catalog/bundle-loader";
 import { loadCfArtifacts } from "../../catalog/cf-artifacts";
 import { loadKeywordIndex } from "../../catalog/keyword-index-stage";
+import { openTextIndex } from "../../catalog/text-index";
 import type { Environment } from "../catalog/catalog";
 import type { Engine } from "../pipeline/engine";
 import { popularityScore } from "../catalog/popularity";
@@ -72,7 +73,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
     "text search",
     catalog.manifest.artifacts["text-vectors"] === undefined
       ? ((textSearchUnavailable = "the catalog bundle has no text vectors"), null)
-      : await loadTextSearch(catalog, { environment }).catch((error: unknown) => {
+      : await loadTextSearch(catalog, { environment, openIndex: openTextIndex }).catch((error: unknown) => {
           textSearchUnavailable = error instanceof Error ? error.message : String(error);
           return null;
         }),

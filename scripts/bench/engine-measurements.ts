@@ -5,6 +5,7 @@
  */
 import { loadCfArtifacts } from "../../catalog/cf-artifacts";
 import { loadKeywordIndex } from "../../catalog/keyword-index-stage";
+import { openTextIndex } from "../../catalog/text-index";
 import { createBanditCatalog } from "../../lib/bandit";
 import type { Catalog, Environment } from "../../lib/catalog/catalog";
 import { loadTextSearch, type TextSearch } from "../../lib/ai/text-search";
@@ -52,7 +53,7 @@ export function moodQueries(count: number): string[] {
   return Array.from({ length: count }, (_, index) => REASONING_QUERIES[index % REASONING_QUERIES.length]);
 }
 
-/** Semantic search over the item text vectors (exact scan), as the reasoning path calls it. */
+/** Semantic search over the item text vectors (exact scan, or the bundle's HNSW text index from 40k items), as the reasoning path calls it. */
 export async function timeTextSearch(textSearch: TextSearch | null, count = 200): Promise<LatencySummary | null> {
   if (!textSearch) return null;
   return timeCalls(moodQueries(count), (query) => textSearch.searchText(query, 100), 10);
@@ -113,7 +114,7 @@ export async function componentCosts(source: Catalog | (() => Catalog), environm
   const keywordSearch = held.component as KeywordSearch;
   await measure("catalog lexicon (people, titles, genres)", () => buildCatalogLexicon(catalog.items, keywordSearch.titles));
   if (catalog.manifest.artifacts.cf !== undefined) await measure("CF artifacts (vectors, HNSW view, fold-in)", () => loadCfArtifacts(catalog));
-  if (catalog.manifest.artifacts["text-vectors"] !== undefined) await measure("text search (GloVe SIF model + item vectors)", () => loadTextSearch(catalog, { environment }));
+  if (catalog.manifest.artifacts["text-vectors"] !== undefined) await measure("text search (GloVe SIF model + item vectors)", () => loadTextSearch(catalog, { environment, openIndex: openTextIndex }));
   await measure("bandit catalog", () => createBanditCatalog(catalog.items));
   held.component = null;
   return costs;

@@ -3,7 +3,7 @@
  * as the server does, without a store) and measures: load time and resident memory, fast-path
  * latency through the whole pipeline (`recommend`, route forced to fast: keyword + title + CF
  * retrieval, bandit ordering, presentation) over 1,000 fixed queries, the retrieval step alone
- * (`retrieveFast`), semantic text search (exact scan, reasoning path), and then the build cost
+ * (`retrieveFast`), semantic text search (reasoning path: exact scan, or the text index from 40k items), and then the build cost
  * and retained memory of each engine component. Prints `phase:` lines and `result {json}` lines.
  * Usage: tsx scripts/bench/serve-probe.ts <catalogRoot>
  */
@@ -11,8 +11,26 @@ import { loadCurrentCatalog } from "../../catalog/bundle-loader";
 import { recommend, recommendRequestSchema } from "../../lib/pipeline";
 import { retrieveFast } from "../../lib/retrieval/fast-path";
 import { createEngine } from "../../lib/server/engine-singleton";
-import { componentCosts, emitResult, phase, rssMb, timeCalls, timeFastPathSteps, timeTextSearch } from "./engine-measurements";
+import { componentCosts, emitResult, moodQueries, phase, rssMb, timeCalls, timeFastPathSteps, timeTextSearch } from "./engine-measurements";
 import { fastQueries } from "./query-sets";
+import { createTextSearch, textVectorsArtifact, type TextSearch } from "../../lib/ai/text-search";
+import type { Catalog } from "../../lib/catalog/catalog";
+
+function textIndexArtifact(catalog: Catalog) {
+  return catalog.manifest.artifacts["text-vectors"] === undefined ? null : (textVectorsArtifact(catalog).index ?? null);
+}
+
+/** Mean share of the exact scan's top k that the indexed search returns, over the distinct mood queries. */
+async function textIndexRecall(indexed: TextSearch, exact: TextSearch, k: number): Promise<number> {
+  const queries = [...new Set(moodQueries(200))];
+  let recall = 0;
+  for (const query of queries) {
+    const wanted = new Set((await exact.searchText(query, k)).map((hit) => hit.itemIndex));
+    const found = (await indexed.searchText(query, k)).filter((hit) => wanted.has(hit.itemIndex)).length;
+    recall += found / Math.max(1, wanted.size);
+  }
+  return Math.round((recall / queries.length) * 10_000) / 10_000;
+}
 
 const catalogRoot = process.argv[2];
 if (!catalogRoot) throw new Error("usage: serve-probe.ts <catalogRoot>");
@@ -37,5 +55,14 @@ const fastPathStepsMs = await timeFastPathSteps(queries, engine.keywordSearch, e
 phase("semantic text search × 200");
 const textSearchMs = await timeTextSearch(engine.textSearch);
 emitResult({ fastPathMs, retrieveFastMs, fastPathStepsMs, textSearchMs, rssServingMb: rssMb() });
+if (engine.textSearch && textIndexArtifact(engine.catalog)) {
+  // The engine searched through the bundle's text index: time the exact scan it replaces on the
+  // same queries, and how much of the exact top 100 the index finds.
+  phase("semantic text search, exact scan × 200");
+  const exactSearch = createTextSearch(engine.textSearch.encoder, engine.textSearch.itemTextVectors);
+  const textSearchExactMs = await timeTextSearch(exactSearch);
+  const textIndexRecallAt100 = await textIndexRecall(engine.textSearch, exactSearch, 100);
+  emitResult({ textSearchExactMs, textIndexRecallAt100 });
+}
 
 emitResult({ components: await componentCosts(() => loadCurrentCatalog(catalogRoot), environment) });
