@@ -11,10 +11,13 @@ import { UsearchVectorIndex } from "../lib/retrieval/usearch-vector-index";
 export const TEXT_INDEX_MIN_ITEMS = 40_000;
 
 /**
- * Search expansion for the text index. Higher than the CF index's 64: semantic text queries ask
- * for 100+ candidates, and recall of a long list needs a wider beam.
+ * Search expansion (ef) for the text index, far above the CF index's 64: semantic text queries ask
+ * for 100 candidates, and recall of a long list needs a wide beam. Measured recall@100 against the
+ * exact scan (scratch sweep, M 16, efConstruction 128): real 11k catalog 0.97 / 0.99 / 0.999 at
+ * ef 128 / 256 / 512; synthetic 100k bench:scale catalog 0.85 / 0.92 / 0.956, at p50 0.4 / 0.7 /
+ * 1.5 ms against 17.6 ms for the exact scan. Recall is worth the millisecond here.
  */
-export const TEXT_INDEX_EXPANSION_SEARCH = 128;
+export const TEXT_INDEX_EXPANSION_SEARCH = 512;
 
 /**
  * Builds and saves a cosine HNSW index over the rows of `vectors` that have text (all-zero rows,
