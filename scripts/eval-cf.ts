@@ -23,6 +23,12 @@
  *   validation split, then refit / applied once on all training data. The timeline
  *   co-occurrence model is trained exactly as the catalog build trains it; the "served path"
  *   rows score each user as serving scores a session, with the shipped blend settings.
+ * - The GBDT re-ranker row re-orders a pool per user (top 200 of WALS ∪ top 200 of the WALS +
+ *   timeline blend) with boosted trees over features of lib/retrieval/rerank-features.ts. The
+ *   trees are trained on the validation split only (pools and features from the validation-
+ *   training rows, labels = validation positives), then applied to pools and features built from
+ *   all training rows. Its configuration was chosen on both validation splits, cross-fitted over
+ *   users, by scripts/tune-gbdt-rerank.ts; training has no randomness.
  * - Seeds: split 7, models 42.
  */
 import { loadCurrentCatalog } from "../catalog/bundle-loader";
@@ -39,6 +45,10 @@ import { createSeededRandom } from "../lib/retrieval/seeded-random";
 import { sparseFromTriples, type SparseMatrix } from "../lib/retrieval/sparse-matrix";
 import { temporalHoldoutMask } from "../lib/retrieval/temporal-holdout";
 import { DEFAULT_TIMELINE_BLEND, DEFAULT_TIMELINE_OPTIONS, trainTimelineNeighbours } from "../lib/retrieval/timeline-neighbours";
+import { DEFAULT_BOOSTING_OPTIONS, predictRows, trainBoostedTrees, type BoostingOptions } from "../lib/retrieval/gradient-boosted-trees";
+import { RERANK_FEATURE_COUNT } from "../lib/retrieval/rerank-features";
+import { itemSide, rerankDataset, selectRows, type RerankModels } from "./support/rerank-dataset";
+import type { Item } from "../lib/catalog/item";
 import { UsearchVectorIndex } from "../lib/retrieval/usearch-vector-index";
 import type { Interactions } from "../lib/catalog/interactions";
 
@@ -62,6 +72,10 @@ const TIMELINE_BLEND_WEIGHTS = [0, 0.25, 0.5, 0.75, 1, 1.5];
 const TIMELINE_HISTORY_LENGTHS = [Infinity, 3, 5, 10];
 // The timeline model exactly as the catalog build trains it (cf-stage.ts).
 const TIMELINE_OPTIONS = { ...DEFAULT_TIMELINE_OPTIONS, minimumNeighbourRatings: DEFAULT_MINIMUM_INDEXED_INTERACTIONS };
+// The GBDT re-ranker of the WALS + timeline blend, as chosen on both validation splits by
+// scripts/tune-gbdt-rerank.ts (cross-fitted over validation users; docs/EVALUATION.md).
+const GBDT_RERANK_OPTIONS: BoostingOptions = { ...DEFAULT_BOOSTING_OPTIONS, lambda: 100 };
+const GBDT_RERANK_POOL = 200;
 
 type SplitKind = "random" | "temporal";
 
@@ -324,7 +338,9 @@ interface SplitReport {
   };
 }
 
-function runSplit(interactions: Interactions, itemCount: number, kind: SplitKind, tune: boolean, log: (line: string) => void): SplitReport {
+function runSplit(interactions: Interactions, items: readonly Item[], kind: SplitKind, tune: boolean, log: (line: string) => void): SplitReport {
+  const itemCount = items.length;
+  const side = itemSide(items);
   const masks = holdoutMasks(interactions, kind);
   const validationData = evaluationData(interactions, itemCount, masks.trainInner, masks.validation);
   const data = evaluationData(interactions, itemCount, masks.trainAll, masks.test);
@@ -425,6 +441,37 @@ function runSplit(interactions: Interactions, itemCount: number, kind: SplitKind
     evaluate(data, blendRanker(data, wals, timeline, timelineWeight)),
   );
 
+  // GBDT re-ranker: trees trained on the validation split (pools and features from the
+  // validation-training rows, labels = validation positives, every validation user), then applied
+  // to pools and features built from all training rows.
+  const [rerank, rerankSeconds] = timed(() => {
+    const blend = { historyLength, weight: timelineWeight };
+    const validationModels: RerankModels = { wals: validationWals, timeline: trainTimelineNeighbours(validationData.train, itemCount, TIMELINE_OPTIONS), rp3beta: validationRp3beta, blend };
+    const validationSet = rerankDataset({ ...validationData, userCount: interactions.userCount }, validationModels, side, GBDT_RERANK_POOL);
+    const allFeatures = [...Array(RERANK_FEATURE_COUNT).keys()];
+    const trainRows = selectRows(validationSet, validationSet.users.map((_, group) => group), allFeatures);
+    const trees = trainBoostedTrees(trainRows.features, trainRows.width, trainRows.labels, GBDT_RERANK_OPTIONS, trainRows.groupStarts);
+    const testSet = rerankDataset({ ...data, userCount: interactions.userCount }, { wals, timeline: timelineModel, rp3beta, blend }, side, GBDT_RERANK_POOL);
+    const predicted = predictRows(trees, testSet.features);
+    const byUser = new Map<number, { items: Int32Array; scores: Float64Array }>();
+    testSet.users.forEach((user, group) => {
+      const [start, end] = [testSet.groupStarts[group], testSet.groupStarts[group + 1]];
+      byUser.set(user, { items: testSet.items.subarray(start, end), scores: predicted.subarray(start, end) });
+    });
+    return byUser;
+  });
+  const gbdt = GBDT_RERANK_OPTIONS;
+  add(
+    "WALS + timeline + GBDT re-ranker",
+    `pool = top ${GBDT_RERANK_POOL} of WALS ∪ of the blend, re-ranked by ${gbdt.rounds} ${gbdt.objective === "logistic" ? "logistic" : "LambdaRank"} trees (≤ ${gbdt.maxLeaves} leaves, ≥ ${gbdt.minRowsPerLeaf} rows, λ=${gbdt.lambda}, shrinkage ${gbdt.shrinkage}, ${gbdt.maxBins} bins) over ${RERANK_FEATURE_COUNT} features, trained on validation`,
+    walsSeconds + timelineSeconds + rerankSeconds,
+    evaluate(data, (user, scores) => {
+      scores.fill(-1e9); // below every pool item; the pool (≥ 200 items) fills the top 20
+      const entry = rerank.get(user);
+      entry?.items.forEach((item, index) => (scores[item] = entry.scores[index]));
+    }),
+  );
+
   // The serving path: each user folded in from their training likes/dislikes, then the cosine
   // usearch index (items with ≥ 3 training ratings, top 200) re-ranked by x·y, exactly as
   // loadCfArtifacts().recommendForUser does.
@@ -499,7 +546,7 @@ function markdown(reports: SplitReport[]): string {
           `| ${result.model} | ${result.variant} | ${result.recallAt10.toFixed(4)} | ${result.recallAt20.toFixed(4)} | ${result.ndcgAt10.toFixed(4)} | ${(100 * result.coverageAt10).toFixed(1)} % | ${result.trainSeconds.toFixed(2)} |`,
       ),
       "",
-      ...["WALS", "RP3beta", "WALS + RP3beta blend", "Timeline co-occurrence", "WALS + timeline blend", "WALS + timeline served path"].map((name) => {
+      ...["WALS", "RP3beta", "WALS + RP3beta blend", "Timeline co-occurrence", "WALS + timeline blend", "WALS + timeline + GBDT re-ranker", "WALS + timeline served path"].map((name) => {
         const result = byName(name);
         const ratio = (other: string) => `${(result.ndcgAt10 / byName(other).ndcgAt10).toFixed(2)}×`;
         return `- ${name} NDCG@10 = ${ratio("Popularity")} popularity, ${ratio("Item-kNN (cosine)")} item-kNN, ${ratio("BPR")} BPR, ${ratio("WALS")} WALS.`;
@@ -531,7 +578,7 @@ const log = (line: string) => {
 };
 const started = performance.now();
 const catalog = loadCurrentCatalog();
-const reports = (["random", "temporal"] as const).map((kind) => runSplit(catalog.interactions, catalog.items.length, kind, tune, log));
+const reports = (["random", "temporal"] as const).map((kind) => runSplit(catalog.interactions, catalog.items, kind, tune, log));
 const seconds = Math.round((performance.now() - started) / 100) / 10;
 if (json) {
   process.stdout.write(`${JSON.stringify({ seeds: { split: SPLIT_SEED, model: MODEL_SEED }, seconds, reports }, null, 2)}\n`);
