@@ -32,6 +32,7 @@
  * - Seeds: split 7, models 42.
  */
 import { loadCurrentCatalog } from "../catalog/bundle-loader";
+import { evaluationData, holdoutMasks, POSITIVE_RATING, SPLIT_SEED, type EvaluationData, type SplitKind } from "./support/cf-splits";
 import { trainBpr } from "../lib/retrieval/bpr";
 import { DEFAULT_MINIMUM_INDEXED_INTERACTIONS, gatherRows } from "../lib/retrieval/cf-item-vectors";
 import { recommendForUser } from "../lib/retrieval/cf-neighbours";
@@ -43,7 +44,6 @@ import { trainRp3betaGrid, type Rp3betaOptions } from "../lib/retrieval/rp3beta"
 import { blendStandardisedScores } from "../lib/retrieval/score-blend";
 import { createSeededRandom } from "../lib/retrieval/seeded-random";
 import { sparseFromTriples, type SparseMatrix } from "../lib/retrieval/sparse-matrix";
-import { temporalHoldoutMask } from "../lib/retrieval/temporal-holdout";
 import { DEFAULT_TIMELINE_BLEND, DEFAULT_TIMELINE_OPTIONS, trainTimelineNeighbours } from "../lib/retrieval/timeline-neighbours";
 import { DEFAULT_BOOSTING_OPTIONS, predictRows, trainBoostedTrees, type BoostingOptions } from "../lib/retrieval/gradient-boosted-trees";
 import { RERANK_FEATURE_COUNT } from "../lib/retrieval/rerank-features";
@@ -52,10 +52,7 @@ import type { Item } from "../lib/catalog/item";
 import { UsearchVectorIndex } from "../lib/retrieval/usearch-vector-index";
 import type { Interactions } from "../lib/catalog/interactions";
 
-const SPLIT_SEED = 7;
 const MODEL_SEED = 42;
-const HOLDOUT_FRACTION = 0.2;
-const POSITIVE_RATING = 4;
 const KNN_NEIGHBOUR_COUNTS = [20, 50, 100, Infinity];
 // RP3beta validation grid (history = liked items). A wider exploration on both validation splits
 // (α ∈ 0.25…1.25, β ∈ 0…0.7, k ∈ 25…800, every rated item or rating-weighted history, recency-
@@ -77,8 +74,6 @@ const TIMELINE_OPTIONS = { ...DEFAULT_TIMELINE_OPTIONS, minimumNeighbourRatings:
 const GBDT_RERANK_OPTIONS: BoostingOptions = { ...DEFAULT_BOOSTING_OPTIONS, lambda: 100 };
 const GBDT_RERANK_POOL = 200;
 
-type SplitKind = "random" | "temporal";
-
 interface Metrics {
   recallAt10: number;
   recallAt20: number;
@@ -92,49 +87,6 @@ interface ModelResult extends Metrics {
   trainSeconds: number;
 }
 
-/** Rows of one train/target split plus everything the rankers need. */
-interface EvaluationData {
-  itemCount: number;
-  /** Rows grouped by user, in time order within a user (as Interactions stores them). */
-  train: { users: Int32Array; items: Int32Array; ratings: Float32Array; timestamps: Int32Array };
-  binary: SparseMatrix;
-  /** Held-out positives per user. */
-  positives: Map<number, Set<number>>;
-  /** Items with at least one training rating. */
-  candidate: Uint8Array;
-  candidateCount: number;
-}
-
-function select(interactions: Interactions, mask: Uint8Array) {
-  const rows: number[] = [];
-  mask.forEach((keep, row) => {
-    if (keep) rows.push(row);
-  });
-  return {
-    users: Int32Array.from(rows, (row) => interactions.users[row]),
-    items: Int32Array.from(rows, (row) => interactions.items[row]),
-    ratings: Float32Array.from(rows, (row) => interactions.ratings[row]),
-    timestamps: Int32Array.from(rows, (row) => interactions.timestamps[row]),
-  };
-}
-
-function evaluationData(interactions: Interactions, itemCount: number, trainMask: Uint8Array, targetMask: Uint8Array): EvaluationData {
-  const train = select(interactions, trainMask);
-  const binary = sparseFromTriples(interactions.userCount, itemCount, train.users, train.items, new Float32Array(train.users.length).fill(1));
-  const positives = new Map<number, Set<number>>();
-  targetMask.forEach((isTarget, row) => {
-    if (!isTarget || interactions.ratings[row] < POSITIVE_RATING) return;
-    const user = interactions.users[row];
-    const set = positives.get(user) ?? new Set<number>();
-    set.add(interactions.items[row]);
-    positives.set(user, set);
-  });
-  const candidate = new Uint8Array(itemCount);
-  for (const item of train.items) candidate[item] = 1;
-  return { itemCount, train, binary, positives, candidate, candidateCount: candidate.reduce((sum, value) => sum + value, 0) };
-}
-
-/** Ranks with `score` (writes all item scores for a user) and averages the metrics over users. */
 function evaluate(data: EvaluationData, score: (user: number, scores: Float32Array) => void): Metrics {
   const scores = new Float32Array(data.itemCount);
   const covered = new Set<number>();
@@ -303,17 +255,6 @@ function dotRanker(userFactors: Float32Array, itemFactors: Float32Array, dimensi
   };
 }
 
-function holdoutMasks(interactions: Interactions, kind: SplitKind) {
-  const random = createSeededRandom(SPLIT_SEED);
-  // A random holdout is a temporal one over shuffled timestamps.
-  const order = () => (kind === "temporal" ? interactions.timestamps : Int32Array.from(interactions.timestamps, () => Math.floor(random() * 2 ** 30)));
-  const test = temporalHoldoutMask(interactions.users, order(), HOLDOUT_FRACTION);
-  const trainAll = test.map((value) => 1 - value);
-  const validation = temporalHoldoutMask(interactions.users, order(), HOLDOUT_FRACTION, trainAll);
-  const trainInner = trainAll.map((value, row) => (value && !validation[row] ? 1 : 0));
-  return { test, trainAll, validation, trainInner };
-}
-
 function trainWals(data: EvaluationData, userCount: number, options: CfTrainingOptions = DEFAULT_CF_TRAINING) {
   const matrix = feedbackMatrix(userCount, data.itemCount, data.train.users, data.train.items, data.train.ratings, options.strength);
   return timed(() => trainCfModel(matrix, createSeededRandom(MODEL_SEED), DEFAULT_CF_DIMENSIONS, options));
@@ -447,11 +388,11 @@ function runSplit(interactions: Interactions, items: readonly Item[], kind: Spli
   const [rerank, rerankSeconds] = timed(() => {
     const blend = { historyLength, weight: timelineWeight };
     const validationModels: RerankModels = { wals: validationWals, timeline: trainTimelineNeighbours(validationData.train, itemCount, TIMELINE_OPTIONS), rp3beta: validationRp3beta, blend };
-    const validationSet = rerankDataset({ ...validationData, userCount: interactions.userCount }, validationModels, side, GBDT_RERANK_POOL);
+    const validationSet = rerankDataset(validationData, validationModels, side, GBDT_RERANK_POOL);
     const allFeatures = [...Array(RERANK_FEATURE_COUNT).keys()];
     const trainRows = selectRows(validationSet, validationSet.users.map((_, group) => group), allFeatures);
     const trees = trainBoostedTrees(trainRows.features, trainRows.width, trainRows.labels, GBDT_RERANK_OPTIONS, trainRows.groupStarts);
-    const testSet = rerankDataset({ ...data, userCount: interactions.userCount }, { wals, timeline: timelineModel, rp3beta, blend }, side, GBDT_RERANK_POOL);
+    const testSet = rerankDataset(data, { wals, timeline: timelineModel, rp3beta, blend }, side, GBDT_RERANK_POOL);
     const predicted = predictRows(trees, testSet.features);
     const byUser = new Map<number, { items: Int32Array; scores: Float64Array }>();
     testSet.users.forEach((user, group) => {

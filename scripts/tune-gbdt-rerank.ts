@@ -12,7 +12,6 @@
  * the test split (pools and features from all training rows).
  */
 import { loadCurrentCatalog } from "../catalog/bundle-loader";
-import type { Interactions } from "../lib/catalog/interactions";
 import { DEFAULT_CF_DIMENSIONS, DEFAULT_CF_TRAINING, feedbackMatrix, trainCfModel } from "../lib/retrieval/cf-training";
 import { DEFAULT_MINIMUM_INDEXED_INTERACTIONS } from "../lib/retrieval/cf-item-vectors";
 import { predictRows, trainBoostedTrees, type BoostingOptions } from "../lib/retrieval/gradient-boosted-trees";
@@ -21,13 +20,11 @@ import { RERANK_FEATURE_COUNT, TIME_FEATURES } from "../lib/retrieval/rerank-fea
 import { trainRp3beta } from "../lib/retrieval/rp3beta";
 import { createSeededRandom } from "../lib/retrieval/seeded-random";
 import { sparseFromTriples } from "../lib/retrieval/sparse-matrix";
-import { temporalHoldoutMask } from "../lib/retrieval/temporal-holdout";
 import { DEFAULT_TIMELINE_OPTIONS, trainTimelineNeighbours } from "../lib/retrieval/timeline-neighbours";
-import { itemSide, rerankDataset, selectRows, type RerankDataset, type RerankSplitInput } from "./support/rerank-dataset";
+import { evaluationData, holdoutMasks, POSITIVE_RATING, type EvaluationData } from "./support/cf-splits";
+import { itemSide, rerankDataset, selectRows, type RerankDataset } from "./support/rerank-dataset";
 
-const SPLIT_SEED = 7;
 const MODEL_SEED = 42;
-const POSITIVE_RATING = 4;
 const FOLDS = 5;
 const TIMELINE_OPTIONS = { ...DEFAULT_TIMELINE_OPTIONS, minimumNeighbourRatings: DEFAULT_MINIMUM_INDEXED_INTERACTIONS };
 // eval:cf's validation-chosen settings (docs/EVALUATION.md).
@@ -58,45 +55,7 @@ const CONFIGS: Record<string, Config> = {
   "lambda100-min1000": { options: { lambda: 100, minRowsPerLeaf: 1000 }, features: ALL },
 };
 
-function select(interactions: Interactions, mask: Uint8Array) {
-  const rows: number[] = [];
-  mask.forEach((keep, row) => {
-    if (keep) rows.push(row);
-  });
-  return {
-    users: Int32Array.from(rows, (row) => interactions.users[row]),
-    items: Int32Array.from(rows, (row) => interactions.items[row]),
-    ratings: Float32Array.from(rows, (row) => interactions.ratings[row]),
-    timestamps: Int32Array.from(rows, (row) => interactions.timestamps[row]),
-  };
-}
-
-function splitInput(interactions: Interactions, itemCount: number, trainMask: Uint8Array, targetMask: Uint8Array): RerankSplitInput & { candidateCount: number } {
-  const train = select(interactions, trainMask);
-  const binary = sparseFromTriples(interactions.userCount, itemCount, train.users, train.items, new Float32Array(train.users.length).fill(1));
-  const positives = new Map<number, Set<number>>();
-  targetMask.forEach((isTarget, row) => {
-    if (!isTarget || interactions.ratings[row] < POSITIVE_RATING) return;
-    const set = positives.get(interactions.users[row]) ?? new Set<number>();
-    set.add(interactions.items[row]);
-    positives.set(interactions.users[row], set);
-  });
-  const candidate = new Uint8Array(itemCount);
-  for (const item of train.items) candidate[item] = 1;
-  return { itemCount, userCount: interactions.userCount, train, binary, positives, candidate, candidateCount: candidate.reduce((sum, value) => sum + value, 0) };
-}
-
-function holdoutMasks(interactions: Interactions, kind: "random" | "temporal") {
-  const random = createSeededRandom(SPLIT_SEED);
-  const order = () => (kind === "temporal" ? interactions.timestamps : Int32Array.from(interactions.timestamps, () => Math.floor(random() * 2 ** 30)));
-  const test = temporalHoldoutMask(interactions.users, order(), 0.2);
-  const trainAll = test.map((value) => 1 - value);
-  const validation = temporalHoldoutMask(interactions.users, order(), 0.2, trainAll);
-  const trainInner = trainAll.map((value, row) => (value && !validation[row] ? 1 : 0));
-  return { test, trainAll, validation, trainInner };
-}
-
-function buildDataset(input: RerankSplitInput, kind: "random" | "temporal", side: ReturnType<typeof itemSide>): RerankDataset {
+function buildDataset(input: EvaluationData, kind: "random" | "temporal", side: ReturnType<typeof itemSide>): RerankDataset {
   const matrix = feedbackMatrix(input.userCount, input.itemCount, input.train.users, input.train.items, input.train.ratings, DEFAULT_CF_TRAINING.strength);
   const wals = trainCfModel(matrix, createSeededRandom(MODEL_SEED), DEFAULT_CF_DIMENSIONS, DEFAULT_CF_TRAINING);
   const timeline = trainTimelineNeighbours(input.train, input.itemCount, TIMELINE_OPTIONS);
@@ -136,7 +95,7 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 for (const kind of splits) {
   const started = performance.now();
   const masks = holdoutMasks(catalog.interactions, kind);
-  const validationInput = splitInput(catalog.interactions, catalog.items.length, masks.trainInner, masks.validation);
+  const validationInput = evaluationData(catalog.interactions, catalog.items.length, masks.trainInner, masks.validation);
   const validation = buildDataset(validationInput, kind, side);
   const users = validation.users;
   const blendNdcg = users.map((user, group) => userMetrics(validation, group, validation.blendScores, validationInput.positives.get(user)!).ndcg);
@@ -175,7 +134,7 @@ for (const kind of splits) {
     const testStarted = performance.now();
     const trainRows = selectRows(validation, users.map((_, group) => group), config.features);
     const model = trainBoostedTrees(trainRows.features, trainRows.width, trainRows.labels, config.options, trainRows.groupStarts);
-    const testInput = splitInput(catalog.interactions, catalog.items.length, masks.trainAll, masks.test);
+    const testInput = evaluationData(catalog.interactions, catalog.items.length, masks.trainAll, masks.test);
     const test = buildDataset(testInput, kind, side);
     const testRows = selectRows(test, test.users.map((_, group) => group), config.features);
     const predicted = predictRows(model, testRows.features);

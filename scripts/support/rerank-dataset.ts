@@ -9,16 +9,8 @@ import type { ItemKnnModel } from "../../lib/retrieval/item-knn";
 import { scoreItemKnn, trainItemKnn } from "../../lib/retrieval/item-knn";
 import { itemActivity, RERANK_FEATURE_COUNT, rerankFeatures, rerankPool, type ItemSide, type UserScores } from "../../lib/retrieval/rerank-features";
 import { standardiseScores } from "../../lib/retrieval/score-blend";
-import { sparseFromTriples, type SparseMatrix } from "../../lib/retrieval/sparse-matrix";
-
-export interface RerankSplitInput {
-  itemCount: number;
-  userCount: number;
-  train: { users: Int32Array; items: Int32Array; ratings: Float32Array; timestamps: Int32Array };
-  binary: SparseMatrix;
-  positives: Map<number, Set<number>>;
-  candidate: Uint8Array;
-}
+import { sparseFromTriples } from "../../lib/retrieval/sparse-matrix";
+import type { EvaluationData } from "./cf-splits";
 
 export interface RerankModels {
   wals: { userFactors: Float32Array; itemFactors: Float32Array; dimensions: number };
@@ -56,7 +48,7 @@ export function itemSide(items: readonly Item[]): ItemSide {
 }
 
 /** Builds pools, features and labels for every user with a positive in `data.positives`. */
-export function rerankDataset(data: RerankSplitInput, models: RerankModels, side: ItemSide, poolSize = 200): RerankDataset {
+export function rerankDataset(data: Omit<EvaluationData, "candidateCount">, models: RerankModels, side: ItemSide, poolSize = 200): RerankDataset {
   const { itemCount } = data;
   const activity = itemActivity(data.train, itemCount, POSITIVE_RATING);
   const likedRows = [...data.train.ratings.keys()].filter((row) => data.train.ratings[row] >= POSITIVE_RATING);
