@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
-import { mkdtempSync } from "node:fs";
+import { after, test } from "node:test";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { MockLanguageModelV3 } from "ai/test";
@@ -102,10 +102,23 @@ test("past the session's LLM budget the offline reasoner answers; past the offli
 
 /** Two server processes: the same engine over two connections to one database file, each with its own (empty) budget record. */
 function twoProcesses(engine: Engine, budgetConfig: Partial<Engine["budget"]["config"]>): [Engine, Engine] {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "reelcast-ledger-")), "store.db");
-  const process = (): Engine => ({ ...engine, store: openSqliteStore({ path: file }), budget: { config: { ...engine.budget.config, ...budgetConfig }, state: emptyBudgetState() } });
-  return [process(), process()];
+  const directory = mkdtempSync(path.join(tmpdir(), "reelcast-ledger-"));
+  const file = path.join(directory, "store.db");
+  const process = (): Engine => {
+    const store = openSqliteStore({ path: file });
+    ledgerCleanups.push(() => store.close());
+    return { ...engine, store, budget: { config: { ...engine.budget.config, ...budgetConfig }, state: emptyBudgetState() } };
+  };
+  const engines: [Engine, Engine] = [process(), process()];
+  ledgerCleanups.push(async () => rmSync(directory, { recursive: true, force: true }));
+  return engines;
 }
+
+/** Closes the ledger tests' stores, then removes their database directories. */
+const ledgerCleanups: Array<() => Promise<void>> = [];
+after(async () => {
+  for (const cleanup of ledgerCleanups) await cleanup();
+});
 
 /** The ledger's totals since `since`, read without reserving (the approval refuses). */
 async function ledger(engine: Engine, sessionId: string) {
