@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { NearestNeighbourIndex } from "../lib/ai/text-search";
 import { TEXT_VECTOR_FILES, type TextIndexArtifact } from "../lib/ai/text-vectors-artifact";
+import { gatherRows } from "../lib/retrieval/cf-item-vectors";
 import { UsearchVectorIndex } from "../lib/retrieval/usearch-vector-index";
 
 /**
@@ -19,17 +20,10 @@ export const TEXT_INDEX_MIN_ITEMS = 40_000;
  */
 export const TEXT_INDEX_EXPANSION_SEARCH = 512;
 
-/**
- * Builds and saves a cosine HNSW index over the rows of `vectors` that have text (all-zero rows,
- * items without known words, are left out: they match nothing). One thread, so the file is the
- * same for the same vectors.
- */
-export function writeTextIndex(bundleDir: string, vectors: Float32Array, dimensions: number): TextIndexArtifact {
-  const started = performance.now();
-  const rows = vectors.length / dimensions;
+/** Rows of row-major `vectors` with any non-zero value (items whose text had known words). */
+export function rowsWithText(vectors: Float32Array, dimensions: number): number[] {
   const withText: number[] = [];
-  for (let row = 0; row < rows; row += 1) {
-    const offset = row * dimensions;
+  for (let row = 0, offset = 0; offset < vectors.length; row += 1, offset += dimensions) {
     for (let column = 0; column < dimensions; column += 1) {
       if (vectors[offset + column] !== 0) {
         withText.push(row);
@@ -37,10 +31,18 @@ export function writeTextIndex(bundleDir: string, vectors: Float32Array, dimensi
       }
     }
   }
-  const gathered = new Float32Array(withText.length * dimensions);
-  withText.forEach((row, position) => gathered.set(vectors.subarray(row * dimensions, (row + 1) * dimensions), position * dimensions));
+  return withText;
+}
+
+/**
+ * Builds and saves a cosine HNSW index over the rows `withText` of `vectors` (all-zero rows,
+ * items without known words, are left out: they match nothing). One thread, so the file is the
+ * same for the same vectors.
+ */
+export function writeTextIndex(bundleDir: string, vectors: Float32Array, dimensions: number, withText: readonly number[] = rowsWithText(vectors, dimensions)): TextIndexArtifact {
+  const started = performance.now();
   const index = UsearchVectorIndex.create(dimensions, { metric: "cos", addThreads: 1, expansionSearch: TEXT_INDEX_EXPANSION_SEARCH });
-  index.add(withText, gathered);
+  index.add(withText, gatherRows(vectors, dimensions, withText));
   index.save(path.join(bundleDir, TEXT_VECTOR_FILES.index));
   return {
     file: TEXT_VECTOR_FILES.index,

@@ -13,7 +13,7 @@ import { TEXT_VECTOR_FILES, TEXT_VECTORS_STAGE, textVectorsArtifactSchema } from
 import type { Item } from "../lib/catalog/item";
 import type { BuildStage, BuildStageContext } from "./build-stage";
 import { writeTypedArray } from "./bundle-files";
-import { TEXT_INDEX_MIN_ITEMS, writeTextIndex } from "./text-index";
+import { rowsWithText, TEXT_INDEX_MIN_ITEMS, writeTextIndex } from "./text-index";
 
 /**
  * Words that describe the request, not the film ("a movie about…", "something to watch"). Left
@@ -128,12 +128,10 @@ export const textVectorsStage: BuildStage = {
     const embedSeconds = Math.round(performance.now() - started) / 1000;
     const vectorsPath = path.join(context.bundleDir, TEXT_VECTOR_FILES.vectors);
     writeTypedArray(vectorsPath, vectors);
-    let itemsWithoutText = 0;
-    for (let row = 0; row < items.length; row += 1) {
-      if (vectors.subarray(row * encoder.dimensions, (row + 1) * encoder.dimensions).every((value) => value === 0)) itemsWithoutText += 1;
-    }
+    const withText = rowsWithText(vectors, encoder.dimensions);
+    const itemsWithoutText = items.length - withText.length;
     context.log(`${items.length} item text vectors (${encoder.dimensions} dimensions, ${itemsWithoutText} without known words) in ${embedSeconds} s, ${(statSync(vectorsPath).size / 1e6).toFixed(1)} MB`);
-    const index = items.length >= TEXT_INDEX_MIN_ITEMS ? writeTextIndex(context.bundleDir, vectors, encoder.dimensions) : null;
+    const index = items.length >= TEXT_INDEX_MIN_ITEMS ? writeTextIndex(context.bundleDir, vectors, encoder.dimensions, withText) : null;
     if (index) context.log(`usearch text index over ${index.items} items in ${index.buildSeconds} s (ef ${index.expansionSearch})`);
     return textVectorsArtifactSchema.parse({
       encoder: { id: encoder.encoderId, modelId: encoder.modelId, dimensions: encoder.dimensions },

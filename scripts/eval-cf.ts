@@ -32,7 +32,7 @@
  * - Seeds: split 7, models 42.
  */
 import { loadCurrentCatalog } from "../catalog/bundle-loader";
-import { evaluationData, holdoutMasks, POSITIVE_RATING, SPLIT_SEED, type EvaluationData, type SplitKind } from "./support/cf-splits";
+import { evaluationData, holdoutMasks, likedMatrix, POSITIVE_RATING, SPLIT_SEED, type EvaluationData, type SplitKind } from "./support/cf-splits";
 import { trainBpr } from "../lib/retrieval/bpr";
 import { DEFAULT_MINIMUM_INDEXED_INTERACTIONS, gatherRows } from "../lib/retrieval/cf-item-vectors";
 import { recommendForUser } from "../lib/retrieval/cf-neighbours";
@@ -87,6 +87,7 @@ interface ModelResult extends Metrics {
   trainSeconds: number;
 }
 
+/** Ranks with `score` (writes all item scores for a user) and averages the metrics over users. */
 function evaluate(data: EvaluationData, score: (user: number, scores: Float32Array) => void): Metrics {
   const scores = new Float32Array(data.itemCount);
   const covered = new Set<number>();
@@ -144,18 +145,6 @@ function knnRanker(data: EvaluationData, variant: KnnVariant): (user: number, sc
   );
   const model = trainItemKnn(matrix, variant.neighbourCount);
   return (user, scores) => scoreItemKnn(model, userHistory(matrix, user), scores);
-}
-
-/** Training items rated ≥ 4 as a binary user × item matrix (the RP3beta history). */
-function likedMatrix(data: EvaluationData): SparseMatrix {
-  const rows = [...data.train.ratings.keys()].filter((row) => data.train.ratings[row] >= POSITIVE_RATING);
-  return sparseFromTriples(
-    data.binary.rowCount,
-    data.itemCount,
-    rows.map((row) => data.train.users[row]),
-    rows.map((row) => data.train.items[row]),
-    new Float32Array(rows.length).fill(1),
-  );
 }
 
 const rp3betaName = (options: Rp3betaOptions) => `α=${options.alpha}, β=${options.beta}, k=${options.neighbourCount}, history ≥ 4★`;
@@ -220,7 +209,7 @@ function timelineScorer(timelines: Map<number, number[]>, model: ItemKnnModel, h
   return (user, scores) => scoreItemKnn(model, (timelines.get(user) ?? []).slice(-historyLength), scores);
 }
 
-/** Picks the timeline history and blend weight with the best validation NDCG@10 (ties: the first listed). */
+/** Picks the timeline history and blend weight with the best validation NDCG@10 (ties: the first listed); returns the validation timeline model too. */
 function tuneTimelineBlend(data: EvaluationData, wals: Parameters<typeof blendRanker>[1]) {
   const model = trainTimelineNeighbours(data.train, data.itemCount, TIMELINE_OPTIONS);
   const timelines = timelinesOf(data);
@@ -233,7 +222,7 @@ function tuneTimelineBlend(data: EvaluationData, wals: Parameters<typeof blendRa
     }
   }
   const best = grid.reduce((chosen, row) => (row.ndcgAt10 > chosen.ndcgAt10 ? row : chosen), grid[0]);
-  return { best: { historyLength: best.historyLength, weight: best.weight }, grid: grid.map(({ variant, ndcgAt10 }) => ({ variant, ndcgAt10 })) };
+  return { best: { historyLength: best.historyLength, weight: best.weight }, grid: grid.map(({ variant, ndcgAt10 }) => ({ variant, ndcgAt10 })), model };
 }
 
 /** Picks the weight with the best validation NDCG@10; ties keep the smaller weight (listed first). */
@@ -387,7 +376,7 @@ function runSplit(interactions: Interactions, items: readonly Item[], kind: Spli
   // to pools and features built from all training rows.
   const [rerank, rerankSeconds] = timed(() => {
     const blend = { historyLength, weight: timelineWeight };
-    const validationModels: RerankModels = { wals: validationWals, timeline: trainTimelineNeighbours(validationData.train, itemCount, TIMELINE_OPTIONS), rp3beta: validationRp3beta, blend };
+    const validationModels: RerankModels = { wals: validationWals, timeline: timelineBlend.model, rp3beta: validationRp3beta, blend };
     const validationSet = rerankDataset(validationData, validationModels, side, GBDT_RERANK_POOL);
     const allFeatures = [...Array(RERANK_FEATURE_COUNT).keys()];
     const trainRows = selectRows(validationSet, validationSet.users.map((_, group) => group), allFeatures);

@@ -19,9 +19,8 @@ import { ndcgAtK, recallAtK } from "../lib/retrieval/ranking-metrics";
 import { RERANK_FEATURE_COUNT, TIME_FEATURES } from "../lib/retrieval/rerank-features";
 import { trainRp3beta } from "../lib/retrieval/rp3beta";
 import { createSeededRandom } from "../lib/retrieval/seeded-random";
-import { sparseFromTriples } from "../lib/retrieval/sparse-matrix";
 import { DEFAULT_TIMELINE_OPTIONS, trainTimelineNeighbours } from "../lib/retrieval/timeline-neighbours";
-import { evaluationData, holdoutMasks, POSITIVE_RATING, type EvaluationData } from "./support/cf-splits";
+import { evaluationData, holdoutMasks, likedMatrix, type EvaluationData } from "./support/cf-splits";
 import { itemSide, rerankDataset, selectRows, type RerankDataset } from "./support/rerank-dataset";
 
 const MODEL_SEED = 42;
@@ -59,9 +58,7 @@ function buildDataset(input: EvaluationData, kind: "random" | "temporal", side: 
   const matrix = feedbackMatrix(input.userCount, input.itemCount, input.train.users, input.train.items, input.train.ratings, DEFAULT_CF_TRAINING.strength);
   const wals = trainCfModel(matrix, createSeededRandom(MODEL_SEED), DEFAULT_CF_DIMENSIONS, DEFAULT_CF_TRAINING);
   const timeline = trainTimelineNeighbours(input.train, input.itemCount, TIMELINE_OPTIONS);
-  const likedRows = [...input.train.ratings.keys()].filter((row) => input.train.ratings[row] >= POSITIVE_RATING);
-  const liked = sparseFromTriples(input.userCount, input.itemCount, likedRows.map((row) => input.train.users[row]), likedRows.map((row) => input.train.items[row]), new Float32Array(likedRows.length).fill(1));
-  const rp3beta = trainRp3beta(liked, CHOSEN[kind].rp3beta);
+  const rp3beta = trainRp3beta(likedMatrix(input), CHOSEN[kind].rp3beta);
   return rerankDataset(input, { wals, timeline, rp3beta, blend: CHOSEN[kind].blend }, side);
 }
 

@@ -58,6 +58,18 @@ export function evaluationData(interactions: Interactions, itemCount: number, tr
   return { itemCount, userCount: interactions.userCount, train, binary, positives, candidate, candidateCount: candidate.reduce((sum, value) => sum + value, 0) };
 }
 
+/** Training items rated ≥ POSITIVE_RATING as a binary user × item matrix (RP3beta's and item-kNN's history). */
+export function likedMatrix(data: Pick<EvaluationData, "itemCount" | "userCount" | "train">): SparseMatrix {
+  const rows = [...data.train.ratings.keys()].filter((row) => data.train.ratings[row] >= POSITIVE_RATING);
+  return sparseFromTriples(
+    data.userCount,
+    data.itemCount,
+    rows.map((row) => data.train.users[row]),
+    rows.map((row) => data.train.items[row]),
+    new Float32Array(rows.length).fill(1),
+  );
+}
+
 /**
  * Test = per user, a seeded random (or the latest) 20 % of their ratings; validation = the same
  * cut of what remains; trainInner = training minus validation.

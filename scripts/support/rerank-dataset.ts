@@ -9,8 +9,7 @@ import type { ItemKnnModel } from "../../lib/retrieval/item-knn";
 import { scoreItemKnn, trainItemKnn } from "../../lib/retrieval/item-knn";
 import { itemActivity, RERANK_FEATURE_COUNT, rerankFeatures, rerankPool, type ItemSide, type UserScores } from "../../lib/retrieval/rerank-features";
 import { standardiseScores } from "../../lib/retrieval/score-blend";
-import { sparseFromTriples } from "../../lib/retrieval/sparse-matrix";
-import type { EvaluationData } from "./cf-splits";
+import { likedMatrix, POSITIVE_RATING, type EvaluationData } from "./cf-splits";
 
 export interface RerankModels {
   wals: { userFactors: Float32Array; itemFactors: Float32Array; dimensions: number };
@@ -31,7 +30,6 @@ export interface RerankDataset {
   blendScores: Float32Array;
 }
 
-const POSITIVE_RATING = 4;
 
 export function itemSide(items: readonly Item[]): ItemSide {
   const genreIds = new Map<string, number>();
@@ -51,8 +49,7 @@ export function itemSide(items: readonly Item[]): ItemSide {
 export function rerankDataset(data: Omit<EvaluationData, "candidateCount">, models: RerankModels, side: ItemSide, poolSize = 200): RerankDataset {
   const { itemCount } = data;
   const activity = itemActivity(data.train, itemCount, POSITIVE_RATING);
-  const likedRows = [...data.train.ratings.keys()].filter((row) => data.train.ratings[row] >= POSITIVE_RATING);
-  const liked = sparseFromTriples(data.userCount, itemCount, likedRows.map((row) => data.train.users[row]), likedRows.map((row) => data.train.items[row]), new Float32Array(likedRows.length).fill(1));
+  const liked = likedMatrix(data);
   const knn = trainItemKnn(liked, Infinity);
   // Each user's rows (time order).
   const userStarts = new Int32Array(data.userCount + 1);
