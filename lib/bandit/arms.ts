@@ -1,4 +1,5 @@
 import type { Item } from "../catalog/item";
+import type { Provenance } from "../catalog/provenance";
 import { wordTokens, type BanditCatalog } from "./bandit-catalog";
 import type { BanditContext } from "./context";
 import { article, formatCount, genreNoun, joinList, shortQuote, titleWithYear } from "./text-format";
@@ -32,6 +33,8 @@ export interface ArmRequest {
    * knows; lets "because you liked" name the real reason instead of guessing from metadata.
    */
   becauseOfItemIndex: number | null;
+  /** Why retrieval put the candidate here (empty when the caller does not say). */
+  provenance?: readonly Provenance[];
 }
 
 /** An arm that applies: how strongly (0..1, a model feature) and how to say it. */

@@ -1,4 +1,5 @@
 import { explanationKindIndex, matchArms, type ArmMatch, type Explanation, type ExplanationArm } from "./arms";
+import type { Provenance } from "../catalog/provenance";
 import type { BanditCatalog } from "./bandit-catalog";
 import type { BanditState } from "./bandit-state";
 import type { BanditContext } from "./context";
@@ -13,6 +14,10 @@ export interface SlateCandidate {
   relevance: number;
   /** The liked item this candidate is a CF neighbour of, when retrieval knows. */
   becauseOfItemIndex?: number | null;
+  /** Why retrieval put it here: the explanations shown must be true of it. */
+  provenance?: readonly Provenance[];
+  /** Shown first whatever the policy (the exact film a title lookup asked for). */
+  pinned?: boolean;
 }
 
 /** One (item, explanation) the bandit could show; the slot adds position features. */
@@ -84,7 +89,7 @@ export function prepareSlate(input: PrepareSlateInput): SlateProblem {
     const item = catalog.items[candidate.itemIndex];
     const relevanceScaled = highest === lowest ? 1 : (candidate.relevance - lowest) / (highest - lowest);
     const relevanceRank = count <= 1 ? 1 : 1 - rank / (count - 1);
-    const matches = matchArms(candidate.itemIndex, { catalog, context, becauseOfItemIndex: candidate.becauseOfItemIndex ?? null }, input.arms);
+    const matches = matchArms(candidate.itemIndex, { catalog, context, becauseOfItemIndex: candidate.becauseOfItemIndex ?? null, provenance: candidate.provenance ?? [] }, input.arms);
     for (const match of matches) {
       const kindIndex = explanationKindIndex(match.kind);
       actions.push({

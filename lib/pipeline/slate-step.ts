@@ -1,4 +1,5 @@
 import { chooseSlate, observeImpression, slateToImpression, type BanditContext, type PolicyConfig } from "../bandit";
+import type { Provenance } from "../catalog/provenance";
 import type { Engine } from "./engine";
 
 const GREEDY: PolicyConfig = { kind: "greedy" };
@@ -9,6 +10,10 @@ export interface RankedCandidate {
   score: number;
   /** The liked item this candidate was retrieved for (session taste), when known. */
   becauseOfItemIndex?: number | null;
+  /** Why retrieval or reasoning put it here; explanations may only say what this makes true. */
+  provenance?: readonly Provenance[];
+  /** Shown first whatever the policy: the exact film a title lookup asked for. */
+  pinned?: boolean;
 }
 
 export interface ShownItem {
@@ -56,7 +61,7 @@ export async function slateStep(
   await bandit.log?.catchUp().catch(() => undefined);
   const policy: PolicyConfig = input.explore ? bandit.policy : GREEDY;
   const slate = chooseSlate({
-    candidates: input.candidates.slice(0, slatePoolSize(input.limit)).map((candidate) => ({ itemIndex: candidate.itemIndex, relevance: candidate.score, becauseOfItemIndex: candidate.becauseOfItemIndex ?? null })),
+    candidates: input.candidates.slice(0, slatePoolSize(input.limit)).map((candidate) => ({ itemIndex: candidate.itemIndex, relevance: candidate.score, becauseOfItemIndex: candidate.becauseOfItemIndex ?? null, provenance: candidate.provenance ?? [], pinned: candidate.pinned ?? false })),
     catalog: bandit.catalog,
     context: input.context,
     limit: input.limit,
