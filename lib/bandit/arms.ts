@@ -2,6 +2,7 @@ import type { Item } from "../catalog/item";
 import type { Provenance } from "../catalog/provenance";
 import { wordTokens, type BanditCatalog } from "./bandit-catalog";
 import type { BanditContext } from "./context";
+import { provenanceOf, relationSentence, searchMatch, sharedDetail } from "./request-relation";
 import { article, formatCount, genreNoun, joinList, shortQuote, titleWithYear } from "./text-format";
 
 /** Every explanation the bandit can show. The order is the tie-break order, so keep it stable. */
@@ -15,6 +16,11 @@ export const EXPLANATION_KINDS = [
   "fits-your-time-limit",
   "new-to-you",
   "picked-for-you",
+  // Appended, not inserted: feature ids are hashed from the kind's index, so old ones keep theirs.
+  "you-asked-for",
+  "similar-to-reference",
+  "matches-your-search",
+  "fits-your-request",
 ] as const;
 
 export type ExplanationKind = (typeof EXPLANATION_KINDS)[number];
@@ -33,7 +39,12 @@ export interface ArmRequest {
    * knows; lets "because you liked" name the real reason instead of guessing from metadata.
    */
   becauseOfItemIndex: number | null;
-  /** Why retrieval put the candidate here (empty when the caller does not say). */
+  /**
+   * Why retrieval put the candidate here. When given, every explanation must be true of it: "because
+   * you liked" only for a neighbour of a liked film, rating facts only after how the film relates
+   * to the request, "picked for you" only from the session's taste. Undefined (simulations, old
+   * callers): the arms judge from the catalog and context alone.
+   */
   provenance?: readonly Provenance[];
 }
 
@@ -96,14 +107,17 @@ export function metadataSimilarity(candidate: Item, liked: Item): Similarity {
 
 const becauseYouLiked: ExplanationArm = {
   kind: "because-you-liked",
-  match(itemIndex, { catalog, context, becauseOfItemIndex }) {
+  match(itemIndex, { catalog, context, becauseOfItemIndex, provenance }) {
     const item = catalog.items[itemIndex];
     let best: { liked: Item; similarity: Similarity; retrieved: boolean } | null = null;
+    const fromLike = provenanceOf(provenance, "neighbour-of-like")?.itemIndex;
     for (const likedIndex of context.likedItemIndexes) {
       if (likedIndex === itemIndex || likedIndex >= catalog.items.length) continue;
+      // With provenance, "because" must be the reason retrieval gave, not a guess from metadata.
+      if (provenance !== undefined && likedIndex !== fromLike) continue;
       const liked = catalog.items[likedIndex];
       const similarity = metadataSimilarity(item, liked);
-      const retrieved = likedIndex === becauseOfItemIndex;
+      const retrieved = likedIndex === becauseOfItemIndex || likedIndex === fromLike;
       // A CF neighbour of the liked film qualifies on its own; otherwise metadata must agree.
       const score = retrieved ? Math.max(similarity.score, 0.6) : similarity.score;
       if (score < BECAUSE_YOU_LIKED_MINIMUM_SIMILARITY) continue;
@@ -295,8 +309,11 @@ const newToYou: ExplanationArm = {
 
 const pickedForYou: ExplanationArm = {
   kind: "picked-for-you",
-  match(itemIndex, { catalog }) {
+  match(itemIndex, { catalog, provenance }) {
     const item = catalog.items[itemIndex];
+    // With provenance, only a pick the session's taste brought in is "for you".
+    const fromTaste = provenance === undefined || provenance.some((entry) => entry.kind === "session-taste" || entry.kind === "neighbour-of-like");
+    if (!fromTaste) return null;
     return {
       kind: "picked-for-you",
       strength: 0,
@@ -304,23 +321,108 @@ const pickedForYou: ExplanationArm = {
         const noun = item.year === null ? genreNoun(item.genres) : `${item.year} ${genreNoun(item.genres)}`;
         const director = item.directors.length > 0 ? ` directed by ${item.directors[0]}` : "";
         const cast = item.cast.length > 0 ? `, starring ${joinList(item.cast.slice(0, 2))}` : "";
-        return `Picked for you: ${article(noun)} ${noun}${director}${cast}.`;
+        const lead = provenance === undefined ? "Picked for you" : "Picked for your taste this session";
+        return `${lead}: ${article(noun)} ${noun}${director}${cast}.`;
       },
     };
   },
 };
 
-/** The arm set, in `EXPLANATION_KINDS` order. `picked-for-you` always applies, so every item has one. */
+const youAskedFor: ExplanationArm = {
+  kind: "you-asked-for",
+  match(itemIndex, { catalog, provenance }) {
+    const asked = provenanceOf(provenance, "asked-for");
+    if (!asked) return null;
+    const item = catalog.items[itemIndex];
+    return {
+      kind: "you-asked-for",
+      strength: 1,
+      render() {
+        const director = item.directors.length > 0 ? `, directed by ${item.directors[0]}` : "";
+        const cast = item.cast.length > 0 ? `, with ${joinList(item.cast.slice(0, 2))}` : "";
+        return `The film you asked for: ${titleWithYear(item)}${director}${cast}.`;
+      },
+    };
+  },
+};
+
+const similarToReference: ExplanationArm = {
+  kind: "similar-to-reference",
+  match(itemIndex, { catalog, provenance }) {
+    // Every reference this film neighbours: "a mix of Alien and Die Hard" may name both.
+    const referenced = [...new Set((provenance ?? []).flatMap((entry) => (entry.kind === "neighbour-of-reference" ? [entry.itemIndex] : [])))]
+      .filter((reference) => reference < catalog.items.length && reference !== itemIndex)
+      .map((reference) => catalog.items[reference]);
+    if (referenced.length === 0) return null;
+    const item = catalog.items[itemIndex];
+    const detail = sharedDetail(item, referenced[0]);
+    return {
+      kind: "similar-to-reference",
+      strength: detail ? 1 : 0.6,
+      render: () => `People who loved ${joinList(referenced.slice(0, 2).map(titleWithYear))} loved this too${detail ? `; ${detail}` : ""}.`,
+    };
+  },
+};
+
+const matchesYourSearch: ExplanationArm = {
+  kind: "matches-your-search",
+  match(itemIndex, { catalog, provenance }) {
+    const keyword = provenanceOf(provenance, "keyword");
+    if (!keyword || keyword.terms.length === 0) return null;
+    const match = searchMatch(catalog.items[itemIndex], catalog, itemIndex, keyword.terms);
+    return {
+      kind: "matches-your-search",
+      strength: match ? 1 : 0.3,
+      render: () => (match ? `Matches your search: ${match}.` : `Found by your search for “${keyword.terms.slice(0, 3).join(" ")}”.`),
+    };
+  },
+};
+
+const fitsYourRequest: ExplanationArm = {
+  kind: "fits-your-request",
+  match(itemIndex, { provenance }) {
+    const constraints = provenanceOf(provenance, "constraints");
+    if (!constraints || constraints.described.length === 0) return null;
+    return {
+      kind: "fits-your-request",
+      strength: 1,
+      render: () => `Fits what you asked for: ${joinList(constraints.described.slice(0, 3))}.`,
+    };
+  },
+};
+
+/**
+ * With provenance, a rating fact is supporting detail: it follows the sentence that says how the
+ * film relates to the request, and applies only when there is one.
+ */
+function asSupportingDetail(arm: ExplanationArm): ExplanationArm {
+  return {
+    kind: arm.kind,
+    match(itemIndex, request) {
+      const match = arm.match(itemIndex, request);
+      if (!match || request.provenance === undefined) return match;
+      const relation = relationSentence(itemIndex, request.catalog, request.provenance, request.context.likedItemIndexes);
+      if (!relation) return null;
+      return { ...match, render: () => `${relation} ${match.render()}` };
+    },
+  };
+}
+
+/** The arm set, in `EXPLANATION_KINDS` order. Every candidate with provenance has at least one. */
 export const EXPLANATION_ARMS: readonly ExplanationArm[] = [
   becauseYouLiked,
   sameDirectorAs,
   matchesYourVibe,
-  hiddenGem,
-  crowdFavourite,
-  topRatedInGenre,
+  asSupportingDetail(hiddenGem),
+  asSupportingDetail(crowdFavourite),
+  asSupportingDetail(topRatedInGenre),
   fitsYourTimeLimit,
   newToYou,
   pickedForYou,
+  youAskedFor,
+  similarToReference,
+  matchesYourSearch,
+  fitsYourRequest,
 ];
 
 /** Every explanation that is true of the item for this request, in arm order. */
@@ -329,6 +431,10 @@ export function matchArms(itemIndex: number, request: ArmRequest, arms: readonly
   for (const arm of arms) {
     const match = arm.match(itemIndex, request);
     if (match) matches.push(match);
+  }
+  if (matches.length === 0 && request.provenance !== undefined) {
+    // Nothing more specific is true (a popularity fill-in): say only what ranking did.
+    matches.push({ kind: "fits-your-request", strength: 0, render: () => "One of the closest matches to your request here." });
   }
   return matches;
 }

@@ -72,9 +72,10 @@ export interface AnalyseOptions {
 }
 
 /** Cues (before a title) that make it a reference, beyond the title matcher's like/to/as/than. */
-const REFERENCE_BEFORE = new Set(["like", "to", "as", "than", "of", "meets", "loved", "liked", "enjoyed", "vein", "fans", "fan", "resembling", "similar", "remind", "reminds", "reminiscent"]);
+const REFERENCE_BEFORE = new Set(["like", "to", "as", "than", "of", "meets", "loved", "liked", "enjoyed", "seen", "watched", "vein", "fans", "fan", "resembling", "similar", "remind", "reminds", "reminiscent"]);
 const REFERENCE_AFTER = new Set(["meets", "vibes", "vibe", "style", "esque", "ish", "type", "but", "except", "only", "though", "with", "without", "in", "from", "and"]);
-const EXCLUDE_BEFORE = new Set(["seen", "watched", "except", "besides", "than", "excluding"]);
+/** "except Heat" rules a film out; "seen Heat" / "watched Heat" make it a reference (never shown either). */
+const EXCLUDE_BEFORE = new Set(["except", "besides", "than", "excluding"]);
 const TWIST_WORDS = new Set(["but", "except", "only", "though", "although", "yet", "however", "instead", "minus", "without", "just", "and", "with", "set", "made", "in", "from"]);
 const WRAPPER_PREFIX = /^(?:(?:i want to |lets |let s |can you |please )?(?:watch|play|find|search for|search|show me|look up|put on|stream) )?(?:the (?:movie|film) )?/;
 const WRAPPER_SUFFIX = / (?:movie|film|the movie|the film|1[89][0-9]{2}|20[0-9]{2})$/;
@@ -216,6 +217,18 @@ export function analyseQuery(original: string, lexicon: CatalogLexicon, options:
       titles.push({ start: mention.start, end: mention.end, itemIndex: mention.itemIndex, score: mention.score, role, phrase: mention.text, modifier: null });
       cover(taken, mention);
     }
+    // Someone who capitalises one title capitalises them all: a lower-case span with no cue
+    // ("we watched Toy Story last night") is ordinary words, not the film Last Night.
+    if (titles.some((title) => capitalisedInOriginal(original, title.phrase))) {
+      for (let index = titles.length - 1; index >= 0; index -= 1) {
+        const title = titles[index];
+        const cued = REFERENCE_BEFORE.has(query.tokens[title.start - 1] ?? "") || REFERENCE_AFTER.has(query.tokens[title.end] ?? "");
+        if (!capitalisedInOriginal(original, title.phrase) && !cued && title.role === "named") {
+          for (let token = title.start; token < title.end; token += 1) taken[token] = false;
+          titles.splice(index, 1);
+        }
+      }
+    }
     // "Heat meets Alien", "Heat and Ronin": a title joined to a reference is one too.
     for (const title of titles) {
       if (title.role !== "named") continue;
@@ -288,7 +301,9 @@ export function analyseQuery(original: string, lexicon: CatalogLexicon, options:
     if (cut >= 0 && cut < stop) {
       const words = after.slice(cut, stop);
       const modifier = (words[0] === "but" || words[0] === "except" || words[0] === "only" || words[0] === "though" ? words.slice(1) : words).join(" ").trim();
-      if (modifier) {
+      // "Alien and Die Hard": a joining word alone changes nothing.
+      const onlyJoins = modifier.split(" ").every((word) => word === "" || FILLER_WORDS.has(word) || word === "plus");
+      if (modifier && !onlyJoins) {
         title.modifier = modifier;
         twist = true;
       }

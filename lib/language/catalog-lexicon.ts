@@ -2,7 +2,7 @@ import type { Item } from "../catalog/item";
 import { popularityScore } from "../catalog/popularity";
 import { TitleMatcher, type TitleMatch } from "../retrieval/title-matcher";
 import { PeopleLexicon } from "./people-lexicon";
-import { buildExactTitleIndex, buildFuzzyTitleIndex, type FuzzyTitleIndex } from "./title-mentions";
+import { buildExactTitleIndex, buildFuzzyTitleIndex, buildNamesakeIndex, type FuzzyTitleIndex } from "./title-mentions";
 
 /**
  * What the query lexicon needs to know about titles: the title matcher's surface
@@ -21,6 +21,11 @@ export interface CatalogLexicon {
   indexOf: Map<string, number>;
   /** Normalised title or alias → item index (most popular on ties), for exact spans in queries. */
   exactTitles: Map<string, number>;
+  /**
+   * Normalised title → every film of that title (remakes, namesakes), most popular first: a bare
+   * title lookup shows the first and offers the others as "did you mean".
+   */
+  namesakes: Map<string, number[]>;
   /** The same names bucketed by first letter, for whole-query typo matching. */
   fuzzyTitles: FuzzyTitleIndex;
   /** Newest release year in the catalog: what "recent" counts back from. */
@@ -41,6 +46,7 @@ export function buildCatalogLexicon(items: readonly Item[], titles?: TitleLookup
     titles: titles ?? new TitleMatcher(items),
     indexOf: new Map(items.map((item, index) => [item.id, index])),
     exactTitles,
+    namesakes: buildNamesakeIndex(items),
     fuzzyTitles: buildFuzzyTitleIndex(exactTitles),
     latestYear: latestYear || 2000,
   };

@@ -10,5 +10,6 @@ export { PeopleLexicon, type PersonEntry, type PersonMention } from "./people-le
 export { FILLER_WORDS, matchPhrases, parseNumber, queryText, type QueryText, type TokenSpan } from "./query-text";
 export { ABOUT_TOLERANCE_MINUTES, combineRuntimeMentions, findRuntimeMentions, LONG_MIN_MINUTES, SHORT_MAX_MINUTES, type RuntimeMention } from "./runtime-expressions";
 export { findCountMentions, findDiscoveryMentions, findSortMentions, type CountMention, type DiscoveryMention, type SortMention, type SortWord } from "./sort-words";
+export { titleIntent, type TitleIntent, type TitleLookup as TitleLookupIntent } from "./title-intent";
 export { findVibeMentions, VIBE_NAMES, type VibeMention } from "./vibe-words";
 export { combineYearMentions, findYearMentions, type YearMention, type YearOptions } from "./year-expressions";

@@ -126,6 +126,8 @@ export const FILLER_WORDS = new Set(
     "all about into than then them they their he she his her him do does dont doesnt not no im id ill ive lets let " +
     "made make set where when how up out over under after before during while if else other another same such thing things " +
     "stuff bit little lot lots pretty fairly rather somewhat way mood feeling feel feels vibe vibes vibey " +
-    "directed starring featuring feat actor actress director starts stars cast plays played acting meets"
+    "directed starring featuring feat actor actress director starts stars cast plays played acting meets " +
+    // The words around a title ("I loved X, what next?", "in the vein of X") are context, never topics.
+    "loved liked enjoyed enjoy adore adored favourite favorite fave next else similar vein spirit mix blend watched"
   ).split(" "),
 );

@@ -34,6 +34,27 @@ export function buildExactTitleIndex(names: ReadonlyArray<{ names: readonly stri
 }
 
 /**
+ * Normalised main title → the films that carry it, most popular first (ties by index). Only
+ * names shared by two or more films are kept: the rest need no "did you mean".
+ */
+export function buildNamesakeIndex(items: ReadonlyArray<{ title: string; ratingCount: number; tmdbVoteCount: number | null }>): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  items.forEach((item, itemIndex) => {
+    const key = normaliseTitle(item.title);
+    if (!key) return;
+    const group = groups.get(key);
+    if (group) group.push(itemIndex);
+    else groups.set(key, [itemIndex]);
+  });
+  const popularity = (itemIndex: number) => Math.max(items[itemIndex].ratingCount, (items[itemIndex].tmdbVoteCount ?? 0) / 40);
+  const shared = new Map<string, number[]>();
+  for (const [key, group] of groups) {
+    if (group.length > 1) shared.set(key, group.sort((a, b) => popularity(b) - popularity(a) || a - b));
+  }
+  return shared;
+}
+
+/**
  * Titles mentioned in the query: exact normalised spans anywhere, longest first, never
  * overlapping. With `fuzzy`, a span right after a reference cue may also match a title with a
  * small typo through the title matcher (slower: the offline reasoner uses it, the router not).

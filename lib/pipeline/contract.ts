@@ -65,6 +65,8 @@ export const recommendResponseSchema = z.object({
   route: routeSchema,
   constraints: z.record(z.string(), z.unknown()).nullable(),
   items: z.array(recommendedItemSchema),
+  /** Other films that carry the title a lookup asked for (remakes, namesakes), most rated first. */
+  didYouMean: z.array(z.object({ id: z.string(), title: z.string(), year: z.number().nullable() })),
   narration: z.object({ text: z.string() }).passthrough().nullable(),
   impressionId: z.string().nullable(),
   sessionId: z.string().nullable(),

@@ -25,8 +25,11 @@ export interface FeedbackResponse {
   reward: { before: number; after: number };
 }
 
-/** What an event says about taste for the session vector: likes pull, skips and dismissals push. */
-const TASTE: Readonly<Record<FeedbackEvent, "liked" | "disliked" | null>> = { like: "liked", play: "liked", click: "liked", skip: "disliked", dismiss: "disliked" };
+/**
+ * What an event says about taste for the session vector: likes pull, skips and dismissals push. A
+ * click ("more like this") pulls too, but is remembered apart: it is interest, not a like.
+ */
+const TASTE: Readonly<Record<FeedbackEvent, "liked" | "disliked" | "interested" | null>> = { like: "liked", play: "liked", click: "interested", skip: "disliked", dismiss: "disliked" };
 
 /**
  * The nearline feedback path: the event is committed to the store first (idempotent on

@@ -1,5 +1,5 @@
 import { decideRoute, estimateRouteCost, recordUsage, actualCost, type ActualCost } from "../../router";
-import { applyConstraintsWithCatalogFallback, CANDIDATES_PER_LIST, describeConstraints, gatherCandidates, rerankWithLlm, type Constraints } from "../reasoning";
+import { applyConstraintsWithCatalogFallback, CANDIDATES_PER_LIST, constraintFacts, describeConstraints, gatherCandidates, rerankWithLlm, type Constraints } from "../reasoning";
 import { retrieveFast } from "../retrieval/fast-path";
 import type { BanditContext } from "../bandit";
 import type { ParsedRecommendRequest, RecommendResponse, RouteInfo } from "./contract";
@@ -8,6 +8,9 @@ import { presentItem } from "./present-item";
 import { settleLlmSpend } from "./llm-spend-ledger";
 import { reasonStep, RERANK_CANDIDATES } from "./reason-step";
 import { loadSession, saveTurn, sessionTaste, type SessionTaste } from "./session-step";
+import { understandRequest } from "./understand-step";
+import type { TitleIntent } from "../language";
+import type { Provenance } from "../catalog/provenance";
 import { slatePoolSize, slateStep, type RankedCandidate } from "./slate-step";
 
 export interface RecommendOptions {
@@ -22,29 +25,47 @@ export interface RecommendOptions {
 
 const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
 
-function fastCandidates(engine: Engine, request: ParsedRecommendRequest, taste: SessionTaste, poolSize: number) {
+function fastCandidates(engine: Engine, request: ParsedRecommendRequest, taste: SessionTaste, intent: TitleIntent, poolSize: number) {
   return retrieveFast(
-    { query: request.query, limit: poolSize, discovery: request.discovery, userVector: taste.userVector, likedItems: taste.liked, exclude: new Set(taste.disliked) },
+    {
+      query: request.query,
+      limit: poolSize,
+      titles: { lookup: intent.lookup, references: intent.references, excluded: intent.excluded },
+      discovery: request.discovery,
+      userVector: taste.userVector,
+      likedItems: [...taste.liked, ...taste.interested],
+      exclude: new Set(taste.disliked),
+    },
     { keyword: engine.keywordSearch, cf: engine.cf, popularity: engine.popularity },
   );
 }
 
-/** The liked item closest to `itemIndex` in CF space: the like a session-taste pick came from. */
-function nearestLiked(engine: Engine, taste: SessionTaste, itemIndex: number): number | null {
+/** The film among `pulls` closest to `itemIndex` in CF space: the one a session-taste pick came from. */
+function nearestOf(engine: Engine, pulls: readonly number[], itemIndex: number): number | null {
   const cf = engine.cf;
-  if (!cf || taste.liked.length === 0) return null;
+  if (!cf || pulls.length === 0) return null;
   const dimensions = cf.dimensions;
   let best: number | null = null;
   let bestScore = -Infinity;
-  for (const liked of taste.liked) {
+  for (const pull of pulls) {
     let score = 0;
-    for (let dimension = 0; dimension < dimensions; dimension++) score += cf.itemVectors[itemIndex * dimensions + dimension] * cf.itemVectors[liked * dimensions + dimension];
+    for (let dimension = 0; dimension < dimensions; dimension++) score += cf.itemVectors[itemIndex * dimensions + dimension] * cf.itemVectors[pull * dimensions + dimension];
     if (score > bestScore) {
       bestScore = score;
-      best = liked;
+      best = pull;
     }
   }
   return best;
+}
+
+/**
+ * A session-taste pick's provenance: the nearest film the person liked when that is what pulled
+ * it, else the taste as a whole (a "more like this" click is interest, not a like).
+ */
+function sessionProvenance(engine: Engine, taste: SessionTaste, itemIndex: number): { provenance: Provenance; becauseOf: number | null } {
+  const nearest = nearestOf(engine, [...taste.liked, ...taste.interested], itemIndex);
+  if (nearest !== null && taste.liked.includes(nearest)) return { provenance: { kind: "neighbour-of-like", itemIndex: nearest }, becauseOf: nearest };
+  return { provenance: { kind: "session-taste" }, becauseOf: null };
 }
 
 function banditContext(engine: Engine, input: { taste: SessionTaste; constraints: Constraints | null; path: "fast" | "reasoning"; turns: number; sessionId: string | null }): BanditContext {
@@ -83,6 +104,9 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
       : null;
   let path = decision?.path ?? (request.route === "reasoning" ? "reasoning" : "fast");
   const reasons = decision ? [...decision.reasons] : [`path forced by the request: ${path}`];
+  const { intent } = understandRequest(engine, request.query, decision?.analysis ?? null);
+  const statedLikes = intent.statedLikes.map((itemIndex) => engine.catalog.items[itemIndex].id);
+  if (statedLikes.length > 0) reasons.push(`counted as liked this session: ${intent.statedLikes.map((itemIndex) => engine.catalog.items[itemIndex].title).join(", ")}`);
   if (taste.liked.length > 0 || taste.disliked.length > 0) reasons.push(`session taste: ${taste.liked.length} liked, ${taste.disliked.length} disliked`);
 
   let estimate = estimateRouteCost({ path: "fast", reasoner: "offline", modelId: "", promptCharacters: 0 });
@@ -110,11 +134,12 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
   if (path === "reasoning") {
     if (options.onProgress && engine.llm.handle) {
       // The LLM takes hundreds of milliseconds: show the fast candidates meanwhile.
-      const preview = fastCandidates(engine, request, taste, request.limit);
+      const preview = fastCandidates(engine, request, taste, intent, request.limit);
       options.onProgress({
         route: { ...route(), reasons: [...reasons, "fast candidates shown while the reasoner works"] },
         constraints: null,
         items: preview.items.map((hit) => presentItem(engine.catalog.items[hit.itemIndex], hit.score, null)),
+        didYouMean: [],
         narration: null,
         impressionId: null,
         sessionId,
@@ -154,7 +179,11 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
       const compliant = relaxedNeeded ? applied.items.slice(0, wanted) : applied.items.filter((item) => item.relaxationLevel === 0);
       reasons.push(...describeConstraints(constraints), ...(relaxedNeeded ? applied.relaxations : []));
       // Relevance by rank: the applied order (stated constraints first) is what the bandit starts from.
-      candidates = compliant.map((item, rank) => ({ itemIndex: item.itemIndex, score: 1 - rank / compliant.length }));
+      const provenanceOf = (itemIndex: number): Provenance[] => {
+        const facts = constraintFacts(engine.catalog.items[itemIndex], constraints!);
+        return [...(facts.length > 0 ? [{ kind: "constraints" as const, described: facts }] : []), ...(gathered.provenance.get(itemIndex) ?? [])];
+      };
+      candidates = compliant.map((item, rank) => ({ itemIndex: item.itemIndex, score: 1 - rank / compliant.length, provenance: provenanceOf(item.itemIndex) }));
       if (step.rerank && engine.llm.handle && candidates.length > 1) {
         const rerankStarted = engine.now();
         const pool = candidates.slice(0, RERANK_CANDIDATES);
@@ -184,7 +213,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
           const rest = candidates.filter((candidate) => !modelReasons.has(candidate.itemIndex));
           // The model's order becomes the relevance the bandit starts from.
           const ordered = [...picked, ...rest];
-          candidates = ordered.map((candidate, rank) => ({ itemIndex: candidate.itemIndex, score: 1 - rank / ordered.length }));
+          candidates = ordered.map((candidate, rank) => ({ itemIndex: candidate.itemIndex, score: 1 - rank / ordered.length, provenance: candidate.provenance }));
           reasons.push(`LLM re-ranked the top ${pool.length}${reranked.discardedIds.length > 0 ? `, ignoring ${reranked.discardedIds.length} id(s) outside the candidates` : ""}`);
         } else {
           reasons.push(`LLM re-rank skipped: ${reranked.failure.message}`);
@@ -196,14 +225,26 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
     if (unsettled) reasons.push(unsettled);
   }
 
+  let didYouMean: number[] = [];
   if (path === "fast") {
-    const fast = fastCandidates(engine, request, taste, slatePoolSize(request.limit));
+    const fast = fastCandidates(engine, request, taste, intent, slatePoolSize(request.limit));
     reasons.push(...fast.reasons);
-    candidates = fast.items.map((hit) => ({
-      itemIndex: hit.itemIndex,
-      score: hit.score,
-      becauseOfItemIndex: hit.sources.includes("session-taste") ? nearestLiked(engine, taste, hit.itemIndex) : null,
-    }));
+    if (intent.lookup?.unmatchedYear) {
+      const shown = engine.catalog.items[intent.lookup.itemIndex];
+      reasons.push(`no ${shown.title} from ${intent.lookup.unmatchedYear} in the catalog: showing the ${shown.year ?? "undated"} film`);
+    }
+    didYouMean = fast.namesakes;
+    candidates = fast.items.map((hit) => {
+      const provenance = [...hit.provenance];
+      let becauseOfItemIndex: number | null = null;
+      const tasteIndex = provenance.findIndex((entry) => entry.kind === "session-taste");
+      if (tasteIndex >= 0) {
+        const session = sessionProvenance(engine, taste, hit.itemIndex);
+        provenance[tasteIndex] = session.provenance;
+        becauseOfItemIndex = session.becauseOf;
+      }
+      return { itemIndex: hit.itemIndex, score: hit.score, becauseOfItemIndex, provenance, pinned: hit.itemIndex === fast.asked };
+    });
   }
 
   const limit = Math.min(request.limit, constraints?.count ?? request.limit);
@@ -212,16 +253,20 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
     limit,
     context: banditContext(engine, { taste, constraints, path, turns: session.turns + 1, sessionId }),
     sessionId,
-    // A title lookup is navigational: the film asked for stays on top.
-    explore: !(path === "fast" && decision?.analysis.wholeTitle),
+    // A title lookup is navigational: the film asked for is pinned on top.
+    explore: true,
   });
   if (slate.policy) reasons.push(`order and explanations: ${slate.policy}`);
   const items = slate.items.map((shown) => presentItem(engine.catalog.items[shown.itemIndex], shown.score, shown.explanation, modelReasons.get(shown.itemIndex) ?? null));
-  await saveTurn(engine, sessionId, { request: request.query, constraints, itemIds: items.map((item) => item.id) });
+  await saveTurn(engine, sessionId, { request: request.query, constraints, itemIds: items.map((item) => item.id), statedLikes });
   return {
     route: route(),
     constraints: constraints as unknown as Record<string, unknown> | null,
     items,
+    didYouMean: didYouMean.map((itemIndex) => {
+      const item = engine.catalog.items[itemIndex];
+      return { id: item.id, title: item.title, year: item.year };
+    }),
     narration: null,
     impressionId: slate.impressionId,
     sessionId,

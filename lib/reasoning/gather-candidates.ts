@@ -1,4 +1,6 @@
 import type { Item } from "../catalog/item";
+import type { Provenance } from "../catalog/provenance";
+import { contentWords } from "../retrieval/text-tokens";
 import { similarItems } from "../retrieval/cf-neighbours";
 import type { CfModel } from "../retrieval/fast-path";
 import type { KeywordSearch } from "../retrieval/keyword-search";
@@ -20,6 +22,8 @@ export interface CandidateResources {
 
 export interface GatheredCandidates {
   candidates: Candidate[];
+  /** Why each candidate was gathered (which reference it neighbours, the mood, the search words). */
+  provenance: Map<number, Provenance[]>;
   /** Which lists contributed and how many items each, for route.reasons. */
   sources: string[];
 }
@@ -50,10 +54,19 @@ export function constraintSearchText(constraints: Constraints): string {
 export function gatherCandidates(constraints: Constraints, resources: CandidateResources): GatheredCandidates {
   const lists: RankedList[] = [];
   const sources: string[] = [];
+  const provenance = new Map<number, Provenance[]>();
+  const record = (items: readonly number[], entry: Provenance) => {
+    for (const itemIndex of items) {
+      const list = provenance.get(itemIndex);
+      if (list) list.push(entry);
+      else provenance.set(itemIndex, [entry]);
+    }
+  };
   const text = constraintSearchText(constraints);
   if (text) {
     const hits = resources.keyword.search(text, CANDIDATES_PER_LIST).map((hit) => hit.itemIndex);
     lists.push({ name: "keyword", weight: 1, items: hits });
+    record(hits, { kind: "keyword", terms: contentWords(text) });
     sources.push(`keyword search "${text}": ${hits.length}`);
   }
   if (resources.cf) {
@@ -62,12 +75,14 @@ export function gatherCandidates(constraints: Constraints, resources: CandidateR
       if (index === undefined) continue;
       const neighbours = similarItems(resources.cf.index, resources.cf.itemVectors, index, CANDIDATES_PER_LIST).map((neighbour) => neighbour.itemIndex);
       lists.push({ name: "cf-neighbours", weight: 1.5, items: neighbours });
+      record(neighbours, { kind: "neighbour-of-reference", itemIndex: index });
       sources.push(`CF neighbours of ${reference.title}: ${neighbours.length}`);
     }
   }
   if (resources.semanticSearch && constraints.mood) {
     const neighbours = resources.semanticSearch(constraints.mood, CANDIDATES_PER_LIST);
     lists.push({ name: "semantic", weight: 1, items: neighbours });
+    record(neighbours, { kind: "mood", text: constraints.mood });
     sources.push(`semantic neighbours of "${constraints.mood}": ${neighbours.length}`);
   }
   const meets = hardConstraintFilter(constraints, resources.items);
@@ -80,7 +95,8 @@ export function gatherCandidates(constraints: Constraints, resources: CandidateR
     if (meets(order[checked])) scanned.push(order[checked]);
   }
   lists.push({ name: "catalog-scan", weight: 0.5, items: scanned });
+  record(scanned, { kind: "popular" });
   sources.push(`catalog scan for the hard constraints: the ${scanned.length} most popular matches (${checked} films checked)`);
   const fused = fuseRankedLists(lists);
-  return { candidates: fused.map((entry) => ({ itemIndex: entry.itemIndex, score: entry.score })), sources };
+  return { candidates: fused.map((entry) => ({ itemIndex: entry.itemIndex, score: entry.score })), provenance, sources };
 }

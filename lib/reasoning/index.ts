@@ -41,4 +41,5 @@ export {
 } from "./session-memory";
 export { fallbackReason, reasonerPrompt, reasonWithLlm, type LlmReasonerInput, type LlmReasonerOutcome, type LlmReasonerSession } from "./llm-reasoner";
 export { rerankAnswerSchema, rerankWithLlm, type RerankPick, type RerankRequest, type RerankResult } from "./llm-rerank";
+export { constraintFacts } from "./constraint-facts";
 export { CANDIDATES_PER_LIST, constraintSearchText, gatherCandidates, type CandidateResources, type GatheredCandidates } from "./gather-candidates";

@@ -17,8 +17,14 @@ export interface SessionState {
   lastItemIds: string[];
   /** Everything shown this session, most recent last (capped), for "something else". */
   shownItemIds: string[];
+  /** Films the person liked or played, or said they love ("I loved Heat"), most recent first. */
   liked: string[];
   disliked: string[];
+  /**
+   * Films the person asked for more of ("more like this") without saying they liked them: they
+   * steer the session's taste, but no reason may claim the person liked them.
+   */
+  interested: string[];
 }
 
 /** How many requests and shown ids a session keeps: enough for follow-ups, bounded in size. */
@@ -27,7 +33,7 @@ export const MAX_REMEMBERED_ITEMS = 200;
 
 /** A fresh session. */
 export function emptySession(): SessionState {
-  return { version: 1, turns: 0, constraints: null, requests: [], lastItemIds: [], shownItemIds: [], liked: [], disliked: [] };
+  return { version: 1, turns: 0, constraints: null, requests: [], lastItemIds: [], shownItemIds: [], liked: [], disliked: [], interested: [] };
 }
 
 /** Reads a stored session tolerantly (unknown or broken fields fall back to empty). */
@@ -43,6 +49,7 @@ export function restoreSession(stored: unknown): SessionState {
     shownItemIds: strings(value.shownItemIds).slice(-MAX_REMEMBERED_ITEMS),
     liked: strings(value.liked),
     disliked: strings(value.disliked),
+    interested: strings(value.interested),
   };
 }
 
@@ -50,9 +57,11 @@ export function restoreSession(stored: unknown): SessionState {
  * The session after an answer: constraints in force, the request, and the items shown.
  * Pure: returns a new object.
  */
-export function recordTurn(session: SessionState, turn: { request: string; constraints: Constraints | null; itemIds: readonly string[] }): SessionState {
+export function recordTurn(session: SessionState, turn: { request: string; constraints: Constraints | null; itemIds: readonly string[]; statedLikes?: readonly string[] }): SessionState {
+  let base = session;
+  for (const itemId of [...(turn.statedLikes ?? [])].reverse()) base = recordFeedback(base, itemId, "liked");
   return {
-    ...session,
+    ...base,
     turns: session.turns + 1,
     constraints: turn.constraints ?? session.constraints,
     requests: [...session.requests, turn.request].slice(-MAX_REMEMBERED_REQUESTS),
@@ -61,12 +70,18 @@ export function recordTurn(session: SessionState, turn: { request: string; const
   };
 }
 
-/** Records feedback on an item ("liked" or "disliked"), most recent first, without duplicates. */
-export function recordFeedback(session: SessionState, itemId: string, feedback: "liked" | "disliked"): SessionState {
+/**
+ * Records what feedback says about an item, most recent first, without duplicates: "liked" and
+ * "disliked" exclude each other; "interested" (asked for more like it) stays beside either and
+ * never overrides a like or a dislike.
+ */
+export function recordFeedback(session: SessionState, itemId: string, feedback: "liked" | "disliked" | "interested"): SessionState {
+  const prepend = (list: readonly string[]) => [itemId, ...list.filter((id) => id !== itemId)].slice(0, MAX_REMEMBERED_ITEMS);
+  if (feedback === "interested") return { ...session, interested: prepend(session.interested) };
   const other = feedback === "liked" ? "disliked" : "liked";
   return {
     ...session,
-    [feedback]: [itemId, ...session[feedback].filter((id) => id !== itemId)].slice(0, MAX_REMEMBERED_ITEMS),
+    [feedback]: prepend(session[feedback]),
     [other]: session[other].filter((id) => id !== itemId),
   };
 }

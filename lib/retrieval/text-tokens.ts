@@ -30,6 +30,11 @@ export function stem(token: string): string {
 }
 
 /** Tokens for the keyword index: accent-folded, stop words removed, lightly stemmed. */
+/** The query words a search matches on, unstemmed (stop words dropped): what a reason may quote. */
+export function contentWords(text: string): string[] {
+  return [...new Set(rawTokens(text).filter((token) => !STOP_WORDS.has(token)))];
+}
+
 export function searchTokens(text: string): string[] {
   return rawTokens(text)
     .filter((token) => !STOP_WORDS.has(token))

@@ -60,6 +60,11 @@ export const KIND_BASE_EFFECT: Readonly<Record<ExplanationKind, number>> = {
   "fits-your-time-limit": 0.1,
   "new-to-you": -0.2,
   "picked-for-you": -0.4,
+  // The request-relation arms need retrieval provenance, which simulated slates do not carry.
+  "you-asked-for": 0,
+  "similar-to-reference": 0,
+  "matches-your-search": 0,
+  "fits-your-request": 0,
 };
 
 /** How far (logit) one standard deviation of a held-out trait moves the matching explanation. */
@@ -76,6 +81,10 @@ const TRAIT_OF_KIND: Readonly<Record<ExplanationKind, string | null>> = {
   "fits-your-time-limit": "shortFilmShare",
   "new-to-you": "noveltyShare",
   "picked-for-you": null,
+  "you-asked-for": null,
+  "similar-to-reference": null,
+  "matches-your-search": null,
+  "fits-your-request": null,
 };
 
 function zScores(values: readonly number[]): number[] {

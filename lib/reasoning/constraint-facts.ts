@@ -1,0 +1,37 @@
+import type { Item } from "../catalog/item";
+import type { Constraints } from "./constraints";
+
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  en: "English", fr: "French", de: "German", es: "Spanish", it: "Italian", ja: "Japanese", ko: "Korean", zh: "Chinese", cn: "Cantonese",
+  ru: "Russian", sv: "Swedish", da: "Danish", no: "Norwegian", hi: "Hindi", pt: "Portuguese", nl: "Dutch", fa: "Persian", pl: "Polish",
+};
+
+/**
+ * The request's constraints that this film visibly meets, in words for a card ("a comedy",
+ * "85 minutes", "from 1994", "in French", "with Tom Hanks", "no romance"): only facts the item's
+ * own data confirms, so a relaxed or partial match never claims more than it has. Pure.
+ */
+export function constraintFacts(item: Item, constraints: Constraints): string[] {
+  const facts: string[] = [];
+  const genres = constraints.includeGenres.map((entry) => entry.genre).filter((genre) => item.genres.includes(genre));
+  if (genres.length > 0) facts.push(`${genres.join("/").toLowerCase()}`);
+  const { runtime, years, languages } = constraints;
+  if (runtime && item.runtimeMinutes !== null) {
+    const meetsMin = runtime.minMinutes === null || item.runtimeMinutes >= runtime.minMinutes;
+    const meetsMax = runtime.maxMinutes === null || item.runtimeMinutes <= runtime.maxMinutes;
+    if (meetsMin && meetsMax) facts.push(`${item.runtimeMinutes} minutes`);
+  }
+  if (years && item.year !== null) {
+    const meets = (years.from === null || item.year >= years.from) && (years.to === null || item.year <= years.to);
+    if (meets) facts.push(`from ${item.year}`);
+  }
+  if (languages && item.language !== null && languages.include.includes(item.language)) facts.push(`in ${LANGUAGE_NAMES[item.language] ?? item.language}`);
+  for (const person of constraints.people) {
+    if (person.exclude) continue;
+    if (person.role !== "cast" && item.directors.includes(person.name)) facts.push(`directed by ${person.name}`);
+    else if (person.role !== "director" && item.cast.includes(person.name)) facts.push(`with ${person.name}`);
+  }
+  const excluded = constraints.excludeGenres.map((entry) => entry.genre).filter((genre) => !item.genres.includes(genre));
+  if (excluded.length > 0 && item.genres.length > 0) facts.push(`no ${excluded.join(" or ").toLowerCase()}`);
+  return facts;
+}
