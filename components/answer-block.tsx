@@ -117,6 +117,24 @@ export const AnswerBlock = memo(function AnswerBlock({ message, isLatest, stream
           ))}
         </ol>
       )}
+      {recommendations?.didYouMean && recommendations.didYouMean.length > 0 && (
+        <p data-testid="did-you-mean" className="mt-2 flex flex-wrap items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+          <span>Did you mean</span>
+          {recommendations.didYouMean.slice(0, 4).map((film) => {
+            const label = film.year === null ? film.title : `${film.title} (${film.year})`;
+            return (
+              <button
+                key={film.id}
+                type="button"
+                onClick={() => onSuggest(film.year === null ? film.title : `${film.title} ${film.year}`)}
+                className="rounded-full border border-zinc-300 px-3 py-1 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:hover:bg-zinc-800"
+              >
+                {label}
+              </button>
+            );
+          })}
+        </p>
+      )}
       {narration && <NarrationPlayer key={narration.text} narration={narration} autoPlay={autoPlay && isLatest && !narrationAtMount.current} />}
     </section>
   );

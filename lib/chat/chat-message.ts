@@ -1,5 +1,5 @@
 import type { UIMessage } from "ai";
-import type { RecommendedItem, RouteInfo } from "../pipeline/contract";
+import type { RecommendedItem, RecommendResponse, RouteInfo } from "../pipeline/contract";
 
 /**
  * The router's decision as the badge shows it. Fields the pipeline may add later (token counts
@@ -18,6 +18,8 @@ export interface RecommendationsData {
   query: string;
   stage: RecommendationsStage;
   items: RecommendedItem[];
+  /** Other films of the title a lookup asked for ("did you mean"); absent in older streams. */
+  didYouMean?: RecommendResponse["didYouMean"];
   /** What the reasoner understood; null on the fast path. */
   constraints: Record<string, unknown> | null;
   /** For POST /api/feedback; null until the bandit logs impressions. */
