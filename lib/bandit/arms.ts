@@ -368,6 +368,11 @@ const matchesYourSearch: ExplanationArm = {
   kind: "matches-your-search",
   match(itemIndex, { catalog, provenance }) {
     const keyword = provenanceOf(provenance, "keyword");
+    const widened = provenanceOf(provenance, "neighbour-of-match");
+    if ((!keyword || keyword.terms.length === 0) && widened && widened.itemIndex < catalog.items.length && widened.itemIndex !== itemIndex) {
+      const seed = catalog.items[widened.itemIndex];
+      return { kind: "matches-your-search", strength: 0.5, render: () => `Loved by the people who loved ${titleWithYear(seed)}, a match for your search.` };
+    }
     if (!keyword || keyword.terms.length === 0) return null;
     const match = searchMatch(catalog.items[itemIndex], catalog, itemIndex, keyword.terms);
     return {

@@ -70,6 +70,10 @@ export function relationSentence(itemIndex: number, catalog: BanditCatalog, prov
     const detail = sharedDetail(item, referenced);
     return `People who loved ${titleWithYear(referenced)} loved this too${detail ? `; ${detail}` : ""}.`;
   }
+  const match = provenanceOf(provenance, "neighbour-of-match");
+  if (match && match.itemIndex < catalog.items.length && !provenanceOf(provenance, "keyword")) {
+    return `Loved by the people who loved ${titleWithYear(catalog.items[match.itemIndex])}, a match for your search.`;
+  }
   const constraints = provenanceOf(provenance, "constraints");
   if (constraints && constraints.described.length > 0) return `Fits what you asked for: ${joinList(constraints.described.slice(0, 3))}.`;
   const keyword = provenanceOf(provenance, "keyword");

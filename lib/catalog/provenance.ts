@@ -9,6 +9,8 @@ export type Provenance =
   | { kind: "asked-for"; exact: boolean }
   /** A collaborative-filtering neighbour of a film the request referenced or named. */
   | { kind: "neighbour-of-reference"; itemIndex: number }
+  /** A neighbour of a keyword match (a short search answer widened by what the same people loved). */
+  | { kind: "neighbour-of-match"; itemIndex: number }
   /** A neighbour of a film the person liked in this session. */
   | { kind: "neighbour-of-like"; itemIndex: number }
   /** The session's taste as a whole (folded-in user vector), no single like behind it. */

@@ -249,6 +249,10 @@ export function analyseQuery(original: string, lexicon: CatalogLexicon, options:
   sorts = free(sorts);
   discovery = free(discovery);
   followUps = free(followUps);
+  // "movies like The Graduate" names its own reference: the "like" is not "more like the last answer".
+  if (titles.some((title) => title.role === "reference") && !followUps.some((signal) => signal.kind === "item")) {
+    followUps = followUps.filter((signal) => signal.kind !== "more-like");
+  }
   cues = free(cues);
 
   // Leftover content words become keywords; adjacent ones stay together ("time travel").

@@ -10,8 +10,11 @@ export interface TitleSpan extends TokenSpan {
   text: string;
 }
 
-/** Longest title span tried, in tokens: longer titles are rarely typed whole inside a request. */
-const MAX_SPAN_TOKENS = 8;
+/**
+ * Longest title span tried, in tokens. Long titles are rarely typed whole, but when they are
+ * ("Borat: Cultural Learnings of America for …") a shorter span must not win a piece of them.
+ */
+const MAX_SPAN_TOKENS = 16;
 const LEADING_ARTICLE = /^(the|a|an) /;
 /** Words after which a misspelt title is likely ("like Bladerunner"), the only place fuzzy runs. */
 const REFERENCE_CUES = new Set(["like", "to", "as", "than", "of"]);
@@ -46,10 +49,12 @@ export function buildNamesakeIndex(items: ReadonlyArray<{ title: string; ratingC
     if (group) group.push(itemIndex);
     else groups.set(key, [itemIndex]);
   });
-  const popularity = (itemIndex: number) => Math.max(items[itemIndex].ratingCount, (items[itemIndex].tmdbVoteCount ?? 0) / 40);
+  // "Most rated" means rated here: the 1951 The Day the Earth Stood Still (25 ratings) before its
+  // 2008 remake (7 ratings, more TMDB votes); TMDB votes only order films nobody here rated.
+  const votes = (itemIndex: number) => items[itemIndex].tmdbVoteCount ?? 0;
   const shared = new Map<string, number[]>();
   for (const [key, group] of groups) {
-    if (group.length > 1) shared.set(key, group.sort((a, b) => popularity(b) - popularity(a) || a - b));
+    if (group.length > 1) shared.set(key, group.sort((a, b) => items[b].ratingCount - items[a].ratingCount || votes(b) - votes(a) || a - b));
   }
   return shared;
 }

@@ -159,7 +159,7 @@ export function retrieveFast(request: FastPathRequest, resources: FastPathResour
       for (const seed of keywordHits.slice(0, SPARSE_SEEDS)) {
         const neighbours = neighboursOf(seed);
         lists.push({ name: "cf-neighbours", weight: 0.3, items: neighbours });
-        ledger.add(neighbours, () => ({ kind: "neighbour-of-reference", itemIndex: seed }));
+        ledger.add(neighbours, () => ({ kind: "neighbour-of-match", itemIndex: seed }));
       }
       reasons.push(`only ${keywordHits.length} keyword match${keywordHits.length > 1 ? "es" : ""}: CF neighbours of them too`);
     }
