@@ -117,9 +117,19 @@ function titleCased(original: string): boolean {
 const FILM_NOUNS = new Set(["movie", "movies", "film", "films", "flick", "flicks"]);
 
 /** Longest query (normalised characters) tried as a whole fuzzy title: longer ones are sentences. */
-const MAX_FUZZY_WHOLE_TITLE = 48;
+const MAX_FUZZY_WHOLE_TITLE = 80;
 
-function wholeTitleOf(query: QueryText, lexicon: CatalogLexicon, allowFuzzy: boolean): { whole: WholeTitle | null; best: WholeTitle | null } {
+/** Lowest typo score for a whole-query title: one typo in a five- or six-letter title ("boorat") is 0.8. */
+const FUZZY_WHOLE_TITLE_MINIMUM = 0.8;
+
+/** Last words that make a title a reference: "Heat vibes", "Heat-esque". */
+const REFERENCE_END = new Set(["vibes", "vibe", "style", "esque", "ish", "type", "feel", "energy"]);
+
+/**
+ * The whole query as one title. "normal": typos allowed (score ≥ 0.85); "strict", for a query
+ * the lexicon also reads something in ("cray, stupid, love"): only a near-exact typo (≥ 0.9).
+ */
+function wholeTitleOf(query: QueryText, lexicon: CatalogLexicon, fuzziness: "normal" | "strict"): { whole: WholeTitle | null; best: WholeTitle | null } {
   const candidates = [query.text];
   const stripped = query.text.replace(WRAPPER_PREFIX, "").replace(WRAPPER_SUFFIX, "").trim();
   if (stripped && stripped !== query.text) candidates.push(stripped);
@@ -128,14 +138,15 @@ function wholeTitleOf(query: QueryText, lexicon: CatalogLexicon, allowFuzzy: boo
     const exact = lexicon.exactTitles.get(candidate.replace(/^(the|a|an) /, ""));
     if (exact !== undefined) return { whole: { itemIndex: exact, score: 1, kind: "exact" }, best: { itemIndex: exact, score: 1, kind: "exact" } };
   }
-  if (!allowFuzzy) return { whole: null, best: null };
+
   for (const candidate of candidates) {
     if (candidate.length > MAX_FUZZY_WHOLE_TITLE) continue;
     const top = fuzzyWholeTitle(candidate, lexicon);
     if (top && (!best || top.score > best.score)) best = top;
   }
-  const whole = best && best.kind === "fuzzy" && best.score >= 0.85 && stripped.length >= 6 ? best : null;
-  return { whole, best };
+  const whole = best && best.kind === "fuzzy" && best.score >= (fuzziness === "strict" ? 0.9 : FUZZY_WHOLE_TITLE_MINIMUM) && stripped.length >= 5 ? best : null;
+  // In strict mode a near miss says nothing about titles: the router's title features stay as before.
+  return { whole, best: fuzziness === "strict" ? whole : best };
 }
 
 /**
@@ -167,7 +178,9 @@ export function analyseQuery(original: string, lexicon: CatalogLexicon, options:
   const recognised =
     years.length + runtimes.length + counts.length + languages.length + genres.length + vibes.length + sorts.length + discovery.length + followUps.length + cues.length + peopleInQuery.length > 0 ||
     query.tokens.some((token) => FILM_NOUNS.has(token));
-  const { whole: wholeMatch, best } = wholeTitleOf(query, lexicon, !recognised);
+  // A reference cue at either end ("Heat vibes", "like Heat") makes the rest a reference, not a lookup.
+  const cuedAsReference = REFERENCE_END.has(query.tokens[query.tokens.length - 1] ?? "") || query.tokens[0] === "like";
+  const { whole: wholeMatch, best } = cuedAsReference ? { whole: null, best: null } : wholeTitleOf(query, lexicon, recognised ? "strict" : "normal");
 
   // Comparatives inside a runtime or year phrase ("longer than two hours") are not follow-ups,
   // and "not too dark" is a negated vibe, not the complaint "too dark".
@@ -182,7 +195,10 @@ export function analyseQuery(original: string, lexicon: CatalogLexicon, options:
   if (whole && whole.kind !== "exact") {
     const detected = new Array<boolean>(query.tokens.length).fill(false);
     for (const span of [...years, ...runtimes, ...counts, ...languages, ...genres, ...vibes, ...sorts, ...discovery, ...followUps, ...cues]) cover(detected, span);
-    if (query.tokens.every((token, index) => detected[index] || FILLER_WORDS.has(token))) whole = null;
+    // A near-exact match of a title of three or more words is that title even when its words read
+    // as something else ("For a Few Dollrs More" is not a count of three).
+    const longNearExact = whole.score >= 0.9 && query.tokens.length >= 3;
+    if (!longNearExact && query.tokens.every((token, index) => detected[index] || FILLER_WORDS.has(token))) whole = null;
   }
 
   const taken = new Array<boolean>(query.tokens.length).fill(false);
@@ -210,7 +226,9 @@ export function analyseQuery(original: string, lexicon: CatalogLexicon, options:
       if (person && !(mention.end - mention.start > person.end - person.start || (referenceCue && person.role === "any"))) continue;
       // A title made only of words the lexicon already reads is taken as those words unless
       // it is written as a title (capitalised) or introduced as one ("like Scary Movie").
-      if (covered && !(capitalised && (referenceCue || phraseTokens.length > 1))) continue;
+      // "Up vibes": a title that opens the request and is followed by a reference word is a title.
+      const openingReference = mention.start === 0 && after !== undefined && REFERENCE_END.has(after);
+      if (covered && !openingReference && !(capitalised && (referenceCue || phraseTokens.length > 1))) continue;
       if (phraseTokens.length === 1 && !referenceCue && !capitalised) continue;
       const excluded = (before !== undefined && EXCLUDE_BEFORE.has(before) && before !== "than") || cues.some((cue) => !cue.soft && cue.end <= mention.start && mention.start - cue.end <= 1);
       const role: TitleInQuery["role"] = excluded ? "exclude" : referenceCue || (after !== undefined && REFERENCE_AFTER.has(after) && titles.some((title) => title.role === "reference")) ? "reference" : "named";

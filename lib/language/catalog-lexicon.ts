@@ -2,7 +2,7 @@ import type { Item } from "../catalog/item";
 import { popularityScore } from "../catalog/popularity";
 import { TitleMatcher, type TitleMatch } from "../retrieval/title-matcher";
 import { PeopleLexicon } from "./people-lexicon";
-import { buildExactTitleIndex, buildFuzzyTitleIndex, buildNamesakeIndex, type FuzzyTitleIndex } from "./title-mentions";
+import { buildExactTitleIndex, buildFuzzyTitleIndex, buildNamesakeIndex, shortTitleAliases, type FuzzyTitleIndex } from "./title-mentions";
 
 /**
  * What the query lexicon needs to know about titles: the title matcher's surface
@@ -38,6 +38,7 @@ export interface CatalogLexicon {
  */
 export function buildCatalogLexicon(items: readonly Item[], titles?: TitleLookup): CatalogLexicon {
   const exactTitles = buildExactTitleIndex(items.map((item) => ({ names: [item.title, ...item.aliases], popularity: popularityScore(item) })));
+  for (const [alias, itemIndex] of shortTitleAliases(items.map((item) => item.title))) if (!exactTitles.has(alias)) exactTitles.set(alias, itemIndex);
   let latestYear = 0;
   for (const item of items) if (item.year !== null && item.year > latestYear) latestYear = item.year;
   return {

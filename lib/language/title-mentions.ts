@@ -125,7 +125,9 @@ export function fuzzyWholeTitle(text: string, lexicon: CatalogLexicon): { itemIn
   if (query.length < 3) return null;
   const exact = lexicon.exactTitles.get(query);
   if (exact !== undefined) return { itemIndex: exact, score: 1, kind: "exact" };
-  const maxTypos = Math.max(1, Math.floor(query.length / 5));
+  // One typo per five letters, three at most: a long request within the band of a title is a
+  // sentence around it ("harry potter and the order of the phoenix vibes"), not a misspelling.
+  const maxTypos = Math.min(MAX_WHOLE_TITLE_TYPOS, Math.max(1, Math.floor(query.length / 5)));
   const prefix = `${query} `;
   let best: { itemIndex: number; score: number; kind: "exact" | "prefix" | "fuzzy" } | null = null;
   for (const { name, itemIndex } of lexicon.fuzzyTitles.get(query[0]) ?? []) {
@@ -143,8 +145,9 @@ export function fuzzyWholeTitle(text: string, lexicon: CatalogLexicon): { itemIn
       candidate = { itemIndex, score: 0.75 + (0.15 * query.length) / name.length - 0.05 * distance, kind: "prefix" };
     } else {
       if (name.length < query.length - maxTypos) continue;
-      // Cheap filter before the edit distance: one typo rarely changes both of the next letters.
-      if (name[1] !== query[1] && name[2] !== query[2]) continue;
+      // Cheap filter before the edit distance: after one typo, two of the query's first three
+      // letters still stand among the title's first four ("cicken" / "chicken", "casing" / "chasing").
+      if (!openingsAgree(name, query)) continue;
       const distance = boundedDistance(query, name, maxTypos);
       if (distance > maxTypos) continue;
       candidate = { itemIndex, score: 1 - distance / Math.max(query.length, name.length), kind: "fuzzy" };
@@ -152,6 +155,38 @@ export function fuzzyWholeTitle(text: string, lexicon: CatalogLexicon): { itemIn
     if (!best || candidate.score > best.score) best = candidate;
   }
   return best;
+}
+
+/** Most typos a whole-query title match allows. */
+const MAX_WHOLE_TITLE_TYPOS = 3;
+
+function openingsAgree(name: string, query: string): boolean {
+  const opening = name.slice(0, 4);
+  let agreeing = 0;
+  for (let index = 0; index < 3 && index < query.length; index += 1) if (opening.includes(query[index])) agreeing += 1;
+  return agreeing >= 2;
+}
+
+/**
+ * Short names for long titles: the part before a colon ("Borat" for "Borat: Cultural Learnings
+ * of America for Make Benefit Glorious Nation of Kazakhstan"), when no other film starts that
+ * way and no film carries it as its own title: how people say such titles.
+ */
+export function shortTitleAliases(titles: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number[]>();
+  titles.forEach((title, itemIndex) => {
+    const colon = title.indexOf(":");
+    if (colon < 3) return;
+    const key = normaliseTitle(title.slice(0, colon));
+    if (key.length < 4) return;
+    const list = counts.get(key);
+    if (list) list.push(itemIndex);
+    else counts.set(key, [itemIndex]);
+  });
+  const own = new Set(titles.map((title) => normaliseTitle(title)));
+  const aliases = new Map<string, number>();
+  for (const [key, items] of counts) if (items.length === 1 && !own.has(key)) aliases.set(key, items[0]);
+  return aliases;
 }
 
 // Scratch rows for boundedDistance: titles are short, and reusing them avoids allocating per name.

@@ -1,7 +1,7 @@
 import type { Item } from "../catalog/item";
 import type { Provenance } from "../catalog/provenance";
 import { contentWords } from "../retrieval/text-tokens";
-import { similarItems } from "../retrieval/cf-neighbours";
+import { referenceNeighbours } from "../retrieval/reference-neighbours";
 import type { CfModel } from "../retrieval/fast-path";
 import type { KeywordSearch } from "../retrieval/keyword-search";
 import { fuseRankedLists, type RankedList } from "../retrieval/rank-fusion";
@@ -73,7 +73,7 @@ export function gatherCandidates(constraints: Constraints, resources: CandidateR
     for (const reference of constraints.references) {
       const index = reference.itemId ? resources.indexOf.get(reference.itemId) : undefined;
       if (index === undefined) continue;
-      const neighbours = similarItems(resources.cf.index, resources.cf.itemVectors, index, CANDIDATES_PER_LIST).map((neighbour) => neighbour.itemIndex);
+      const neighbours = referenceNeighbours(resources.cf, index, CANDIDATES_PER_LIST);
       lists.push({ name: "cf-neighbours", weight: 1.5, items: neighbours });
       record(neighbours, { kind: "neighbour-of-reference", itemIndex: index });
       sources.push(`CF neighbours of ${reference.title}: ${neighbours.length}`);

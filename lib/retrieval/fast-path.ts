@@ -1,4 +1,6 @@
-import { similarItems, recommendForUser, type TimelineBlend } from "./cf-neighbours";
+import { recommendForUser, type TimelineBlend } from "./cf-neighbours";
+import type { ItemKnnModel } from "./item-knn";
+import { referenceNeighbours } from "./reference-neighbours";
 import type { KeywordSearch } from "./keyword-search";
 import type { Provenance } from "../catalog/provenance";
 import { fuseRankedLists, type FusedItem, type RankedList } from "./rank-fusion";
@@ -19,6 +21,8 @@ export interface CfModel {
   index: VectorIndex;
   itemVectors: Float32Array;
   timeline?: SessionTimeline | null;
+  /** "People who loved X also loved" lists: with WALS, the neighbours of a looked-up or referenced film. */
+  coLiked?: ItemKnnModel | null;
 }
 
 /**
@@ -121,7 +125,7 @@ export function retrieveFast(request: FastPathRequest, resources: FastPathResour
   const titles = request.titles ?? titlesFromMatcher(request.query, keyword);
   const references = [...titles.references];
   const lookup = titles.lookup;
-  const neighboursOf = (seed: number) => (cf ? similarItems(cf.index, cf.itemVectors, seed, CANDIDATES_PER_LIST).map((neighbour) => neighbour.itemIndex) : []);
+  const neighboursOf = (seed: number) => (cf ? referenceNeighbours(cf, seed, CANDIDATES_PER_LIST) : []);
 
   if (lookup) {
     // The query is a title: that film comes first, then films the same people loved.
