@@ -2,7 +2,7 @@ import type { Item } from "../catalog/item";
 import type { Provenance } from "../catalog/provenance";
 import { wordTokens, type BanditCatalog } from "./bandit-catalog";
 import type { BanditContext } from "./context";
-import { provenanceOf, relationSentence, searchMatch, sharedDetail } from "./request-relation";
+import { neighbourLead, provenanceOf, relationSentence, searchMatch, sharedDetail } from "./request-relation";
 import { article, formatCount, genreNoun, joinList, shortQuote, titleWithYear } from "./text-format";
 
 /** Every explanation the bandit can show. The order is the tie-break order, so keep it stable. */
@@ -359,7 +359,7 @@ const similarToReference: ExplanationArm = {
     return {
       kind: "similar-to-reference",
       strength: detail ? 1 : 0.6,
-      render: () => `People who loved ${joinList(referenced.slice(0, 2).map(titleWithYear))} loved this too${detail ? `; ${detail}` : ""}.`,
+      render: () => `${neighbourLead(referenced)}${detail ? `; ${detail}` : ""}.`,
     };
   },
 };

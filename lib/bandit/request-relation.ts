@@ -26,6 +26,15 @@ export function sharedDetail(candidate: Item, reference: Item): string | null {
   return null;
 }
 
+/**
+ * How a neighbour of referenced films is introduced. "People who loved X" only when people here
+ * rated X; a film nobody rated has neighbours from its story and credits alone.
+ */
+export function neighbourLead(referenced: readonly Item[]): string {
+  const titles = joinList(referenced.slice(0, 2).map(titleWithYear));
+  return referenced.every((film) => film.ratingCount > 0) ? `People who loved ${titles} loved this too` : `Close to ${titles} in story and style`;
+}
+
 /** Where a searched word shows in an item, in words a person reads; null when it does not visibly. */
 export function searchMatch(item: Item, catalog: BanditCatalog, itemIndex: number, terms: readonly string[]): string | null {
   const asked = terms.filter((term) => term.length >= 2);
@@ -68,7 +77,7 @@ export function relationSentence(itemIndex: number, catalog: BanditCatalog, prov
   if (reference && reference.itemIndex < catalog.items.length) {
     const referenced = catalog.items[reference.itemIndex];
     const detail = sharedDetail(item, referenced);
-    return `People who loved ${titleWithYear(referenced)} loved this too${detail ? `; ${detail}` : ""}.`;
+    return `${neighbourLead([referenced])}${detail ? `; ${detail}` : ""}.`;
   }
   const match = provenanceOf(provenance, "neighbour-of-match");
   if (match && match.itemIndex < catalog.items.length && !provenanceOf(provenance, "keyword")) {
