@@ -58,6 +58,14 @@ export interface AnswerBlockProps {
 
 const EMPTY_SUGGESTIONS = ["popular comedies", "sci-fi from the 90s", "movies like Amélie"];
 
+/** "Only 3 films met everything you asked, so I widened the release years to 1985–2004 (asked 1990–1999)." */
+function relaxationSentence(relaxations: NonNullable<RecommendationsData["relaxations"]>, metEveryConstraint: number | null): string {
+  const lead = metEveryConstraint === null ? "To fill the list I" : metEveryConstraint === 0 ? "No film met everything you asked, so I" : `Only ${metEveryConstraint} film${metEveryConstraint === 1 ? "" : "s"} met everything you asked, so I`;
+  const steps = relaxations.map((step) => step.text);
+  const joined = steps.length <= 1 ? steps.join("") : `${steps.slice(0, -1).join(", ")} and ${steps[steps.length - 1]}`;
+  return `${lead} ${joined}.`;
+}
+
 /**
  * One answer: router badge, summary, cards (or the empty state), and the DJ narration. Memoised:
  * while one answer streams, the earlier ones (same message objects) do not render again.
@@ -116,6 +124,11 @@ export const AnswerBlock = memo(function AnswerBlock({ message, isLatest, stream
             </li>
           ))}
         </ol>
+      )}
+      {recommendations?.stage === "final" && recommendations.relaxations && recommendations.relaxations.length > 0 && (
+        <p role="note" data-testid="relaxations" className="mt-2 rounded-lg bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:bg-amber-950/60 dark:text-amber-200">
+          {relaxationSentence(recommendations.relaxations, recommendations.metEveryConstraint ?? null)}
+        </p>
       )}
       {recommendations?.didYouMean && recommendations.didYouMean.length > 0 && (
         <p data-testid="did-you-mean" className="mt-2 flex flex-wrap items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">

@@ -18,6 +18,10 @@ export interface RecommendationsData {
   query: string;
   stage: RecommendationsStage;
   items: RecommendedItem[];
+  /** Constraints widened or dropped to fill the answer (reasoning path); absent in older streams. */
+  relaxations?: RecommendResponse["relaxations"];
+  /** Candidates that met every stated constraint before relaxing; null on the fast path. */
+  metEveryConstraint?: number | null;
   /** Other films of the title a lookup asked for ("did you mean"); absent in older streams. */
   didYouMean?: RecommendResponse["didYouMean"];
   /** What the reasoner understood; null on the fast path. */

@@ -60,11 +60,24 @@ export const routeSchema = z.object({
   latencyMs: z.number(),
 });
 
+/** A stated constraint that was widened or dropped because too few films met it (reasoning path). */
+export const relaxationSchema = z.object({
+  constraint: z.enum(["years", "runtime", "genres", "language", "people", "unrecorded-data"]),
+  how: z.enum(["widened", "any-of", "dropped", "allowed-unknown"]),
+  asked: z.string(),
+  applied: z.string().nullable(),
+  text: z.string(),
+});
+
 /** The one response contract of /api/recommend, `npm run ask` and the chat's data parts. */
 export const recommendResponseSchema = z.object({
   route: routeSchema,
   constraints: z.record(z.string(), z.unknown()).nullable(),
   items: z.array(recommendedItemSchema),
+  /** Constraints widened or dropped to fill the answer, in the order applied; empty when none were. */
+  relaxations: z.array(relaxationSchema),
+  /** How many candidates met every stated constraint before any relaxation; null on the fast path. */
+  metEveryConstraint: z.number().int().nonnegative().nullable(),
   /** Other films that carry the title a lookup asked for (remakes, namesakes), most rated first. */
   didYouMean: z.array(z.object({ id: z.string(), title: z.string(), year: z.number().nullable() })),
   narration: z.object({ text: z.string() }).passthrough().nullable(),
@@ -75,3 +88,4 @@ export const recommendResponseSchema = z.object({
 export type RecommendResponse = z.infer<typeof recommendResponseSchema>;
 export type RecommendedItem = z.infer<typeof recommendedItemSchema>;
 export type RouteInfo = z.infer<typeof routeSchema>;
+export type Relaxation = z.infer<typeof relaxationSchema>;

@@ -114,6 +114,9 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
   let constraints: Constraints | null = null;
   let reasoner: string | null = null;
   let candidates: RankedCandidate[] = [];
+  let didYouMean: number[] = [];
+  let relaxations: RecommendResponse["relaxations"] = [];
+  let metEveryConstraint: number | null = null;
   const modelReasons = new Map<number, string>();
   const disliked = new Set(taste.disliked);
 
@@ -139,6 +142,8 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
         route: { ...route(), reasons: [...reasons, "fast candidates shown while the reasoner works"] },
         constraints: null,
         items: preview.items.map((hit) => presentItem(engine.catalog.items[hit.itemIndex], hit.score, null)),
+        relaxations: [],
+        metEveryConstraint: null,
         didYouMean: [],
         narration: null,
         impressionId: null,
@@ -178,6 +183,8 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
       const relaxedNeeded = applied.items.length < wanted || applied.items[wanted - 1].relaxationLevel > 0;
       const compliant = relaxedNeeded ? applied.items.slice(0, wanted) : applied.items.filter((item) => item.relaxationLevel === 0);
       reasons.push(...describeConstraints(constraints), ...(relaxedNeeded ? applied.relaxations : []));
+      metEveryConstraint = applied.strictCount;
+      if (relaxedNeeded) relaxations = applied.relaxed;
       // Relevance by rank: the applied order (stated constraints first) is what the bandit starts from.
       const provenanceOf = (itemIndex: number): Provenance[] => {
         const facts = constraintFacts(engine.catalog.items[itemIndex], constraints!);
@@ -225,7 +232,6 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
     if (unsettled) reasons.push(unsettled);
   }
 
-  let didYouMean: number[] = [];
   if (path === "fast") {
     const fast = fastCandidates(engine, request, taste, intent, slatePoolSize(request.limit));
     reasons.push(...fast.reasons);
@@ -263,6 +269,8 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
     route: route(),
     constraints: constraints as unknown as Record<string, unknown> | null,
     items,
+    relaxations,
+    metEveryConstraint,
     didYouMean: didYouMean.map((itemIndex) => {
       const item = engine.catalog.items[itemIndex];
       return { id: item.id, title: item.title, year: item.year };

@@ -37,10 +37,24 @@ export interface ApplyOptions {
   relax?: boolean;
 }
 
+/** One relaxation as data: which stated constraint gave way, how, and what it became. */
+export interface RelaxationStep {
+  constraint: "years" | "runtime" | "genres" | "language" | "people" | "unrecorded-data";
+  how: "widened" | "any-of" | "dropped" | "allowed-unknown";
+  /** The constraint as the person stated it ("1990–1999", "≤ 90 min", "Comedy, Romance"). */
+  asked: string;
+  /** What was applied instead; null when the constraint was dropped. */
+  applied: string | null;
+  /** The same in one sentence, for reasons and the chat. */
+  text: string;
+}
+
 export interface ApplyResult {
   items: AppliedItem[];
   /** Human-readable, in the order applied; empty when nothing had to be relaxed. */
   relaxations: string[];
+  /** The relaxations that admitted items, as data, in the order applied (latest step per constraint). */
+  relaxed: RelaxationStep[];
   /** Labels of the hard constraints as stated. */
   hardConstraints: string[];
   /** Candidates meeting every hard constraint as stated (before any relaxation). */
@@ -298,36 +312,46 @@ export function meetsNonColumnarHardConstraints(constraints: Constraints): ((ite
 }
 
 /** The relaxation steps that apply to these checks, in the stated order, each with its message. */
-function relaxationSteps(constraints: Constraints, checks: readonly HardCheck[]): Array<{ relaxation: Relaxation; message: string; kind: string }> {
-  const steps: Array<{ relaxation: Relaxation; message: string; kind: string }> = [];
+function relaxationSteps(constraints: Constraints, checks: readonly HardCheck[]): Array<{ relaxation: Relaxation; message: string; kind: string; step: RelaxationStep }> {
+  const steps: Array<{ relaxation: Relaxation; message: string; kind: string; step: RelaxationStep }> = [];
   let current = STRICT;
-  const push = (change: Partial<Relaxation>, message: string) => {
+  const push = (change: Partial<Relaxation>, step: Omit<RelaxationStep, "text">, message: string) => {
     current = { ...current, ...change };
-    steps.push({ relaxation: current, message, kind: Object.keys(change)[0] });
+    steps.push({ relaxation: current, message, kind: Object.keys(change)[0], step: { ...step, text: message } });
   };
   const has = (kind: CheckKind) => checks.some((check) => check.kind === kind);
   if (has("years") && constraints.years) {
     const { from, to } = constraints.years;
     for (const widening of YEAR_WIDENING_STEPS) {
-      push({ yearWidening: widening }, `widened the release years to ${rangeText(from === null ? null : from - widening, to === null ? null : to + widening)} (asked ${rangeText(from, to)})`);
+      const applied = rangeText(from === null ? null : from - widening, to === null ? null : to + widening);
+      push({ yearWidening: widening }, { constraint: "years", how: "widened", asked: rangeText(from, to), applied }, `widened the release years to ${applied} (asked ${rangeText(from, to)})`);
     }
   }
   if (has("runtime") && constraints.runtime) {
     const { minMinutes, maxMinutes } = constraints.runtime;
+    const asked = runtimeLabel(minMinutes, maxMinutes).replace("runtime ", "");
     for (const widening of RUNTIME_WIDENING_STEPS) {
-      push({ runtimeWidening: widening }, `widened the runtime to ${runtimeLabel(minMinutes === null ? null : minMinutes - widening, maxMinutes === null ? null : maxMinutes + widening).replace("runtime ", "")} (asked ${runtimeLabel(minMinutes, maxMinutes).replace("runtime ", "")})`);
+      const applied = runtimeLabel(minMinutes === null ? null : minMinutes - widening, maxMinutes === null ? null : maxMinutes + widening).replace("runtime ", "");
+      push({ runtimeWidening: widening }, { constraint: "runtime", how: "widened", asked, applied }, `widened the runtime to ${applied} (asked ${asked})`);
     }
   }
   const genres = checks.filter((check) => check.kind === "genre-include").map((check) => check.label.replace("genre: ", ""));
-  if (genres.length > 1) push({ genreMode: "any" }, `accepted any of the genres ${genres.join(", ")} instead of all of them`);
-  if (genres.length > 0) push({ genreMode: "none" }, `dropped the genre requirement (${genres.join(", ")})`);
-  if (has("language")) push({ dropLanguage: true }, "dropped the language requirement");
+  if (genres.length > 1) push({ genreMode: "any" }, { constraint: "genres", how: "any-of", asked: genres.join(" and "), applied: genres.join(" or ") }, `accepted any of the genres ${genres.join(", ")} instead of all of them`);
+  if (genres.length > 0) push({ genreMode: "none" }, { constraint: "genres", how: "dropped", asked: genres.join(", "), applied: null }, `dropped the genre requirement (${genres.join(", ")})`);
+  if (has("language")) {
+    const languages = [...(constraints.languages?.include ?? [])].join(" or ");
+    push({ dropLanguage: true }, { constraint: "language", how: "dropped", asked: languages, applied: null }, "dropped the language requirement");
+  }
   if (has("person-include")) {
     const people = constraints.people.filter((person) => !person.exclude && person.strength === "hard").map((person) => person.name);
-    push({ dropPeople: true }, `dropped the requirement for ${people.join(", ")}`);
+    push({ dropPeople: true }, { constraint: "people", how: "dropped", asked: people.join(", "), applied: null }, `dropped the requirement for ${people.join(", ")}`);
   }
   if (checks.some((check) => ["genre-include", "years", "runtime", "language", "person-include"].includes(check.kind))) {
-    push({ allowUnknown: true }, "included films whose year, runtime, language, genres or credits are not recorded");
+    push(
+      { allowUnknown: true },
+      { constraint: "unrecorded-data", how: "allowed-unknown", asked: "recorded year, runtime, language, genres and credits", applied: "films with some of them unrecorded" },
+      "included films whose year, runtime, language, genres or credits are not recorded",
+    );
   }
   return steps;
 }
@@ -517,15 +541,16 @@ export function applyConstraints(candidates: readonly Candidate[], items: readon
   }
   const strictCount = eligible;
   const relaxations: string[] = [];
+  const relaxed: RelaxationStep[] = [];
   if (eligible < limit && options.relax !== false) {
     const steps = relaxationSteps(constraints, checks);
     // Steps are cumulative: a step that admitted nothing still applies to later ones, so its
     // message is reported with the first later step that admits items (latest per kind).
-    const pending = new Map<string, string>();
+    const pending = new Map<string, { message: string; step: RelaxationStep }>();
     for (let stepIndex = 0; stepIndex < steps.length && eligible < limit; stepIndex += 1) {
-      const { relaxation, message, kind } = steps[stepIndex];
+      const { relaxation, message, kind, step } = steps[stepIndex];
       pending.delete(kind);
-      pending.set(kind, message);
+      pending.set(kind, { message, step });
       let added = 0;
       for (const entry of evaluated) {
         if (entry.level >= 0 || entry.hopeless || !passesAt(entry, relaxation)) continue;
@@ -535,7 +560,13 @@ export function applyConstraints(candidates: readonly Candidate[], items: readon
       }
       eligible += added;
       if (added > 0) {
-        relaxations.push(...pending.values());
+        for (const entry of pending.values()) {
+          relaxations.push(entry.message);
+          // A later step on the same constraint replaces the earlier one: the data says where it ended.
+          const previous = relaxed.findIndex((existing) => existing.constraint === entry.step.constraint);
+          if (previous >= 0) relaxed.splice(previous, 1);
+          relaxed.push(entry.step);
+        }
         pending.clear();
       }
     }
@@ -581,7 +612,7 @@ export function applyConstraints(candidates: readonly Candidate[], items: readon
         relaxationLevel: levels.get(entry.itemIndex)!,
       };
     });
-  return { items: selected, relaxations, hardConstraints: checks.map((check) => check.label), strictCount, candidateCount: pool.length };
+  return { items: selected, relaxations, relaxed, hardConstraints: checks.map((check) => check.label), strictCount, candidateCount: pool.length };
 }
 
 /**

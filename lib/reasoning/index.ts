@@ -24,7 +24,7 @@ export {
   type SortOrder,
   type YearRange,
 } from "./constraints";
-export { applyConstraints, applyConstraintsWithCatalogFallback, meetsHardConstraints, RUNTIME_WIDENING_STEPS, YEAR_WIDENING_STEPS, type AppliedItem, type ApplyOptions, type ApplyResult, type Candidate, type CheckStatus } from "./apply-constraints";
+export { applyConstraints, applyConstraintsWithCatalogFallback, meetsHardConstraints, RUNTIME_WIDENING_STEPS, YEAR_WIDENING_STEPS, type AppliedItem, type ApplyOptions, type ApplyResult, type Candidate, type CheckStatus, type RelaxationStep } from "./apply-constraints";
 export { constraintsFromAnalysis, describeConstraints, followUpInstructions, reasonOffline, type OfflineReasonerContext, type OfflineReasonerResult } from "./offline-reasoner";
 export {
   applyFollowUp,

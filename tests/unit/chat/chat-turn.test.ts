@@ -23,6 +23,8 @@ const answer = (path: "fast" | "reasoning", items: RecommendedItem[], overrides:
   route: { path, score: null, threshold: null, reasons: [path], reasoner: path === "reasoning" ? "offline" : null, estimatedCostUsd: null, estimatedLatencyMs: null, actualCostUsd: null, inputTokens: null, outputTokens: null, latencyMs: 1 },
   constraints: path === "reasoning" ? { maxRuntimeMinutes: 90 } : null,
   items,
+  relaxations: [],
+  metEveryConstraint: null,
   didYouMean: [],
   narration: null,
   impressionId: null,
