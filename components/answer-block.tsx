@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useRef } from "react";
+import { TitleNotes } from "./title-notes";
 import type { ChatMessage, NarrationData, RecommendationsData, RouteDecisionData } from "../lib/chat/chat-message";
 import { NarrationPlayer } from "./narration-player";
 import { RecommendationCard } from "./recommendation-card";
@@ -130,24 +131,7 @@ export const AnswerBlock = memo(function AnswerBlock({ message, isLatest, stream
           {relaxationSentence(recommendations.relaxations, recommendations.metEveryConstraint ?? null)}
         </p>
       )}
-      {recommendations?.didYouMean && recommendations.didYouMean.length > 0 && (
-        <p data-testid="did-you-mean" className="mt-2 flex flex-wrap items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
-          <span>Did you mean</span>
-          {recommendations.didYouMean.slice(0, 4).map((film) => {
-            const label = film.year === null ? film.title : `${film.title} (${film.year})`;
-            return (
-              <button
-                key={film.id}
-                type="button"
-                onClick={() => onSuggest(film.year === null ? film.title : `${film.title} ${film.year}`)}
-                className="rounded-full border border-zinc-300 px-3 py-1 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:hover:bg-zinc-800"
-              >
-                {label}
-              </button>
-            );
-          })}
-        </p>
-      )}
+      {recommendations && <TitleNotes recommendations={recommendations} onSuggest={onSuggest} />}
       {narration && <NarrationPlayer key={narration.text} narration={narration} autoPlay={autoPlay && isLatest && !narrationAtMount.current} />}
     </section>
   );

@@ -22,6 +22,9 @@ export interface RecommendationsData {
   relaxations?: RecommendResponse["relaxations"];
   /** Candidates that met every stated constraint before relaxing; null on the fast path. */
   metEveryConstraint?: number | null;
+  /** Films the request referred to, and names the catalog lacks; absent in older streams. */
+  references?: RecommendResponse["references"];
+  unknownTitles?: RecommendResponse["unknownTitles"];
   /** Other films of the title a lookup asked for ("did you mean"); absent in older streams. */
   didYouMean?: RecommendResponse["didYouMean"];
   /** What the reasoner understood; null on the fast path. */

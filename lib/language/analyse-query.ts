@@ -21,6 +21,8 @@ export interface TitleInQuery extends TokenSpan {
   phrase: string;
   /** For a reference: what should differ ("like X but Y" → "Y"), or null. */
   modifier: string | null;
+  /** A year written right after the title ("like Dune 2021", "Psycho (1998)"): which film is meant, not a year wish. */
+  year: number | null;
 }
 
 /** The whole query is (nearly) one catalog title: "Heat", "No Country for Old Men", "the nineties" is not. */
@@ -205,7 +207,7 @@ export function analyseQuery(original: string, lexicon: CatalogLexicon, options:
   const titles: TitleInQuery[] = [];
   const allPeople = whole ? [] : peopleInQuery;
   if (whole) {
-    titles.push({ start: 0, end: query.tokens.length, itemIndex: whole.itemIndex, score: whole.score, role: "named", phrase: query.text, modifier: null });
+    titles.push({ start: 0, end: query.tokens.length, itemIndex: whole.itemIndex, score: whole.score, role: "named", phrase: query.text, modifier: null, year: null });
     taken.fill(true);
   } else {
     const detected = new Array<boolean>(query.tokens.length).fill(false);
@@ -232,7 +234,7 @@ export function analyseQuery(original: string, lexicon: CatalogLexicon, options:
       if (phraseTokens.length === 1 && !referenceCue && !capitalised) continue;
       const excluded = (before !== undefined && EXCLUDE_BEFORE.has(before) && before !== "than") || cues.some((cue) => !cue.soft && cue.end <= mention.start && mention.start - cue.end <= 1);
       const role: TitleInQuery["role"] = excluded ? "exclude" : referenceCue || (after !== undefined && REFERENCE_AFTER.has(after) && titles.some((title) => title.role === "reference")) ? "reference" : "named";
-      titles.push({ start: mention.start, end: mention.end, itemIndex: mention.itemIndex, score: mention.score, role, phrase: mention.text, modifier: null });
+      titles.push({ start: mention.start, end: mention.end, itemIndex: mention.itemIndex, score: mention.score, role, phrase: mention.text, modifier: null, year: null });
       cover(taken, mention);
     }
     // Someone who capitalises one title capitalises them all: a lower-case span with no cue
@@ -255,6 +257,14 @@ export function analyseQuery(original: string, lexicon: CatalogLexicon, options:
     }
   }
 
+  // "like Dune 2021": a lone year right after a title says which film, not which years are wanted.
+  for (const title of titles) {
+    const yearSpan = years.find((year) => year.kind === "year" && year.start === title.end && year.end === title.end + 1 && year.from !== null);
+    if (!yearSpan) continue;
+    title.year = yearSpan.from;
+    years = years.filter((year) => year !== yearSpan);
+    cover(taken, yearSpan);
+  }
   const peopleFound = allPeople.filter((person) => isFree(taken, person));
   for (const person of peopleFound) cover(taken, person);
   const free = <T extends TokenSpan>(spans: T[]) => spans.filter((span) => isFree(taken, span));

@@ -2,7 +2,7 @@ import type { Item } from "../catalog/item";
 import { popularityScore } from "../catalog/popularity";
 import { TitleMatcher, type TitleMatch } from "../retrieval/title-matcher";
 import { PeopleLexicon } from "./people-lexicon";
-import { buildExactTitleIndex, buildFuzzyTitleIndex, buildNamesakeIndex, shortTitleAliases, type FuzzyTitleIndex } from "./title-mentions";
+import { buildExactTitleIndex, buildFuzzyTitleIndex, buildContinuationIndex, buildNamesakeIndex, shortTitleAliases, type FuzzyTitleIndex } from "./title-mentions";
 
 /**
  * What the query lexicon needs to know about titles: the title matcher's surface
@@ -26,6 +26,8 @@ export interface CatalogLexicon {
    * title lookup shows the first and offers the others as "did you mean".
    */
   namesakes: Map<string, number[]>;
+  /** Short title → films whose title continues it after a colon, most rated first ("did you mean"). */
+  continuations: Map<string, number[]>;
   /** The same names bucketed by first letter, for whole-query typo matching. */
   fuzzyTitles: FuzzyTitleIndex;
   /** Newest release year in the catalog: what "recent" counts back from. */
@@ -48,6 +50,7 @@ export function buildCatalogLexicon(items: readonly Item[], titles?: TitleLookup
     indexOf: new Map(items.map((item, index) => [item.id, index])),
     exactTitles,
     namesakes: buildNamesakeIndex(items),
+    continuations: buildContinuationIndex(items),
     fuzzyTitles: buildFuzzyTitleIndex(exactTitles),
     latestYear: latestYear || 2000,
   };

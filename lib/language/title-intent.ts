@@ -23,6 +23,18 @@ export interface TitleIntent {
   statedLikes: number[];
   /** Films the request rules out ("not Heat", "seen Heat"). */
   excluded: number[];
+  /**
+   * Titles the request refers to that the catalog lacks ("like Oppenheimer", "like Dune 2021"):
+   * said to be missing, never silently swapped for another film; `didYouMean` holds the closest
+   * catalog titles, best first.
+   */
+  unknown: UnknownTitle[];
+}
+
+export interface UnknownTitle {
+  /** As the person wrote it, with the year when one was given ("Dune 2021"). */
+  text: string;
+  didYouMean: number[];
 }
 
 /** Words within a few tokens before a title that say the person likes it. */
@@ -33,6 +45,33 @@ const LIKING_WINDOW = 6;
 const COMPARISON_BEFORE = new Set(["like", "to", "as", "than", "of", "vein"]);
 /** Subjects that turn "like" into liking: "I like Heat", "we really like Heat". */
 const LIKING_SUBJECTS = new Set(["i", "we", "really", "totally", "also", "just", "both"]);
+
+/** Words after which a capitalised unknown name is a film the person refers to ("like Oppenheimer"). */
+const UNKNOWN_REFERENCE_CUES = new Set(["like", "loved", "liked", "enjoyed", "adored", "watched", "seen", "to", "of"]);
+/** Other films offered with a lookup, at most. */
+const MAX_DID_YOU_MEAN = 6;
+
+/** Small words inside a capitalised film name ("All at Once", "Lord of the Rings"). */
+const JOINING_WORDS = new Set(["all", "at", "of", "the", "a", "an", "and", "in", "on", "to", "for"]);
+/** Title-matcher score a "did you mean" suggestion needs. */
+const DID_YOU_MEAN_MINIMUM = 0.5;
+
+/** Where `phrase` (normalised words) stands in the original text: [start, end) in characters. */
+function originalSpan(original: string, phrase: string): [number, number] {
+  const first = phrase.split(" ")[0];
+  const last = phrase.split(" ").at(-1)!;
+  const lower = original.toLowerCase();
+  const start = lower.indexOf(first);
+  const lastAt = lower.indexOf(last, Math.max(0, start));
+  return start < 0 || lastAt < 0 ? [0, original.length] : [start, lastAt + last.length];
+}
+
+/** True when every word of `phrase` starts with a capital letter in the original request (small joining words aside). */
+function writtenAsTitle(original: string, phrase: string): boolean {
+  const [start, end] = originalSpan(original, phrase);
+  const words = original.slice(start, end).split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.every((word, index) => /^[^a-z]*[A-Z0-9]/.test(word) || (index > 0 && JOINING_WORDS.has(word.toLowerCase())));
+}
 
 const YEAR_TOKEN = /^(1[89]\d\d|20\d\d)$/;
 
@@ -72,24 +111,62 @@ export function titleIntent(analysis: QueryAnalysis, lexicon: CatalogLexicon): T
       // No year: the most popular of the namesakes is the likelier film.
       chosen = group[0];
     }
+    const key = normaliseTitle(lexicon.items[chosen].title);
+    const continuing = (lexicon.continuations.get(key) ?? []).filter((itemIndex) => !group.includes(itemIndex));
+    const namesakes = [...group.filter((itemIndex) => itemIndex !== chosen), ...continuing].slice(0, MAX_DID_YOU_MEAN);
     return {
-      lookup: { itemIndex: chosen, exact: analysis.wholeTitle.kind === "exact", namesakes: group.filter((itemIndex) => itemIndex !== chosen), unmatchedYear },
+      lookup: { itemIndex: chosen, exact: analysis.wholeTitle.kind === "exact", namesakes, unmatchedYear },
       references: [],
       statedLikes: [],
       excluded: [],
+      unknown: [],
     };
   }
   const references: number[] = [];
   const statedLikes: number[] = [];
   const excluded: number[] = [];
+  const unknown: UnknownTitle[] = [];
   for (const title of analysis.titles) {
+    // "like Dune 2021": the year picks among the films of that title; none has it → missing.
+    let itemIndex = title.itemIndex;
+    if (title.year !== null) {
+      const group = lexicon.namesakes.get(normaliseTitle(lexicon.items[itemIndex].title)) ?? [itemIndex];
+      const byYear = group.find((candidate) => lexicon.items[candidate].year === title.year);
+      if (byYear === undefined) {
+        unknown.push({ text: `${lexicon.items[itemIndex].title} ${title.year}`, didYouMean: group });
+        continue;
+      }
+      itemIndex = byYear;
+    }
     if (title.role === "exclude") {
-      if (!excluded.includes(title.itemIndex)) excluded.push(title.itemIndex);
+      if (!excluded.includes(itemIndex)) excluded.push(itemIndex);
       continue;
     }
-    if (references.includes(title.itemIndex)) continue;
-    references.push(title.itemIndex);
-    if (statesLiking(tokens, title.start)) statedLikes.push(title.itemIndex);
+    if (references.includes(itemIndex)) continue;
+    references.push(itemIndex);
+    if (statesLiking(tokens, title.start)) statedLikes.push(itemIndex);
   }
-  return { lookup: null, references, statedLikes, excluded };
+  for (const keyword of analysis.keywords) {
+    const cue = tokens[keyword.start - 1] ?? "";
+    const cued = UNKNOWN_REFERENCE_CUES.has(cue) && (cue !== "to" || tokens[keyword.start - 2] === "similar") && (cue !== "of" || ["vein", "fan", "fans"].includes(tokens[keyword.start - 2] ?? ""));
+    if (keyword.negated || !cued || !writtenAsTitle(analysis.query.original, keyword.phrase)) continue;
+    const didYouMean = lexicon.titles
+      .match(keyword.phrase, 3, DID_YOU_MEAN_MINIMUM)
+      .map((match) => match.itemIndex);
+    // "Everything Everywhere All at Once": a known title ("Once") that ends the same capitalised
+    // name is part of the unknown one, not a second film.
+    let end = keyword.end;
+    for (const title of analysis.titles) {
+      const between = tokens.slice(end, title.start);
+      if (title.start >= end && between.every((token) => JOINING_WORDS.has(token)) && writtenAsTitle(analysis.query.original, tokens.slice(keyword.start, title.end).join(" "))) {
+        const dropped = references.indexOf(title.itemIndex);
+        if (dropped >= 0) references.splice(dropped, 1);
+        const liked = statedLikes.indexOf(title.itemIndex);
+        if (liked >= 0) statedLikes.splice(liked, 1);
+        end = title.end;
+      }
+    }
+    unknown.push({ text: analysis.query.original.slice(...originalSpan(analysis.query.original, tokens.slice(keyword.start, end).join(" "))), didYouMean });
+  }
+  return { lookup: null, references, statedLikes, excluded, unknown };
 }

@@ -81,6 +81,22 @@ export function findTitleSpans(query: QueryText, lexicon: CatalogLexicon, option
     }
   }
   if (options.fuzzy) {
+    // "like Blade Runer": an exact short title ("Blade") right after a cue may be the start of a
+    // longer, misspelt one; the longer reading wins when it matches a title closely.
+    for (let index = found.length - 1; index >= 0; index -= 1) {
+      const span = found[index];
+      if (!REFERENCE_CUES.has(tokens[span.start - 1] ?? "")) continue;
+      for (let extra = Math.min(3, tokens.length - span.end); extra >= 1; extra -= 1) {
+        const end = span.end + extra;
+        if (taken.slice(span.end, end).some(Boolean)) continue;
+        const text = tokens.slice(span.start, end).join(" ");
+        const match = lexicon.titles.match(text, 3, 0.85).find((candidate) => candidate.kind === "fuzzy" && normaliseTitle(lexicon.items[candidate.itemIndex].title).split(" ").length >= end - span.start);
+        if (!match) continue;
+        found[index] = { start: span.start, end, itemIndex: match.itemIndex, score: match.score, text };
+        for (let token = span.end; token < end; token += 1) taken[token] = true;
+        break;
+      }
+    }
     for (let cue = 0; cue < tokens.length - 1; cue += 1) {
       if (!REFERENCE_CUES.has(tokens[cue]) || taken[cue + 1]) continue;
       for (let length = Math.min(5, tokens.length - cue - 1); length >= 1; length -= 1) {
@@ -165,6 +181,26 @@ function openingsAgree(name: string, query: string): boolean {
   let agreeing = 0;
   for (let index = 0; index < 3 && index < query.length; index += 1) if (opening.includes(query[index])) agreeing += 1;
   return agreeing >= 2;
+}
+
+/**
+ * Films whose title continues a shorter title after a colon ("The Lord of the Rings" →
+ * "The Lord of the Rings: The Fellowship of the Ring", …), most rated first: what a person
+ * typing the short title may mean, offered as "did you mean".
+ */
+export function buildContinuationIndex(items: ReadonlyArray<{ title: string; ratingCount: number }>): Map<string, number[]> {
+  const continuations = new Map<string, number[]>();
+  items.forEach((item, itemIndex) => {
+    const colon = item.title.indexOf(":");
+    if (colon < 3) return;
+    const key = normaliseTitle(item.title.slice(0, colon));
+    if (key.length < 3) return;
+    const list = continuations.get(key);
+    if (list) list.push(itemIndex);
+    else continuations.set(key, [itemIndex]);
+  });
+  for (const list of continuations.values()) list.sort((a, b) => items[b].ratingCount - items[a].ratingCount || a - b);
+  return continuations;
 }
 
 /**

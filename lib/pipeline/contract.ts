@@ -60,6 +60,9 @@ export const routeSchema = z.object({
   latencyMs: z.number(),
 });
 
+/** A catalog film named in a response outside the cards (references, "did you mean"). */
+export const filmReferenceSchema = z.object({ id: z.string(), title: z.string(), year: z.number().nullable() });
+
 /** A stated constraint that was widened or dropped because too few films met it (reasoning path). */
 export const relaxationSchema = z.object({
   constraint: z.enum(["years", "runtime", "genres", "language", "people", "unrecorded-data"]),
@@ -79,7 +82,11 @@ export const recommendResponseSchema = z.object({
   /** How many candidates met every stated constraint before any relaxation; null on the fast path. */
   metEveryConstraint: z.number().int().nonnegative().nullable(),
   /** Other films that carry the title a lookup asked for (remakes, namesakes), most rated first. */
-  didYouMean: z.array(z.object({ id: z.string(), title: z.string(), year: z.number().nullable() })),
+  didYouMean: z.array(filmReferenceSchema),
+  /** The catalog films the request referred to ("like Heat" → Heat (1995)), so a swap is never silent. */
+  references: z.array(filmReferenceSchema),
+  /** Films the request named that the catalog lacks, with the closest catalog titles. */
+  unknownTitles: z.array(z.object({ text: z.string(), didYouMean: z.array(filmReferenceSchema) })),
   narration: z.object({ text: z.string() }).passthrough().nullable(),
   impressionId: z.string().nullable(),
   sessionId: z.string().nullable(),

@@ -106,6 +106,11 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
   const reasons = decision ? [...decision.reasons] : [`path forced by the request: ${path}`];
   const { intent } = understandRequest(engine, request.query, decision?.analysis ?? null);
   const statedLikes = intent.statedLikes.map((itemIndex) => engine.catalog.items[itemIndex].id);
+  const film = (itemIndex: number) => {
+    const item = engine.catalog.items[itemIndex];
+    return { id: item.id, title: item.title, year: item.year };
+  };
+  for (const unknown of intent.unknown) reasons.push(`not in the catalog: ${unknown.text} (its films go up to ${engine.lexicon.latestYear})`);
   if (statedLikes.length > 0) reasons.push(`counted as liked this session: ${intent.statedLikes.map((itemIndex) => engine.catalog.items[itemIndex].title).join(", ")}`);
   if (taste.liked.length > 0 || taste.disliked.length > 0) reasons.push(`session taste: ${taste.liked.length} liked, ${taste.disliked.length} disliked`);
 
@@ -145,6 +150,8 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
         relaxations: [],
         metEveryConstraint: null,
         didYouMean: [],
+        references: [],
+        unknownTitles: [],
         narration: null,
         impressionId: null,
         sessionId,
@@ -271,10 +278,9 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
     items,
     relaxations,
     metEveryConstraint,
-    didYouMean: didYouMean.map((itemIndex) => {
-      const item = engine.catalog.items[itemIndex];
-      return { id: item.id, title: item.title, year: item.year };
-    }),
+    didYouMean: didYouMean.map(film),
+    references: intent.references.map(film),
+    unknownTitles: intent.unknown.map((unknown) => ({ text: unknown.text, didYouMean: unknown.didYouMean.map(film) })),
     narration: null,
     impressionId: slate.impressionId,
     sessionId,

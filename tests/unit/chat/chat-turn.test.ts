@@ -26,6 +26,8 @@ const answer = (path: "fast" | "reasoning", items: RecommendedItem[], overrides:
   relaxations: [],
   metEveryConstraint: null,
   didYouMean: [],
+  references: [],
+  unknownTitles: [],
   narration: null,
   impressionId: null,
   sessionId: "session-1234567890",

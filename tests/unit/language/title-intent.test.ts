@@ -93,3 +93,26 @@ test("a lower-case everyday phrase beside a capitalised title is not a second ti
   const intent = intentOf("we watched Toy Story last night, what else would we enjoy?");
   assert.deepEqual(intent.references, [toyStory]);
 });
+
+test("a referenced title the catalog lacks is said to be missing, never swapped; a year picks among namesakes", () => {
+  const dune = lexicon.namesakes.get("dune")!;
+  const missingYear = intentOf("something like Dune 2021");
+  assert.deepEqual(missingYear.references, [], "no silent swap to another Dune");
+  assert.equal(missingYear.unknown[0]?.text, "Dune 2021");
+  assert.deepEqual(missingYear.unknown[0].didYouMean, dune);
+  const chosen = intentOf(`something like Dune ${catalog.items[dune[1]].year}`);
+  assert.deepEqual(chosen.references, [dune[1]]);
+  const unknown = intentOf("I loved Everything Everywhere All at Once, what next?");
+  assert.deepEqual(unknown.references, [], "'Once' is part of the unknown name, not a second film");
+  assert.deepEqual(unknown.statedLikes, []);
+  assert.equal(unknown.unknown[0]?.text, "Everything Everywhere All at Once");
+  const typo = intentOf("movies like Blade Runer");
+  assert.equal(typo.unknown.length, 0);
+  assert.equal(catalog.items[typo.references[0]].title, "Blade Runner");
+});
+
+test("a short title is offered with the films that continue it after a colon", () => {
+  const intent = intentOf("The Lord of the Rings");
+  const offered = intent.lookup!.namesakes.map((itemIndex) => catalog.items[itemIndex].title);
+  assert.ok(offered.includes("The Lord of the Rings: The Fellowship of the Ring"), offered.join("; "));
+});
