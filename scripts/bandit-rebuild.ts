@@ -1,10 +1,12 @@
 /**
  * npm run bandit:rebuild [-- --db <path>] [--dry-run] [--json]
  *
- * Rebuilds the bandit state from the event log in the store (every impression observed as 0,
- * every feedback event raising its slot's reward, in log order — exactly the nearline updates)
- * and saves it as a new snapshot version. Use it after losing or corrupting a snapshot, after
- * changing the reward definitions, or to check that the live state matches the log.
+ * Rebuilds the bandit state from the event log in the store (impressions counted; each slot's
+ * first feedback event a labelled observation, later ones moving its label; in log order —
+ * exactly the nearline updates) and saves it as a new snapshot version. Use it after losing or
+ * corrupting a snapshot, after changing the reward definitions or the state version (a
+ * version-1 snapshot is refused and rebuilt this way), or to check that the live state matches
+ * the log.
  * The database is REELCAST_DB_PATH (default .data/reelcast.sqlite) unless --db is given.
  */
 import { catchUpFromLog, createBanditState, deserializeBanditState, FEATURE_VERSION, serializeBanditState } from "../lib/bandit";

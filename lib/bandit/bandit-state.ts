@@ -2,8 +2,14 @@ import { z } from "zod";
 import { FEATURE_VERSION, relevanceFeatureIndex } from "./features";
 import { createRewardModel, DEFAULT_DIMENSION, type RewardModel } from "./reward-model";
 
-/** Bumped when the serialised layout changes; `deserializeBanditState` refuses other versions. */
-export const BANDIT_STATE_VERSION = 1;
+/**
+ * Bumped when the serialised layout or the meaning of the learned weights changes;
+ * `deserializeBanditState` refuses other versions, and the server then rebuilds the state from
+ * the event log (lib/server/bandit-persistence.ts), which keeps every impression and event.
+ * 2: impressions no longer update the reward model, only feedback does (feedback-loop.ts); a
+ * version-1 state learned every shown slot as a 0, so its weights carry the drift this removed.
+ */
+export const BANDIT_STATE_VERSION = 2;
 
 /**
  * Everything the bandit learns: the reward model plus counters. Mutable in place (copying a
@@ -80,7 +86,10 @@ export function serializeBanditState(state: BanditState): SerializedBanditState 
  */
 export function deserializeBanditState(value: unknown): BanditState {
   const parsed = serializedSchema.parse(value);
-  if (parsed.version !== BANDIT_STATE_VERSION) throw new RangeError(`Bandit state version ${parsed.version}; this code reads ${BANDIT_STATE_VERSION}. Run \`npm run bandit:rebuild\`.`);
+  if (parsed.version !== BANDIT_STATE_VERSION) {
+    const why = parsed.version === 1 ? " (version 1 learned every impression as a 0; the rebuild replays the log with feedback-only learning)" : "";
+    throw new RangeError(`Bandit state version ${parsed.version}; this code reads ${BANDIT_STATE_VERSION}${why}. Run \`npm run bandit:rebuild\`.`);
+  }
   if (parsed.featureVersion !== FEATURE_VERSION) throw new RangeError(`Bandit state uses feature version ${parsed.featureVersion}; this code builds ${FEATURE_VERSION}. Run \`npm run bandit:rebuild\`.`);
   const model = createRewardModel({ dimension: parsed.dimension, priorPrecision: parsed.priorPrecision });
   for (const [index, mean, precision] of parsed.weights) {

@@ -7,6 +7,7 @@ import { actionFeatures, concatFeatures, contextKey, FEATURE_VERSION, positionFe
 import { describePolicy, epsilonAt, type PolicyConfig } from "./policy";
 import type { RandomSource } from "./random";
 import { drawWeights, meanScore, sigmoid } from "./reward-model";
+import { bandItems, DEFAULT_RELEVANCE_BAND, scaleRelevance, validateBand, type RelevanceBand } from "./relevance-band";
 
 /** One item retrieval proposes, with its relevance on any scale where larger is better. */
 export interface SlateCandidate {
@@ -34,10 +35,9 @@ export interface SlateAction {
 
 /**
  * Weight of retrieval's scaled relevance as a fixed logit offset in every policy's score, on top
- * of the learned model. The model learns from every impression, and most impressions get no
- * feedback: with a learned weight alone, a stream of zero labels slowly unlearns relevance and
- * the order drifts towards noise. The offset keeps retrieval's order as the baseline the learned
- * part can only adjust with evidence.
+ * of the learned model: before any feedback the greedy order inside the band is retrieval's, and
+ * the learned part has to earn every change with evidence. (The band, not this offset, is what
+ * bounds how far the learned part can move an item: see relevance-band.ts.)
  */
 export const RETRIEVAL_PRIOR_WEIGHT = 2;
 
@@ -47,6 +47,17 @@ export interface SlateProblem {
   /** Slots to fill: min(limit, distinct candidate items). */
   limit: number;
   dimension: number;
+  /** Pinned items in the order given: they fill the first slots whatever the policy. */
+  pinnedItems: number[];
+  /** Slots left after the pinned items: unless the band reaches past the slate, only the first this many of `rankedItems` can be shown. */
+  unpinnedSlots: number;
+  /** The other items in retrieval order (most relevant first): the band slides over these. */
+  rankedItems: number[];
+  /** Scaled relevance of `rankedItems` by rank, min–max over them (1 = most relevant). */
+  rankedScaled: Float64Array;
+  band: RelevanceBand;
+  /** Indexes into `actions` of one item's (item, explanation) actions, ascending. */
+  actionsOfItem(itemIndex: number): readonly number[];
   /** Position features of (kind, slot), cached. */
   positionFeatures(kindIndex: number, position: number): SparseFeatures;
 }
@@ -60,21 +71,28 @@ export interface PrepareSlateInput {
   /** Feature space size; must equal the state's model dimension. */
   dimension: number;
   arms?: readonly ExplanationArm[];
+  /** Which candidates a slot may choose among. Default `DEFAULT_RELEVANCE_BAND`. */
+  band?: RelevanceBand;
 }
 
 /**
- * Builds every valid (candidate item, explanation) action with its features. Duplicate items
- * keep their highest relevance. Throws a RangeError for an item index outside the catalog or
- * a non-finite relevance (a pipeline bug, better loud than a silently short slate).
+ * Builds every valid (candidate item, explanation) action with its features, and the pinned
+ * items and retrieval order the slots are filled from. Duplicate items keep their highest
+ * relevance and are pinned when any copy is. Throws a RangeError for an item index outside the
+ * catalog, a non-finite relevance (a pipeline bug, better loud than a silently short slate) or
+ * a band with no room (width < 1, negative drop).
  */
 export function prepareSlate(input: PrepareSlateInput): SlateProblem {
   const { catalog, context, dimension } = input;
+  const band = validateBand(input.band ?? DEFAULT_RELEVANCE_BAND);
   const best = new Map<number, SlateCandidate>();
+  const pinnedItems: number[] = [];
   for (const candidate of input.candidates) {
     if (!Number.isInteger(candidate.itemIndex) || candidate.itemIndex < 0 || candidate.itemIndex >= catalog.items.length) {
       throw new RangeError(`Candidate item index ${candidate.itemIndex} is outside the catalog (0..${catalog.items.length - 1}).`);
     }
     if (!Number.isFinite(candidate.relevance)) throw new RangeError(`Candidate ${candidate.itemIndex} has relevance ${candidate.relevance}.`);
+    if (candidate.pinned && !pinnedItems.includes(candidate.itemIndex)) pinnedItems.push(candidate.itemIndex);
     const previous = best.get(candidate.itemIndex);
     if (!previous || candidate.relevance > previous.relevance) best.set(candidate.itemIndex, candidate);
   }
@@ -85,13 +103,17 @@ export function prepareSlate(input: PrepareSlateInput): SlateProblem {
   const lowest = count > 0 ? candidates[count - 1].relevance : 0;
   const key = contextKey(context);
   const actions: SlateAction[] = [];
+  const actionsByItem = new Map<number, number[]>();
   candidates.forEach((candidate, rank) => {
     const item = catalog.items[candidate.itemIndex];
     const relevanceScaled = highest === lowest ? 1 : (candidate.relevance - lowest) / (highest - lowest);
     const relevanceRank = count <= 1 ? 1 : 1 - rank / (count - 1);
-    const matches = matchArms(candidate.itemIndex, { catalog, context, becauseOfItemIndex: candidate.becauseOfItemIndex ?? null, provenance: candidate.provenance ?? [] }, input.arms);
+    const matches = matchArms(candidate.itemIndex, { catalog, context, becauseOfItemIndex: candidate.becauseOfItemIndex ?? null, provenance: candidate.provenance }, input.arms);
+    const own: number[] = [];
+    actionsByItem.set(candidate.itemIndex, own);
     for (const match of matches) {
       const kindIndex = explanationKindIndex(match.kind);
+      own.push(actions.length);
       actions.push({
         itemIndex: candidate.itemIndex,
         relevance: candidate.relevance,
@@ -102,11 +124,25 @@ export function prepareSlate(input: PrepareSlateInput): SlateProblem {
       });
     }
   });
+  // Features keep their scaling over every candidate (FEATURE_VERSION 1); the band scales over
+  // the unpinned ones, so an exact title far above the rest does not squeeze them together.
+  // An item no explanation is true of cannot be shown (nor pinned, nor hold a place in the band).
+  const showable = pinnedItems.filter((itemIndex) => (actionsByItem.get(itemIndex)?.length ?? 0) > 0);
+  const pinned = new Set(showable);
+  const ranked = candidates.filter((candidate) => !pinned.has(candidate.itemIndex) && (actionsByItem.get(candidate.itemIndex)?.length ?? 0) > 0);
+  const limit = Math.max(0, Math.min(Math.floor(input.limit), count));
   const cache = new Map<number, SparseFeatures>();
+  const noActions: readonly number[] = [];
   return {
     actions,
-    limit: Math.max(0, Math.min(Math.floor(input.limit), count)),
+    limit,
     dimension,
+    pinnedItems: showable,
+    unpinnedSlots: Math.max(0, limit - showable.length),
+    rankedItems: ranked.map((candidate) => candidate.itemIndex),
+    rankedScaled: scaleRelevance(ranked.map((candidate) => candidate.relevance)),
+    band,
+    actionsOfItem: (itemIndex) => actionsByItem.get(itemIndex) ?? noActions,
     positionFeatures(kindIndex, position) {
       const cacheKey = position * 64 + kindIndex;
       let features = cache.get(cacheKey);
@@ -116,7 +152,19 @@ export function prepareSlate(input: PrepareSlateInput): SlateProblem {
   };
 }
 
-/** A policy's action probabilities at one slot, over the actions whose item is not yet shown. */
+/**
+ * The unpinned items a slot of `problem` may show once `shown` are placed: the relevance band
+ * (relevance-band.ts) over the problem's retrieval order. Pinned items in `shown` are ignored.
+ */
+export function bandOf(problem: SlateProblem, shown: ReadonlySet<number>): number[] {
+  return bandItems(problem.rankedItems, problem.rankedScaled, shown, problem.band, problem.unpinnedSlots);
+}
+
+/**
+ * A policy's action probabilities at one slot: over the explanations of the next pinned item
+ * while one is unshown (one of them with probability 1), else over the actions of the items in
+ * the relevance band after the items already shown.
+ */
 export interface SlotDistribution {
   /** Indexes into `SlateProblem.actions`. */
   actions: number[];
@@ -201,10 +249,18 @@ export function createSlatePolicy(problem: SlateProblem, state: BanditState, pol
     epsilon,
     meanScore: meanAt,
     distribution(position, takenItems) {
+      // A pinned item not yet shown takes this slot, with the explanation the model rates best:
+      // one certain action, so its propensity is 1 under every policy.
+      const pinnedItem = problem.pinnedItems.find((itemIndex) => !takenItems.has(itemIndex));
+      if (pinnedItem !== undefined) {
+        const own = [...problem.actionsOfItem(pinnedItem)];
+        const chosen = argmaxBy(own, (actionIndex) => meanAt(actionIndex, position));
+        return { actions: own, probabilities: own.map((actionIndex) => (actionIndex === chosen ? 1 : 0)) };
+      }
+      // Otherwise the policy chooses among the (item, explanation) actions of the band's items;
+      // they come out in ascending action index, so ties break as they always did.
       const available: number[] = [];
-      problem.actions.forEach((action, actionIndex) => {
-        if (!takenItems.has(action.itemIndex)) available.push(actionIndex);
-      });
+      for (const itemIndex of bandOf(problem, takenItems)) available.push(...problem.actionsOfItem(itemIndex));
       const count = available.length;
       if (count === 0) return { actions: [], probabilities: [] };
       const probabilities = new Array<number>(count).fill(0);
@@ -272,6 +328,10 @@ export interface SlateSlot {
   /** The policy's mean score as a probability, 0..1: the reward model's posterior mean plus the retrieval prior. */
   predictedEngagement: number;
   relevance: number;
+  /** Shown here because the request pinned it (propensity 1 whatever the policy). */
+  pinned: boolean;
+  /** Items this slot chose among: the band's size (1 for a pinned slot). */
+  bandSize: number;
 }
 
 export interface Slate {
@@ -280,23 +340,33 @@ export interface Slate {
   /** ε in force, for ε-greedy. */
   epsilon: number | null;
   featureVersion: number;
+  /** The relevance band the policy chose within. */
+  band: RelevanceBand;
   slots: SlateSlot[];
   /** Product of the slot propensities: the probability of the whole ordered slate. */
   slatePropensity: number;
 }
 
 /**
- * Orders a slate slot by slot: at each slot the policy picks one (item, explanation) among the
- * items not yet shown and the explanations whose preconditions hold, and the exact propensity
- * of that choice is recorded. Deterministic given `random`; reads `state` without changing it.
- * Returns fewer than `limit` slots only when there are fewer distinct candidates.
+ * Orders a slate slot by slot. Pinned candidates come first, in the order given, each with the
+ * explanation the model rates best and propensity 1. Then at each slot the policy picks one
+ * (item, explanation) among the items of the relevance band (the best few unshown candidates,
+ * see relevance-band.ts) and the explanations whose preconditions hold, and the exact
+ * propensity of that choice is recorded. Deterministic given `random`; reads `state` without
+ * changing it. Returns fewer than `limit` slots only when there are fewer distinct candidates
+ * with a true explanation. Throws what `prepareSlate` throws, and a RangeError when the state's
+ * model dimension differs from the features'.
  */
 export function chooseSlate(input: ChooseSlateInput): Slate {
   const problem = prepareSlate({ ...input, dimension: input.state.model.dimension });
   const policy = createSlatePolicy(problem, input.state, input.policy, input.random);
   const filled = fillSlate(problem, policy, input.random);
+  const pinned = new Set(problem.pinnedItems);
+  const shown = new Set<number>();
   const slots: SlateSlot[] = filled.map(({ actionIndex, position, propensity }) => {
     const action = problem.actions[actionIndex];
+    const bandSize = pinned.has(action.itemIndex) ? 1 : bandOf(problem, shown).length;
+    shown.add(action.itemIndex);
     return {
       itemIndex: action.itemIndex,
       explanation: { kind: action.match.kind, text: action.match.render() },
@@ -305,10 +375,12 @@ export function chooseSlate(input: ChooseSlateInput): Slate {
       features: concatFeatures(action.features, problem.positionFeatures(action.kindIndex, position)),
       predictedEngagement: sigmoid(policy.meanScore(actionIndex, position)),
       relevance: action.relevance,
+      pinned: pinned.has(action.itemIndex),
+      bandSize,
     };
   });
   const slatePropensity = slots.reduce((product, slot) => product * slot.propensity, 1);
-  return { policy: describePolicy(input.policy), epsilon: policy.epsilon, featureVersion: FEATURE_VERSION, slots, slatePropensity };
+  return { policy: describePolicy(input.policy), epsilon: policy.epsilon, featureVersion: FEATURE_VERSION, band: problem.band, slots, slatePropensity };
 }
 
 /** One filled slot as action index, slot and propensity (the simulator's view of a slate). */

@@ -37,11 +37,14 @@ export function toReplayEntry(entry: StoredLogEntry): ReplayEntry | null {
 }
 
 /**
- * Brings `state` up to date with the event log after `afterSequence` (mutates `state`): the
- * server's start-up path (latest snapshot + the events since its watermark) and the rebuild
- * (empty state + the whole log). `readPage` is the store's `readEventLog`, passed in so this
- * stays free of I/O; it must return entries with sequence > its argument, oldest first, and an
- * empty page at the end.
+ * Brings `state` up to date with the event log after `afterSequence` (mutates `state`) with the
+ * nearline rules of feedback-loop.ts: impressions are counted, each slot's first feedback event
+ * is a labelled observation and later ones move its label. Both rules read only the entry
+ * itself (its features and the slot's earlier events), so a replay from any watermark applies
+ * exactly what the live process applied. Used on the server's start-up path (latest snapshot +
+ * the events since its watermark) and by the rebuild (empty state + the whole log). `readPage`
+ * is the store's `readEventLog`, passed in so this stays free of I/O; it must return entries
+ * with sequence > its argument, oldest first, and an empty page at the end.
  */
 export async function catchUpFromLog(state: BanditState, readPage: (afterSequence: number) => Promise<readonly StoredLogEntry[]>, afterSequence = 0): Promise<CatchUpResult> {
   const result: CatchUpResult = { throughSequence: afterSequence, impressions: 0, slots: 0, feedback: 0, skipped: 0 };

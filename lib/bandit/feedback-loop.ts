@@ -9,12 +9,20 @@ export interface ObservedSlot {
 }
 
 /**
- * Nearline step 1, right after an impression is stored: every shown slot is observed with
- * reward 0 (shown, not yet engaged). Mutates `state`. Late feedback raises the label through
- * `applyFeedback`, so a slot nobody reacts to stays a negative without a timeout job.
+ * Nearline step 1, right after an impression is stored: counts it (the ε schedule runs on
+ * impressions) and leaves the reward model alone. Mutates `state.impressions` only.
+ *
+ * Why an impression nobody reacts to teaches nothing: most impressions get no feedback at all
+ * (the person left, a bot, a load test, a card scrolled past), so "shown, no reaction" mostly
+ * measures who looked, not what they thought of it. Observed as a 0 on every shown slot, such a
+ * stream pushes down exactly the features of what is shown most — the most relevant items,
+ * in the first slots — so a busy server with few reactions slowly unlearns relevance. The model
+ * instead learns, for slots someone reacted to, what share of reactions was positive (a play or
+ * like against a skip or dismissal), which no amount of silent traffic can move. `slots` is
+ * kept in the signature so callers and the replay stay one code path.
  */
 export function observeImpression(state: BanditState, slots: readonly ObservedSlot[]): void {
-  for (const slot of slots) observe(state.model, slot.features, 0);
+  void slots;
   state.impressions++;
 }
 
@@ -27,14 +35,19 @@ export interface FeedbackUpdate {
 }
 
 /**
- * Nearline step 2, after a feedback event is stored (and was not a duplicate): moves the
- * slot's label from the reward of its earlier events to the reward including this one.
- * Mutates `state`; returns the two rewards. O(features), microseconds.
+ * Nearline step 2, after a feedback event is stored (and was not a duplicate). A slot's first
+ * event makes it one labelled observation, with that event's reward (a skip or dismissal is a
+ * 0, a click 0.5, a play or like 1); each later event of the same slot moves that label to the
+ * slot's best reward so far (`shiftLabel`), so a click then a play counts once, as a 1.
+ * Whether this is the slot's first event is decided by `previousEvents` alone (as the store and
+ * the event log carry them), so the replay of the log applies exactly the same updates.
+ * Mutates `state`; returns the two rewards (0 before a first event). O(features), microseconds.
  */
 export function applyFeedback(state: BanditState, update: FeedbackUpdate): { rewardBefore: number; rewardAfter: number } {
   const rewardBefore = slotReward(update.previousEvents);
   const rewardAfter = slotReward([...update.previousEvents, update.event]);
-  shiftLabel(state.model, update.features, rewardAfter - rewardBefore);
+  if (update.previousEvents.length === 0) observe(state.model, update.features, rewardAfter);
+  else shiftLabel(state.model, update.features, rewardAfter - rewardBefore);
   state.feedbackEvents++;
   return { rewardBefore, rewardAfter };
 }

@@ -2,15 +2,18 @@
  * lib/bandit — BaRT-style explanation and ordering bandit (McInerney et al., RecSys 2018).
  * Pure: randomness, clock-derived context and stored state are passed in.
  *
- * Serving: `createBanditCatalog(items)` once per catalog; per request `chooseSlate(...)`, store
- * `slateToImpression(...)`, then `observeImpression(state, slots)`. Feedback: after the store
- * accepts a new event, `applyFeedback(state, { features, previousEvents, event })`. Start-up and
- * recovery: `catchUpFromLog(state, readPage, watermark)` over the store's event log.
+ * Serving: `createBanditCatalog(items)` once per catalog; per request `chooseSlate(...)` (pinned
+ * items first, every other slot chosen within the relevance band), store
+ * `slateToImpression(...)`, then `observeImpression(state, slots)` (counts it; impressions alone
+ * teach nothing). Feedback: after the store accepts a new event,
+ * `applyFeedback(state, { features, previousEvents, event })`. Start-up and recovery:
+ * `catchUpFromLog(state, readPage, watermark)` over the store's event log.
  */
 export { EXPLANATION_ARMS, EXPLANATION_KINDS, matchArms, metadataSimilarity, type ArmMatch, type ArmRequest, type Explanation, type ExplanationArm, type ExplanationKind } from "./arms";
 export { createBanditCatalog, type BanditCatalog, type GenreRank } from "./bandit-catalog";
 export { BANDIT_STATE_VERSION, cloneBanditState, createBanditState, deserializeBanditState, serializeBanditState, type BanditState, type BanditStateOptions, type SerializedBanditState } from "./bandit-state";
 export {
+  bandOf,
   chooseSlate,
   createSlatePolicy,
   fillSlate,
@@ -36,5 +39,6 @@ export { doublyRobustEstimate, inversePropensityEstimate, selfNormalizedEstimate
 export { availabilityProbability, positionMarginals } from "./position-marginals";
 export { DEFAULT_POLICY, describePolicy, epsilonAt, parsePolicy, policyConfigSchema, POLICY_KINDS, type PolicyConfig, type PolicyKind } from "./policy";
 export { createSeededRandom, deriveRandom, type RandomSource } from "./random";
+export { bandItems, DEFAULT_RELEVANCE_BAND, scaleRelevance, UNBOUNDED_BAND, validateBand, type RelevanceBand } from "./relevance-band";
 export { predictEngagement, type RewardModel } from "./reward-model";
 export { EVENT_REWARD, FEEDBACK_EVENTS, feedbackEventSchema, slotReward, type FeedbackEvent } from "./rewards";

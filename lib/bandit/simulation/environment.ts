@@ -56,6 +56,11 @@ export interface SimulationEnvironment {
    * The expected reward of showing it in slot p is positionBias(p) times this.
    */
   engagement(round: SimulationRound, actionIndex: number, problem: SlateProblem): number;
+  /**
+   * The user's true affinity for an item of their pool (all-history taste, z-scored over the
+   * pool: 0 = their average candidate); 0 for an item outside the pool.
+   */
+  trueAffinity(round: SimulationRound, itemIndex: number): number;
   /** Best achievable expected slate reward for this request and prepared problem. */
   oracleValue(round: SimulationRound, problem: SlateProblem): number;
   /**
@@ -133,6 +138,7 @@ export function createEnvironment(options: EnvironmentOptions): SimulationEnviro
     users,
     items,
     engagement,
+    trueAffinity: (round, itemIndex) => affinity[round.userIndex].get(itemIndex) ?? 0,
     oracleValue: (round, problem) => slateValueRankedBy(round, problem, (actionIndex) => engagement(round, actionIndex, problem)),
     observableOracleValue: (round, problem) => slateValueRankedBy(round, problem, (actionIndex) => engagementWith(predictedAffinity, round, actionIndex, problem)),
     drawRound(random) {

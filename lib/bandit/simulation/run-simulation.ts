@@ -1,15 +1,42 @@
 import type { BanditCatalog } from "../bandit-catalog";
 import { createBanditState, type BanditState, type BanditStateOptions } from "../bandit-state";
 import { createSlatePolicy, fillSlate, prepareSlate, slotFeatures, type FilledSlot, type SlatePolicy, type SlateProblem } from "../choose-slate";
+import type { SparseFeatures } from "../features";
 import { applyFeedback, observeImpression } from "../feedback-loop";
 import type { PolicyConfig } from "../policy";
 import { deriveRandom } from "../random";
+import type { RelevanceBand } from "../relevance-band";
+import { observe, shiftLabel } from "../reward-model";
 import { positionBias, type SimulationEnvironment, type SimulationRound } from "./environment";
+
+/**
+ * How a simulated policy learns. "reactions" is production's rule (feedback-loop.ts: only slots
+ * someone reacted to are observed). "impressions-as-zeros" is the rule before it, kept only to
+ * measure what it did: every shown slot observed as a 0 at once, a play raising it to 1.
+ */
+export type LearningRule = "reactions" | "impressions-as-zeros";
 
 export interface SimulatedPolicy {
   name: string;
   config: PolicyConfig;
+  /** The band its slots are chosen within; default: the problem's (DEFAULT_RELEVANCE_BAND). */
+  band?: RelevanceBand;
+  /** Default "reactions". */
+  learning?: LearningRule;
+  /** False: the simulated people never react (a stream of impressions without feedback). Default true. */
+  feedback?: boolean;
 }
+
+/** What a simulated person did with a shown slot. */
+export type SimulatedEvent = "play" | "skip" | null;
+
+/**
+ * Share of examined, unplayed slots a simulated person explicitly skips. Production learns only
+ * from reactions, so the simulation needs some negative ones; 30 % is an assumption (the app
+ * has a skip button on every card), and the share does not change what is optimal: the model
+ * learns P(play | reaction) = e / (e + s·(1 − e)), which orders actions as engagement e does.
+ */
+export const DEFAULT_SKIP_SHARE = 0.3;
 
 /** What one policy did in one round, for loggers (off-policy evaluation, q̂ fitting). */
 export interface RoundRecord {
@@ -22,6 +49,8 @@ export interface RoundRecord {
   filled: FilledSlot[];
   /** Sampled reward of each filled slot (1 = played, 0 = not). */
   rewards: number[];
+  /** What the person did with each filled slot (null: nothing). */
+  events: SimulatedEvent[];
 }
 
 export interface PolicyRun {
@@ -51,6 +80,8 @@ export interface SimulationOptions {
   /** Slate size. Default 5. */
   limit?: number;
   stateOptions?: BanditStateOptions;
+  /** Share of examined, unplayed slots skipped explicitly. Default `DEFAULT_SKIP_SHARE`. */
+  skipShare?: number;
   /** Called for every policy's slate in every round, before the policy learns from it. */
   onRound?: (record: RoundRecord) => void;
 }
@@ -71,13 +102,38 @@ export function roundStream(environment: SimulationEnvironment, seed: number, pu
 }
 
 /**
+ * One policy's learning step after its slate was shown: production's nearline path
+ * (`observeImpression`, then `applyFeedback` per reaction) or the earlier rule it replaced.
+ */
+function learn(state: BanditState, rule: LearningRule, features: readonly SparseFeatures[], events: readonly SimulatedEvent[]): void {
+  if (rule === "impressions-as-zeros") {
+    for (const slotFeature of features) observe(state.model, slotFeature, 0);
+    state.impressions++;
+    events.forEach((event, slot) => {
+      if (event !== "play") return;
+      shiftLabel(state.model, features[slot], 1);
+      state.feedbackEvents++;
+    });
+    return;
+  }
+  observeImpression(state, features.map((slotFeature) => ({ features: slotFeature })));
+  events.forEach((event, slot) => {
+    if (event !== null) applyFeedback(state, { features: features[slot], previousEvents: [], event });
+  });
+}
+
+/**
  * Runs every policy over the same `rounds` requests in lockstep, each learning online through
- * the production feedback path (impression observed as 0, engagement raised by feedback).
- * Regret is expected regret against the oracle slate, so it carries no reward-sampling noise.
+ * the production feedback path (impressions counted; each examined slot played with its
+ * engagement probability, else skipped with probability `skipShare`, and each play or skip
+ * observed). Regret is expected regret against the oracle slate, so it carries no
+ * reward-sampling noise. One uniform draw per slot decides play / skip / nothing, so the plays
+ * of a seed do not depend on the skip share.
  */
 export function runSimulation(options: SimulationOptions): SimulationResult {
   const { environment, catalog, policies, rounds, seed } = options;
   const limit = options.limit ?? 5;
+  const skipShare = options.skipShare ?? DEFAULT_SKIP_SHARE;
   const nextRound = roundStream(environment, seed);
   const runs: PolicyRun[] = policies.map((policy) => ({
     name: policy.name,
@@ -104,26 +160,29 @@ export function runSimulation(options: SimulationOptions): SimulationResult {
     oracleValue += oracle;
     observableOracleValue += observableOracle;
     runs.forEach((run, index) => {
-      const policy = createSlatePolicy(problem, run.state, run.config, decisionRandom[index]);
-      const filled = fillSlate(problem, policy, decisionRandom[index]);
+      const band = policies[index].band;
+      const policyProblem = band ? { ...problem, band } : problem;
+      const policy = createSlatePolicy(policyProblem, run.state, run.config, decisionRandom[index]);
+      const filled = fillSlate(policyProblem, policy, decisionRandom[index]);
       let expected = 0;
-      const rewards = filled.map(({ actionIndex, position }): number => {
-        const probability = positionBias(position) * engagement[actionIndex];
+      const events = filled.map(({ actionIndex, position }): SimulatedEvent => {
+        const examined = positionBias(position);
+        const probability = examined * engagement[actionIndex];
         expected += probability;
-        return rewardRandom[index]() < probability ? 1 : 0;
+        const draw = rewardRandom[index]();
+        if (draw < probability) return "play";
+        return draw < probability + examined * (1 - engagement[actionIndex]) * skipShare ? "skip" : null;
       });
+      const rewards = events.map((event): number => (event === "play" ? 1 : 0));
       regret[index] += oracle - expected;
       run.cumulativeRegret[round] = regret[index];
       learnableRegret[index] += observableOracle - expected;
       run.cumulativeLearnableRegret[round] = learnableRegret[index];
       run.expectedReward += expected;
       run.realisedReward += rewards.reduce((sum, reward) => sum + reward, 0);
-      options.onRound?.({ round, policyName: run.name, policy, simulationRound, problem, filled, rewards });
+      options.onRound?.({ round, policyName: run.name, policy, simulationRound, problem: policyProblem, filled, rewards, events });
       const features = filled.map(({ actionIndex, position }) => slotFeatures(problem, actionIndex, position));
-      observeImpression(run.state, features.map((slotFeature) => ({ features: slotFeature })));
-      rewards.forEach((reward, slot) => {
-        if (reward > 0) applyFeedback(run.state, { features: features[slot], previousEvents: [], event: "play" });
-      });
+      learn(run.state, policies[index].learning ?? "reactions", features, policies[index].feedback === false ? events.map(() => null) : events);
     });
   }
   return { runs, oracleValue, observableOracleValue, rounds };

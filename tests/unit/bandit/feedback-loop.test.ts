@@ -56,19 +56,42 @@ test("a late label change lands close to observing the final label directly", ()
   assert.ok(gap < 0.05, `prediction gap ${gap}`);
 });
 
-test("impression then feedback: a click pays 0.5, a later like only the difference, a duplicate nothing", () => {
+test("impression then feedback: a first event is one observation, a later one moves only the difference, a duplicate nothing", () => {
   const state = createBanditState({ dimension: DIMENSION });
   const x = features(10, 20);
+  const fresh = predictEngagement(state.model, x);
   observeImpression(state, [{ features: x }]);
-  const afterImpression = predictEngagement(state.model, x);
+  assert.equal(predictEngagement(state.model, x), fresh, "an impression alone teaches nothing");
+  assert.equal(state.impressions, 1);
   assert.deepEqual(applyFeedback(state, { features: x, previousEvents: [], event: "click" }), { rewardBefore: 0, rewardAfter: 0.5 });
+  assert.equal(state.model.observations, 1, "the first event makes the slot one labelled observation");
   const afterClick = predictEngagement(state.model, x);
   assert.deepEqual(applyFeedback(state, { features: x, previousEvents: ["click"], event: "like" }), { rewardBefore: 0.5, rewardAfter: 1 });
+  assert.equal(state.model.observations, 1, "a later event moves the same observation's label");
   const afterLike = predictEngagement(state.model, x);
-  assert.ok(afterImpression < afterClick && afterClick < afterLike);
+  assert.ok(afterClick < afterLike);
   const unchanged = serializeBanditState(state);
   applyFeedback(state, { features: x, previousEvents: ["click", "like"], event: "skip" });
   assert.deepEqual(serializeBanditState(state).weights, unchanged.weights, "a skip after a like changes nothing: the slot keeps its best reward");
+
+  const skipped = createBanditState({ dimension: DIMENSION });
+  applyFeedback(skipped, { features: x, previousEvents: [], event: "skip" });
+  assert.ok(predictEngagement(skipped.model, x) < fresh, "a skip is a 0");
+  const liked = createBanditState({ dimension: DIMENSION });
+  applyFeedback(liked, { features: x, previousEvents: [], event: "like" });
+  assert.ok(predictEngagement(liked.model, x) > fresh, "a like is a 1");
+});
+
+test("impressions without feedback leave the learned model exactly as it was, however many", () => {
+  const random = createSeededRandom(5);
+  const state = createBanditState({ dimension: DIMENSION });
+  applyFeedback(state, { features: features(1, 2, 3), previousEvents: [], event: "play" });
+  const before = serializeBanditState(state).weights;
+  for (let impression = 0; impression < 5000; impression++) {
+    observeImpression(state, [0, 1, 2, 3].map((position) => ({ features: features(position, 10 + Math.floor(random() * 40), 60 + Math.floor(random() * 40)) })));
+  }
+  assert.deepEqual(serializeBanditState(state).weights, before);
+  assert.equal(state.impressions, 5000, "they are still counted (the ε schedule runs on impressions)");
 });
 
 test("replaying the event log rebuilds exactly the state the nearline path built", () => {
@@ -113,6 +136,10 @@ test("bandit state serialises to JSON and back exactly, and refuses other versio
   assert.equal(json.version, BANDIT_STATE_VERSION);
   assert.ok(json.weights.length < 10, "sparse: only touched weights are stored");
   assert.throws(() => deserializeBanditState({ ...json, version: 99 }), RangeError);
+  // A version-1 snapshot learned every impression as a 0: refused, with the way out named (the
+  // server then replays the whole event log under the current rules).
+  assert.equal(BANDIT_STATE_VERSION, 2);
+  assert.throws(() => deserializeBanditState({ ...json, version: 1 }), (error: Error) => error instanceof RangeError && /version 1/.test(error.message) && /bandit:rebuild/.test(error.message));
   assert.throws(() => deserializeBanditState({ ...json, featureVersion: 99 }), RangeError);
   assert.throws(() => deserializeBanditState({ ...json, weights: "nope" }));
 });

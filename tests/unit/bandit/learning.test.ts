@@ -9,6 +9,7 @@ import {
   observeImpression,
   prepareSlate,
   slotFeatures,
+  UNBOUNDED_BAND,
   type BanditState,
   type ExplanationKind,
   type PolicyConfig,
@@ -28,26 +29,35 @@ const QUIET_DRAMA = 4;
 const ENGAGEMENT: Partial<Record<ExplanationKind, number>> = { "hidden-gem": 0.7 };
 const engagementOf = (kind: ExplanationKind) => ENGAGEMENT[kind] ?? 0.1;
 const candidates = [TOY_STORY, OBSCURE_NOIR, QUIET_DRAMA].map((itemIndex, rank) => ({ itemIndex, relevance: 3 - rank }));
+// These tests are about learning which explanation persuades, so they give the policies every
+// candidate (no relevance band); the band has its own tests in choose-slate.test.ts.
 const context = emptyContext({ userKey: "toy-person" });
 
-/** Runs `rounds` one-slot requests, learning from Bernoulli rewards; returns the share of hidden-gem in the last 100. */
+/**
+ * Runs `rounds` one-slot requests, learning from what the toy person does: a play with the
+ * explanation's engagement, else a skip half of the time, else nothing. Returns the share of
+ * hidden-gem in the last 100.
+ */
 function learn(policy: PolicyConfig, rounds: number, seed: number): { state: BanditState; lateHiddenGemShare: number } {
   const state = createBanditState({ dimension: DIMENSION });
   const decisions = createSeededRandom(seed);
   const rewards = createSeededRandom(seed + 1);
   let lateHiddenGem = 0;
   for (let round = 0; round < rounds; round++) {
-    const slate = chooseSlate({ candidates, catalog, context, state, policy, random: decisions, limit: 1 });
+    const slate = chooseSlate({ candidates, catalog, context, state, policy, random: decisions, limit: 1, band: UNBOUNDED_BAND });
     const [slot] = slate.slots;
     if (round >= rounds - 100 && slot.explanation.kind === "hidden-gem") lateHiddenGem++;
     observeImpression(state, slate.slots);
-    if (rewards() < engagementOf(slot.explanation.kind)) applyFeedback(state, { features: slot.features, previousEvents: [], event: "play" });
+    const draw = rewards();
+    const engagement = engagementOf(slot.explanation.kind);
+    if (draw < engagement) applyFeedback(state, { features: slot.features, previousEvents: [], event: "play" });
+    else if (draw < engagement + 0.5 * (1 - engagement)) applyFeedback(state, { features: slot.features, previousEvents: [], event: "skip" });
   }
   return { state, lateHiddenGemShare: lateHiddenGem / 100 };
 }
 
 /** What a greedy read of the learned state would show first. */
-const greedyFirst = (state: BanditState) => chooseSlate({ candidates, catalog, context, state, policy: { kind: "greedy" }, random: createSeededRandom(0), limit: 1 }).slots[0];
+const greedyFirst = (state: BanditState) => chooseSlate({ candidates, catalog, context, state, policy: { kind: "greedy" }, random: createSeededRandom(0), limit: 1, band: UNBOUNDED_BAND }).slots[0];
 
 test("the toy world has one best arm that greedy-from-scratch does not pick", () => {
   const first = greedyFirst(createBanditState({ dimension: DIMENSION }));
@@ -76,11 +86,11 @@ test("random does not learn to prefer it (the learning above is not an artefact 
 test("a like changes the next slate (nearline)", () => {
   // Equally relevant candidates: before any feedback the tie-break decides the order.
   const tied = [TOY_STORY, OBSCURE_NOIR, QUIET_DRAMA].map((itemIndex) => ({ itemIndex, relevance: 1 }));
-  const first = (state: BanditState) => chooseSlate({ candidates: tied, catalog, context, state, policy: { kind: "greedy" }, random: createSeededRandom(0), limit: 1 }).slots[0];
+  const first = (state: BanditState) => chooseSlate({ candidates: tied, catalog, context, state, policy: { kind: "greedy" }, random: createSeededRandom(0), limit: 1, band: UNBOUNDED_BAND }).slots[0];
   const state = createBanditState({ dimension: DIMENSION });
   const before = first(state);
   // Someone was shown Obscure Noir as a hidden gem in the first slot (exploration) and liked it.
-  const problem = prepareSlate({ candidates: tied, catalog, context, limit: 1, dimension: DIMENSION });
+  const problem = prepareSlate({ candidates: tied, catalog, context, limit: 1, dimension: DIMENSION, band: UNBOUNDED_BAND });
   const explored = problem.actions.findIndex((action) => action.itemIndex === OBSCURE_NOIR && action.match.kind === "hidden-gem");
   const features = slotFeatures(problem, explored, 0);
   observeImpression(state, [{ features }]);

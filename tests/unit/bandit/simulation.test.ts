@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createSeededRandom, createSlatePolicy, EXPLANATION_KINDS, fillSlate, prepareSlate } from "../../../lib/bandit";
+import { createSeededRandom, createSlatePolicy, EXPLANATION_KINDS, fillSlate, prepareSlate, UNBOUNDED_BAND } from "../../../lib/bandit";
 import {
   createEnvironment,
   positionBias,
@@ -9,6 +9,8 @@ import {
   ridgeFoldIn,
   rowDot,
   runSimulation,
+  slateNdcg,
+  trueGain,
   type SimulatedUser,
 } from "../../../lib/bandit/simulation";
 import { plainCatalog } from "./fixtures";
@@ -87,9 +89,10 @@ test("a seeded simulation reproduces exactly, and learners beat random on the ha
       seed: 9,
       limit: 3,
       stateOptions: { dimension: 1 << 10 },
+      // No band: the question is whether learning works at all (the band has its own test).
       policies: [
-        { name: "random", config: { kind: "random" } },
-        { name: "thompson", config: { kind: "thompson", samples: 8, explorationScale: 1 } },
+        { name: "random", config: { kind: "random" }, band: UNBOUNDED_BAND },
+        { name: "thompson", config: { kind: "thompson", samples: 8, explorationScale: 1 }, band: UNBOUNDED_BAND },
       ],
     });
   const first = run();
@@ -100,4 +103,46 @@ test("a seeded simulation reproduces exactly, and learners beat random on the ha
   const lateRegret = (curve: Float64Array) => curve[399] - curve[299];
   const earlyRegret = (curve: Float64Array) => curve[99];
   assert.ok(lateRegret(thompson.cumulativeRegret) < earlyRegret(thompson.cumulativeRegret), "per-round regret falls as it learns");
+});
+
+test("slate NDCG: 1 for the ideal order, the known value for a swap, null when nothing has a positive gain", () => {
+  const gains = new Map([[1, 3], [2, 2], [3, 0], [4, 1]]);
+  const gain = (item: number) => gains.get(item) ?? 0;
+  assert.equal(slateNdcg([1, 2, 4], [1, 2, 3, 4], gain, 3), 1);
+  const swapped = (2 + 3 / Math.log2(3) + 1 / 2) / (3 + 2 / Math.log2(3) + 1 / 2);
+  assert.ok(Math.abs(slateNdcg([2, 1, 4], [1, 2, 3, 4], gain, 3)! - swapped) < 1e-12);
+  assert.equal(slateNdcg([3], [3], gain, 1), null);
+  assert.equal(trueGain(-0.4), 0);
+  assert.throws(() => slateNdcg([1], [1], gain, 0), RangeError);
+});
+
+test("impressions without feedback keep the served order on relevance; the earlier rule (every impression a 0) drifts", () => {
+  const { items, catalog } = plainCatalog(12);
+  const environment = createEnvironment({ users: handMadeUsers(items.length), items, candidatesPerRound: 8, limit: 4 });
+  const ndcg = new Map<string, number[]>();
+  const retrieval: number[] = [];
+  const result = runSimulation({
+    environment,
+    catalog,
+    rounds: 600,
+    seed: 3,
+    limit: 4,
+    stateOptions: { dimension: 1 << 10 },
+    policies: [
+      { name: "now", config: { kind: "greedy" }, feedback: false },
+      { name: "before", config: { kind: "greedy" }, feedback: false, band: UNBOUNDED_BAND, learning: "impressions-as-zeros" },
+    ],
+    onRound({ policyName, problem, filled, simulationRound }) {
+      const gain = (item: number) => trueGain(environment.trueAffinity(simulationRound, item));
+      if (policyName === "now") retrieval.push(slateNdcg(problem.rankedItems.slice(0, problem.limit), problem.rankedItems, gain, 4) ?? 1);
+      const list = ndcg.get(policyName) ?? [];
+      list.push(slateNdcg(filled.map(({ actionIndex }) => problem.actions[actionIndex].itemIndex), problem.rankedItems, gain, 4) ?? 1);
+      ndcg.set(policyName, list);
+    },
+  });
+  const lateMean = (values: number[]) => values.slice(-200).reduce((sum, value) => sum + value, 0) / 200;
+  assert.deepEqual(ndcg.get("now"), retrieval, "every slate in retrieval's order");
+  assert.equal(result.runs[0].state.model.observations, 0);
+  assert.equal(result.runs[0].state.impressions, 600);
+  assert.ok(lateMean(ndcg.get("before")!) < lateMean(retrieval) - 0.05, `before: ${lateMean(ndcg.get("before")!)} vs retrieval ${lateMean(retrieval)}`);
 });
