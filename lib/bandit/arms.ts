@@ -2,7 +2,7 @@ import type { Item } from "../catalog/item";
 import type { Provenance } from "../catalog/provenance";
 import { wordTokens, type BanditCatalog } from "./bandit-catalog";
 import type { BanditContext } from "./context";
-import { neighbourLead, provenanceOf, relationSentence, searchMatch, sharedDetail } from "./request-relation";
+import { provenanceOf, referencedFilms, referenceSentence, relationSentence, searchMatch, seriesSentence, sharedDetail } from "./request-relation";
 import { article, formatCount, genreNoun, joinList, shortQuote, titleWithYear } from "./text-format";
 
 /** Every explanation the bandit can show. The order is the tie-break order, so keep it stable. */
@@ -54,6 +54,8 @@ export interface ArmMatch {
   strength: number;
   /** Renders the sentence; called only for the explanation actually shown. */
   render(): string;
+  /** A shorter form for when the fact only supports how the film relates to the request. */
+  detail?(): string;
 }
 
 export interface ExplanationArm {
@@ -179,7 +181,12 @@ const matchesYourVibe: ExplanationArm = {
         return {
           kind: "matches-your-vibe",
           strength: clamp(matchedWords / moodWords.length),
-          render: () => `Matches the “${shortQuote(moodText)}” mood you described: ${joinList(phrases.slice(0, 3).map((phrase) => phrase.toLowerCase()))}.`,
+          render: () => {
+            const tags = phrases.slice(0, 3).map((phrase) => phrase.toLowerCase());
+            // Quoting the mood back and then the same words adds nothing: name the tags alone.
+            const echoes = tags.every((tag) => moodText.toLowerCase().includes(tag));
+            return echoes ? `Tagged ${joinList(tags.map((tag) => `“${tag}”`))}, the mood you described.` : `Matches the “${shortQuote(moodText)}” mood you described: ${joinList(tags)}.`;
+          },
         };
       }
     }
@@ -189,7 +196,7 @@ const matchesYourVibe: ExplanationArm = {
     return {
       kind: "matches-your-vibe",
       strength: 0.5 * (genres.length / asked.size),
-      render: () => `Just what you asked for: ${article(genres[0])} ${genreNoun(genres)}${item.year === null ? "" : ` from ${item.year}`}.`,
+      render: () => `${article(genres[0]) === "an" ? "An" : "A"} ${genres.map((genre) => genre.toLowerCase()).join("/")} film, the genre you asked for${item.year === null ? "" : ` (${item.year})`}.`,
     };
   },
 };
@@ -199,11 +206,14 @@ const hiddenGem: ExplanationArm = {
   match(itemIndex, { catalog }) {
     const item = catalog.items[itemIndex];
     const mean = item.ratingMean;
-    if (mean !== null && item.ratingCount >= HIDDEN_GEM.minimumRatings && item.ratingCount <= HIDDEN_GEM.maximumRatings && mean >= HIDDEN_GEM.minimumMean) {
+    // Few ratings here but thousands of TMDB votes (The Conjuring) is not hidden, just unrated here.
+    const widelySeen = (item.tmdbVoteCount ?? 0) > HIDDEN_GEM.tmdbVotes[1];
+    if (mean !== null && !widelySeen && item.ratingCount >= HIDDEN_GEM.minimumRatings && item.ratingCount <= HIDDEN_GEM.maximumRatings && mean >= HIDDEN_GEM.minimumMean) {
       return {
         kind: "hidden-gem",
         strength: clamp((mean - HIDDEN_GEM.minimumMean) / (5 - HIDDEN_GEM.minimumMean)),
         render: () => `A hidden gem: only ${item.ratingCount} MovieLens ratings, but they average ${mean.toFixed(1)}/5.`,
+        detail: () => `A hidden gem: few here have rated it, and they average ${mean.toFixed(1)}/5.`,
       };
     }
     const average = item.tmdbVoteAverage;
@@ -220,6 +230,7 @@ const hiddenGem: ExplanationArm = {
         kind: "hidden-gem",
         strength: clamp((average - HIDDEN_GEM.minimumTmdbAverage) / (10 - HIDDEN_GEM.minimumTmdbAverage)),
         render: () => `A hidden gem: ${average.toFixed(1)}/10 from ${formatCount(votes)} TMDB voters, yet almost nobody here has rated it.`,
+        detail: () => `A hidden gem, ${average.toFixed(1)}/10 on TMDB.`,
       };
     }
     return null;
@@ -238,6 +249,7 @@ const crowdFavourite: ExplanationArm = {
         kind: "crowd-favourite",
         strength: clamp(1 - (rank - 1) / topRanks),
         render: () => `A crowd favourite: ${formatCount(item.ratingCount)} MovieLens ratings (the #${rank} most rated film here), averaging ${mean.toFixed(1)}/5.`,
+        detail: () => `A crowd favourite here, averaging ${mean.toFixed(1)}/5.`,
       };
     }
     const votes = item.tmdbVoteCount;
@@ -247,6 +259,7 @@ const crowdFavourite: ExplanationArm = {
         kind: "crowd-favourite",
         strength: clamp(votes / (4 * CROWD_FAVOURITE.minimumTmdbVotes)),
         render: () => `A crowd favourite: ${formatCount(votes)} TMDB votes averaging ${average.toFixed(1)}/10.`,
+        detail: () => `A crowd favourite, ${average.toFixed(1)}/10 on TMDB.`,
       };
     }
     return null;
@@ -270,6 +283,7 @@ const topRatedInGenre: ExplanationArm = {
       strength: clamp(1 - (chosen.rank - 1) / Math.max(1, chosen.of * TOP_IN_GENRE.topShare)),
       render: () =>
         `Among the best-rated ${chosen.genre} films here: #${chosen.rank} of ${formatCount(chosen.of)}, averaging ${mean.toFixed(1)}/5 from ${formatCount(item.ratingCount)} ratings.`,
+      detail: () => `Among the best-rated ${chosen.genre} films here (${mean.toFixed(1)}/5).`,
     };
   },
 };
@@ -332,8 +346,10 @@ const youAskedFor: ExplanationArm = {
   kind: "you-asked-for",
   match(itemIndex, { catalog, provenance }) {
     const asked = provenanceOf(provenance, "asked-for");
-    if (!asked) return null;
+    const series = provenanceOf(provenance, "series");
     const item = catalog.items[itemIndex];
+    if (!asked && series) return { kind: "you-asked-for", strength: 1, render: () => seriesSentence(item, series.name) };
+    if (!asked) return null;
     return {
       kind: "you-asked-for",
       strength: 1,
@@ -349,17 +365,13 @@ const youAskedFor: ExplanationArm = {
 const similarToReference: ExplanationArm = {
   kind: "similar-to-reference",
   match(itemIndex, { catalog, provenance }) {
-    // Every reference this film neighbours: "a mix of Alien and Die Hard" may name both.
-    const referenced = [...new Set((provenance ?? []).flatMap((entry) => (entry.kind === "neighbour-of-reference" ? [entry.itemIndex] : [])))]
-      .filter((reference) => reference < catalog.items.length && reference !== itemIndex)
-      .map((reference) => catalog.items[reference]);
+    const referenced = referencedFilms(itemIndex, catalog, provenance);
     if (referenced.length === 0) return null;
     const item = catalog.items[itemIndex];
-    const detail = sharedDetail(item, referenced[0]);
     return {
       kind: "similar-to-reference",
-      strength: detail ? 1 : 0.6,
-      render: () => `${neighbourLead(referenced)}${detail ? `; ${detail}` : ""}.`,
+      strength: sharedDetail(item, referenced[0].film) ? 1 : 0.6,
+      render: () => referenceSentence(item, referenced),
     };
   },
 };
@@ -408,7 +420,7 @@ function asSupportingDetail(arm: ExplanationArm): ExplanationArm {
       if (!match || request.provenance === undefined) return match;
       const relation = relationSentence(itemIndex, request.catalog, request.provenance, request.context.likedItemIndexes);
       if (!relation) return null;
-      return { ...match, render: () => `${relation} ${match.render()}` };
+      return { ...match, render: () => `${relation} ${(match.detail ?? match.render)()}` };
     },
   };
 }

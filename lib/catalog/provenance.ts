@@ -7,8 +7,13 @@
 export type Provenance =
   /** The film the request named: a title lookup ("Heat", "the godfahter"). */
   | { kind: "asked-for"; exact: boolean }
-  /** A collaborative-filtering neighbour of a film the request referenced or named. */
-  | { kind: "neighbour-of-reference"; itemIndex: number }
+  /** One of the films of a series the request named by its first words ("harry potter"). */
+  | { kind: "series"; name: string }
+  /**
+   * A neighbour of a film the request referenced or named: by what its fans also loved, or, for a
+   * film few here have rated, mostly by its story and credits (`by: "story"`).
+   */
+  | { kind: "neighbour-of-reference"; itemIndex: number; by?: "fans" | "story" }
   /** A neighbour of a keyword match (a short search answer widened by what the same people loved). */
   | { kind: "neighbour-of-match"; itemIndex: number }
   /** A neighbour of a film the person liked in this session. */

@@ -2,6 +2,7 @@ import type { CatalogLexicon } from "./catalog-lexicon";
 import { findFollowUpSignals, type FollowUpSignal } from "./follow-up-words";
 import { findGenreMentions, type GenreMention } from "./genre-words";
 import { findLanguageMentions, type LanguageMention } from "./language-words";
+import { LIKING_AFTER } from "./liking-words";
 import { findNegationCues, negatedTargets, type NegationCue } from "./negation";
 import type { PersonMention } from "./people-lexicon";
 import { FILLER_WORDS, queryText, type QueryText, type TokenSpan } from "./query-text";
@@ -77,7 +78,7 @@ export interface AnalyseOptions {
 const REFERENCE_BEFORE = new Set(["like", "to", "as", "than", "of", "meets", "loved", "liked", "enjoyed", "seen", "watched", "vein", "fans", "fan", "resembling", "similar", "remind", "reminds", "reminiscent"]);
 const REFERENCE_AFTER = new Set(["meets", "vibes", "vibe", "style", "esque", "ish", "type", "but", "except", "only", "though", "with", "without", "in", "from", "and"]);
 /** "except Heat" rules a film out; "seen Heat" / "watched Heat" make it a reference (never shown either). */
-const EXCLUDE_BEFORE = new Set(["except", "besides", "than", "excluding"]);
+const EXCLUDE_BEFORE = new Set(["except", "besides", "than", "excluding", "hated", "hate", "disliked", "dislike", "loathed", "detested"]);
 const TWIST_WORDS = new Set(["but", "except", "only", "though", "although", "yet", "however", "instead", "minus", "without", "just", "and", "with", "set", "made", "in", "from"]);
 const WRAPPER_PREFIX = /^(?:(?:i want to |lets |let s |can you |please )?(?:watch|play|find|search for|search|show me|look up|put on|stream) )?(?:the (?:movie|film) )?/;
 const WRAPPER_SUFFIX = / (?:movie|film|the movie|the film|1[89][0-9]{2}|20[0-9]{2})$/;
@@ -219,7 +220,9 @@ export function analyseQuery(original: string, lexicon: CatalogLexicon, options:
       const phraseTokens = query.tokens.slice(mention.start, mention.end);
       const before = query.tokens[mention.start - 1];
       const after = query.tokens[mention.end];
-      const referenceCue = mention.asReference || (before !== undefined && REFERENCE_BEFORE.has(before)) || (after !== undefined && (after === "meets" || after === "vibes" || after === "style" || after === "esque"));
+      // "Whiplash was amazing": praise right after a title makes it a film the person refers to.
+      const praised = query.tokens.slice(mention.end, mention.end + 3).some((token) => LIKING_AFTER.has(token)) && ["was", "is", "and", "so"].includes(after ?? "");
+      const referenceCue = mention.asReference || praised || (before !== undefined && REFERENCE_BEFORE.has(before)) || (after !== undefined && (after === "meets" || after === "vibes" || after === "style" || after === "esque"));
       const covered = phraseTokens.every((token, offset) => detected[mention.start + offset] || FILLER_WORDS.has(token));
       const capitalised = capitalisedInOriginal(original, mention.text);
       // A name wins over a title it overlaps ("without Michael Caine" is not the film Michael)

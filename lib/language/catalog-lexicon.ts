@@ -1,6 +1,6 @@
 import type { Item } from "../catalog/item";
 import { popularityScore } from "../catalog/popularity";
-import { TitleMatcher, type TitleMatch } from "../retrieval/title-matcher";
+import { normaliseTitle, TitleMatcher, type TitleMatch } from "../retrieval/title-matcher";
 import { PeopleLexicon } from "./people-lexicon";
 import { buildExactTitleIndex, buildFuzzyTitleIndex, buildContinuationIndex, buildNamesakeIndex, shortTitleAliases, type FuzzyTitleIndex } from "./title-mentions";
 
@@ -26,6 +26,8 @@ export interface CatalogLexicon {
    * title lookup shows the first and offers the others as "did you mean".
    */
   namesakes: Map<string, number[]>;
+  /** Every normalised main title with its item, sorted by name: prefix lookups ("harry potter" → the series). */
+  sortedTitles: ReadonlyArray<readonly [string, number]>;
   /** Short title → films whose title continues it after a colon, most rated first ("did you mean"). */
   continuations: Map<string, number[]>;
   /** The same names bucketed by first letter, for whole-query typo matching. */
@@ -51,6 +53,7 @@ export function buildCatalogLexicon(items: readonly Item[], titles?: TitleLookup
     exactTitles,
     namesakes: buildNamesakeIndex(items),
     continuations: buildContinuationIndex(items),
+    sortedTitles: items.map((item, itemIndex) => [normaliseTitle(item.title), itemIndex] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1])),
     fuzzyTitles: buildFuzzyTitleIndex(exactTitles),
     latestYear: latestYear || 2000,
   };

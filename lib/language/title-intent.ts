@@ -1,6 +1,7 @@
 import { normaliseTitle } from "../retrieval/title-matcher";
 import type { QueryAnalysis } from "./analyse-query";
 import type { CatalogLexicon } from "./catalog-lexicon";
+import { LIKING_AFTER, LIKING_AFTER_WINDOW } from "./liking-words";
 
 /** A bare-title request: the film asked for and the other films that carry its title. */
 export interface TitleLookup {
@@ -17,6 +18,8 @@ export interface TitleLookup {
 export interface TitleIntent {
   /** Set when the request is one title: a lookup, that film first, then its neighbours. */
   lookup: TitleLookup | null;
+  /** The request names a series by the words its titles start with ("harry potter"): its films, most rated first. */
+  series: { name: string; items: number[] } | null;
   /** Films whose neighbours are wanted, never the films themselves ("like Heat", "I loved Inception"). */
   references: number[];
   /** References the person said they like or love: they count as session likes. */
@@ -48,6 +51,35 @@ const LIKING_SUBJECTS = new Set(["i", "we", "really", "totally", "also", "just",
 
 /** Words after which a capitalised unknown name is a film the person refers to ("like Oppenheimer"). */
 const UNKNOWN_REFERENCE_CUES = new Set(["like", "loved", "liked", "enjoyed", "adored", "watched", "seen", "to", "of"]);
+/** Words around a series name that do not belong to it ("the harry potter movies"). */
+const SERIES_WRAPPERS = new Set(["the", "movie", "movies", "film", "films", "series", "saga", "franchise", "all", "every", "watch", "show", "me"]);
+/** Films a series answer lists first, at most. */
+const MAX_SERIES_FILMS = 12;
+
+/**
+ * The films whose titles begin with the request's words (wrappers aside), most rated first; null
+ * when none do. Two or more name a series ("harry potter", "the star trek movies"); one is that
+ * film ("eternal sunshine").
+ */
+function titlesStartingWith(tokens: readonly string[], lexicon: CatalogLexicon): { name: string; items: number[] } | null {
+  const words = tokens.filter((token) => !SERIES_WRAPPERS.has(token));
+  if (words.length < 2 || words.length > 6 || words.length < tokens.length - 3) return null;
+  const prefix = `${words.join(" ")} `;
+  const sorted = lexicon.sortedTitles;
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle][0] < prefix) low = middle + 1;
+    else high = middle;
+  }
+  const items: number[] = [];
+  for (let index = low; index < sorted.length && sorted[index][0].startsWith(prefix); index += 1) items.push(sorted[index][1]);
+  if (items.length === 0) return null;
+  items.sort((a, b) => lexicon.items[b].ratingCount - lexicon.items[a].ratingCount || a - b);
+  return { name: words.join(" "), items: items.slice(0, MAX_SERIES_FILMS) };
+}
+
 /** Other films offered with a lookup, at most. */
 const MAX_DID_YOU_MEAN = 6;
 
@@ -75,7 +107,15 @@ function writtenAsTitle(original: string, phrase: string): boolean {
 
 const YEAR_TOKEN = /^(1[89]\d\d|20\d\d)$/;
 
-function statesLiking(tokens: readonly string[], start: number): boolean {
+function statesLiking(tokens: readonly string[], start: number, end: number): boolean {
+  for (let index = end; index < Math.min(tokens.length, end + LIKING_AFTER_WINDOW); index += 1) {
+    if (LIKING_AFTER.has(tokens[index])) return true;
+    if (tokens[index] === "but") break;
+  }
+  return statesLikingBefore(tokens, start);
+}
+
+function statesLikingBefore(tokens: readonly string[], start: number): boolean {
   const before = tokens[start - 1];
   const beforeThat = tokens[start - 2];
   if (before === "like") return beforeThat !== undefined && LIKING_SUBJECTS.has(beforeThat);
@@ -116,12 +156,19 @@ export function titleIntent(analysis: QueryAnalysis, lexicon: CatalogLexicon): T
     const namesakes = [...group.filter((itemIndex) => itemIndex !== chosen), ...continuing].slice(0, MAX_DID_YOU_MEAN);
     return {
       lookup: { itemIndex: chosen, exact: analysis.wholeTitle.kind === "exact", namesakes, unmatchedYear },
+      series: null,
       references: [],
       statedLikes: [],
       excluded: [],
       unknown: [],
     };
   }
+  // "Eternal Sunshine": the words begin exactly one title, which beats a shorter title inside them.
+  const byPrefix = titlesStartingWith(tokens, lexicon);
+  if (byPrefix && byPrefix.items.length === 1) {
+    return { lookup: { itemIndex: byPrefix.items[0], exact: false, namesakes: [], unmatchedYear: null }, series: null, references: [], statedLikes: [], excluded: [], unknown: [] };
+  }
+  if (byPrefix && analysis.titles.length === 0) return { lookup: null, series: byPrefix, references: [], statedLikes: [], excluded: [], unknown: [] };
   const references: number[] = [];
   const statedLikes: number[] = [];
   const excluded: number[] = [];
@@ -144,7 +191,7 @@ export function titleIntent(analysis: QueryAnalysis, lexicon: CatalogLexicon): T
     }
     if (references.includes(itemIndex)) continue;
     references.push(itemIndex);
-    if (statesLiking(tokens, title.start)) statedLikes.push(itemIndex);
+    if (statesLiking(tokens, title.start, title.end)) statedLikes.push(itemIndex);
   }
   for (const keyword of analysis.keywords) {
     const cue = tokens[keyword.start - 1] ?? "";
@@ -168,5 +215,5 @@ export function titleIntent(analysis: QueryAnalysis, lexicon: CatalogLexicon): T
     }
     unknown.push({ text: analysis.query.original.slice(...originalSpan(analysis.query.original, tokens.slice(keyword.start, end).join(" "))), didYouMean });
   }
-  return { lookup: null, references, statedLikes, excluded, unknown };
+  return { lookup: null, series: null, references, statedLikes, excluded, unknown };
 }

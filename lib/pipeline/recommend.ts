@@ -1,6 +1,7 @@
 import { decideRoute, estimateRouteCost, recordUsage, actualCost, type ActualCost } from "../../router";
 import { applyConstraintsWithCatalogFallback, CANDIDATES_PER_LIST, constraintFacts, describeConstraints, gatherCandidates, rerankWithLlm, type Constraints } from "../reasoning";
 import { retrieveFast } from "../retrieval/fast-path";
+import type { SparseFilmSupport } from "../retrieval/reference-neighbours";
 import type { BanditContext } from "../bandit";
 import type { ParsedRecommendRequest, RecommendResponse, RouteInfo } from "./contract";
 import type { Engine } from "./engine";
@@ -30,14 +31,24 @@ function fastCandidates(engine: Engine, request: ParsedRecommendRequest, taste: 
     {
       query: request.query,
       limit: poolSize,
-      titles: { lookup: intent.lookup, references: intent.references, excluded: intent.excluded },
+      titles: { lookup: intent.lookup, series: intent.series, references: intent.references, excluded: intent.excluded },
       discovery: request.discovery,
       userVector: taste.userVector,
       likedItems: [...taste.liked, ...taste.interested],
       exclude: new Set(taste.disliked),
     },
-    { keyword: engine.keywordSearch, cf: engine.cf, popularity: engine.popularity },
+    { keyword: engine.keywordSearch, cf: engine.cf, popularity: engine.popularity, sparseSupport: sparseSupportOf(engine) },
   );
+}
+
+/** Text neighbours through the engine's text search, for films with few fans here (none without text search). */
+function sparseSupportOf(engine: Engine): SparseFilmSupport | undefined {
+  const search = engine.textSearch;
+  if (!search) return undefined;
+  return {
+    textNeighbours: (itemIndex, k) => search.searchVector(search.itemVector(itemIndex), k + 1).map((hit) => hit.itemIndex),
+    ratingCount: (itemIndex) => engine.catalog.items[itemIndex].ratingCount,
+  };
 }
 
 /** The film among `pulls` closest to `itemIndex` in CF space: the one a session-taste pick came from. */
@@ -106,6 +117,12 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
   const reasons = decision ? [...decision.reasons] : [`path forced by the request: ${path}`];
   const { intent } = understandRequest(engine, request.query, decision?.analysis ?? null);
   const statedLikes = intent.statedLikes.map((itemIndex) => engine.catalog.items[itemIndex].id);
+  if (intent.lookup && decision?.analysis.wholeTitle && decision.analysis.wholeTitle.itemIndex !== intent.lookup.itemIndex) {
+    // A year in the request chose another film of that title than the router read.
+    const chosen = engine.catalog.items[intent.lookup.itemIndex];
+    const index = reasons.findIndex((reason) => reason.startsWith("title lookup:"));
+    if (index >= 0) reasons[index] = `title lookup: ${chosen.title}${chosen.year === null ? "" : ` (${chosen.year})`}`;
+  }
   const film = (itemIndex: number) => {
     const item = engine.catalog.items[itemIndex];
     return { id: item.id, title: item.title, year: item.year };
@@ -176,6 +193,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
         cf: engine.cf,
         popularity: engine.popularity,
         indexOf: engine.catalog.indexOf,
+        sparseSupport: sparseSupportOf(engine),
         ...(semanticHits ? { semanticSearch: () => semanticHits } : {}),
       });
       if (constraints.mood && !engine.textSearch && engine.textSearchUnavailable) reasons.push(`semantic search off: ${engine.textSearchUnavailable}`);

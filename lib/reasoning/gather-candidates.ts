@@ -1,7 +1,7 @@
 import type { Item } from "../catalog/item";
 import type { Provenance } from "../catalog/provenance";
 import { contentWords } from "../retrieval/text-tokens";
-import { referenceNeighbours } from "../retrieval/reference-neighbours";
+import { isSparseFilm, referenceNeighbours, type SparseFilmSupport } from "../retrieval/reference-neighbours";
 import type { CfModel } from "../retrieval/fast-path";
 import type { KeywordSearch } from "../retrieval/keyword-search";
 import { fuseRankedLists, type RankedList } from "../retrieval/rank-fusion";
@@ -16,6 +16,8 @@ export interface CandidateResources {
   /** Popularity per item in [0, 1]: orders the catalog scan. */
   popularity: ArrayLike<number>;
   indexOf: ReadonlyMap<string, number>;
+  /** Text neighbours and rating counts, for referenced films with few fans here; optional. */
+  sparseSupport?: SparseFilmSupport;
   /** Semantic neighbours of free text (lib/ai text search), best first; optional. */
   semanticSearch?: (text: string, limit: number) => readonly number[];
 }
@@ -73,9 +75,9 @@ export function gatherCandidates(constraints: Constraints, resources: CandidateR
     for (const reference of constraints.references) {
       const index = reference.itemId ? resources.indexOf.get(reference.itemId) : undefined;
       if (index === undefined) continue;
-      const neighbours = referenceNeighbours(resources.cf, index, CANDIDATES_PER_LIST);
+      const neighbours = referenceNeighbours(resources.cf, index, CANDIDATES_PER_LIST, resources.sparseSupport);
       lists.push({ name: "cf-neighbours", weight: 1.5, items: neighbours });
-      record(neighbours, { kind: "neighbour-of-reference", itemIndex: index });
+      record(neighbours, { kind: "neighbour-of-reference", itemIndex: index, by: isSparseFilm(resources.sparseSupport, index) ? "story" : "fans" });
       sources.push(`CF neighbours of ${reference.title}: ${neighbours.length}`);
     }
   }

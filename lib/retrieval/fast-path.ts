@@ -1,6 +1,6 @@
 import { recommendForUser, type TimelineBlend } from "./cf-neighbours";
 import type { ItemKnnModel } from "./item-knn";
-import { referenceNeighbours } from "./reference-neighbours";
+import { isSparseFilm, referenceNeighbours, type SparseFilmSupport } from "./reference-neighbours";
 import type { KeywordSearch } from "./keyword-search";
 import type { Provenance } from "../catalog/provenance";
 import { fuseRankedLists, type FusedItem, type RankedList } from "./rank-fusion";
@@ -32,6 +32,8 @@ export interface CfModel {
 export interface RequestTitles {
   /** A bare-title request: that film first, its namesakes offered, its neighbours after it. */
   lookup: { itemIndex: number; namesakes: readonly number[] } | null;
+  /** A series named by its first words ("harry potter"): its films first, most rated first. */
+  series?: { name: string; items: readonly number[] } | null;
   /** Films whose neighbours are wanted; never shown themselves. */
   references: readonly number[];
   /** Films the request rules out. */
@@ -59,6 +61,8 @@ export interface FastPathRequest {
 export interface FastPathResources {
   keyword: KeywordSearch;
   cf: CfModel | null;
+  /** Text neighbours and rating counts, for films with few fans here; optional. */
+  sparseSupport?: SparseFilmSupport;
   /** Popularity per item scaled to [0, 1]. */
   popularity: Float64Array;
 }
@@ -89,7 +93,7 @@ const SPARSE_SEEDS = 3;
 function titlesFromMatcher(query: string, keyword: KeywordSearch): RequestTitles {
   const references = [...new Set(keyword.titles.findMentions(query).filter((mention) => mention.asReference).map((mention) => mention.itemIndex))];
   const whole = references.length === 0 ? keyword.titles.match(query, 1, 0.85)[0] : undefined;
-  return { lookup: whole ? { itemIndex: whole.itemIndex, namesakes: [] } : null, references, excluded: [] };
+  return { lookup: whole ? { itemIndex: whole.itemIndex, namesakes: [] } : null, series: null, references, excluded: [] };
 }
 
 /** Records why each item of a list is there, first reason first. */
@@ -125,7 +129,8 @@ export function retrieveFast(request: FastPathRequest, resources: FastPathResour
   const titles = request.titles ?? titlesFromMatcher(request.query, keyword);
   const references = [...titles.references];
   const lookup = titles.lookup;
-  const neighboursOf = (seed: number) => (cf ? referenceNeighbours(cf, seed, CANDIDATES_PER_LIST) : []);
+  const byOf = (seed: number) => (isSparseFilm(resources.sparseSupport, seed) ? ("story" as const) : ("fans" as const));
+  const neighboursOf = (seed: number) => (cf ? referenceNeighbours(cf, seed, CANDIDATES_PER_LIST, resources.sparseSupport) : []);
 
   if (lookup) {
     // The query is a title: that film comes first, then films the same people loved.
@@ -134,7 +139,7 @@ export function retrieveFast(request: FastPathRequest, resources: FastPathResour
     const neighbours = neighboursOf(lookup.itemIndex);
     if (neighbours.length > 0) {
       lists.push({ name: "cf-neighbours", weight: 1, items: neighbours });
-      ledger.add(neighbours, () => ({ kind: "neighbour-of-reference", itemIndex: lookup.itemIndex }));
+      ledger.add(neighbours, () => ({ kind: "neighbour-of-reference", itemIndex: lookup.itemIndex, by: byOf(lookup.itemIndex) }));
       reasons.push("title lookup, then CF neighbours");
     } else {
       // A film nobody here rated has no neighbours: its words are the best lead left.
@@ -143,13 +148,21 @@ export function retrieveFast(request: FastPathRequest, resources: FastPathResour
       ledger.add(hits, () => ({ kind: "keyword", terms: contentWords(request.query) }));
       reasons.push("title lookup; no CF neighbours for it, keyword matches after it");
     }
+  } else if (titles.series && titles.series.items.length > 0) {
+    const { name, items } = titles.series;
+    lists.push({ name: "title", weight: 3, items });
+    ledger.add(items, () => ({ kind: "series", name }));
+    const neighbours = neighboursOf(items[0]);
+    lists.push({ name: "cf-neighbours", weight: 0.5, items: neighbours });
+    ledger.add(neighbours, () => ({ kind: "neighbour-of-reference", itemIndex: items[0], by: byOf(items[0]) }));
+    reasons.push(`series "${name}": its ${items.length} film${items.length > 1 ? "s" : ""}, then CF neighbours`);
   } else if (references.length > 0) {
     // "movies like Heat", "I loved Inception": the words of the request are not what is wanted.
     reasons.push(`reference title${references.length > 1 ? "s" : ""}: CF neighbours`);
     for (const seed of references) {
       const neighbours = neighboursOf(seed);
       lists.push({ name: "cf-neighbours", weight: 1.2, items: neighbours });
-      ledger.add(neighbours, () => ({ kind: "neighbour-of-reference", itemIndex: seed }));
+      ledger.add(neighbours, () => ({ kind: "neighbour-of-reference", itemIndex: seed, by: byOf(seed) }));
     }
   } else {
     const keywordHits = keyword.search(request.query, CANDIDATES_PER_LIST).map((hit) => hit.itemIndex);
