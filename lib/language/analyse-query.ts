@@ -1,6 +1,6 @@
 import type { CatalogLexicon } from "./catalog-lexicon";
 import { findFollowUpSignals, type FollowUpSignal } from "./follow-up-words";
-import { findGenreMentions, type GenreMention } from "./genre-words";
+import { findGenreMentions, isGenreWord, type GenreMention } from "./genre-words";
 import { findLanguageMentions, type LanguageMention } from "./language-words";
 import { LIKING_AFTER } from "./liking-words";
 import { findNegationCues, negatedTargets, type NegationCue } from "./negation";
@@ -138,7 +138,10 @@ function wholeTitleOf(query: QueryText, lexicon: CatalogLexicon, fuzziness: "nor
   if (stripped && stripped !== query.text) candidates.push(stripped);
   let best: WholeTitle | null = null;
   for (const candidate of candidates) {
-    const exact = lexicon.exactTitles.get(candidate.replace(/^(the|a|an) /, ""));
+    const bare = candidate.replace(/^(the|a|an) /, "");
+    // "I want to watch a war movie" minus its wrapper is "war": a genre, not the film War.
+    if (candidate !== query.text && isGenreWord(bare)) continue;
+    const exact = lexicon.exactTitles.get(bare);
     if (exact !== undefined) return { whole: { itemIndex: exact, score: 1, kind: "exact" }, best: { itemIndex: exact, score: 1, kind: "exact" } };
   }
 
@@ -191,6 +194,8 @@ export function analyseQuery(original: string, lexicon: CatalogLexicon, options:
   years = years.filter((year) => !(year.kind === "relative" && followUps.some((signal) => signal.kind === "change" && overlaps(signal, year) && signal.end > year.end - 1 && signal.start < year.start)));
   followUps = followUps.filter((signal) => ![...years, ...runtimes].some((span) => overlaps(span, signal)) && !(signal.kind === "change" && cues.some((cue) => overlaps(cue, signal))));
   cues = cues.filter((cue) => !followUps.some((signal) => signal.kind === "reject" && overlaps(signal, cue)));
+  // "nothing before 1990": the year phrase took its denial in (year-expressions.ts), so it negates nothing else.
+  cues = cues.filter((cue) => !years.some((year) => overlaps(year, cue)));
 
   // A typo-tolerant whole-title match must not swallow a query the lexicon already reads
   // ("melancholic" is a mood, not a misspelt Melancholia).
@@ -224,6 +229,9 @@ export function analyseQuery(original: string, lexicon: CatalogLexicon, options:
       const praised = query.tokens.slice(mention.end, mention.end + 3).some((token) => LIKING_AFTER.has(token)) && ["was", "is", "and", "so"].includes(after ?? "");
       const referenceCue = mention.asReference || praised || (before !== undefined && REFERENCE_BEFORE.has(before)) || (after !== undefined && (after === "meets" || after === "vibes" || after === "style" || after === "esque"));
       const covered = phraseTokens.every((token, offset) => detected[mention.start + offset] || FILLER_WORDS.has(token));
+      // A number the lexicon already reads ("than 1982", "1965 to 2012", "3 film noirs") is a year
+      // or a count, whatever cue stands before it; "movies like 300" still finds the film.
+      if (phraseTokens.every((token) => /^\d+$/.test(token)) && phraseTokens.some((_, offset) => detected[mention.start + offset])) continue;
       const capitalised = capitalisedInOriginal(original, mention.text);
       // A name wins over a title it overlaps ("without Michael Caine" is not the film Michael)
       // unless the title is longer or introduced as a reference to a film.

@@ -7,12 +7,35 @@ export interface NegationCue extends TokenSpan {
   soft: boolean;
 }
 
-const SOFT_CUES = /\b(not too|not overly|not very|not so|not that|not super|nothing too|nothing overly|nothing very|nothing that|without too much|without much|not much|light on|less|too much|not a lot of|not heavy on|isnt too|shouldnt be too|not excessively)\b/g;
-const HARD_CUES = /\b(no|not|nothing|without|never|non|none|zero|except|excluding|exclude|minus|avoid|avoiding|skip|skipping|anything but|but not|dont want|do not want|dont like|do not like|dont need|not into|hate|no more|isnt|shouldnt be|shouldnt have|free of|rather than|instead of|other than|aside from|besides|apart from|sick of|tired of|no need for|nothing with|anything except|everything but|not any|dont show|do not show|dont give|do not give|dont recommend|do not recommend|not interested in|nope)\b/g;
+/** Phrases that soften rather than exclude: "not too scary" is a preference against, not a filter. */
+const SOFT_PHRASES = [
+  "not too", "not overly", "not very", "not so", "not that", "not super", "nothing too", "nothing overly", "nothing very", "nothing that",
+  "without too much", "without much", "not much", "light on", "less", "too much", "not a lot of", "not heavy on", "isnt too", "shouldnt be too",
+  "not excessively", "arent too", "not too much",
+];
+
+/**
+ * Phrases that exclude what follows. English negative contractions lose their apostrophe in the
+ * tokens ("aren't" → "arent"), so each auxiliary's contraction is a cue of its own.
+ */
+const HARD_PHRASES = [
+  "no", "not", "nothing", "without", "never", "non", "none", "zero", "except", "excluding", "exclude", "minus", "avoid", "avoiding", "skip", "skipping",
+  "anything but", "but not", "dont want", "do not want", "dont like", "do not like", "dont need", "not into", "hate", "no more", "free of", "rather than",
+  "instead of", "other than", "aside from", "besides", "apart from", "sick of", "tired of", "no need for", "nothing with", "anything except",
+  "everything but", "not any", "dont show", "do not show", "dont give", "do not give", "dont recommend", "do not recommend", "not interested in", "nope",
+  "isnt", "arent", "wasnt", "werent", "doesnt", "didnt", "wont", "shouldnt", "shouldnt be", "shouldnt have", "cant stand", "cannot stand",
+  "not a fan of", "not a big fan of", "no fan of", "not big on", "rather not", "would rather not", "id rather not", "prefer not", "prefer no",
+  "dont care for", "dont enjoy", "not keen on", "keep away from", "stay away from", "leave out", "no thanks to",
+];
+
+const phrasePattern = (phrases: readonly string[]) => new RegExp(String.raw`\b(${[...phrases].sort((a, b) => b.length - a.length).join("|")})\b`, "g");
+// Longest first, so "not a fan of" wins over "not" at the same place.
+const SOFT_CUES = phrasePattern(SOFT_PHRASES);
+const HARD_CUES = phrasePattern(HARD_PHRASES);
 
 /** Tokens allowed between a cue and what it negates ("no more of the romance stuff"). */
 const SCOPE_FILLER = new Set(
-  "too a an any more of the really very overly so that is it its movies films movie film something anything with in for me please at all kind sort type much super particularly remotely even things stuff thing scenes scene content elements bits too much lots lot heavy on involving about by from directed starring featuring".split(" "),
+  "too a an any more of the really very overly so that is it its movies films movie film something anything with in for me please at all kind sort type much super particularly remotely even things stuff thing scenes scene content elements bits too much lots lot heavy on involving about by from directed starring featuring have be are were see watch include including any those".split(" "),
 );
 /** Tokens that continue a negated list ("no romance or horror"). */
 const LIST_JOINERS = new Set(["or", "and", "nor", "either", "neither"]);

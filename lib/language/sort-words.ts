@@ -35,9 +35,16 @@ const DISCOVERY_PATTERNS: Array<[number, RegExp]> = [
   [0.1, /\b(crowd pleasers?|mainstream|blockbusters?|popular|famous|well known|everyone has seen)\b/g],
 ];
 
-const COUNT_NOUNS = "movies|films|gems|classics|picks|recommendations|suggestions|titles|options|ideas|flicks|ones|comedies|dramas|thrillers|horrors|westerns|documentaries|more";
+/** What a count counts: films by any name, including a genre in the plural ("six film noirs", "a dozen whodunits"). */
+const COUNT_NOUNS =
+  "movies|films|pictures|features|gems|classics|picks|recommendations|suggestions|titles|options|ideas|flicks|ones|more|" +
+  "comedies|dramas|thrillers|horrors|westerns|documentaries|docs|mysteries|whodunits|whodunnits|adventures|romances|musicals|cartoons|" +
+  "animations|noirs|fantasies|capers|heists|romcoms|rom coms|biopics|epics|satires|slashers|mockumentaries";
+/** "a dozen", "two dozen", "half a dozen": counted in dozens. */
+const DOZENS = String.raw`half a dozen|(?:a|one|two|three|four) dozen`;
 const patterns = {
-  count: new RegExp(String.raw`\b(?:top |give me |show me |list |recommend |suggest |just |only )?(\d{1,2}|${NUMBER_WORD_PATTERN}|a couple of|a few|a handful of) (?:(?:good|great|more|other|new|different|old|short|fun|scary|funny|[a-z]+) )?(${COUNT_NOUNS})\b`, "g"),
+  // Up to three words between the number and the noun: "8 sci fi movies", "12 science fiction films".
+  count: new RegExp(String.raw`\b(?:top |give me |show me |list |recommend |suggest |just |only )?(${DOZENS}|\d{1,2}|${NUMBER_WORD_PATTERN}|a couple of|a few|a handful of) (?:[a-z]+ ){0,3}?(${COUNT_NOUNS})\b`, "g"),
   top: /\btop (\d{1,2}|three|five|ten|twenty)\b/g,
 };
 
@@ -65,13 +72,20 @@ export function findDiscoveryMentions(query: QueryText): DiscoveryMention[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** "half a dozen" → 6, "a dozen" → 12, "two dozen" → 24. */
+function dozens(text: string): number {
+  if (text.startsWith("half")) return 6;
+  const multiplier = text.replace(/ ?dozen$/, "");
+  return 12 * (multiplier === "" || multiplier === "a" ? 1 : parseNumber(multiplier));
+}
+
 /** Finds how many films were asked for (2–50); "a", "one" and bare numbers are not counts. */
 export function findCountMentions(query: QueryText): CountMention[] {
   const found: CountMention[] = [];
   for (const pattern of [patterns.top, patterns.count]) {
     for (const { start, end, match } of matchPhrases(query, pattern)) {
       const text = match[1].replace(/^a /, "").replace(/ of$/, "");
-      const count = text === "handful" ? 5 : parseNumber(text);
+      const count = text === "handful" ? 5 : /dozen$/.test(text) ? dozens(text) : parseNumber(text);
       if (!Number.isFinite(count) || count < 2 || count > 50 || !Number.isInteger(count)) continue;
       if (found.some((mention) => mention.start < end && start < mention.end)) continue;
       found.push({ start, end, count, phrase: match[0] });

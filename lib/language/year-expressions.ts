@@ -50,7 +50,7 @@ function decadeRange(groups: Array<string | undefined>, offset: number): Range |
 }
 
 const BEFORE_WORDS = "before|pre|prior to|earlier than|older than|til|till|until|up to|up until|through|no later than|not after|by";
-const AFTER_WORDS = "after|post|since|later than|newer than|more recent than|from|starting|starting from|no earlier than|not before|beginning";
+const AFTER_WORDS = "after|post|since|later than|newer than|more recent than|from|starting|starting from|starting in|beginning in|no earlier than|not before|beginning";
 const OPEN_AFTER = "on|onward|onwards|and later|or later|and newer|or newer|and up|plus|and beyond|or after|and after|to now|to today|to present|until now";
 const OPEN_BEFORE = "or earlier|and earlier|or before|and before|or older|and older";
 
@@ -75,7 +75,7 @@ const YEAR_HINT = /\d|ties|aughts|thousands|tens|teens|recent|latest|contemporar
 const LAST_YEARS: Record<string, number> = { few: 4, couple: 2, "couple of": 2, two: 2, three: 3, five: 5, ten: 10, fifteen: 15, twenty: 20 };
 
 const beforeInclusive = (word: string) => /^(til|till|until|up to|up until|through|no later than|not after|by)$/.test(word);
-const afterInclusive = (word: string) => /^(since|from|starting|starting from|no earlier than|not before|beginning)$/.test(word);
+const afterInclusive = (word: string) => /^(since|from|starting|starting from|starting in|beginning in|no earlier than|not before|beginning)$/.test(word);
 
 function openEnded(range: Range, suffix: string | undefined): { from: number | null; to: number | null } {
   if (!suffix) return range;
@@ -173,7 +173,29 @@ export function findYearMentions(query: QueryText, options: YearOptions): YearMe
     const to = /silent/.test(word) ? 1929 : /black and white|golden age/.test(word) ? 1965 : /classic/.test(word) ? 1989 : 1979;
     offer({ start, end, from: null, to, kind: "era", strength: "soft", phrase: word });
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found.map((mention) => negatedBound(query, mention)).sort((a, b) => a.start - b.start);
+}
+
+/** Words that, right before an open bound, deny it: "no older than 2000", "nothing before 1990". */
+const BOUND_NEGATIONS = new Set(["no", "not", "nothing", "none", "never"]);
+
+/**
+ * A denied open bound is the complementary bound, both ends inclusive of what the denial leaves:
+ * "nothing before 1990" (not ≤ 1989) is from 1990, "no older than 2000" is from 2000, "nothing
+ * after the 80s" is up to 1989. The cue joins the span, so it negates nothing else.
+ */
+function negatedBound(query: QueryText, mention: YearMention): YearMention {
+  if ((mention.kind !== "before" && mention.kind !== "after") || mention.start === 0) return mention;
+  const cue = query.tokens[mention.start - 1];
+  if (!BOUND_NEGATIONS.has(cue)) return mention;
+  const phrase = `${cue} ${mention.phrase}`;
+  if (mention.kind === "before" && mention.from === null && mention.to !== null) {
+    return { ...mention, start: mention.start - 1, from: mention.to + 1, to: null, kind: "after", phrase };
+  }
+  if (mention.kind === "after" && mention.to === null && mention.from !== null) {
+    return { ...mention, start: mention.start - 1, from: null, to: mention.from - 1, kind: "before", phrase };
+  }
+  return mention;
 }
 
 /**
