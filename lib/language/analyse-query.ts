@@ -231,7 +231,9 @@ export function analyseQuery(original: string, lexicon: CatalogLexicon, options:
       const covered = phraseTokens.every((token, offset) => detected[mention.start + offset] || FILLER_WORDS.has(token));
       // A number the lexicon already reads ("than 1982", "1965 to 2012", "3 film noirs") is a year
       // or a count, whatever cue stands before it; "movies like 300" still finds the film.
+      // Likewise a span with a number whose every word the lexicon reads ("than 95 minutes").
       if (phraseTokens.every((token) => /^\d+$/.test(token)) && phraseTokens.some((_, offset) => detected[mention.start + offset])) continue;
+      if (covered && phraseTokens.some((token) => /^\d+$/.test(token))) continue;
       const capitalised = capitalisedInOriginal(original, mention.text);
       // A name wins over a title it overlaps ("without Michael Caine" is not the film Michael)
       // unless the title is longer or introduced as a reference to a film.

@@ -21,29 +21,39 @@ const NUMBER = String.raw`(?:\d+(?:p\d+)?|(?:${NUMBER_WORD_PATTERN})(?: (?:${NUM
  * M minutes" hours, 3 its minutes, 4 "1h30" hours, 5 its minutes, 6 plain hours, 7 plain
  * minutes, plus the non-capturing "an hour and a half" / "half an hour".
  */
-const DURATION = String.raw`(?:(${NUMBER}) and a half hours?|(${NUMBER}) (?:hours?|hrs?|h) (?:and )?(${NUMBER}) (?:minutes?|mins?|m)|([0-9]+)h([0-9]+)m?|(?:an? |one )?hour and a half|half an hour|(${NUMBER}) ?(?:hours?|hrs?|h)|(${NUMBER}) ?(?:minutes?|mins?|m))`;
-const DURATION_GROUPS = 7;
+const DURATION = String.raw`(?:(${NUMBER}) and an? (half|quarter) hours?|(${NUMBER}) (?:hours?|hrs?|h) (?:and )?(${NUMBER}) (?:minutes?|mins?|m)|([0-9]+)h([0-9]+)m?|(?:an? |one )?hour and an? (half|quarter)|(${NUMBER}) hours? and an? (half|quarter)|half an hour|three quarters of an hour|(${NUMBER}) ?(?:hours?|hrs?|h)|(${NUMBER}) ?(?:minutes?|mins?|m))`;
+const DURATION_GROUPS = 11;
+
+/** Minutes in "a half" or "a quarter" of an hour. */
+const fraction = (word: string | undefined) => (word === "quarter" ? 15 : 30);
 
 function durationMinutes(match: RegExpExecArray, offset: number, text: string): number | null {
   const group = (index: number) => match[offset + index];
-  if (group(0) !== undefined) return parseNumber(group(0)!) * 60 + 30;
-  if (group(1) !== undefined) return parseNumber(group(1)!) * 60 + parseNumber(group(2)!);
-  if (group(3) !== undefined) return Number(group(3)) * 60 + Number(group(4));
-  if (group(5) !== undefined) return parseNumber(group(5)!) * 60;
-  if (group(6) !== undefined) return parseNumber(group(6)!);
-  if (/hour and a half/.test(text)) return 90;
+  if (group(0) !== undefined) return parseNumber(group(0)!) * 60 + fraction(group(1));
+  if (group(2) !== undefined) return parseNumber(group(2)!) * 60 + parseNumber(group(3)!);
+  if (group(4) !== undefined) return Number(group(4)) * 60 + Number(group(5));
+  if (group(6) !== undefined) return 60 + fraction(group(6));
+  if (group(7) !== undefined) return parseNumber(group(7)!) * 60 + fraction(group(8));
+  if (group(9) !== undefined) return parseNumber(group(9)!) * 60;
+  if (group(10) !== undefined) return parseNumber(group(10)!);
+  if (/three quarters of an hour/.test(text)) return 45;
   if (/half an hour/.test(text)) return 30;
   return null;
 }
 
-const MAX_WORDS = "under|less than|shorter than|no longer than|not longer than|not more than|no more than|at most|max|maximum|up to|within|below|tops|fewer than|not over|no more|under the|not exceeding|lower than|not much more than";
-const MIN_WORDS = "over|more than|longer than|at least|minimum|min|above|upwards of|in excess of|no less than|not less than|no shorter than|not shorter than|a good";
+const MAX_WORDS = "only have|have only|i have|we have|ive got|weve got|only got|got only|under|less than|shorter than|no longer than|not longer than|not more than|no more than|at most|max|maximum|up to|within|below|tops|fewer than|not over|no more|under the|not exceeding|lower than|not much more than";
+const MIN_WORDS = "not under|no less than|not below|not shorter than|over|more than|longer than|at least|minimum|min|above|upwards of|in excess of|no less than|not less than|no shorter than|not shorter than|a good";
 const ABOUT_WORDS = "about|around|roughly|approximately|approx|circa|close to|something like|like|some|near";
 const AFTER_MAX = "or less|or shorter|or under|max|maximum|tops|at most|or so max";
 const AFTER_MIN = "or more|or longer|plus|or over|at least|minimum";
 
 const patterns = {
-  range: new RegExp(String.raw`\b(?:between )?(${NUMBER}) (?:and|to|or) (${NUMBER}) (hours?|hrs?|minutes?|mins?)\b`, "g"),
+  // "two and a half hours" is one duration, not a range from two to a half.
+  range: new RegExp(String.raw`\b(?:between )?(${NUMBER}) (?:and|to|or) (?!an? (?:half|quarter)\b)(${NUMBER}) (hours?|hrs?|minutes?|mins?)\b`, "g"),
+  // "between an hour and a quarter and 150 minutes", "2h30 to 3 hours", "80-140 minutes".
+  // "and" joins a range only after "between": "two hours and fifteen minutes" is one duration.
+  durationRange: new RegExp(String.raw`\b(?:between ${DURATION} and ${DURATION}|(?:from )?${DURATION} (?:to|until|or) ${DURATION})\b`, "g"),
+  hyphenRange: /\b(\d{2,3}) (\d{2,3}) ?(minutes?|mins?|m)\b/g,
   max: new RegExp(String.raw`\b(?:${MAX_WORDS}) (?:a |an |the )?${DURATION}(?: long)?\b`, "g"),
   min: new RegExp(String.raw`\b(?:${MIN_WORDS}) (?:a |an |the )?${DURATION}(?: long)?\b`, "g"),
   about: new RegExp(String.raw`\b(?:${ABOUT_WORDS}) (?:a |an |the )?${DURATION}(?: long)?\b`, "g"),
@@ -85,19 +95,38 @@ export function findRuntimeMentions(query: QueryText): RuntimeMention[] {
     if (!plausible(low) || !plausible(high)) continue;
     offer({ start, end, minMinutes: Math.min(low, high), maxMinutes: Math.max(low, high), kind: "range", strength: "hard", phrase: match[0] });
   }
+  for (const { start, end, match } of matchPhrases(query, patterns.durationRange)) {
+    // Groups 1–22 are the "between … and …" form, 23–44 the "… to …" form.
+    const offset = /^between /.test(match[0]) ? 1 : 1 + 2 * DURATION_GROUPS;
+    const [first, second] = match[0].replace(/^(?:between|from) /, "").split(/ (?:and|to|until|or) (?=.*\b(?:hours?|hrs?|h|minutes?|mins?|m|\d+h\d*)\b)/);
+    const low = durationMinutes(match, offset, first ?? match[0]);
+    const high = durationMinutes(match, offset + DURATION_GROUPS, second ?? match[0]);
+    if (!plausible(low) || !plausible(high) || low === high) continue;
+    offer({ start, end, minMinutes: Math.min(low, high), maxMinutes: Math.max(low, high), kind: "range", strength: "hard", phrase: match[0] });
+  }
+  for (const { start, end, match } of matchPhrases(query, patterns.hyphenRange)) {
+    const low = Number(match[1]);
+    const high = Number(match[2]);
+    if (!plausible(low) || !plausible(high) || low >= high) continue;
+    offer({ start, end, minMinutes: low, maxMinutes: high, kind: "range", strength: "hard", phrase: match[0] });
+  }
   for (const { start, end, match } of matchPhrases(query, patterns.notTooLong)) {
     const short = match[1] === "short";
     offer({ start, end, minMinutes: short ? 80 : null, maxMinutes: short ? null : 120, kind: "word", strength: "soft", phrase: match[0] });
   }
+  // The phrase that starts first wins where two overlap: "not under an hour" is a minimum, though
+  // "under an hour" alone is a maximum, and "no more than 90 min" a maximum, not "more than".
+  const bounded: RuntimeMention[] = [];
   for (const [kind, pattern] of [["max", patterns.max], ["min", patterns.min], ["about", patterns.about]] as const) {
     for (const { start, end, match } of matchPhrases(query, pattern)) {
       const minutes = durationMinutes(match, 1, match[0]);
       if (!plausible(minutes)) continue;
       const minMinutes = kind === "min" ? minutes : kind === "about" ? minutes - ABOUT_TOLERANCE_MINUTES : null;
       const maxMinutes = kind === "max" ? minutes : kind === "about" ? minutes + ABOUT_TOLERANCE_MINUTES : null;
-      offer({ start, end, minMinutes, maxMinutes, kind, strength: "hard", phrase: match[0] });
+      bounded.push({ start, end, minMinutes, maxMinutes, kind, strength: "hard", phrase: match[0] });
     }
   }
+  for (const mention of bounded.sort((a, b) => a.start - b.start || b.end - a.end)) offer(mention);
   for (const { start, end, match } of matchPhrases(query, patterns.trailing)) {
     const minutes = durationMinutes(match, 1, match[0]);
     if (!plausible(minutes)) continue;

@@ -44,7 +44,7 @@ const COUNT_NOUNS =
 const DOZENS = String.raw`half a dozen|(?:a|one|two|three|four) dozen`;
 const patterns = {
   // Up to three words between the number and the noun: "8 sci fi movies", "12 science fiction films".
-  count: new RegExp(String.raw`\b(?:top |give me |show me |list |recommend |suggest |just |only )?(${DOZENS}|\d{1,2}|${NUMBER_WORD_PATTERN}|a couple of|a few|a handful of) (?:[a-z]+ ){0,3}?(${COUNT_NOUNS})\b`, "g"),
+  count: new RegExp(String.raw`\b(?:top |give me |show me |list |recommend |suggest |just |only )?(${DOZENS}|\d{1,2}|${NUMBER_WORD_PATTERN}|a couple of|a few|a handful of) (?:(?!(?:hours?|hrs?|minutes?|mins?|years?|decades?)\b)[a-z]+ ){0,3}?(${COUNT_NOUNS})\b`, "g"),
   top: /\btop (\d{1,2}|three|five|ten|twenty)\b/g,
 };
 
