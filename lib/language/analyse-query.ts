@@ -3,6 +3,7 @@ import { findFollowUpSignals, type FollowUpSignal } from "./follow-up-words";
 import { findGenreMentions, isGenreWord, type GenreMention } from "./genre-words";
 import { findLanguageMentions, type LanguageMention } from "./language-words";
 import { LIKING_AFTER } from "./liking-words";
+import { findSoftScopes } from "./soft-wishes";
 import { findNegationCues, negatedTargets, type NegationCue } from "./negation";
 import type { PersonMention } from "./people-lexicon";
 import { FILLER_WORDS, queryText, type QueryText, type TokenSpan } from "./query-text";
@@ -59,6 +60,8 @@ export interface QueryAnalysis {
   keywords: Array<Negatable<TokenSpan & { phrase: string }>>;
   /** A reference title with a change requested ("like Blade Runner but in the 90s"). */
   twist: boolean;
+  /** Ranges a preference cue governs ("ideally from the 70s"): constraints found there are soft. */
+  softScopes: TokenSpan[];
   /** Original query is Title Cased with a leading article ("The Nineties"): reads as a title. */
   titleCased: boolean;
 }
@@ -379,6 +382,7 @@ export function analyseQuery(original: string, lexicon: CatalogLexicon, options:
     followUps,
     keywords: negatedKeywords,
     twist,
+    softScopes: findSoftScopes(query),
     titleCased: titleCased(original),
   };
 }

@@ -1,4 +1,5 @@
-import { matchPhrases, type QueryText, type TokenSpan } from "./query-text";
+import { editDistance } from "../retrieval/edit-distance";
+import { FILLER_WORDS, matchPhrases, type QueryText, type TokenSpan } from "./query-text";
 
 /** A genre word in a query: "sci-fi", "rom-com" (two genres), "scary", "cartoon". */
 export interface GenreMention extends TokenSpan {
@@ -21,7 +22,7 @@ const GENRE_PHRASES: Array<[string[], string[], string[]?]> = [
   [["romance", "romances", "romantic", "love story", "love stories"], ["Romance"]],
   [["romantic drama", "romantic dramas"], ["Romance", "Drama"]],
   [["horror", "horrors", "horror movie", "scary", "scare", "scares", "spooky", "slasher", "slashers", "frightening", "terrifying", "horrifying", "horor", "horrer"], ["Horror"]],
-  [["comedy", "comedies", "comedys", "funny", "hilarious", "humorous", "humor", "humour", "comedic", "laugh", "laughs", "lol", "comdey", "comedie"], ["Comedy"]],
+  [["comedy", "comedies", "comedys", "funny", "hilarious", "humorous", "humor", "humour", "comedic", "laugh", "laughs", "comdey", "comedie"], ["Comedy"]],
   [["dark comedy", "black comedy", "dark comedies", "black comedies"], ["Comedy"], ["dark comedy", "black comedy"]],
   [["animated", "animation", "cartoon", "cartoons", "animations"], ["Animation"]],
   [["anime"], ["Animation"], ["anime"]],
@@ -58,12 +59,54 @@ const GENRE_PATTERN = new RegExp(
   "g",
 );
 
-/** Every genre word or phrase in the query, longest first where they overlap. */
+/** Genre phrases of one or two words, the ones a typo is looked up against ("romanse", "scy fi"). */
+const TYPO_TARGETS = [...PHRASE_TO_ENTRY.keys()].filter((phrase) => phrase.split(" ").length <= 2 && phrase.replace(" ", "").length >= 3);
+/** Real words one letter from a genre word: never read as a misspelt genre. */
+const NOT_TYPOS = new Set(["prime", "grime", "mirror", "comely", "auction", "dram", "trams", "marry", "wars", "ward", "warm", "warn", "wary", "adventurer", "scarf", "scar", "crimea", "dramas", "kind", "kinds", "sports", "mystic"]);
+
+/**
+ * A misspelt genre: one typo in a word of 4–7 letters, two from 8 ("thrilers", "romanse",
+ * "wetserns", "scy fi", "warr"). Words that are genre words already, filler or real words one letter
+ * away ("prime" is not "crime") are left alone.
+ */
+function misspeltGenre(text: string): string | null {
+  if (NOT_TYPOS.has(text) || PHRASE_TO_ENTRY.has(text)) return null;
+  const compact = text.replace(" ", "");
+  if (compact.length < 4) return null;
+  const allowed = compact.length >= 8 ? 2 : 1;
+  let best: { phrase: string; distance: number } | null = null;
+  for (const phrase of TYPO_TARGETS) {
+    const target = phrase.replace(" ", "");
+    if (target[0] !== compact[0] || Math.abs(target.length - compact.length) > allowed) continue;
+    const distance = editDistance(compact, target, allowed);
+    if (distance <= allowed && (!best || distance < best.distance)) best = { phrase, distance };
+  }
+  return best?.phrase ?? null;
+}
+
+/** Every genre word or phrase in the query, longest first where they overlap; misspelt ones too. */
 export function findGenreMentions(query: QueryText): GenreMention[] {
-  return matchPhrases(query, GENRE_PATTERN).map(({ start, end, match }) => {
+  const found = matchPhrases(query, GENRE_PATTERN).map(({ start, end, match }) => {
     const entry = PHRASE_TO_ENTRY.get(match[1])!;
     return { start, end, genres: entry.genres, keywords: entry.keywords, phrase: match[1] };
   });
+  const taken = new Set(found.flatMap((mention) => Array.from({ length: mention.end - mention.start }, (_, offset) => mention.start + offset)));
+  const tokens = query.tokens;
+  for (let start = 0; start < tokens.length; start += 1) {
+    if (taken.has(start) || FILLER_WORDS.has(tokens[start]) || /\d/.test(tokens[start])) continue;
+    // Two tokens first ("scy fi" from "scy-fi"), then one.
+    for (const length of [2, 1]) {
+      if (start + length > tokens.length || (length === 2 && taken.has(start + 1))) continue;
+      const text = tokens.slice(start, start + length).join(" ");
+      const phrase = misspeltGenre(text);
+      if (!phrase) continue;
+      const entry = PHRASE_TO_ENTRY.get(phrase)!;
+      found.push({ start, end: start + length, genres: entry.genres, keywords: entry.keywords, phrase: text });
+      for (let index = start; index < start + length; index += 1) taken.add(index);
+      break;
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** True when `word` (normalised) is a genre word; the router uses it to spot genre-only queries. */

@@ -64,7 +64,8 @@ const patterns = {
   decade: new RegExp(String.raw`\b(?:the )?${DECADE}(?: (${OPEN_AFTER}|${OPEN_BEFORE}))?\b`, "g"),
   year: new RegExp(String.raw`\b(?:in |from |of )?${YEAR}(?: (${OPEN_AFTER}|${OPEN_BEFORE}))?\b`, "g"),
   lastYears: /\b(?:from |in |of |over )?the (?:last|past) (\d+|few|couple of|couple|two|three|five|ten|fifteen|twenty) years\b/g,
-  recent: /\b(recent|recently|latest|contemporary|modern|newish|brand new|this decade|new releases?)\b/g,
+  // "most recent first" is an order, not a release window.
+  recent: /\b((?<!most )recent(?! first)|recently|latest(?! first)|contemporary|modern|newish|brand new|this decade|new releases?)\b/g,
   century: /\b(this century|21st century|twenty first century|last century|20th century|twentieth century)\b/g,
   era: /\b(classic|classics|old school|oldies|old|vintage|golden age|black and white|silent era|silent)\b/g,
 };

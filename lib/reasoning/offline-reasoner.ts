@@ -2,6 +2,8 @@ import { analyseQuery, type QueryAnalysis } from "../language/analyse-query";
 import type { CatalogLexicon } from "../language/catalog-lexicon";
 import { combineRuntimeMentions } from "../language/runtime-expressions";
 import { combineYearMentions } from "../language/year-expressions";
+import type { TokenSpan } from "../language/query-text";
+import { inSoftScope } from "../language/soft-wishes";
 import { parseConstraints, type Constraints, type ConstraintStrength, type ConstraintsInput } from "./constraints";
 import { applyFollowUp, mergeConstraints, type FollowUpInstruction, type PreviousAnswerItem, type SessionState } from "./session-memory";
 
@@ -44,25 +46,27 @@ export function constraintsFromAnalysis(analysis: QueryAnalysis, lexicon: Catalo
       alternatives.add(index + 1);
     }
   });
-  input.includeGenres = wanted.flatMap((mention, index) => mention.genres.map((genre) => ({ genre, strength: strengthOf(alternatives.has(index)) })));
-  input.excludeGenres = analysis.genres.filter((mention) => mention.negated).flatMap((mention) => mention.genres.map((genre) => ({ genre, strength: strengthOf(mention.negated!.soft) })));
+  // "ideally a fantasy movie", "preferably in Dutch": what a preference cue governs is soft.
+  const preferred = (span: TokenSpan) => inSoftScope(span, analysis.softScopes);
+  input.includeGenres = wanted.flatMap((mention, index) => mention.genres.map((genre) => ({ genre, strength: strengthOf(alternatives.has(index) || preferred(mention)) })));
+  input.excludeGenres = analysis.genres.filter((mention) => mention.negated).flatMap((mention) => mention.genres.map((genre) => ({ genre, strength: strengthOf(mention.negated!.soft || preferred(mention)) })));
 
-  const years = combineYearMentions(analysis.years);
+  const years = combineYearMentions(analysis.years.map((mention) => (preferred(mention) ? { ...mention, strength: "soft" as const } : mention)));
   if (years) input.years = years;
-  const runtime = combineRuntimeMentions(analysis.runtimes);
+  const runtime = combineRuntimeMentions(analysis.runtimes.map((mention) => (preferred(mention) ? { ...mention, strength: "soft" as const } : mention)));
   if (runtime) input.runtime = runtime;
   if (analysis.languages.length > 0) {
     input.languages = {
       include: [...new Set(analysis.languages.flatMap((mention) => mention.include))],
       exclude: [...new Set(analysis.languages.flatMap((mention) => mention.exclude))],
-      strength: "hard",
+      strength: strengthOf(analysis.languages.every(preferred)),
     };
   }
   input.people = analysis.people.map((mention) => ({
     name: mention.person.name,
     role: mention.role,
     exclude: mention.negated !== null,
-    strength: strengthOf(mention.negated?.soft ?? false),
+    strength: strengthOf((mention.negated?.soft ?? false) || preferred(mention)),
   }));
   input.references = analysis.titles
     .filter((title) => title.role !== "exclude")
