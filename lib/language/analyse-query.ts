@@ -1,5 +1,6 @@
 import type { CatalogLexicon } from "./catalog-lexicon";
 import { findFollowUpSignals, type FollowUpSignal } from "./follow-up-words";
+import { toEnglishPhrasing } from "./foreign-phrases";
 import { findGenreMentions, isGenreWord, type GenreMention } from "./genre-words";
 import { findLanguageMentions, type LanguageMention } from "./language-words";
 import { LIKING_AFTER } from "./liking-words";
@@ -165,7 +166,7 @@ function wholeTitleOf(query: QueryText, lexicon: CatalogLexicon, fuzziness: "nor
  * (well under a millisecond for typical queries).
  */
 export function analyseQuery(original: string, lexicon: CatalogLexicon, options: AnalyseOptions = {}): QueryAnalysis {
-  const query = queryText(original);
+  const query = queryText(toEnglishPhrasing(original, lexicon.exactTitles));
   const referenceYear = options.referenceYear ?? lexicon.latestYear;
 
   // Non-catalog detectors first, on the whole text: they decide which title spans are really

@@ -1,0 +1,72 @@
+/**
+ * Shared pieces of the per-language tables (french.ts, spanish.ts, german.ts) that
+ * lib/language/foreign-phrases.ts applies. Every pattern runs on *folded* text: lower case,
+ * accents removed, "ß" → "ss", typographic apostrophes → "'" (see foldForMatching), so a table
+ * writes "annees" for "années" and "uber" for "über".
+ */
+
+export type ForeignLanguageCode = "fr" | "es" | "de";
+
+/** One rewrite: every match of `pattern` (global, over folded text) becomes `to`'s English. */
+export interface Rewrite {
+  pattern: RegExp;
+  /** English replacement; null keeps the match as it was. */
+  to: string | ((match: RegExpExecArray) => string | null);
+  /** A joining word ("et" → "and"): rewritten only when something else in the request was. */
+  connective?: true;
+}
+
+export interface ForeignLanguage {
+  code: ForeignLanguageCode;
+  /** Function words of the language that English requests do not use (folded). One point each. */
+  markers: readonly string[];
+  /** Words only this language's film requests use ("années", "películas", "Komödien"): two points each. */
+  strong: RegExp;
+  /** A cue that introduces a film title ("comme", "parecido a", "so etwas wie"): what follows is protected. */
+  likeCue: RegExp;
+  /** Where an unknown title after a like cue ends: a clause word or punctuation. */
+  titleStop: RegExp;
+  /** Content rewrites, in order: durations, runtimes, years, decades, genres, languages, negation, cues. */
+  rewrites: readonly Rewrite[];
+  /** Lower-case function words dropped once something was rewritten (never inside a title). */
+  fillers: ReadonlySet<string>;
+}
+
+/** A global pattern whose ends are not inside a word ("des" never matches inside "desde"). */
+export function phrase(source: string): RegExp {
+  // A phrase may end in an elided article ("pas d'" before "animation"): no boundary needed there.
+  return new RegExp(String.raw`(?<![a-z0-9])(?:${source})(?:(?<=['\s])|(?![a-z0-9]))`, "g");
+}
+
+/** Alternation of the keys, longest first, regex-escaped. */
+export function alternation(words: Iterable<string>): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[- ]"))
+    .join("|");
+}
+
+/** Looks a folded phrase up in a table whose keys may be written with spaces or hyphens. */
+export function lookup<T>(table: Readonly<Record<string, T>>, text: string): T | undefined {
+  return table[text.replace(/[- ]+/g, " ").trim()];
+}
+
+/** "90" → "90s", "1990" → "1990s": English decade words the year detector reads. */
+export function decadePhrase(digits: string): string | null {
+  if (/^[0-9]0$/.test(digits)) return `${digits}s`;
+  if (/^(18|19|20)[0-9]0$/.test(digits)) return `${digits}s`;
+  return null;
+}
+
+/** Minutes as the English runtime detector reads them. */
+export const minutesPhrase = (minutes: number) => `${Math.round(minutes)} minutes`;
+
+/** Plausible runtimes only: a "number of minutes" outside this was something else. */
+export const plausibleMinutes = (minutes: number) => Number.isFinite(minutes) && minutes >= 10 && minutes <= 600;
+
+/** A release year the English detectors accept. */
+export const YEAR = "(18[7-9][0-9]|19[0-9]{2}|20[0-9]{2})";
+
+/** English comparatives each language's runtime and year words rewrite to. */
+export type RuntimeBound = "max" | "min" | "about";
+export const RUNTIME_ENGLISH: Record<RuntimeBound, string> = { max: "at most", min: "at least", about: "about" };
