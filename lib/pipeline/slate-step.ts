@@ -33,19 +33,23 @@ export interface SlateStepResult {
 }
 
 /**
- * How many candidates the bandit may order for `limit` slots: some room to explore beyond
- * retrieval's top `limit`, not so much that a weak candidate is likely to surface.
+ * How many candidates the bandit is given for `limit` slots. The serving band never shows one
+ * past retrieval's top `limit` (lib/bandit/relevance-band.ts); the rest set the relevance scale
+ * the band and the features are measured on (features logged since FEATURE_VERSION 1 are scaled
+ * over this pool, so it stays).
  */
 export function slatePoolSize(limit: number): number {
   return Math.min(limit * 2, limit + 5);
 }
 
 /**
- * The bandit step: picks each slot's (item, explanation) among the candidates with the
- * configured policy, stores the impression with its propensities, then observes it (every slot
- * a 0 until feedback raises it). A navigational request (a title lookup) is ordered greedily:
- * exploring would move the very film asked for away from the top. Without a bandit the
- * candidates keep retrieval's order and carry no explanation.
+ * The bandit step: pinned candidates (the film a title lookup asked for) take the first slots
+ * with propensity 1; every other slot's (item, explanation) is picked by the configured policy
+ * within the relevance band (lib/bandit/relevance-band.ts), so neither exploration nor what the
+ * model learned can move an item far from retrieval's order. The impression is stored with its
+ * propensities, the pinned items and the band, then counted (impressions alone teach the model
+ * nothing; feedback does). `explore: false` orders greedily. Without a bandit the candidates keep
+ * retrieval's order (pinned first) and carry no explanation.
  */
 export async function slateStep(
   engine: Engine,
@@ -53,7 +57,8 @@ export async function slateStep(
 ): Promise<SlateStepResult> {
   const { bandit, store } = engine;
   if (!bandit || input.candidates.length === 0) {
-    return { items: input.candidates.slice(0, input.limit).map((candidate) => ({ itemIndex: candidate.itemIndex, score: candidate.score, explanation: null, propensity: null })), impressionId: null, policy: null };
+    const pinnedFirst = [...input.candidates.filter((candidate) => candidate.pinned), ...input.candidates.filter((candidate) => !candidate.pinned)];
+    return { items: pinnedFirst.slice(0, input.limit).map((candidate) => ({ itemIndex: candidate.itemIndex, score: candidate.score, explanation: null, propensity: null })), impressionId: null, policy: null };
   }
   // Other processes' feedback first, so the choice reflects everything acknowledged so far. A
   // failed read only leaves the state a little behind; the impression write below reports a
@@ -61,7 +66,7 @@ export async function slateStep(
   await bandit.log?.catchUp().catch(() => undefined);
   const policy: PolicyConfig = input.explore ? bandit.policy : GREEDY;
   const slate = chooseSlate({
-    candidates: input.candidates.slice(0, slatePoolSize(input.limit)).map((candidate) => ({ itemIndex: candidate.itemIndex, relevance: candidate.score, becauseOfItemIndex: candidate.becauseOfItemIndex ?? null, provenance: candidate.provenance ?? [], pinned: candidate.pinned ?? false })),
+    candidates: input.candidates.slice(0, slatePoolSize(input.limit)).map((candidate) => ({ itemIndex: candidate.itemIndex, relevance: candidate.score, becauseOfItemIndex: candidate.becauseOfItemIndex ?? null, provenance: candidate.provenance, pinned: candidate.pinned ?? false })),
     catalog: bandit.catalog,
     context: input.context,
     limit: input.limit,
@@ -71,7 +76,18 @@ export async function slateStep(
   });
   const items = slate.slots.map((slot) => ({ itemIndex: slot.itemIndex, score: slot.relevance, explanation: slot.explanation, propensity: slot.propensity }));
   if (!store || slate.slots.length === 0) return { items, impressionId: null, policy: slate.policy };
-  const impression = slateToImpression(slate, engine.catalog.items, { sessionId: input.sessionId, createdAt: engine.epochMs(), context: input.context });
+  const logged = slateToImpression(slate, engine.catalog.items, { sessionId: input.sessionId, createdAt: engine.epochMs(), context: input.context });
+  // Off-policy evaluation needs what constrained the choice: the pinned slots (propensity 1
+  // under any policy) and the band every other slot was chosen within.
+  const impression = {
+    ...logged,
+    context: {
+      ...logged.context,
+      pinnedItemIds: slate.slots.filter((slot) => slot.pinned).map((slot) => engine.catalog.items[slot.itemIndex].id),
+      relevanceBand: { width: slate.band.width, maximumDrop: slate.band.maximumDrop, reachPastSlate: slate.band.reachPastSlate ?? false },
+      bandSizes: slate.slots.map((slot) => slot.bandSize),
+    },
+  };
   const stored = await store.recordImpression(impression);
   // Only what the store holds is learned from, so the state can always be rebuilt from the log.
   if (bandit.log) await bandit.log.applyOwn({ type: "impression", sequence: stored.sequence, impressionId: stored.id, featureVersion: stored.featureVersion, slots: stored.slots });
