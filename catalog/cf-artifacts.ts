@@ -11,6 +11,7 @@ import type { VectorIndex } from "../lib/retrieval/vector-index";
 import type { SessionTimeline } from "../lib/retrieval/fast-path";
 import type { ItemKnnModel } from "../lib/retrieval/item-knn";
 import { readFloat32Array, readInt32Array } from "./bundle-files";
+import { loadCoLikedNeighbours } from "./co-liked-artifacts";
 
 /** What the CF build stage records under `manifest.artifacts.cf`. */
 export const cfArtifactInfoSchema = z.object({
@@ -67,6 +68,8 @@ export interface CfArtifacts {
   index: VectorIndex;
   /** Timeline co-occurrence neighbours and how a session blends them with WALS (see timeline-neighbours.ts). */
   timeline: SessionTimeline;
+  /** "People who loved X also loved" lists (co-liked-neighbours.ts); null for a bundle built before them. */
+  coLiked: ItemKnnModel | null;
   /** The WALS user vector for session feedback, in well under 1 ms (see fold-in.ts). */
   foldIn(feedback: SessionFeedback): Float32Array;
   /** "More like this": nearest items by CF vector, the item itself excluded. */
@@ -144,6 +147,7 @@ export function loadCfArtifacts(catalog: Catalog, options: LoadCfOptions = {}): 
     origin,
     index,
     timeline: { model: timelineModel, ...info.timeline.blend },
+    coLiked: loadCoLikedNeighbours(catalog),
     foldIn: (feedback) => foldInUser(foldInContext, feedback),
     similarItems: (itemIndex, k) => similarItems(index, itemVectors, itemIndex, k),
     recommendForUser: (userVector, k, recommendOptions) => recommendForUser(index, itemVectors, userVector, k, recommendOptions),
