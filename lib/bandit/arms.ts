@@ -196,7 +196,7 @@ const matchesYourVibe: ExplanationArm = {
     return {
       kind: "matches-your-vibe",
       strength: 0.5 * (genres.length / asked.size),
-      render: () => `${article(genres[0]) === "an" ? "An" : "A"} ${genres.map((genre) => genre.toLowerCase()).join("/")} film, the genre you asked for${item.year === null ? "" : ` (${item.year})`}.`,
+      render: () => `${article(genres[0]) === "an" ? "An" : "A"} ${genres.map((genre) => genre.toLowerCase()).join("/")} film${item.year === null ? "" : ` from ${item.year}`}, the genre you asked for.`,
     };
   },
 };

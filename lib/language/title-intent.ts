@@ -164,7 +164,8 @@ export function titleIntent(analysis: QueryAnalysis, lexicon: CatalogLexicon): T
     };
   }
   // "Eternal Sunshine": the words begin exactly one title, which beats a shorter title inside them.
-  const byPrefix = titlesStartingWith(tokens, lexicon);
+  // A person's name is a search for their films, not the one title it begins ("Robin Williams: Live on Broadway").
+  const byPrefix = analysis.people.length > 0 ? null : titlesStartingWith(tokens, lexicon);
   if (byPrefix && byPrefix.items.length === 1) {
     return { lookup: { itemIndex: byPrefix.items[0], exact: false, namesakes: [], unmatchedYear: null }, series: null, references: [], statedLikes: [], excluded: [], unknown: [] };
   }

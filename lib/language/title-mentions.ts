@@ -89,6 +89,8 @@ export function findTitleSpans(query: QueryText, lexicon: CatalogLexicon, option
       for (let extra = Math.min(3, tokens.length - span.end); extra >= 1; extra -= 1) {
         const end = span.end + extra;
         if (taken.slice(span.end, end).some(Boolean)) continue;
+        // "Final Destination and Cliffhanger": a joining word ends the title, it does not misspell a sequel.
+        if (tokens.slice(span.end, end).some((token) => EXTENSION_STOPS.has(token))) continue;
         const text = tokens.slice(span.start, end).join(" ");
         const match = lexicon.titles.match(text, 3, 0.85).find((candidate) => candidate.kind === "fuzzy" && normaliseTitle(lexicon.items[candidate.itemIndex].title).split(" ").length >= end - span.start);
         if (!match) continue;
@@ -173,6 +175,9 @@ export function fuzzyWholeTitle(text: string, lexicon: CatalogLexicon): { itemIn
   return best;
 }
 
+/** Words that end a title span rather than continue a misspelt one. */
+const EXTENSION_STOPS = new Set(["and", "or", "but", "with", "meets", "vs", "versus", "plus", "then", "like", "from", "in", "for", "please", "vibes"]);
+
 /** Most typos a whole-query title match allows. */
 const MAX_WHOLE_TITLE_TYPOS = 3;
 
@@ -208,7 +213,7 @@ export function buildContinuationIndex(items: ReadonlyArray<{ title: string; rat
  * of America for Make Benefit Glorious Nation of Kazakhstan"), when no other film starts that
  * way and no film carries it as its own title: how people say such titles.
  */
-export function shortTitleAliases(titles: readonly string[]): Map<string, number> {
+export function shortTitleAliases(titles: readonly string[], personNames: ReadonlySet<string> = new Set()): Map<string, number> {
   const counts = new Map<string, number[]>();
   titles.forEach((title, itemIndex) => {
     const colon = title.indexOf(":");
@@ -221,7 +226,8 @@ export function shortTitleAliases(titles: readonly string[]): Map<string, number
   });
   const own = new Set(titles.map((title) => normaliseTitle(title)));
   const aliases = new Map<string, number>();
-  for (const [key, items] of counts) if (items.length === 1 && !own.has(key)) aliases.set(key, items[0]);
+  // "Robin Williams: Live on Broadway" must not make "Robin Williams" a title: people are searched by name.
+  for (const [key, items] of counts) if (items.length === 1 && !own.has(key) && !personNames.has(key)) aliases.set(key, items[0]);
   return aliases;
 }
 

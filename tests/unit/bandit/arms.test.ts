@@ -47,7 +47,7 @@ test("matches-your-vibe quotes the mood and the item's real matching tags, or th
   assert.equal(texts.get("matches-your-vibe"), "Matches the “something dark, rainy and noir” mood you described: rainy city and film-noir.", "genres are matched first, then tags");
   assert.equal(explain(QUIET_DRAMA, { constraints: { runtimeMaxMinutes: null, genres: [], moodText: "dark rainy noir" } }).has("matches-your-vibe"), false);
   const asked = explain(QUIET_DRAMA, { constraints: { runtimeMaxMinutes: null, genres: ["Drama"], moodText: null } });
-  assert.equal(asked.get("matches-your-vibe"), "A drama film, the genre you asked for (2011).");
+  assert.equal(asked.get("matches-your-vibe"), "A drama film from 2011, the genre you asked for.");
 });
 
 test("hidden-gem: few MovieLens ratings with a high mean, or a well-rated TMDB-only film", () => {
