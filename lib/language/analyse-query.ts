@@ -166,7 +166,8 @@ function wholeTitleOf(query: QueryText, lexicon: CatalogLexicon, fuzziness: "nor
  * (well under a millisecond for typical queries).
  */
 export function analyseQuery(original: string, lexicon: CatalogLexicon, options: AnalyseOptions = {}): QueryAnalysis {
-  const query = queryText(toEnglishPhrasing(original, lexicon.exactTitles));
+  const phrased = toEnglishPhrasing(original, lexicon.exactTitles);
+  const query = queryText(phrased);
   const referenceYear = options.referenceYear ?? lexicon.latestYear;
 
   // Non-catalog detectors first, on the whole text: they decide which title spans are really
@@ -384,6 +385,7 @@ export function analyseQuery(original: string, lexicon: CatalogLexicon, options:
     keywords: negatedKeywords,
     twist,
     softScopes: findSoftScopes(query),
-    titleCased: titleCased(original),
+    // A German request capitalises its nouns ("Deutsche Dramen"): judge title casing on the English rewrite.
+    titleCased: titleCased(phrased),
   };
 }
