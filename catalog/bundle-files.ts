@@ -27,6 +27,7 @@ function readBytes(filePath: string): ArrayBuffer {
 
 export const readInt32Array = (filePath: string) => new Int32Array(readBytes(filePath));
 export const readFloat32Array = (filePath: string) => new Float32Array(readBytes(filePath));
+export const readFloat64Array = (filePath: string) => new Float64Array(readBytes(filePath));
 
 export function writeInteractions(bundleDir: string, interactions: Interactions): void {
   writeTypedArray(path.join(/*turbopackIgnore: true*/ bundleDir, BUNDLE_FILES.interactionUsers), interactions.users);

@@ -10,8 +10,10 @@ import { UsearchVectorIndex } from "../lib/retrieval/usearch-vector-index";
 import type { VectorIndex } from "../lib/retrieval/vector-index";
 import type { SessionTimeline } from "../lib/retrieval/fast-path";
 import type { ItemKnnModel } from "../lib/retrieval/item-knn";
+import type { SessionRanker } from "../lib/retrieval/session-ranker";
 import { readFloat32Array, readInt32Array } from "./bundle-files";
 import { loadCoLikedNeighbours } from "./co-liked-artifacts";
+import { loadSessionRanker } from "./session-ranker-artifacts";
 
 /** What the CF build stage records under `manifest.artifacts.cf`. */
 export const cfArtifactInfoSchema = z.object({
@@ -68,6 +70,11 @@ export interface CfArtifacts {
   index: VectorIndex;
   /** Timeline co-occurrence neighbours and how a session blends them with WALS (see timeline-neighbours.ts). */
   timeline: SessionTimeline;
+  /**
+   * The learned ranker that re-orders a session's taste pool (session-ranker.ts); null for a
+   * bundle built without the session-ranker stage, or when `LoadCfOptions.sessionRanker` is false.
+   */
+  sessionRanker: SessionRanker | null;
   /** "People who loved X also loved" lists (co-liked-neighbours.ts); null for a bundle built before them. */
   coLiked: ItemKnnModel | null;
   /** The WALS user vector for session feedback, in well under 1 ms (see fold-in.ts). */
@@ -91,11 +98,14 @@ export class CfArtifactsMissingError extends Error {
 export interface LoadCfOptions {
   /** HNSW search expansion (ef) for this process; default the value recorded at build time. */
   expansionSearch?: number;
+  /** Load the bundle's session ranker when it has one (default true; false serves the timeline blend alone). */
+  sessionRanker?: boolean;
 }
 
 /**
  * Loads the CF artifacts of a catalog bundle: reads the item vectors, memory-maps the usearch
- * index and prepares the fold-in (one O(n·k²) Gram matrix, ~50 ms). Call once per process.
+ * index, prepares the fold-in (one O(n·k²) Gram matrix, ~50 ms) and loads the session ranker
+ * when the bundle has one. Call once per process.
  * Throws CfArtifactsMissingError for a bundle built without the CF stage, and an Error when a
  * file is missing or its size disagrees with the manifest.
  */
@@ -130,6 +140,7 @@ export function loadCfArtifacts(catalog: Catalog, options: LoadCfOptions = {}): 
   if (timelineStarts.length !== itemCount + 1 || timelineModel.neighbourItems.length !== info.timeline.entries || timelineModel.similarities.length !== info.timeline.entries) {
     throw new Error(`CF timeline neighbours in ${catalog.bundleDir} do not match the manifest (${timelineStarts.length - 1} rows, ${timelineModel.neighbourItems.length} entries)`);
   }
+  const coLiked = loadCoLikedNeighbours(catalog);
   const strengths = sessionStrengths(info.strength);
   const foldInContext = createFoldInContext(
     itemVectors,
@@ -147,7 +158,8 @@ export function loadCfArtifacts(catalog: Catalog, options: LoadCfOptions = {}): 
     origin,
     index,
     timeline: { model: timelineModel, ...info.timeline.blend },
-    coLiked: loadCoLikedNeighbours(catalog),
+    sessionRanker: options.sessionRanker === false ? null : loadSessionRanker(catalog, { itemVectors, dimensions, timeline: timelineModel, coLiked, foldInLikes: (liked) => foldInUser(foldInContext, { liked }) }),
+    coLiked,
     foldIn: (feedback) => foldInUser(foldInContext, feedback),
     similarItems: (itemIndex, k) => similarItems(index, itemVectors, itemIndex, k),
     recommendForUser: (userVector, k, recommendOptions) => recommendForUser(index, itemVectors, userVector, k, recommendOptions),

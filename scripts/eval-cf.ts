@@ -29,6 +29,13 @@
  *   training rows, labels = validation positives), then applied to pools and features built from
  *   all training rows. Its configuration was chosen on both validation splits, cross-fitted over
  *   users, by scripts/tune-gbdt-rerank.ts; training has no randomness.
+ * - The "served path + session ranker" row is what serving does since issue 16: the served pool
+ *   re-ordered by the session ranker (lib/retrieval/session-ranker*.ts), trained by the catalog
+ *   build's own recipe on the split's training rows (their latest 20 % per person as labels, the
+ *   served models refitted on the rest, session-like inputs, serving's features only). Its
+ *   configuration was chosen on the validation splits by scripts/tune-session-ranker.ts. The
+ *   paired NDCG@10 difference against today's served path is reported ± one standard error, and
+ *   the same pair for a live session's shape (the latest 5 likes, no dislikes).
  * - Seeds: split 7, models 42.
  */
 import { loadCurrentCatalog } from "../catalog/bundle-loader";
@@ -48,6 +55,12 @@ import { DEFAULT_TIMELINE_BLEND, DEFAULT_TIMELINE_OPTIONS, trainTimelineNeighbou
 import { DEFAULT_BOOSTING_OPTIONS, predictRows, trainBoostedTrees, type BoostingOptions } from "../lib/retrieval/gradient-boosted-trees";
 import { RERANK_FEATURE_COUNT } from "../lib/retrieval/rerank-features";
 import { itemSide, rerankDataset, selectRows, type RerankModels } from "./support/rerank-dataset";
+import { pairedDifference } from "./support/paired-difference";
+import { SessionRanker } from "../lib/retrieval/session-ranker";
+import { sessionItemStatistics } from "../lib/retrieval/session-ranker-features";
+import { DEFAULT_SESSION_RANKER_TRAINING, trainSessionRanker } from "../lib/retrieval/session-ranker-training";
+import { trainCoLikedNeighbours } from "../lib/retrieval/co-liked-neighbours";
+import { SERVED_CO_LIKED_OPTIONS } from "../catalog/co-liked-stage";
 import type { Item } from "../lib/catalog/item";
 import { UsearchVectorIndex } from "../lib/retrieval/usearch-vector-index";
 import type { Interactions } from "../lib/catalog/interactions";
@@ -73,6 +86,8 @@ const TIMELINE_OPTIONS = { ...DEFAULT_TIMELINE_OPTIONS, minimumNeighbourRatings:
 // scripts/tune-gbdt-rerank.ts (cross-fitted over validation users; docs/EVALUATION.md).
 const GBDT_RERANK_OPTIONS: BoostingOptions = { ...DEFAULT_BOOSTING_OPTIONS, lambda: 100 };
 const GBDT_RERANK_POOL = 200;
+// The served-path rows for a live session's shape: the latest few likes, no dislikes.
+const SHORT_SESSION_LIKES = 5;
 
 interface Metrics {
   recallAt10: number;
@@ -87,8 +102,11 @@ interface ModelResult extends Metrics {
   trainSeconds: number;
 }
 
-/** Ranks with `score` (writes all item scores for a user) and averages the metrics over users. */
-function evaluate(data: EvaluationData, score: (user: number, scores: Float32Array) => void): Metrics {
+/**
+ * Ranks with `score` (writes all item scores for a user) and averages the metrics over users;
+ * `ndcgPerUser`, when given, receives each user's NDCG@10 (in `data.positives` order).
+ */
+function evaluate(data: EvaluationData, score: (user: number, scores: Float32Array) => void, ndcgPerUser?: number[]): Metrics {
   const scores = new Float32Array(data.itemCount);
   const covered = new Set<number>();
   let recallAt10 = 0;
@@ -101,7 +119,9 @@ function evaluate(data: EvaluationData, score: (user: number, scores: Float32Arr
     const ranked = topKIndexes(scores, 20);
     recallAt10 += recallAtK(ranked, relevant, 10);
     recallAt20 += recallAtK(ranked, relevant, 20);
-    ndcgAt10 += ndcgAtK(ranked, relevant, 10);
+    const ndcg = ndcgAtK(ranked, relevant, 10);
+    ndcgAt10 += ndcg;
+    ndcgPerUser?.push(ndcg);
     for (const item of ranked.slice(0, 10)) covered.add(item);
   }
   const users = data.positives.size;
@@ -255,6 +275,8 @@ interface SplitReport {
   trainRatings: number;
   candidateItems: number;
   results: ModelResult[];
+  /** Paired NDCG@10 differences over the same users (model − baseline), ± one standard error. */
+  paired: Array<{ model: string; baseline: string; mean: number; standardError: number; better: number; worse: number; users: number }>;
   validation: {
     popularity: string;
     itemKnn: string;
@@ -435,12 +457,56 @@ function runSplit(interactions: Interactions, items: readonly Item[], kind: Spli
     });
   };
   add("WALS served path", "fold-in of training likes/dislikes → usearch cosine top 200 (items ≥ 3 ratings) → x·y", servedSeconds, evaluate(data, servedRanker(false)));
+  const servedNdcg: number[] = [];
   add(
     "WALS + timeline served path",
     `as above, pool ∪ the 200 strongest timeline neighbours of the latest ${DEFAULT_TIMELINE_BLEND.historyLength} likes, z(x·y) + ${DEFAULT_TIMELINE_BLEND.weight}·z(timeline) over the pool (shipped settings)`,
     servedSeconds,
-    evaluate(data, servedRanker(true)),
+    evaluate(data, servedRanker(true), servedNdcg),
   );
+
+  // The served session ranker: trained by the catalog build's own recipe on this split's
+  // training rows (it carves their latest 20 % per person as labels and refits the served models
+  // on the rest), then re-ordering the served pool of every user from serving's features.
+  const [sessionRanker, rankerSeconds] = timed(() => {
+    const { model, report } = trainSessionRanker(data.train, interactions.userCount, items, MODEL_SEED, { ...DEFAULT_SESSION_RANKER_TRAINING, coLiked: SERVED_CO_LIKED_OPTIONS });
+    log(`[${kind}] session ranker: ${report.rows} rows of ${report.groups} session-like inputs, ${report.positives} positives (models ${report.seconds.models} s, dataset ${report.seconds.dataset} s, trees ${report.seconds.trees} s)`);
+    const statistics = sessionItemStatistics(data.train, items, wals.itemFactors, wals.dimensions);
+    const coLiked = trainCoLikedNeighbours(data.train, itemCount, SERVED_CO_LIKED_OPTIONS);
+    return new SessionRanker(model, { itemVectors: wals.itemFactors, dimensions: wals.dimensions, timeline: timelineModel, coLiked, statistics, foldInLikes: (liked) => foldInUser(served.context, { liked }) });
+  });
+  const rankedRanker = (latestLikes: number | null, withRanker: boolean): Scorer => (user, scores) => {
+    scores.fill(-Infinity);
+    const feedback = likes.get(user) ?? { liked: [], disliked: [] };
+    // Most recent first, as sessions store them; a live session: its latest likes alone, no
+    // dislikes; otherwise the whole history, as the served-path row above.
+    const likedItems = [...feedback.liked].reverse().slice(0, latestLikes ?? Infinity);
+    const dislikedItems = latestLikes === null ? [...feedback.disliked].reverse() : [];
+    const userVector = foldInUser(served.context, { liked: likedItems, disliked: dislikedItems });
+    const exclude = new Set(userHistory(data.binary, user));
+    const blend = { model: timelineModel, weight: DEFAULT_TIMELINE_BLEND.weight, history: likedItems.slice(0, DEFAULT_TIMELINE_BLEND.historyLength) };
+    const reranker = withRanker ? { model: sessionRanker, likedItems, dislikedItems } : undefined;
+    recommendForUser(served.index, wals.itemFactors, userVector, 20, { exclude, timeline: blend, reranker }).forEach(({ itemIndex }, position) => {
+      scores[itemIndex] = 20 - position;
+    });
+  };
+  const training = DEFAULT_SESSION_RANKER_TRAINING;
+  const rankerNdcg: number[] = [];
+  add(
+    "WALS + timeline served path + session ranker",
+    `as above, the pool's best ${sessionRanker.depth} re-ordered by ${training.boosting.rounds} logistic trees (λ=${training.boosting.lambda}) over ${sessionRanker.model.trees.featureCount} serving features, trained by the catalog build's recipe on the training rows (latest 20 % per person as labels)`,
+    servedSeconds + rankerSeconds,
+    evaluate(data, rankedRanker(null, true), rankerNdcg),
+  );
+  const shortServedNdcg: number[] = [];
+  const shortRankerNdcg: number[] = [];
+  add("Served path, 5-like session", `the latest ${SHORT_SESSION_LIKES} training likes only (no dislikes), today's served order`, servedSeconds, evaluate(data, rankedRanker(SHORT_SESSION_LIKES, false), shortServedNdcg));
+  add("Served path, 5-like session + session ranker", `the same sessions re-ordered by the session ranker`, servedSeconds + rankerSeconds, evaluate(data, rankedRanker(SHORT_SESSION_LIKES, true), shortRankerNdcg));
+  const paired = [
+    { model: "WALS + timeline served path + session ranker", baseline: "WALS + timeline served path", ...pairedDifference(rankerNdcg, servedNdcg) },
+    { model: "Served path, 5-like session + session ranker", baseline: "Served path, 5-like session", ...pairedDifference(shortRankerNdcg, shortServedNdcg) },
+  ].map(({ count, ...rest }) => ({ ...rest, users: count }));
+  for (const row of paired) log(`[${kind}] ${row.model} − ${row.baseline}: ${row.mean >= 0 ? "+" : ""}${row.mean.toFixed(4)} ± ${row.standardError.toFixed(4)} (${row.better} better / ${row.worse} worse)`);
 
   return {
     split: kind,
@@ -448,6 +514,7 @@ function runSplit(interactions: Interactions, items: readonly Item[], kind: Spli
     trainRatings: data.train.users.length,
     candidateItems: data.candidateCount,
     results,
+    paired,
     validation: {
       popularity: popularityLikedOnly ? "count of ≥ 4 ratings" : "count of ratings",
       itemKnn: knnName(bestKnn),
@@ -476,11 +543,15 @@ function markdown(reports: SplitReport[]): string {
           `| ${result.model} | ${result.variant} | ${result.recallAt10.toFixed(4)} | ${result.recallAt20.toFixed(4)} | ${result.ndcgAt10.toFixed(4)} | ${(100 * result.coverageAt10).toFixed(1)} % | ${result.trainSeconds.toFixed(2)} |`,
       ),
       "",
-      ...["WALS", "RP3beta", "WALS + RP3beta blend", "Timeline co-occurrence", "WALS + timeline blend", "WALS + timeline + GBDT re-ranker", "WALS + timeline served path"].map((name) => {
+      ...["WALS", "RP3beta", "WALS + RP3beta blend", "Timeline co-occurrence", "WALS + timeline blend", "WALS + timeline + GBDT re-ranker", "WALS + timeline served path", "WALS + timeline served path + session ranker"].map((name) => {
         const result = byName(name);
         const ratio = (other: string) => `${(result.ndcgAt10 / byName(other).ndcgAt10).toFixed(2)}×`;
         return `- ${name} NDCG@10 = ${ratio("Popularity")} popularity, ${ratio("Item-kNN (cosine)")} item-kNN, ${ratio("BPR")} BPR, ${ratio("WALS")} WALS.`;
       }),
+      "",
+      ...report.paired.map(
+        (row) => `- Paired NDCG@10, ${row.model} − ${row.baseline}: ${row.mean >= 0 ? "+" : ""}${row.mean.toFixed(4)} ± ${row.standardError.toFixed(4)} (one standard error; ${row.better} users better / ${row.worse} worse of ${row.users}).`,
+      ),
       "",
       `Validation picked: popularity ${report.validation.popularity}; item-kNN ${report.validation.itemKnn}; RP3beta ${report.validation.rp3beta}; RP3beta blend weight ${report.validation.blendWeight}; timeline blend ${report.validation.timeline}.`,
       "",

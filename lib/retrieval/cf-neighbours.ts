@@ -39,6 +39,11 @@ export interface RecommendOptions {
    * the pool (the cosine pool plus the strongest timeline neighbours of `history`).
    */
   timeline?: TimelineBlend;
+  /**
+   * A learned ranker that re-orders the best `model.depth` items of the pool (by the score
+   * above) from features of the session; the rest of the pool follows in the score's order.
+   */
+  reranker?: SessionRerank;
 }
 
 export interface TimelineBlend {
@@ -50,13 +55,42 @@ export interface TimelineBlend {
 }
 
 /**
- * Top `k` items for a (folded-in) user vector, scored by the WALS prediction x·y_i, or by its
- * blend with the timeline co-occurrence model when `options.timeline` is given. Returns [] for a
- * zero vector (no feedback yet).
+ * A session's candidate pool, best first by the served score (x·y, or its timeline blend); ties
+ * go to the lower item index.
  */
-export function recommendForUser(index: VectorIndex, itemVectors: Float32Array, userVector: Float32Array, k: number, options: RecommendOptions = {}): CfNeighbour[] {
+export interface SessionPool {
+  items: Int32Array;
+  /** The WALS prediction x·y of each pool item. */
+  dots: Float32Array;
+  /** The served score of each pool item: x·y, or z(x·y) + weight·z(timeline) with a timeline. */
+  scores: Float32Array;
+}
+
+/** Re-scores the head of a session pool (lib/retrieval/session-ranker.ts implements it). */
+export interface PoolReranker {
+  /** Items re-scored: the pool's best `depth` by the served score. */
+  readonly depth: number;
+  /** Scores (higher first) of the pool's items, for the session's user vector and likes. */
+  scorePool(pool: SessionPool, session: { userVector: Float32Array; likedItems: readonly number[]; dislikedItems?: readonly number[] }): ArrayLike<number>;
+}
+
+export interface SessionRerank {
+  model: PoolReranker;
+  /** The session's liked items, most recent first. */
+  likedItems: readonly number[];
+  /** The session's disliked items, most recent first when known. */
+  dislikedItems?: readonly number[];
+}
+
+/**
+ * The pool `recommendForUser` ranks: the cosine index's best `candidatePool` items for the user
+ * vector, plus the timeline's strongest neighbours of `options.timeline.history`, minus
+ * `options.exclude`, scored and sorted by the served score. Returns an empty pool for a zero
+ * vector (no feedback yet).
+ */
+export function sessionPool(index: VectorIndex, itemVectors: Float32Array, userVector: Float32Array, k: number, options: RecommendOptions = {}): SessionPool {
   const dimensions = index.dimensions;
-  if (userVector.every((value) => value === 0)) return [];
+  if (userVector.every((value) => value === 0)) return { items: new Int32Array(0), dots: new Float32Array(0), scores: new Float32Array(0) };
   const exclude = options.exclude ?? new Set<number>();
   const pool = Math.max(k + exclude.size, options.candidatePool ?? 200);
   const timelineScores = options.timeline && options.timeline.weight !== 0 ? sparseTimelineScores(options.timeline) : new Map<number, number>();
@@ -79,10 +113,37 @@ export function recommendForUser(index: VectorIndex, itemVectors: Float32Array, 
     const timeline = Float32Array.from(items, (itemIndex) => timelineScores.get(itemIndex) ?? 0);
     scores = blendStandardisedScores([Float32Array.from(dots), timeline], [1, options.timeline!.weight], everyItem, new Float32Array(items.length));
   }
-  return items
-    .map((itemIndex, position) => ({ itemIndex, score: scores[position] }))
-    .sort((a, b) => b.score - a.score || a.itemIndex - b.itemIndex)
-    .slice(0, k);
+  const order = items.map((_, position) => position).sort((a, b) => scores[b] - scores[a] || items[a] - items[b]);
+  return { items: Int32Array.from(order, (position) => items[position]), dots: Float32Array.from(order, (position) => dots[position]), scores: Float32Array.from(order, (position) => scores[position]) };
+}
+
+/** The first `count` entries of a pool (a view, no copy). */
+export function poolHead(pool: SessionPool, count: number): SessionPool {
+  return { items: pool.items.subarray(0, count), dots: pool.dots.subarray(0, count), scores: pool.scores.subarray(0, count) };
+}
+
+/**
+ * Top `k` items for a (folded-in) user vector, scored by the WALS prediction x·y_i, or by its
+ * blend with the timeline co-occurrence model when `options.timeline` is given, the head of the
+ * pool re-ordered by `options.reranker` when given (its scores are then the returned scores;
+ * items below the re-ranked head follow with scores below every re-ranked one). Returns [] for a
+ * zero vector (no feedback yet).
+ */
+export function recommendForUser(index: VectorIndex, itemVectors: Float32Array, userVector: Float32Array, k: number, options: RecommendOptions = {}): CfNeighbour[] {
+  const pool = sessionPool(index, itemVectors, userVector, k, options);
+  const served = (from: number, to: number) => Array.from(pool.items.subarray(from, to), (itemIndex, offset) => ({ itemIndex, score: pool.scores[from + offset] }));
+  if (!options.reranker || pool.items.length === 0) return served(0, k);
+  const { model, likedItems, dislikedItems } = options.reranker;
+  const depth = Math.min(model.depth, pool.items.length);
+  const learned = model.scorePool(poolHead(pool, depth), { userVector, likedItems, dislikedItems });
+  const head = Array.from(pool.items.subarray(0, depth), (itemIndex, position) => ({ itemIndex, score: learned[position] }));
+  head.sort((a, b) => b.score - a.score || a.itemIndex - b.itemIndex);
+  if (k <= depth) return head.slice(0, k);
+  // Below the re-ranked head: the served order, shifted under the lowest learned score.
+  const floor = head.length > 0 ? head[head.length - 1].score : 0;
+  const tail = served(depth, k);
+  const top = tail.length > 0 ? tail[0].score : 0;
+  return [...head, ...tail.map((entry) => ({ itemIndex: entry.itemIndex, score: floor - 1 - (top - entry.score) }))];
 }
 
 /** Σ_{i ∈ history} W_ij over the rows of the history items only (sparse: a session has a few). */

@@ -1,4 +1,4 @@
-import { recommendForUser, type TimelineBlend } from "./cf-neighbours";
+import { recommendForUser, type PoolReranker, type TimelineBlend } from "./cf-neighbours";
 import type { ItemKnnModel } from "./item-knn";
 import { isSparseFilm, referenceNeighbours, type SparseFilmSupport } from "./reference-neighbours";
 import type { KeywordSearch } from "./keyword-search";
@@ -23,6 +23,8 @@ export interface CfModel {
   timeline?: SessionTimeline | null;
   /** "People who loved X also loved" lists: with WALS, the neighbours of a looked-up or referenced film. */
   coLiked?: ItemKnnModel | null;
+  /** The learned ranker that re-orders the head of the session-taste pool (session-ranker.ts). */
+  sessionRanker?: PoolReranker | null;
 }
 
 /**
@@ -184,12 +186,17 @@ export function retrieveFast(request: FastPathRequest, resources: FastPathResour
   if (cf && request.userVector) {
     const timeline =
       cf.timeline && request.likedItems?.length ? { model: cf.timeline.model, weight: cf.timeline.weight, history: request.likedItems.slice(0, cf.timeline.historyLength) } : undefined;
-    const forUser = recommendForUser(cf.index, cf.itemVectors, request.userVector, CANDIDATES_PER_LIST, { exclude: request.exclude, timeline });
+    // The pipeline passes the session's dislikes as `exclude`; liked items there are not dislikes.
+    const liked = new Set(request.likedItems ?? []);
+    const dislikedItems = [...(request.exclude ?? [])].filter((itemIndex) => !liked.has(itemIndex));
+    const reranker = cf.sessionRanker && liked.size > 0 ? { model: cf.sessionRanker, likedItems: request.likedItems!, dislikedItems } : undefined;
+    const forUser = recommendForUser(cf.index, cf.itemVectors, request.userVector, CANDIDATES_PER_LIST, { exclude: request.exclude, timeline, reranker });
     if (forUser.length > 0) {
       const items = forUser.map((neighbour) => neighbour.itemIndex);
       lists.push({ name: "session-taste", weight: lookup || references.length > 0 ? 0.3 : 0.5, items });
       ledger.add(items, () => ({ kind: "session-taste" }));
       reasons.push(timeline ? "session taste from liked items: WALS vector + timeline neighbours" : "session taste vector from liked items");
+      if (reranker) reasons.push("session taste re-ordered by the learned session ranker");
     }
   }
 

@@ -121,36 +121,34 @@ interface Split {
 
 interface GrowingLeaf {
   rows: Int32Array;
-  gradient: Float64Array;
-  hessian: Float64Array;
-  count: Float64Array;
+  /** Per (feature, bin) slot: gradient sum, hessian sum and row count, interleaved (3 values per slot). */
+  histogram: Float64Array;
   sumGradient: number;
   sumHessian: number;
   split: Split | null;
   node: number;
 }
 
-function histogram(data: BinnedFeatures, rows: Int32Array, gradients: Float64Array, hessians: Float64Array, width: number) {
-  const size = data.featureCount * width;
-  const gradient = new Float64Array(size);
-  const hessian = new Float64Array(size);
-  const count = new Float64Array(size);
-  // Row by row over the row-major copy: each row's bins are read contiguously, once.
+function histogram(data: BinnedFeatures, rows: Int32Array, gradients: Float64Array, hessians: Float64Array, width: number): Float64Array {
+  const sums = new Float64Array(data.featureCount * width * 3);
+  // Row by row over the row-major copy: each row's bins are read contiguously, once; the three
+  // sums of a slot sit side by side, so each update touches one cache line.
   const featureCount = data.featureCount;
   const rowBins = data.rowBins;
+  const stride = width * 3;
   for (let index = 0; index < rows.length; index += 1) {
     const row = rows[index];
     const g = gradients[row];
     const h = hessians[row];
     const base = row * featureCount;
-    for (let feature = 0, offset = 0; feature < featureCount; feature += 1, offset += width) {
-      const slot = offset + rowBins[base + feature];
-      gradient[slot] += g;
-      hessian[slot] += h;
-      count[slot] += 1;
+    for (let feature = 0, offset = 0; feature < featureCount; feature += 1, offset += stride) {
+      const slot = offset + rowBins[base + feature] * 3;
+      sums[slot] += g;
+      sums[slot + 1] += h;
+      sums[slot + 2] += 1;
     }
   }
-  return { gradient, hessian, count };
+  return sums;
 }
 
 function bestSplit(leaf: GrowingLeaf, data: BinnedFeatures, width: number, options: BoostingOptions): Split | null {
@@ -164,10 +162,10 @@ function bestSplit(leaf: GrowingLeaf, data: BinnedFeatures, width: number, optio
     let hessianLeft = 0;
     let countLeft = 0;
     for (let bin = 0; bin + 1 < binCount; bin += 1) {
-      const slot = feature * width + bin;
-      gradientLeft += leaf.gradient[slot];
-      hessianLeft += leaf.hessian[slot];
-      countLeft += leaf.count[slot];
+      const slot = (feature * width + bin) * 3;
+      gradientLeft += leaf.histogram[slot];
+      hessianLeft += leaf.histogram[slot + 1];
+      countLeft += leaf.histogram[slot + 2];
       if (countLeft < options.minRowsPerLeaf) continue;
       if (total - countLeft < options.minRowsPerLeaf) break;
       const gradientRight = leaf.sumGradient - gradientLeft;
@@ -190,7 +188,7 @@ function growTree(data: BinnedFeatures, gradients: Float64Array, hessians: Float
   const left: number[] = [-1];
   const right: number[] = [-1];
   const value: number[] = [0];
-  const makeLeaf = (rows: Int32Array, node: number, sums?: { gradient: Float64Array; hessian: Float64Array; count: Float64Array }): GrowingLeaf => {
+  const makeLeaf = (rows: Int32Array, node: number, sums?: Float64Array): GrowingLeaf => {
     const hist = sums ?? histogram(data, rows, gradients, hessians, width);
     let sumGradient = 0;
     let sumHessian = 0;
@@ -198,7 +196,7 @@ function growTree(data: BinnedFeatures, gradients: Float64Array, hessians: Float
       sumGradient += gradients[rows[index]];
       sumHessian += hessians[rows[index]];
     }
-    const leaf: GrowingLeaf = { rows, ...hist, sumGradient, sumHessian, split: null, node };
+    const leaf: GrowingLeaf = { rows, histogram: hist, sumGradient, sumHessian, split: null, node };
     leaf.split = bestSplit(leaf, data, width, options);
     return leaf;
   };
@@ -241,12 +239,8 @@ function growTree(data: BinnedFeatures, gradients: Float64Array, hessians: Float
     // Histogram of the smaller child; the larger one is the parent's minus it.
     const smallerIsLeft = leftRows.length <= rightRows.length;
     const small = makeLeaf(smallerIsLeft ? leftRows : rightRows, smallerIsLeft ? leftNode : rightNode);
-    const largeHist = { gradient: new Float64Array(leaf.gradient), hessian: new Float64Array(leaf.hessian), count: new Float64Array(leaf.count) };
-    for (let slot = 0; slot < largeHist.gradient.length; slot += 1) {
-      largeHist.gradient[slot] -= small.gradient[slot];
-      largeHist.hessian[slot] -= small.hessian[slot];
-      largeHist.count[slot] -= small.count[slot];
-    }
+    const largeHist = new Float64Array(leaf.histogram);
+    for (let slot = 0; slot < largeHist.length; slot += 1) largeHist[slot] -= small.histogram[slot];
     const large = makeLeaf(smallerIsLeft ? rightRows : leftRows, smallerIsLeft ? rightNode : leftNode, largeHist);
     leaves.splice(chosen, 1, smallerIsLeft ? small : large, smallerIsLeft ? large : small);
   }
@@ -355,4 +349,66 @@ export function predictRows(model: BoostedTrees, rows: Float32Array): Float64Arr
   const out = new Float64Array(rowCount);
   for (let row = 0; row < rowCount; row += 1) out[row] = predictRow(model, rows, row * model.featureCount);
   return out;
+}
+
+/** Values stored per node by `packBoostedTrees`: feature, threshold, left, right, value. */
+const PACKED_NODE_WIDTH = 5;
+
+/** Trees as two flat arrays (for a bundle file): node offsets per tree and the nodes themselves. */
+export interface PackedTrees {
+  featureCount: number;
+  baseScore: number;
+  /** Tree t's nodes are nodes[PACKED_NODE_WIDTH·nodeStarts[t] .. PACKED_NODE_WIDTH·nodeStarts[t+1]). */
+  nodeStarts: Int32Array;
+  /** feature, threshold, left, right, value per node (feature −1 = leaf); float64, so thresholds round-trip exactly. */
+  nodes: Float64Array;
+}
+
+/** Flattens a model for storage; `unpackBoostedTrees` restores it exactly. */
+export function packBoostedTrees(model: BoostedTrees): PackedTrees {
+  const nodeStarts = new Int32Array(model.trees.length + 1);
+  model.trees.forEach((tree, position) => (nodeStarts[position + 1] = nodeStarts[position] + tree.feature.length));
+  const nodes = new Float64Array(nodeStarts[model.trees.length] * PACKED_NODE_WIDTH);
+  model.trees.forEach((tree, position) => {
+    for (let node = 0; node < tree.feature.length; node += 1) {
+      nodes.set([tree.feature[node], tree.threshold[node], tree.left[node], tree.right[node], tree.value[node]], (nodeStarts[position] + node) * PACKED_NODE_WIDTH);
+    }
+  });
+  return { featureCount: model.featureCount, baseScore: model.baseScore, nodeStarts, nodes };
+}
+
+/**
+ * The model `packBoostedTrees` flattened.
+ * @throws when the arrays disagree in size or a child or feature index is out of range
+ */
+export function unpackBoostedTrees(packed: PackedTrees): BoostedTrees {
+  const { nodeStarts, nodes, featureCount } = packed;
+  if (nodeStarts.length < 1 || nodes.length !== nodeStarts[nodeStarts.length - 1] * PACKED_NODE_WIDTH) throw new Error(`unpackBoostedTrees: ${nodes.length / PACKED_NODE_WIDTH} nodes for node offsets ending at ${nodeStarts[nodeStarts.length - 1]}`);
+  const trees: RegressionTree[] = [];
+  for (let position = 0; position + 1 < nodeStarts.length; position += 1) {
+    const count = nodeStarts[position + 1] - nodeStarts[position];
+    const column = (field: number) => Float64Array.from({ length: count }, (_, node) => nodes[(nodeStarts[position] + node) * PACKED_NODE_WIDTH + field]);
+    const tree: RegressionTree = { feature: Int32Array.from(column(0)), threshold: column(1), left: Int32Array.from(column(2)), right: Int32Array.from(column(3)), value: column(4) };
+    for (let node = 0; node < count; node += 1) {
+      const isLeaf = tree.feature[node] < 0;
+      if (!isLeaf && (tree.feature[node] >= featureCount || !(tree.left[node] > node && tree.left[node] < count && tree.right[node] > node && tree.right[node] < count))) {
+        throw new Error(`unpackBoostedTrees: tree ${position} node ${node} points outside the tree or the ${featureCount} features`);
+      }
+    }
+    trees.push(tree);
+  }
+  return { featureCount, baseScore: packed.baseScore, trees };
+}
+
+/**
+ * The same model reading rows of `width` features, where the model's feature f is column
+ * `columns[f]` (trained on a subset of the columns, served on full rows).
+ * @throws when a column is outside 0..width−1 or the model has more features than columns
+ */
+export function widenFeatures(model: BoostedTrees, columns: readonly number[], width: number): BoostedTrees {
+  if (columns.length !== model.featureCount || columns.some((column) => !(Number.isInteger(column) && column >= 0 && column < width))) {
+    throw new Error(`widenFeatures: ${columns.length} columns for ${model.featureCount} features, each in 0..${width - 1}`);
+  }
+  const trees = model.trees.map((tree) => ({ ...tree, feature: Int32Array.from(tree.feature, (feature) => (feature < 0 ? feature : columns[feature])) }));
+  return { featureCount: width, baseScore: model.baseScore, trees };
 }

@@ -40,6 +40,14 @@ function rerankEnabled(environment: Environment): boolean {
   return !/^(0|false|off|no)$/i.test(environment.REELCAST_LLM_RERANK?.trim() ?? "");
 }
 
+/**
+ * The learned session ranker re-orders session taste when the bundle has one, unless
+ * REELCAST_SESSION_RANKER=0 (serve the WALS + timeline blend alone, e.g. to compare).
+ */
+function sessionRankerEnabled(environment: Environment): boolean {
+  return !/^(0|false|off|no)$/i.test(environment.REELCAST_SESSION_RANKER?.trim() ?? "");
+}
+
 function banditPolicy(environment: Environment) {
   const text = environment.REELCAST_BANDIT_POLICY?.trim();
   if (!text) return DEFAULT_POLICY;
@@ -67,7 +75,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
   const keywordSearch = timed("keyword index", new KeywordSearch(catalog.items, loadKeywordIndex(catalog) ?? undefined));
   const lexicon = timed("lexicon", buildCatalogLexicon(catalog.items, keywordSearch.titles));
   // A bundle built without the CF stage still serves, keyword-only; the reasons say so.
-  const cf = timed("cf", catalog.manifest.artifacts.cf === undefined ? null : loadCfArtifacts(catalog));
+  const cf = timed("cf", catalog.manifest.artifacts.cf === undefined ? null : loadCfArtifacts(catalog, { sessionRanker: sessionRankerEnabled(environment) }));
   let textSearchUnavailable: string | null = null;
   const textSearch = timed(
     "text search",

@@ -16,7 +16,8 @@ export interface CfLatencyResult {
 
 /**
  * Times `runs` calls each of fold-in (1–20 liked items, 0–3 disliked, drawn from items with
- * ratings), similar-items (k = 50) and recommend-for-user (k = 50, pool 200), with a fixed seed.
+ * ratings), similar-items (k = 50) and recommend-for-user (k = 50, pool 200; plain, with the
+ * timeline blend, and re-ordered by the session ranker when the bundle has one), with a fixed seed.
  */
 export function runCfLatency(catalog: Catalog, cf: CfArtifacts, loadMs: number, runs = 1000, seed = 2026): CfLatencyResult {
   const random = createSeededRandom(seed);
@@ -47,6 +48,17 @@ export function runCfLatency(catalog: Catalog, cf: CfArtifacts, loadMs: number, 
     time("recommend, WALS + timeline blend (served), k = 50", (run) =>
       cf.recommendForUser(userVectors[run], 50, { exclude: new Set(sessions[run].liked), timeline: { ...cf.timeline, history: sessions[run].liked.slice(0, cf.timeline.historyLength) } }),
     ),
+    ...(cf.sessionRanker
+      ? [
+          time(`recommend, blend + session ranker (served; best ${cf.sessionRanker.depth} re-ordered), k = 50`, (run) =>
+            cf.recommendForUser(userVectors[run], 50, {
+              exclude: new Set([...sessions[run].liked, ...sessions[run].disliked]),
+              timeline: { ...cf.timeline, history: sessions[run].liked.slice(0, cf.timeline.historyLength) },
+              reranker: { model: cf.sessionRanker!, likedItems: sessions[run].liked, dislikedItems: sessions[run].disliked },
+            }),
+          ),
+        ]
+      : []),
   ];
   return { dimensions: cf.dimensions, indexedItems: cf.index.size, loadMs: Math.round(loadMs * 10) / 10, raisedPriority, operations };
 }

@@ -9,6 +9,7 @@ import type { ItemKnnModel } from "../../lib/retrieval/item-knn";
 import { scoreItemKnn, trainItemKnn } from "../../lib/retrieval/item-knn";
 import { itemActivity, RERANK_FEATURE_COUNT, rerankFeatures, rerankPool, type ItemSide, type UserScores } from "../../lib/retrieval/rerank-features";
 import { standardiseScores } from "../../lib/retrieval/score-blend";
+import { concatenateFloat32 } from "../../lib/retrieval/concatenate";
 import { likedMatrix, POSITIVE_RATING, type EvaluationData } from "./cf-splits";
 
 export interface RerankModels {
@@ -121,12 +122,7 @@ export function rerankDataset(data: Omit<EvaluationData, "candidateCount">, mode
     }
     groupStarts.push(itemsOut.length);
   }
-  const features = new Float32Array(itemsOut.length * RERANK_FEATURE_COUNT);
-  let offset = 0;
-  for (const part of featureParts) {
-    features.set(part, offset);
-    offset += part.length;
-  }
+  const features = concatenateFloat32(featureParts);
   return { users, items: Int32Array.from(itemsOut), groupStarts: Int32Array.from(groupStarts), features, labels: Uint8Array.from(labels), blendScores: Float32Array.from(blendOut) };
 }
 
