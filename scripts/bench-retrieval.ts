@@ -7,6 +7,7 @@
  *   npm run bench:retrieval -- --sizes=10000,100000 smaller vector-index sweep (CI, quick checks)
  *   npm run bench:retrieval -- --only=fast-path --queries=2400 --repeats=3   fast-path latency settings
  *   … --expansions=16,32,64 --expansion-add=64 --connectivity=16 --quantization=f16   HNSW settings
+ *   … --no-session-ranker   serve session taste without the bundle's learned ranker (before/after)
  *
  * Sections: "cf" (fold-in / neighbour latency on the real bundle), "fast-path" (retrieveFast and
  * decideRoute latency over queries generated from the real catalog) and "vector-index" (the
@@ -37,10 +38,10 @@ export const SECTIONS: BenchSection[] = [
   {
     name: "cf",
     heading: "CF fold-in and neighbour latency (bench:retrieval)",
-    async run() {
+    async run(arguments_) {
       const catalog = loadCurrentCatalog();
       const started = performance.now();
-      const cf = loadCfArtifacts(catalog);
+      const cf = loadCfArtifacts(catalog, { sessionRanker: !arguments_.includes("--no-session-ranker") });
       const result = runCfLatency(catalog, cf, performance.now() - started);
       return { result, markdown: cfLatencyMarkdown(result) };
     },
@@ -50,7 +51,7 @@ export const SECTIONS: BenchSection[] = [
     heading: "Fast-path latency over real queries (bench:retrieval)",
     async run(arguments_, log) {
       const catalog = loadCurrentCatalog();
-      const cf = loadCfArtifacts(catalog);
+      const cf = loadCfArtifacts(catalog, { sessionRanker: !arguments_.includes("--no-session-ranker") });
       const count = Number(option(arguments_, "queries") ?? DEFAULT_FAST_PATH_LATENCY_OPTIONS.count);
       const repeats = Number(option(arguments_, "repeats") ?? DEFAULT_FAST_PATH_LATENCY_OPTIONS.repeats);
       const result = runFastPathLatency(catalog, cf, { ...DEFAULT_FAST_PATH_LATENCY_OPTIONS, count, repeats }, log);

@@ -4,7 +4,7 @@
  * (session-ranker-features.ts). Trained in the catalog build (session-ranker-training.ts).
  */
 import type { PoolReranker, SessionPool } from "./cf-neighbours";
-import { predictRow, type BoostedTrees } from "./gradient-boosted-trees";
+import { flattenTrees, predictFlatRows, type BoostedTrees, type FlatTrees } from "./gradient-boosted-trees";
 import { SESSION_RANKER_FEATURE_COUNT, SessionFeatureScratch, sessionRankerFeatures, type SessionFeatureResources, type SessionInput } from "./session-ranker-features";
 
 /** The trees and how much of the pool they re-order. */
@@ -24,6 +24,8 @@ export interface SessionRankerModel {
 export class SessionRanker implements PoolReranker {
   readonly depth: number;
   private readonly scratch: SessionFeatureScratch;
+  private readonly main: FlatTrees;
+  private readonly short: FlatTrees | null;
 
   /** @throws when the trees do not read SESSION_RANKER_FEATURE_COUNT features or depth is not a positive integer */
   constructor(
@@ -36,6 +38,8 @@ export class SessionRanker implements PoolReranker {
     if (!(Number.isInteger(model.depth) && model.depth > 0)) throw new Error(`SessionRanker: depth must be a positive integer, got ${model.depth}`);
     this.depth = model.depth;
     this.scratch = new SessionFeatureScratch(resources.statistics.itemCount);
+    this.main = flattenTrees(model.trees);
+    this.short = model.short ? flattenTrees(model.short.trees) : null;
   }
 
   /** The trees that rank a session with `likes` likes. */
@@ -46,9 +50,7 @@ export class SessionRanker implements PoolReranker {
   /** Log-odds scores of the pool's items (higher first); the pool's order is not changed. */
   scorePool(pool: SessionPool, session: SessionInput): Float64Array {
     const rows = sessionRankerFeatures(pool, session, this.resources, this.scratch);
-    const trees = this.treesFor(session.likedItems.length);
-    const scores = new Float64Array(pool.items.length);
-    for (let row = 0; row < scores.length; row += 1) scores[row] = predictRow(trees, rows, row * SESSION_RANKER_FEATURE_COUNT);
-    return scores;
+    const trees = this.short && this.model.short && session.likedItems.length <= this.model.short.maxLikes ? this.short : this.main;
+    return predictFlatRows(trees, rows, new Float64Array(pool.items.length));
   }
 }

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { recommendForUser, sessionPool, type PoolReranker, type SessionPool } from "../../../lib/retrieval/cf-neighbours";
 import { ExactVectorIndex } from "../../../lib/retrieval/exact-vector-index";
-import { packBoostedTrees, predictRows, trainBoostedTrees, unpackBoostedTrees, widenFeatures } from "../../../lib/retrieval/gradient-boosted-trees";
+import { flattenTrees, packBoostedTrees, predictFlatRows, predictRows, trainBoostedTrees, unpackBoostedTrees, widenFeatures } from "../../../lib/retrieval/gradient-boosted-trees";
 import type { ItemKnnModel } from "../../../lib/retrieval/item-knn";
 import { SessionRanker } from "../../../lib/retrieval/session-ranker";
 import {
@@ -28,6 +28,9 @@ test("packed trees predict exactly as the trained ones; widened trees read the m
   const model = trainBoostedTrees(rows, 2, labels, { rounds: 20, minRowsPerLeaf: 20, lambda: 1 });
   const restored = unpackBoostedTrees(packBoostedTrees(model));
   assert.deepEqual([...predictRows(restored, rows)], [...predictRows(model, rows)]);
+  // Flattened for serving (a single-leaf tree included), the scores are the same to the bit.
+  const withLeaf = { ...model, trees: [...model.trees, { feature: Int32Array.from([-1]), threshold: Float64Array.from([0]), left: Int32Array.from([-1]), right: Int32Array.from([-1]), value: Float64Array.from([0.25]) }] };
+  assert.deepEqual([...predictFlatRows(flattenTrees(withLeaf), rows)], [...predictRows(withLeaf, rows)]);
 
   // The same two features as columns 3 and 1 of 4-wide rows.
   const wide = new Float32Array(600 * 4).fill(NaN);
