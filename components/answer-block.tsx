@@ -99,6 +99,12 @@ export const AnswerBlock = memo(function AnswerBlock({ message, isLatest, stream
           Updated: the reasoner finished, and these picks replaced the quick first results.
         </p>
       )}
+      {recommendations?.stage === "final" && recommendations.relaxations && recommendations.relaxations.length > 0 && (
+        <p role="note" data-testid="relaxations" className="mt-2 rounded-lg bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:bg-amber-950/60 dark:text-amber-200">
+          {relaxationSentence(recommendations.relaxations, recommendations.metEveryConstraint ?? null)}
+        </p>
+      )}
+      {recommendations && <TitleNotes recommendations={recommendations} onSuggest={onSuggest} />}
       {!recommendations && streaming && <AnswerLoading />}
       {recommendations && recommendations.items.length === 0 && (
         <div data-testid="empty-result" className="mt-3 rounded-xl border border-dashed border-zinc-300 p-4 text-sm dark:border-zinc-700">
@@ -126,12 +132,6 @@ export const AnswerBlock = memo(function AnswerBlock({ message, isLatest, stream
           ))}
         </ol>
       )}
-      {recommendations?.stage === "final" && recommendations.relaxations && recommendations.relaxations.length > 0 && (
-        <p role="note" data-testid="relaxations" className="mt-2 rounded-lg bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:bg-amber-950/60 dark:text-amber-200">
-          {relaxationSentence(recommendations.relaxations, recommendations.metEveryConstraint ?? null)}
-        </p>
-      )}
-      {recommendations && <TitleNotes recommendations={recommendations} onSuggest={onSuggest} />}
       {narration && <NarrationPlayer key={narration.text} narration={narration} autoPlay={autoPlay && isLatest && !narrationAtMount.current} />}
     </section>
   );

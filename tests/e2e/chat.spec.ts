@@ -88,6 +88,28 @@ test("a vibe query shows the badge the API decided, and cards that meet its cons
   await page.screenshot({ path: `${SHOTS}/vibe-answer.png`, fullPage: true });
 });
 
+test("what the answer understood about titles is said on screen: namesakes as did-you-mean, missing films, relaxed constraints", async ({ page }) => {
+  await page.goto("/");
+  await ask(page, "Dune");
+  const first = answers(page).first();
+  await expect(cardsOf(page).getByTestId("card-title").first()).toHaveText(/Dune$/);
+  await expect(first.getByTestId("did-you-mean")).toContainText("Dune (2000)");
+  // A suggestion asks again with its year, which picks that film.
+  await first.getByTestId("did-you-mean").getByRole("button", { name: "Dune (2000)" }).click();
+  await expect(answers(page)).toHaveCount(2);
+  await expect(page.getByTestId("user-message").nth(1)).toHaveText(/Dune 2000/);
+
+  await ask(page, "something like Oppenheimer");
+  await expect(answers(page).nth(2).getByTestId("unknown-title")).toContainText("“Oppenheimer” is not in the catalog");
+
+  await ask(page, "movies like Heat");
+  await expect(answers(page).nth(3).getByTestId("references")).toContainText("Films like Heat (1995)");
+
+  await ask(page, "French horror comedies from 1950 under 80 minutes");
+  await expect(answers(page).nth(4).getByTestId("relaxations")).toContainText(/widened the release years/);
+  await page.screenshot({ path: `${SHOTS}/title-notes.png`, fullPage: true });
+});
+
 test("a follow-up refines the previous answer in the same session", async ({ page }) => {
   const bodies: Array<{ sessionId: string; messages: Array<{ role: string; parts: Array<{ text?: string }> }>; narration?: { previousOpeningId: string | null } }> = [];
   page.on("request", (request) => {
