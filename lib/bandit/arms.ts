@@ -169,7 +169,7 @@ const sameDirectorAs: ExplanationArm = {
 
 const matchesYourVibe: ExplanationArm = {
   kind: "matches-your-vibe",
-  match(itemIndex, { catalog, context }) {
+  match(itemIndex, { catalog, context, provenance }) {
     const item = catalog.items[itemIndex];
     const moodText = context.constraints.moodText;
     if (moodText) {
@@ -190,6 +190,8 @@ const matchesYourVibe: ExplanationArm = {
         };
       }
     }
+    // With the reasoning path's provenance, fits-your-request names the genre with the other facts met.
+    if (provenanceOf(provenance, "constraints")) return null;
     const asked = new Set(context.constraints.genres.map((genre) => genre.toLowerCase()));
     const genres = item.genres.filter((genre) => asked.has(genre.toLowerCase()));
     if (genres.length === 0) return null;
