@@ -101,12 +101,12 @@ function titlesFromMatcher(query: string, keyword: KeywordSearch): RequestTitles
 /** Records why each item of a list is there, first reason first. */
 class ProvenanceLedger {
   private readonly entries = new Map<number, Provenance[]>();
-  add(items: readonly number[], provenance: (itemIndex: number) => Provenance): void {
+  /** Each list adds one entry object for all its items, so identity is enough to skip repeats (no per-item serialising on the hot path). */
+  add(items: readonly number[], entry: Provenance): void {
     for (const itemIndex of items) {
       const list = this.entries.get(itemIndex);
-      const entry = provenance(itemIndex);
       if (!list) this.entries.set(itemIndex, [entry]);
-      else if (!list.some((existing) => JSON.stringify(existing) === JSON.stringify(entry))) list.push(entry);
+      else if (!list.includes(entry)) list.push(entry);
     }
   }
   of(itemIndex: number): Provenance[] {
@@ -137,26 +137,26 @@ export function retrieveFast(request: FastPathRequest, resources: FastPathResour
   if (lookup) {
     // The query is a title: that film comes first, then films the same people loved.
     lists.push({ name: "title", weight: 3, items: [lookup.itemIndex] });
-    ledger.add([lookup.itemIndex], () => ({ kind: "asked-for", exact: true }));
+    ledger.add([lookup.itemIndex], { kind: "asked-for", exact: true });
     const neighbours = neighboursOf(lookup.itemIndex);
     if (neighbours.length > 0) {
       lists.push({ name: "cf-neighbours", weight: 1, items: neighbours });
-      ledger.add(neighbours, () => ({ kind: "neighbour-of-reference", itemIndex: lookup.itemIndex, by: byOf(lookup.itemIndex) }));
+      ledger.add(neighbours, { kind: "neighbour-of-reference", itemIndex: lookup.itemIndex, by: byOf(lookup.itemIndex) });
       reasons.push("title lookup, then CF neighbours");
     } else {
       // A film nobody here rated has no neighbours: its words are the best lead left.
       const hits = keyword.search(request.query, CANDIDATES_PER_LIST).map((hit) => hit.itemIndex);
       lists.push({ name: "keyword", weight: 0.5, items: hits });
-      ledger.add(hits, () => ({ kind: "keyword", terms: contentWords(request.query) }));
+      ledger.add(hits, { kind: "keyword", terms: contentWords(request.query) });
       reasons.push("title lookup; no CF neighbours for it, keyword matches after it");
     }
   } else if (titles.series && titles.series.items.length > 0) {
     const { name, items } = titles.series;
     lists.push({ name: "title", weight: 3, items });
-    ledger.add(items, () => ({ kind: "series", name }));
+    ledger.add(items, { kind: "series", name });
     const neighbours = neighboursOf(items[0]);
     lists.push({ name: "cf-neighbours", weight: 0.5, items: neighbours });
-    ledger.add(neighbours, () => ({ kind: "neighbour-of-reference", itemIndex: items[0], by: byOf(items[0]) }));
+    ledger.add(neighbours, { kind: "neighbour-of-reference", itemIndex: items[0], by: byOf(items[0]) });
     reasons.push(`series "${name}": its ${items.length} film${items.length > 1 ? "s" : ""}, then CF neighbours`);
   } else if (references.length > 0) {
     // "movies like Heat", "I loved Inception": the words of the request are not what is wanted.
@@ -164,13 +164,13 @@ export function retrieveFast(request: FastPathRequest, resources: FastPathResour
     for (const seed of references) {
       const neighbours = neighboursOf(seed);
       lists.push({ name: "cf-neighbours", weight: 1.2, items: neighbours });
-      ledger.add(neighbours, () => ({ kind: "neighbour-of-reference", itemIndex: seed, by: byOf(seed) }));
+      ledger.add(neighbours, { kind: "neighbour-of-reference", itemIndex: seed, by: byOf(seed) });
     }
   } else {
     const keywordHits = keyword.search(request.query, CANDIDATES_PER_LIST).map((hit) => hit.itemIndex);
     const terms = contentWords(request.query);
     lists.push({ name: "keyword", weight: 1, items: keywordHits });
-    ledger.add(keywordHits, () => ({ kind: "keyword", terms }));
+    ledger.add(keywordHits, { kind: "keyword", terms });
     reasons.push("keyword search: BM25 over title, people, keywords, tags, overview");
     if (cf && keywordHits.length > 0 && keywordHits.length < request.limit) {
       // Few keyword hits ("Pixar" names four films in the data): their CF neighbours fill the
@@ -178,7 +178,7 @@ export function retrieveFast(request: FastPathRequest, resources: FastPathResour
       for (const seed of keywordHits.slice(0, SPARSE_SEEDS)) {
         const neighbours = neighboursOf(seed);
         lists.push({ name: "cf-neighbours", weight: 0.3, items: neighbours });
-        ledger.add(neighbours, () => ({ kind: "neighbour-of-match", itemIndex: seed }));
+        ledger.add(neighbours, { kind: "neighbour-of-match", itemIndex: seed });
       }
       reasons.push(`only ${keywordHits.length} keyword match${keywordHits.length > 1 ? "es" : ""}: CF neighbours of them too`);
     }
@@ -194,7 +194,7 @@ export function retrieveFast(request: FastPathRequest, resources: FastPathResour
     if (forUser.length > 0) {
       const items = forUser.map((neighbour) => neighbour.itemIndex);
       lists.push({ name: "session-taste", weight: lookup || references.length > 0 ? 0.3 : 0.5, items });
-      ledger.add(items, () => ({ kind: "session-taste" }));
+      ledger.add(items, { kind: "session-taste" });
       reasons.push(timeline ? "session taste from liked items: WALS vector + timeline neighbours" : "session taste vector from liked items");
       if (reranker) reasons.push("session taste re-ordered by the learned session ranker");
     }
