@@ -1,4 +1,4 @@
-import type { QueryAnalysis } from "../lib/language/analyse-query";
+import type { QueryAnalysis } from "../lib/language/query-analysis";
 
 /** What the router knows about the conversation (no I/O: the caller reads the session). */
 export interface RouterSessionContext {

@@ -1,6 +1,7 @@
 // The shared query lexicon (see query-text.ts for why it lives in lib/language): pure readers of
 // film requests used by router/ (features) and lib/reasoning (the offline reasoner).
-export { analyseQuery, type AnalyseOptions, type Negatable, type QueryAnalysis, type TitleInQuery, type WholeTitle } from "./analyse-query";
+export { analyseQuery } from "./analyse-query";
+export type { AnalyseOptions, Negatable, QueryAnalysis, TitleInQuery, WholeTitle } from "./query-analysis";
 export { buildCatalogLexicon, type CatalogLexicon, type TitleLookup } from "./catalog-lexicon";
 export { findFollowUpSignals, type FollowUpChange, type FollowUpSignal } from "./follow-up-words";
 export { findGenreMentions, isGenreWord, type GenreMention } from "./genre-words";

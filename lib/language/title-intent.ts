@@ -1,5 +1,5 @@
 import { normaliseTitle } from "../retrieval/title-matcher";
-import type { QueryAnalysis } from "./analyse-query";
+import type { QueryAnalysis } from "./query-analysis";
 import type { CatalogLexicon } from "./catalog-lexicon";
 import { LIKING_AFTER, LIKING_AFTER_WINDOW } from "./liking-words";
 
