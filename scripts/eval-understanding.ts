@@ -171,6 +171,8 @@ if (values.json) {
     .filter((outcome) => outcome.query.split === "dev")
     .map((outcome) => ({ id: outcome.query.id, className: outcome.query.className, templateId: outcome.query.templateId, text: outcome.query.text, expected: outcome.query.expected, mismatches: outcome.mismatches, error: outcome.error, satisfaction: outcome.satisfaction, path: outcome.path, shown: outcome.shown }));
   process.stdout.write(`${JSON.stringify({ ...run, manifest: { seed: manifest.seed, fingerprints: manifest.fingerprints }, targets: checkTargets(summaries, targetSplit), summaries, devFailurePatterns: devFailurePatterns(outcomes), dev: devOutcomes }, null, 2)}\n`);
+  // Exit only once stdout has drained: process.exit() right after a large write to a pipe cuts it at 64 KiB.
+  await new Promise<void>((resolve) => process.stdout.write("", () => resolve()));
   process.exit(0);
 }
 
