@@ -3,12 +3,14 @@ import type { Constraints } from "./constraints";
 
 const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   en: "English", fr: "French", de: "German", es: "Spanish", it: "Italian", ja: "Japanese", ko: "Korean", zh: "Chinese", cn: "Cantonese",
-  ru: "Russian", sv: "Swedish", da: "Danish", no: "Norwegian", hi: "Hindi", pt: "Portuguese", nl: "Dutch", fa: "Persian", pl: "Polish",
+  ru: "Russian", sv: "Swedish", da: "Danish", no: "Norwegian", nb: "Norwegian", hi: "Hindi", pt: "Portuguese", nl: "Dutch", fa: "Persian", pl: "Polish",
+  he: "Hebrew", th: "Thai", ta: "Tamil", te: "Telugu", cs: "Czech", ar: "Arabic", id: "Indonesian", ro: "Romanian", hu: "Hungarian", is: "Icelandic",
+  tr: "Turkish", af: "Afrikaans", vi: "Vietnamese", ky: "Kyrgyz", sl: "Slovenian", ps: "Pashto", el: "Greek", fi: "Finnish",
 };
 
 /**
  * The request's constraints that this film visibly meets, in words for a card ("a comedy",
- * "85 minutes", "from 1994", "in French", "with Tom Hanks", "no romance"): only facts the item's
+ * "85 minutes", "released in 1994", "in French", "with Tom Hanks", "no romance"): only facts the item's
  * own data confirms, so a relaxed or partial match never claims more than it has. Pure.
  */
 export function constraintFacts(item: Item, constraints: Constraints): string[] {
@@ -23,7 +25,8 @@ export function constraintFacts(item: Item, constraints: Constraints): string[] 
   }
   if (years && item.year !== null) {
     const meets = (years.from === null || item.year >= years.from) && (years.to === null || item.year <= years.to);
-    if (meets) facts.push(`from ${item.year}`);
+    // "released in 2001", not "from 2001": next to a request for "from 1990" the bare form reads as a range.
+    if (meets) facts.push(`released in ${item.year}`);
   }
   if (languages && item.language !== null && languages.include.includes(item.language)) facts.push(`in ${LANGUAGE_NAMES[item.language] ?? item.language}`);
   for (const person of constraints.people) {

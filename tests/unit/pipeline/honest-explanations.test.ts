@@ -137,7 +137,7 @@ test(`every explanation in ${ANSWERS} served answers is true of the data`, async
       if (mean && item.ratingMean !== null && Math.abs(Number(mean[1]) - item.ratingMean) > 0.051) fail(`its mean is ${item.ratingMean}`);
       const minutes = text.match(/(\d+) minutes/);
       if (minutes && Number(minutes[1]) !== item.runtimeMinutes) fail(`it runs ${item.runtimeMinutes} minutes`);
-      const from = text.match(/\bfrom (\d{4})\b/);
+      const from = text.match(/\b(?:from|released in) (\d{4})\b/);
       if (from && Number(from[1]) !== item.year) fail(`it is from ${item.year}`);
       if (/^(A crowd favourite|A hidden gem|Among the best-rated)/.test(text)) fail("a rating fact with no relation to the request");
     }
