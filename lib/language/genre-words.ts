@@ -71,11 +71,14 @@ const NOT_TYPOS = new Set(["prime", "grime", "mirror", "comely", "auction", "dra
  */
 function misspeltGenre(text: string): string | null {
   if (NOT_TYPOS.has(text) || PHRASE_TO_ENTRY.has(text)) return null;
+  const twoWords = text.includes(" ");
   const compact = text.replace(" ", "");
   if (compact.length < 4) return null;
   const allowed = compact.length >= 8 ? 2 : 1;
   let best: { phrase: string; distance: number } | null = null;
   for (const phrase of TYPO_TARGETS) {
+    // Two typed words are a misspelt two-word genre ("scy fi"), never two words run together ("hour or" is not "horror").
+    if (twoWords && !phrase.includes(" ")) continue;
     const target = phrase.replace(" ", "");
     if (target[0] !== compact[0] || Math.abs(target.length - compact.length) > allowed) continue;
     const distance = editDistance(compact, target, allowed);
@@ -112,4 +115,16 @@ export function findGenreMentions(query: QueryText): GenreMention[] {
 /** True when `word` (normalised) is a genre word; the router uses it to spot genre-only queries. */
 export function isGenreWord(phrase: string): boolean {
   return PHRASE_TO_ENTRY.has(phrase);
+}
+
+/**
+ * How many tokens from `start` spell a genre (an exact phrase of up to three words, or one
+ * misspelt word); 0 when none. Counts use it: "5 thrillers", "three sci fi", "a dozen thrilers".
+ */
+export function genreWordsAt(tokens: readonly string[], start: number): number {
+  for (const length of [3, 2, 1]) {
+    if (start + length <= tokens.length && PHRASE_TO_ENTRY.has(tokens.slice(start, start + length).join(" "))) return length;
+  }
+  const word = tokens[start];
+  return word !== undefined && !FILLER_WORDS.has(word) && !/\d/.test(word) && misspeltGenre(word) ? 1 : 0;
 }

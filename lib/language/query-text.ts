@@ -23,15 +23,23 @@ export interface QueryText {
 /**
  * Lower-cases, folds accents, drops apostrophes ("'80s" → "80s", "don't" → "dont") and splits
  * on anything else that is not a letter or digit, like the title matcher does. A few symbols
- * carry meaning in film requests and become words first: "1.5 hours" → "1p5 hours", "~90 min" →
+ * carry meaning in film requests and become words first: "1.5 hours" and "1,5 hours" → "1p5 hours",
+ * "1½ hours" → "1 and a half hours", "~90 min" →
  * "about 90 min", "2+ hours" → "2 plus hours", "<90 min" → "under 90 min", ">2h" → "over 2h".
  */
 export function queryText(query: string): QueryText {
   const prepared = query
+    // Vulgar fractions before NFKD (which turns "1½" into "11⁄2"): "1½ hours" → "1 and a half hours".
+    .replace(/(\d)\s*([½¼¾])/g, "$1 and $2")
+    .replace(/½/g, " a half ")
+    .replace(/¼/g, " a quarter ")
+    .replace(/¾/g, " three quarters ")
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/(\d)\.(\d)/g, "$1p$2")
+    // A decimal comma, only before an hour unit ("1,5 hours"): "90,120" elsewhere stays two numbers.
+    .replace(/(\d),(\d)(?=\s*(?:h|hours?|hrs?)\b)/g, "$1p$2")
     .replace(/~/g, " about ")
     .replace(/(\d)\s*\+/g, "$1 plus ")
     .replace(/<=?/g, " under ")

@@ -1,4 +1,6 @@
-import { matchPhrases, NUMBER_WORD_PATTERN, parseNumber, type QueryText, type TokenSpan } from "./query-text";
+import { findDurations, type Duration } from "./durations";
+import { readNumber } from "./number-words";
+import { matchPhrases, type QueryText, type TokenSpan } from "./query-text";
 
 /** A runtime range in minutes: "under 90 minutes", "longer than two hours", "short". */
 export interface RuntimeMention extends TokenSpan {
@@ -9,139 +11,196 @@ export interface RuntimeMention extends TokenSpan {
   phrase: string;
 }
 
-/** "about 90 minutes" allows this much either side. */
+/**
+ * "about 90 minutes" and a bare "a 90 minute movie" allow this much either side: an approximate
+ * runtime is a window around the number, not a bound (docs/EVALUATION.md fixes only bounds).
+ */
 export const ABOUT_TOLERANCE_MINUTES = 15;
 /** What "short" and "long" mean when no number is given. */
 export const SHORT_MAX_MINUTES = 100;
 export const LONG_MIN_MINUTES = 140;
 
-const NUMBER = String.raw`(?:\d+(?:p\d+)?|(?:${NUMBER_WORD_PATTERN})(?: (?:${NUMBER_WORD_PATTERN}))?)`;
+type Direction = "max" | "min" | "about";
+
 /**
- * One duration, in any of the ways people write it. Groups: 1 "N and a half hours", 2 "N hours
- * M minutes" hours, 3 its minutes, 4 "1h30" hours, 5 its minutes, 6 plain hours, 7 plain
- * minutes, plus the non-capturing "an hour and a half" / "half an hour".
+ * Words before a duration, by direction. Every bound includes the number stated (a runtime is a
+ * budget: "under 90 minutes" fits a 90-minute film; docs/EVALUATION.md). A denial before a
+ * comparative flips it ("no more than", "not under", "nothing longer than"), so the flipped
+ * phrasings need no entries of their own.
  */
-const DURATION = String.raw`(?:(${NUMBER}) and an? (half|quarter) hours?|(${NUMBER}) (?:hours?|hrs?|h) (?:and )?(${NUMBER}) (?:minutes?|mins?|m)|([0-9]+)h([0-9]+)m?|(?:an? |one )?hour and an? (half|quarter)|(${NUMBER}) hours? and an? (half|quarter)|half an hour|three quarters of an hour|(${NUMBER}) ?(?:hours?|hrs?|h)|(${NUMBER}) ?(?:minutes?|mins?|m))`;
-const DURATION_GROUPS = 11;
+const BEFORE: Array<[Direction, string[]]> = [
+  ["max", [
+    "under", "below", "less than", "shorter than", "lower than", "fewer than", "at most", "at the most", "at max", "up to", "upto", "within",
+    "max", "maximum", "a max of", "a maximum of", "max of", "maximum of", "tops", "sub", "in under", "in less than", "not exceeding",
+    "no longer", "no more", "capped at", "a cap of", "a limit of", "limited to", "under about", "nothing over",
+    // A time budget: "I only have 90 minutes", "I've got two hours", "fits in 90 minutes", "before bedtime in 90 minutes".
+    "have", "has", "got", "gotten", "in", "fits in", "fit in", "fits into", "fit into", "finish in", "finished in", "done in", "over in", "watch in",
+  ]],
+  ["min", [
+    "over", "above", "more than", "longer than", "greater than", "at least", "at the least", "at the very least", "minimum", "a minimum of",
+    "minimum of", "min", "in excess of", "upwards of", "upward of", "north of", "beyond", "past", "exceeding", "a good", "well over",
+  ]],
+  ["about", ["about", "around", "roughly", "approximately", "approx", "circa", "close to", "something like", "like", "some", "near", "nearly", "almost", "give or take", "round about", "in the region of", "ballpark"]],
+];
+/** Words after a duration ("100 minutes max", "two hours or more", "90 minutes or so"). */
+const AFTER: Array<[Direction, string[]]> = [
+  ["max", ["or less", "or shorter", "or under", "or below", "or fewer", "or lower", "max", "maximum", "tops", "top", "at most", "at the most", "at max", "at the longest", "at the outside", "and under", "and below", "and less", "or so max", "or so tops", "or less please", "limit", "or thereabouts max"]],
+  ["min", ["or more", "or longer", "or over", "or above", "or greater", "plus", "and up", "and over", "and above", "and more", "and longer", "or so min", "at least", "at the least", "minimum", "min", "at minimum", "at the shortest", "upwards", "or upwards", "and upwards"]],
+  ["about", ["or so", "ish", "give or take", "roughly", "approximately", "more or less", "or thereabouts", "or around that"]],
+];
+/** Denials that flip a comparative before a duration. */
+const DENIALS = new Set(["no", "not", "nothing", "none", "never", "isnt", "arent", "shouldnt"]);
+/** Comparatives a denial can flip (budget words like "have" and approximations are never flipped). */
+const FLIPPABLE = new Set(["under", "below", "less than", "shorter than", "lower than", "fewer than", "over", "above", "more than", "longer than", "greater than", "exceeding", "past", "beyond"]);
+/** Words a cue may stand apart from its duration by: "under about 2 hours", "I have just 90 minutes". */
+const GAP_WORDS = new Set(["a", "an", "the", "just", "only", "maybe", "like", "about", "around", "roughly", "approximately", "barely", "really", "perhaps", "probably", "um"]);
+/** Words between a duration and a trailing cue: "two hours long or less", "90 minutes runtime max". */
+const LENGTH_WORDS = new Set(["long", "in", "length", "runtime", "running", "time", "of", "film", "movie", "films", "movies"]);
 
-/** Minutes in "a half" or "a quarter" of an hour. */
-const fraction = (word: string | undefined) => (word === "quarter" ? 15 : 30);
+const tokensOf = (entries: Array<[Direction, string[]]>) =>
+  entries.flatMap(([direction, phrases]) => phrases.map((phrase) => ({ direction, phrase, words: phrase.split(" ") }))).sort((a, b) => b.words.length - a.words.length);
+const BEFORE_PHRASES = tokensOf(BEFORE);
+const AFTER_PHRASES = tokensOf(AFTER);
 
-function durationMinutes(match: RegExpExecArray, offset: number, text: string): number | null {
-  const group = (index: number) => match[offset + index];
-  if (group(0) !== undefined) return parseNumber(group(0)!) * 60 + fraction(group(1));
-  if (group(2) !== undefined) return parseNumber(group(2)!) * 60 + parseNumber(group(3)!);
-  if (group(4) !== undefined) return Number(group(4)) * 60 + Number(group(5));
-  if (group(6) !== undefined) return 60 + fraction(group(6));
-  if (group(7) !== undefined) return parseNumber(group(7)!) * 60 + fraction(group(8));
-  if (group(9) !== undefined) return parseNumber(group(9)!) * 60;
-  if (group(10) !== undefined) return parseNumber(group(10)!);
-  if (/three quarters of an hour/.test(text)) return 45;
-  if (/half an hour/.test(text)) return 30;
+type Cue = { direction: Direction; start: number; end: number; phrase: string };
+
+/** The longest cue whose words end right before token `end`. */
+function cueEndingAt(tokens: readonly string[], end: number): Cue | null {
+  for (const { direction, phrase, words } of BEFORE_PHRASES) {
+    const start = end - words.length;
+    if (start < 0 || words.some((word, offset) => tokens[start + offset] !== word)) continue;
+    return { direction, start, end, phrase };
+  }
   return null;
 }
 
-const MAX_WORDS = "only have|have only|i have|we have|ive got|weve got|only got|got only|under|less than|shorter than|no longer than|not longer than|not more than|no more than|at most|max|maximum|up to|within|below|tops|fewer than|not over|no more|under the|not exceeding|lower than|not much more than";
-const MIN_WORDS = "not under|no less than|not below|not shorter than|over|more than|longer than|at least|minimum|min|above|upwards of|in excess of|no less than|not less than|no shorter than|not shorter than|a good";
-const ABOUT_WORDS = "about|around|roughly|approximately|approx|circa|close to|something like|like|some|near";
-const AFTER_MAX = "or less|or shorter|or under|max|maximum|tops|at most|or so max";
-const AFTER_MIN = "or more|or longer|plus|or over|at least|minimum";
+/** The cue before a duration starting at `start`, over up to two gap words, with a denial flipping it. */
+function cueBefore(tokens: readonly string[], start: number): Cue | null {
+  let end = start;
+  for (let gaps = 0; gaps <= 2; gaps += 1) {
+    const cue = cueEndingAt(tokens, end);
+    // "about" is both a gap ("under about 2 hours") and a cue ("about 2 hours"): a bound further left wins.
+    if (cue && !(cue.direction === "about" && gaps < 2 && cueEndingAt(tokens, cue.start) && cueEndingAt(tokens, cue.start)!.direction !== "about")) {
+      const denial = tokens[cue.start - 1];
+      if (denial !== undefined && DENIALS.has(denial) && FLIPPABLE.has(cue.phrase) && cue.direction !== "about") {
+        return { direction: cue.direction === "max" ? "min" : "max", start: cue.start - 1, end: cue.end, phrase: `${denial} ${cue.phrase}` };
+      }
+      return cue;
+    }
+    if (!GAP_WORDS.has(tokens[end - 1] ?? "")) return null;
+    end -= 1;
+  }
+  return null;
+}
 
-const patterns = {
-  // "two and a half hours" is one duration, not a range from two to a half.
-  range: new RegExp(String.raw`\b(?:between )?(${NUMBER}) (?:and|to|or) (?!an? (?:half|quarter)\b)(${NUMBER}) (hours?|hrs?|minutes?|mins?)\b`, "g"),
-  // "between an hour and a quarter and 150 minutes", "2h30 to 3 hours", "80-140 minutes".
-  // "and" joins a range only after "between": "two hours and fifteen minutes" is one duration.
-  durationRange: new RegExp(String.raw`\b(?:between ${DURATION} and ${DURATION}|(?:from )?${DURATION} (?:to|until|or) ${DURATION})\b`, "g"),
-  hyphenRange: /\b(\d{2,3}) (\d{2,3}) ?(minutes?|mins?|m)\b/g,
-  max: new RegExp(String.raw`\b(?:${MAX_WORDS}) (?:a |an |the )?${DURATION}(?: long)?\b`, "g"),
-  min: new RegExp(String.raw`\b(?:${MIN_WORDS}) (?:a |an |the )?${DURATION}(?: long)?\b`, "g"),
-  about: new RegExp(String.raw`\b(?:${ABOUT_WORDS}) (?:a |an |the )?${DURATION}(?: long)?\b`, "g"),
-  trailing: new RegExp(String.raw`\b${DURATION} (${AFTER_MAX}|${AFTER_MIN})\b`, "g"),
-  bare: new RegExp(String.raw`\b${DURATION}(?: (?:long|runtime|running time|movie|film|flick))?\b`, "g"),
-  bareUnder: /\b(under|less than|shorter than|below|no longer than|at most) ([4-9][0-9]|1[0-9]{2}|2[0-4][0-9])\b(?! ?(?:s|hours?|hrs?|h|minutes?|mins?|m)\b)/g,
-  notTooLong: /\b(?:not|nothing|isnt|shouldnt be|no) (?:too |very |overly |that |super |so )?(long|lengthy|short)\b/g,
-  short: /\b(short|shortish|quick|brief|bite sized)\b/g,
-  long: /\b(long|longish|lengthy)(?= (?:movies?|films?|ones?|epics?|watch)\b)|\b(something|anything) (long|lengthy)\b|\b(three hour|3 hour) epic\b/g,
-};
+/** The cue after a duration ending at `end`, over "long" / "in length" words. */
+function cueAfter(tokens: readonly string[], end: number): Cue | null {
+  let start = end;
+  for (let skipped = 0; skipped <= 2; skipped += 1) {
+    for (const { direction, phrase, words } of AFTER_PHRASES) {
+      if (words.every((word, offset) => tokens[start + offset] === word)) return { direction, start, end: start + words.length, phrase };
+    }
+    if (!LENGTH_WORDS.has(tokens[start] ?? "")) return null;
+    start += 1;
+  }
+  return null;
+}
 
-/** A duration needs a unit; the only unit-less form is "under 90" (BARE_UNDER_HINT). */
-const RUNTIME_HINT = /hour|hr|min|\dh|\dm\b| h\b| m\b|short|long|quick|brief|lengthy|bite|epic/;
-const BARE_UNDER_HINT = /\b(under|less than|shorter than|below|no longer than|at most) \d/;
-
-/** Sanity bounds: a "runtime" outside these was something else ("top 5", "2 people"). */
+/** Sanity bounds: a "runtime" outside these was something else ("2 m", "600 hours"). */
 function plausible(minutes: number | null): minutes is number {
   return minutes !== null && Number.isFinite(minutes) && minutes >= 10 && minutes <= 600;
 }
 
-/** Finds runtime constraints, longest and most specific phrases first; phrases never overlap. */
-export function findRuntimeMentions(query: QueryText): RuntimeMention[] {
-  // Most queries name no duration; one cheap test skips a dozen heavy patterns.
-  if (!RUNTIME_HINT.test(query.text)) {
-    if (!BARE_UNDER_HINT.test(query.text)) return [];
-    return matchPhrases(query, patterns.bareUnder).map(({ start, end, match }) => ({ start, end, minMinutes: null, maxMinutes: Number(match[2]), kind: "max" as const, strength: "hard" as const, phrase: match[0] }));
+const RANGE_JOINERS = new Set(["to", "and", "or", "through", "thru", "until", "till", "til"]);
+
+/**
+ * A range ending in `second`: "between 90 and 120 minutes", "90 to 120 minutes", "90-120 min"
+ * (the hyphen is gone from the tokens), "1 to 2 hours", "between 90 minutes and 2 hours",
+ * "1h30-2h". A bare first number takes the second's unit. "and" joins a range only after
+ * "between": "two hours and fifteen minutes" is already one duration.
+ */
+function rangeEndingWith(tokens: readonly string[], second: Duration, durations: readonly Duration[]): RuntimeMention | null {
+  const joiner = RANGE_JOINERS.has(tokens[second.start - 1] ?? "") ? tokens[second.start - 1] : null;
+  const firstEnd = joiner ? second.start - 1 : second.start;
+  let first: { start: number; minutes: number } | null = null;
+  const previous = durations.find((duration) => duration.end === firstEnd);
+  if (previous) first = { start: previous.start, minutes: previous.minutes };
+  else {
+    for (let start = Math.max(0, firstEnd - 4); start < firstEnd && !first; start += 1) {
+      const number = readNumber(tokens, start);
+      if (!number || number.end !== firstEnd) continue;
+      if (!joiner && !number.digits) continue;
+      const minutes = second.unit === "hours" && number.value <= 10 ? number.value * 60 : number.value;
+      first = { start, minutes };
+    }
   }
+  if (!first) return null;
+  const lead = tokens[first.start - 1];
+  const opened = lead === "between" || lead === "from";
+  if (joiner === "and" && lead !== "between") return null;
+  const low = Math.min(first.minutes, second.minutes);
+  const high = Math.max(first.minutes, second.minutes);
+  if (!plausible(low) || !plausible(high) || low === high) return null;
+  // "90 120 min" was "90-120 min"; "top 10 90 minute films" is a count and a duration.
+  if (!joiner && low < 30) return null;
+  const start = opened ? first.start - 1 : first.start;
+  return { start, end: second.end, minMinutes: low, maxMinutes: high, kind: "range", strength: "hard", phrase: tokens.slice(start, second.end).join(" ") };
+}
+
+const patterns = {
+  // "under 90", "less than 100": the only unit-less runtime, after a comparative that numbers of films rarely take.
+  bareUnder: /\b(under|less than|shorter than|below|no longer than|not longer than|at most) ([4-9][0-9]|1[0-9]{2}|2[0-4][0-9])\b(?! ?(?:s|hours?|hrs?|h|minutes?|mins?|m)\b)/g,
+  notTooLong: /\b(?:not|nothing|isnt|shouldnt be|no) (?:too |very |overly |that |super |so )?(long|lengthy|short)\b/g,
+  // "short" and "quick" describe a film only when they do ("a quick watch", "something short"), not "quick question" or "in short".
+  short: /\b(?<!in |for |long story |too )(short|shortish|quick|brief|bite sized)\b(?! (?:question|q|one question|thing|note|request|ask|favou?r|reminder|look|notice|list|story|stories|film festival|films? program))/g,
+  long: /\b(long|longish|lengthy)(?= (?:movies?|films?|ones?|epics?|watch)\b)|\b(something|anything) (long|lengthy)\b|\b(three hour|3 hour) epic\b/g,
+};
+
+/** Most queries name no duration: a cheap test skips the readers. */
+const RUNTIME_HINT = /\d|hour|hr|min|short|long|quick|brief|lengthy|bite|epic/;
+
+/** Finds runtime constraints; phrases never overlap, ranges and stated bounds before bare durations and words. */
+export function findRuntimeMentions(query: QueryText): RuntimeMention[] {
+  if (!RUNTIME_HINT.test(query.text)) return [];
+  const tokens = query.tokens;
   const found: RuntimeMention[] = [];
-  const taken = new Array<boolean>(query.tokens.length).fill(false);
+  const taken = new Array<boolean>(tokens.length).fill(false);
   const offer = (mention: RuntimeMention) => {
     for (let index = mention.start; index < mention.end; index += 1) if (taken[index]) return;
     for (let index = mention.start; index < mention.end; index += 1) taken[index] = true;
     found.push(mention);
   };
-  for (const { start, end, match } of matchPhrases(query, patterns.range)) {
-    const scale = /^h/.test(match[3]) ? 60 : 1;
-    const low = parseNumber(match[1]) * scale;
-    const high = parseNumber(match[2]) * scale;
-    if (!plausible(low) || !plausible(high)) continue;
-    offer({ start, end, minMinutes: Math.min(low, high), maxMinutes: Math.max(low, high), kind: "range", strength: "hard", phrase: match[0] });
-  }
-  for (const { start, end, match } of matchPhrases(query, patterns.durationRange)) {
-    // Groups 1–22 are the "between … and …" form, 23–44 the "… to …" form.
-    const offset = /^between /.test(match[0]) ? 1 : 1 + 2 * DURATION_GROUPS;
-    const [first, second] = match[0].replace(/^(?:between|from) /, "").split(/ (?:and|to|until|or) (?=.*\b(?:hours?|hrs?|h|minutes?|mins?|m|\d+h\d*)\b)/);
-    const low = durationMinutes(match, offset, first ?? match[0]);
-    const high = durationMinutes(match, offset + DURATION_GROUPS, second ?? match[0]);
-    if (!plausible(low) || !plausible(high) || low === high) continue;
-    offer({ start, end, minMinutes: Math.min(low, high), maxMinutes: Math.max(low, high), kind: "range", strength: "hard", phrase: match[0] });
-  }
-  for (const { start, end, match } of matchPhrases(query, patterns.hyphenRange)) {
-    const low = Number(match[1]);
-    const high = Number(match[2]);
-    if (!plausible(low) || !plausible(high) || low >= high) continue;
-    offer({ start, end, minMinutes: low, maxMinutes: high, kind: "range", strength: "hard", phrase: match[0] });
+  const durations = findDurations(query).filter((duration) => plausible(duration.minutes));
+  const ranged = new Set<Duration>();
+  for (const duration of durations) {
+    const range = rangeEndingWith(tokens, duration, durations);
+    if (!range) continue;
+    offer(range);
+    ranged.add(duration);
+    for (const other of durations) if (other.start >= range.start && other.end <= range.end) ranged.add(other);
   }
   for (const { start, end, match } of matchPhrases(query, patterns.notTooLong)) {
     const short = match[1] === "short";
     offer({ start, end, minMinutes: short ? 80 : null, maxMinutes: short ? null : 120, kind: "word", strength: "soft", phrase: match[0] });
   }
-  // The phrase that starts first wins where two overlap: "not under an hour" is a minimum, though
-  // "under an hour" alone is a maximum, and "no more than 90 min" a maximum, not "more than".
-  const bounded: RuntimeMention[] = [];
-  for (const [kind, pattern] of [["max", patterns.max], ["min", patterns.min], ["about", patterns.about]] as const) {
-    for (const { start, end, match } of matchPhrases(query, pattern)) {
-      const minutes = durationMinutes(match, 1, match[0]);
-      if (!plausible(minutes)) continue;
-      const minMinutes = kind === "min" ? minutes : kind === "about" ? minutes - ABOUT_TOLERANCE_MINUTES : null;
-      const maxMinutes = kind === "max" ? minutes : kind === "about" ? minutes + ABOUT_TOLERANCE_MINUTES : null;
-      bounded.push({ start, end, minMinutes, maxMinutes, kind, strength: "hard", phrase: match[0] });
-    }
-  }
-  for (const mention of bounded.sort((a, b) => a.start - b.start || b.end - a.end)) offer(mention);
-  for (const { start, end, match } of matchPhrases(query, patterns.trailing)) {
-    const minutes = durationMinutes(match, 1, match[0]);
-    if (!plausible(minutes)) continue;
-    const isMax = new RegExp(`^(${AFTER_MAX})$`).test(match[1 + DURATION_GROUPS]);
-    offer({ start, end, minMinutes: isMax ? null : minutes, maxMinutes: isMax ? minutes : null, kind: isMax ? "max" : "min", strength: "hard", phrase: match[0] });
+  for (const duration of durations) {
+    if (ranged.has(duration)) continue;
+    const before = cueBefore(tokens, duration.start);
+    const after = cueAfter(tokens, duration.end);
+    // A stated bound wins over an approximation on the other side ("around 90 minutes max" is ≤ 90).
+    const cue = before && before.direction !== "about" ? before : after && after.direction !== "about" ? after : before ?? after;
+    const direction = cue?.direction ?? null;
+    const minutes = duration.minutes;
+    const start = Math.min(duration.start, before === cue && before ? before.start : duration.start);
+    const end = Math.max(duration.end, after === cue && after ? after.end : duration.end);
+    const phrase = tokens.slice(start, end).join(" ");
+    if (direction === "max") offer({ start, end, minMinutes: null, maxMinutes: minutes, kind: "max", strength: "hard", phrase });
+    else if (direction === "min") offer({ start, end, minMinutes: minutes, maxMinutes: null, kind: "min", strength: "hard", phrase });
+    // A bare duration ("a 90 minute movie") means about that long, as "about 90 minutes" does.
+    else offer({ start, end, minMinutes: minutes - ABOUT_TOLERANCE_MINUTES, maxMinutes: minutes + ABOUT_TOLERANCE_MINUTES, kind: "about", strength: "hard", phrase });
   }
   for (const { start, end, match } of matchPhrases(query, patterns.bareUnder)) {
-    const minutes = Number(match[2]);
-    offer({ start, end, minMinutes: null, maxMinutes: minutes, kind: "max", strength: "hard", phrase: match[0] });
-  }
-  for (const { start, end, match } of matchPhrases(query, patterns.bare)) {
-    const minutes = durationMinutes(match, 1, match[0]);
-    if (!plausible(minutes)) continue;
-    // A bare number with a unit ("a 90 minute movie") means about that long.
-    offer({ start, end, minMinutes: minutes - ABOUT_TOLERANCE_MINUTES, maxMinutes: minutes + ABOUT_TOLERANCE_MINUTES, kind: "about", strength: "hard", phrase: match[0] });
+    offer({ start, end, minMinutes: null, maxMinutes: Number(match[2]), kind: "max", strength: "hard", phrase: match[0] });
   }
   for (const { start, end, match } of matchPhrases(query, patterns.short)) {
     offer({ start, end, minMinutes: null, maxMinutes: SHORT_MAX_MINUTES, kind: "word", strength: "hard", phrase: match[0] });

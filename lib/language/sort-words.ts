@@ -1,4 +1,7 @@
-import { matchPhrases, NUMBER_WORD_PATTERN, parseNumber, type QueryText, type TokenSpan } from "./query-text";
+import { matchPhrases, type QueryText, type TokenSpan } from "./query-text";
+
+// Counts have their own reader (count-words.ts); re-exported here, where callers found them first.
+export { findCountMentions, type CountMention } from "./count-words";
 
 export type SortWord = "best-rated" | "newest" | "oldest" | "popular" | "shortest";
 
@@ -12,12 +15,6 @@ export interface SortMention extends TokenSpan {
 export interface DiscoveryMention extends TokenSpan {
   /** 0 = popular picks, 1 = least obvious relevant picks. */
   discovery: number;
-  phrase: string;
-}
-
-/** "5 movies", "top 10", "three films", "a couple of comedies". */
-export interface CountMention extends TokenSpan {
-  count: number;
   phrase: string;
 }
 
@@ -36,19 +33,6 @@ const DISCOVERY_PATTERNS: Array<[number, RegExp]> = [
   [0.75, /\b(less popular|(?:not|arent|isnt|wasnt|werent) (?:so |that |too |very )?(?:popular|well known|famous)|less well known|less famous|few people have seen|few have seen|not many people have seen|under seen|underseen)\b/g],
   [0.1, /\b(crowd pleasers?|mainstream|blockbusters?|(?<!(?:less|so|that|too|very) )popular|famous|well known|everyone has seen)\b/g],
 ];
-
-/** What a count counts: films by any name, including a genre in the plural ("six film noirs", "a dozen whodunits"). */
-const COUNT_NOUNS =
-  "movies|films|pictures|features|gems|classics|picks|recommendations|suggestions|titles|options|ideas|flicks|ones|more|" +
-  "comedies|dramas|thrillers|horrors|westerns|documentaries|docs|mysteries|whodunits|whodunnits|adventures|romances|musicals|cartoons|" +
-  "animations|noirs|fantasies|capers|heists|romcoms|rom coms|biopics|epics|satires|slashers|mockumentaries";
-/** "a dozen", "two dozen", "half a dozen": counted in dozens. */
-const DOZENS = String.raw`half a dozen|(?:a|one|two|three|four) dozen`;
-const patterns = {
-  // Up to three words between the number and the noun: "8 sci fi movies", "12 science fiction films".
-  count: new RegExp(String.raw`\b(?:top |give me |show me |list |recommend |suggest |just |only )?(${DOZENS}|a couple of|a few|a handful of|\d{1,2}|${NUMBER_WORD_PATTERN}) (?:(?!(?:hours?|hrs?|minutes?|mins?|years?|decades?)\b)[a-z]+ ){0,3}?(${COUNT_NOUNS})\b`, "g"),
-  top: /\btop (\d{1,2}|three|five|ten|twenty)\b/g,
-};
 
 /** Finds sort-order words; the first one wins when several appear. */
 export function findSortMentions(query: QueryText): SortMention[] {
@@ -69,28 +53,6 @@ export function findDiscoveryMentions(query: QueryText): DiscoveryMention[] {
     for (const { start, end, match } of matchPhrases(query, pattern)) {
       if (found.some((mention) => mention.start < end && start < mention.end)) continue;
       found.push({ start, end, discovery, phrase: match[1] });
-    }
-  }
-  return found.sort((a, b) => a.start - b.start);
-}
-
-/** "half a dozen" → 6, "a dozen" → 12, "two dozen" → 24. */
-function dozens(text: string): number {
-  if (text.startsWith("half")) return 6;
-  const multiplier = text.replace(/ ?dozen$/, "");
-  return 12 * (multiplier === "" || multiplier === "a" ? 1 : parseNumber(multiplier));
-}
-
-/** Finds how many films were asked for (2–50); "a", "one" and bare numbers are not counts. */
-export function findCountMentions(query: QueryText): CountMention[] {
-  const found: CountMention[] = [];
-  for (const pattern of [patterns.top, patterns.count]) {
-    for (const { start, end, match } of matchPhrases(query, pattern)) {
-      const text = match[1].replace(/^a /, "").replace(/ of$/, "");
-      const count = text === "handful" ? 5 : /dozen$/.test(text) ? dozens(text) : parseNumber(text);
-      if (!Number.isFinite(count) || count < 2 || count > 50 || !Number.isInteger(count)) continue;
-      if (found.some((mention) => mention.start < end && start < mention.end)) continue;
-      found.push({ start, end, count, phrase: match[0] });
     }
   }
   return found.sort((a, b) => a.start - b.start);
