@@ -4,7 +4,8 @@
  * decades with their prepositions, negation and "wie X". Patterns run on folded text (see
  * shared.ts: "ü" → "u", "ß" → "ss").
  */
-import { alternation, decadePhrase, lookup, minutesPhrase, phrase, plausibleMinutes, RUNTIME_ENGLISH, YEAR, type ForeignLanguage, type Rewrite, type RuntimeBound } from "./shared";
+import { GERMAN_STRONG_WORDS, GERMAN_VOCABULARY, LANGUAGE_WORD } from "./german-words";
+import { alternation, anyOf, decadePhrase, lookup, minutesPhrase, phrase, plausibleMinutes, RUNTIME_ENGLISH, YEAR, type ForeignLanguage, type Rewrite, type RuntimeBound } from "./shared";
 
 const UNITS: Record<string, number> = { ein: 1, eins: 1, eine: 1, einer: 1, einen: 1, zwei: 2, drei: 3, vier: 4, funf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9 };
 const TEENS: Record<string, number> = {
@@ -99,67 +100,9 @@ const YEARS: Rewrite[] = [
   },
 ];
 
-/** Stems of compound genre nouns: "Gruselfilme", "Sci-Fi-Filme", "Kinderfilm". */
-const COMPOUND_STEMS: Record<string, string> = {
-  kinder: "kids", familien: "family", animations: "animated", animation: "animated", zeichentrick: "animated", trick: "animated", anime: "anime",
-  grusel: "horror", horror: "horror", action: "action", fantasy: "fantasy", dokumentar: "documentary", doku: "documentary", liebes: "romance",
-  abenteuer: "adventure", kriegs: "war", "sci fi": "sci-fi", scifi: "sci-fi", "science fiction": "sci-fi", kriminal: "crime", krimi: "crime",
-  thriller: "thriller", musik: "musical", musical: "musical", historien: "history", western: "western", spionage: "spy", katastrophen: "disaster",
-  superhelden: "superhero", gangster: "gangster", mafia: "mafia", detektiv: "detective", kampfsport: "martial arts", weihnachts: "christmas",
-  monster: "monster", zombie: "zombie", vampir: "vampire", mystery: "mystery", endzeit: "post apocalyptic", ritter: "medieval", piraten: "pirate",
-  spannungs: "thriller", komodien: "comedy", drama: "drama", jugend: "teen", tier: "animal",
-};
 const FILM_NOUN = "(filme|filmen|films|film|streifen)";
 
-const GENRE_WORDS: Record<string, string> = {
-  liebeskomodien: "romantic comedies", liebeskomodie: "romantic comedy", "romantische komodien": "romantic comedies", "romantische komodie": "romantic comedy",
-  actionkomodien: "action comedies", actionkomodie: "action comedy", familienkomodien: "family comedies", familienkomodie: "family comedy",
-  komodien: "comedies", komodie: "comedy", dramen: "dramas", drama: "drama", romanzen: "romances", romanze: "romance", krimis: "crime films", krimi: "crime film",
-  grusel: "horror", krieg: "war", kriegen: "war", zeichentrick: "animation", dokumentationen: "documentaries", dokumentation: "documentary", dokus: "documentaries",
-  doku: "documentary", abenteuer: "adventure", "fur kinder": "for kids", "fur die ganze familie": "for the whole family", "fur die familie": "for the family",
-  romantik: "romance", liebesgeschichten: "love stories", liebesgeschichte: "love story", spannung: "suspense", "film noir": "film noir", ...adjectives(),
-};
-
-/** Genre adjectives with every German ending: "romantische", "lustigen", "animierter". */
-function adjectives(): Record<string, string> {
-  const stems: Record<string, string> = {
-    romantisch: "romantic", lustig: "funny", witzig: "funny", komisch: "comedic", gruselig: "scary", unheimlich: "scary", animiert: "animated",
-    spannend: "suspenseful", dramatisch: "dramatic", historisch: "historical", dokumentarisch: "documentary", actionreich: "action packed",
-  };
-  const forms: Record<string, string> = {};
-  for (const [stem, english] of Object.entries(stems)) for (const ending of ["", "e", "en", "er", "es", "em"]) forms[`${stem}${ending}`] = english;
-  return forms;
-}
-
-const LANGUAGE_STEMS: Record<string, string> = {
-  franzosisch: "french", englisch: "english", amerikanisch: "english", britisch: "english", spanisch: "spanish", deutsch: "german", italienisch: "italian",
-  japanisch: "japanese", koreanisch: "korean", sudkoreanisch: "korean", chinesisch: "chinese", mandarin: "mandarin", kantonesisch: "cantonese", russisch: "russian",
-  schwedisch: "swedish", danisch: "danish", norwegisch: "norwegian", niederlandisch: "dutch", hollandisch: "dutch", finnisch: "finnish", polnisch: "polish",
-  turkisch: "turkish", griechisch: "greek", iranisch: "iranian", persisch: "persian", thailandisch: "thai", brasilianisch: "brazilian", portugiesisch: "portuguese",
-  mexikanisch: "mexican", argentinisch: "argentinian", indisch: "indian", arabisch: "arabic", hebraisch: "hebrew", israelisch: "israeli", islandisch: "icelandic",
-  tschechisch: "czech", ungarisch: "hungarian", rumanisch: "romanian", vietnamesisch: "vietnamese", ukrainisch: "ukrainian", indonesisch: "indonesian",
-  skandinavisch: "scandinavian", nordisch: "nordic", hindi: "hindi",
-};
-const LANGUAGE_FORMS: Record<string, string> = {};
-for (const [stem, english] of Object.entries(LANGUAGE_STEMS)) {
-  for (const ending of ["", "e", "en", "er", "es", "em", "sprachig", "sprachige", "sprachigen", "sprachiger", "sprachiges"]) LANGUAGE_FORMS[`${stem}${ending}`] = english;
-}
-const COUNTRIES: Record<string, string> = {
-  frankreich: "french", spanien: "spanish", deutschland: "german", italien: "italian", japan: "japanese", korea: "korean", sudkorea: "korean", china: "chinese",
-  russland: "russian", schweden: "swedish", danemark: "danish", norwegen: "norwegian", indien: "indian", mexiko: "mexican", brasilien: "brazilian", iran: "iranian",
-  "hongkong": "hong kong", "hong kong": "hong kong", "den niederlanden": "dutch", "der turkei": "turkish", griechenland: "greek", polen: "polish",
-};
-const LANGUAGE_WORD = alternation(Object.keys(LANGUAGE_FORMS));
-
-const GENRES_AND_LANGUAGES: Rewrite[] = [
-  { pattern: phrase(String.raw`(${alternation(Object.keys(COMPOUND_STEMS))})[- ]?${FILM_NOUN}`), to: (m) => `${lookup(COMPOUND_STEMS, m[1])} ${filmNoun(m[2])}` },
-  { pattern: phrase(String.raw`(?:auf|in) (?:der )?(${LANGUAGE_WORD})(?: sprache| fassung| originalfassung)?`), to: (m) => `in ${lookup(LANGUAGE_FORMS, m[1])}` },
-  { pattern: phrase(String.raw`in (${LANGUAGE_WORD}) sprache`), to: (m) => `in ${lookup(LANGUAGE_FORMS, m[1])}` },
-  { pattern: phrase(String.raw`aus (${alternation(Object.keys(COUNTRIES))})`), to: (m) => lookup(COUNTRIES, m[1]) ?? null },
-  { pattern: phrase(`(${alternation(Object.keys(GENRE_WORDS))})`), to: (m) => lookup(GENRE_WORDS, m[1]) ?? GENRE_WORDS[m[1]] ?? null },
-  { pattern: phrase(`(${LANGUAGE_WORD})`), to: (m) => lookup(LANGUAGE_FORMS, m[1]) ?? null },
-  { pattern: phrase(FILM_NOUN), to: (m) => filmNoun(m[1]), connective: true },
-];
+const GENRES_AND_LANGUAGES: Rewrite[] = [...GERMAN_VOCABULARY, { pattern: phrase(FILM_NOUN), to: (m) => filmNoun(m[1]), connective: true }];
 
 function filmNoun(noun: string): string {
   return noun === "film" ? "film" : "films";
@@ -167,8 +110,10 @@ function filmNoun(noun: string): string {
 
 const NEGATION_AND_CUES: Rewrite[] = [
   { pattern: phrase(String.raw`(?:alles|irgendwas|egal was|was auch immer) (?:ausser|bis auf|nur keine?n?|aber keine?n?)`), to: "anything but" },
-  { pattern: phrase(String.raw`(aber |und |doch )?(?:(?:bloss|bitte|auf gar keinen fall|auf keinen fall|absolut|gar|uberhaupt|ganz sicher|bestimmt) )?(?:keine|kein|keinen|keiner|keinem|keines)`), to: (m) => (m[1] ? "but no" : "no") },
-  { pattern: phrase(String.raw`auf (?:gar )?keinen fall`), to: "no" },
+  // "auf keinen Fall" before "keine": it holds the same word.
+  { pattern: phrase(String.raw`(aber |und |doch )?(?:bitte )?auf (?:gar )?keinen fall(?: (?:eine?n?|keine?n?))?`), to: (m) => (m[1] ? "but no" : "no") },
+  { pattern: phrase(String.raw`(aber |und |doch )?(?:(?:bloss|bitte|absolut|gar|uberhaupt|ganz sicher|bestimmt) )?(?:keine|kein|keinen|keiner|keinem|keines)`), to: (m) => (m[1] ? "but no" : "no") },
+  { pattern: phrase(String.raw`(aber |und |doch )?(?:(?:bloss|bitte|gar|uberhaupt) )?nichts`), to: (m) => (m[1] ? "but nothing" : "nothing") },
   { pattern: phrase(String.raw`(aber |und )?ohne(?: (?:die|den|das|der|eine?n?))?`), to: (m) => (m[1] ? "but without" : "without") },
   { pattern: phrase(String.raw`(?:ausser|ausgenommen|abgesehen von)(?: (?:die|den|das|der))?`), to: "except" },
   { pattern: phrase(String.raw`weder`), to: "neither" },
@@ -192,9 +137,12 @@ export const GERMAN: ForeignLanguage = {
     "keinen etwas wie ich du mir mich bitte danke alles ausser suche empfehlen kannst gute paar jahre jahren stunden stunde minuten dauern dauert sind ist " +
     "erschienen mehr als weniger langer kurzer maximal mindestens hochstens filme"
   ).split(" "),
-  strong: /^(filme|wie|nach|seit|filmen|komodien?|dramen|romanzen?|krimis?|jahren|stunden|minuten|dauern|dauert|suche|empfehlen|ausser|ohne|keine|keinen|etwas|bitte|danke|erschienen|anderthalb|eineinhalb|nullerjahren?|[a-z]+(?:filme|filmen)|[0-9]+er|[0-9]+ern|(zwanzig|dreissig|vierzig|funfzig|sechzig|siebzig|achtzig|neunzig)ern?|(franzosisch|englisch|spanisch|deutsch|italienisch|japanisch|koreanisch|chinesisch|russisch|schwedisch|danisch|norwegisch|niederlandisch|finnisch|polnisch|turkisch|griechisch|portugiesisch|indisch|ungarisch|tschechisch)(e|en|er|es|em)?)$/,
+  strong: anyOf(
+    /^(filme|wie|nach|seit|filmen|jahren|stunden|minuten|dauern|dauert|suche|empfehlen|empfiehl|ausser|ohne|kein|keine|keinen|keiner|nichts|lieber|bloss|jedoch|sondern|etwas|bitte|danke|erschienen|gedreht|anderthalb|alter|alteren|neuer|neueren|junger|fruher|spater|spatestens|fruhestens|hochstens|mindestens|wenigstens|maximal|langer|kurzer|zwischen|unter|uber|bis|vor|nicht|und|oder|aber|mit|ich|gern|gerne|hatte|mochte|zeig|zeige|gib|lieber|eineinhalb|nullerjahren?|[a-z]+(?:filme|filmen)|[0-9]+er|[0-9]+ern|(zwanzig|dreissig|vierzig|funfzig|sechzig|siebzig|achtzig|neunzig)ern?)$/,
+    GERMAN_STRONG_WORDS,
+  ),
   likeCue: phrase(String.raw`(?:(?:so )?(?:etwas|was) (?:ahnliches )?wie|ahnlich wie|im stile? von|vergleichbar mit|wie)`),
-  titleStop: phrase(String.raw`aber|ohne|ausser|doch|jedoch|nur|aus den|aus dem|in den|auf (?:${LANGUAGE_WORD})|die|der|[,;?!]`),
+  titleStop: phrase(String.raw`aber|ohne|ausser|doch|jedoch|nur|nicht|kein|keine|nichts|aus|auf|in (?:den|der|einer|keiner|originalsprache)|vor|nach|seit|ab|bis|zwischen|unter|uber|mit|von|die|der|[,;?!]`),
   rewrites: [...DURATIONS, ...RUNTIMES, ...YEARS, ...GENRES_AND_LANGUAGES, ...NEGATION_AND_CUES],
   fillers: new Set(
     (

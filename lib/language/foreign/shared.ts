@@ -70,3 +70,8 @@ export const YEAR = "(18[7-9][0-9]|19[0-9]{2}|20[0-9]{2})";
 /** English comparatives each language's runtime and year words rewrite to. */
 export type RuntimeBound = "max" | "min" | "about";
 export const RUNTIME_ENGLISH: Record<RuntimeBound, string> = { max: "at most", min: "at least", about: "about" };
+
+/** One anchored pattern that accepts a word any of the given anchored patterns accepts. */
+export function anyOf(...patterns: RegExp[]): RegExp {
+  return new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join("|"));
+}
