@@ -25,7 +25,7 @@ const NOT_COUNTED = new Set(
   "hour hours hr hrs h minute minutes min mins m year years yr yrs decade decades star stars oscar oscars part parts season seasons episode episodes percent time times d x way th st nd rd".split(" "),
 );
 /** Words a modifier between a number and its noun may not be: "one of the best", "one like Heat". */
-const NOT_MODIFIERS = new Set("of from with in by like than about for that which who to or and but is are was the a an".split(" "));
+const NOT_MODIFIERS = new Set("of from with in by like than about for that which who to or and but is are was the a an any".split(" "));
 /** Modifiers "one" and "a single" allow: "one good thriller" counts one; "one mother film" is unlikely and not read. */
 const SINGLE_MODIFIERS = new Set("good great solid decent nice fun funny scary short long old new classic little really single".split(" "));
 /** Words before a number that make it a count even with no noun after: "give me 3", "top 5", "list of 7". */
@@ -43,12 +43,12 @@ function readCount(tokens: readonly string[], start: number): { count: number; e
   if (at(0) === "half" && at(1) === "a" && at(2) === "dozen") return { count: 6, end: start + 3, single: false };
   if (at(0) === "a" && at(1) === "half" && at(2) === "dozen") return { count: 6, end: start + 3, single: false };
   if ((at(0) === "a" || at(0) === "one") && at(1) === "dozen") return { count: 12, end: start + 2, single: false };
-  if (at(0) === "dozen") return { count: 12, end: start + 1, single: false };
-  // "a couple of", "a couple", "couple of", "a pair of".
+  // "a couple of", "a couple", "couple of", "a pair of"; a bare "couple" or "pair" is a noun ("a film for a couple").
   const article = at(0) === "a" ? 1 : 0;
   const pairWord = tokens[start + article];
   if (pairWord === "couple" || pairWord === "pair") {
     const end = start + article + 1;
+    if (article === 0 && tokens[end] !== "of") return null;
     return { count: 2, end: tokens[end] === "of" ? end + 1 : end, single: false };
   }
   if (at(0) === "a" && at(1) === "few") return { count: 3, end: start + 2, single: false };

@@ -112,9 +112,16 @@ export function findGenreMentions(query: QueryText): GenreMention[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** True when `word` (normalised) is a genre word; the router uses it to spot genre-only queries. */
+/** Film nouns that may follow a genre word and leave it a genre: "scary movies", "a funny film". */
+const FILM_NOUN_SUFFIX = / (?:movies?|films?|flicks?|pictures?|ones?)$/;
+
+/**
+ * True when `phrase` (normalised) is a genre word, alone or followed by a film noun ("scary
+ * movies" is Horror, not the film Scary Movie); the router and the whole-title reader use it to
+ * spot genre-only queries.
+ */
 export function isGenreWord(phrase: string): boolean {
-  return PHRASE_TO_ENTRY.has(phrase);
+  return PHRASE_TO_ENTRY.has(phrase) || (FILM_NOUN_SUFFIX.test(phrase) && PHRASE_TO_ENTRY.has(phrase.replace(FILM_NOUN_SUFFIX, "")));
 }
 
 /**

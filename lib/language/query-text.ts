@@ -42,6 +42,8 @@ export function queryText(query: string): QueryText {
     .replace(/(\d),(\d)(?=\s*(?:h|hours?|hrs?)\b)/g, "$1p$2")
     .replace(/~/g, " about ")
     .replace(/(\d)\s*\+/g, "$1 plus ")
+    // "90s+", "nineties+": a decade and everything after it.
+    .replace(/([a-z])\+(?=\s|$|[,.!?;])/g, "$1 plus ")
     .replace(/<=?/g, " under ")
     .replace(/>=?/g, " over ")
     .replace(/&/g, " and ")

@@ -21,10 +21,11 @@ export interface YearOptions {
 
 const DECADE_WORDS: Record<string, number> = {
   twenties: 1920, thirties: 1930, forties: 1940, fifties: 1950, sixties: 1960, seventies: 1970,
-  eighties: 1980, nineties: 1990, noughties: 2000, aughts: 2000, "two thousands": 2000, tens: 2010, teens: 2010,
+  fourties: 1940, eighties: 1980, nineties: 1990, noughties: 2000, naughties: 2000, aughts: 2000, oughts: 2000, "two thousands": 2000, tens: 2010, teens: 2010,
 };
 
-const DECADE = String.raw`(?:(early|mid|late) )?(?:(?:(19|20)([0-9])0 ?s)|([0-9])0 ?s|(nineteen )?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties|aughts|two thousands))`;
+// Group 5 is a century said in words: "nineteen nineties", "twenty tens" / "two thousand tens" (the 2010s).
+const DECADE = String.raw`(?:(early|mid|late) )?(?:(?:(19|20)([0-9])0 ?s)|([0-9])0 ?s|(nineteen |twenty |two thousand )?(twenties|thirties|forties|fourties|fifties|sixties|seventies|eighties|nineties|noughties|naughties|aughts|oughts|two thousands|(?<=(?:twenty|thousand) )tens))`;
 const YEAR = String.raw`(18[7-9][0-9]|19[0-9]{2}|20[0-9]{2})`;
 
 interface Range {
@@ -34,14 +35,14 @@ interface Range {
 
 /** Decodes the DECADE groups at `offset` of a match into a year range. */
 function decadeRange(groups: Array<string | undefined>, offset: number): Range | null {
-  const [part, century, fullDigit, shortDigit, , word] = groups.slice(offset, offset + 6);
+  const [part, century, fullDigit, shortDigit, wordCentury, word] = groups.slice(offset, offset + 6);
   let start: number;
   if (fullDigit !== undefined && century !== undefined) start = Number(century) * 100 + Number(fullDigit) * 10;
   else if (shortDigit !== undefined) {
     const digit = Number(shortDigit);
     // "20s" is ambiguous; the 1920s is what film people mean more often than the 2020s.
     start = digit === 0 || digit === 1 ? 2000 + digit * 10 : 1900 + digit * 10;
-  } else if (word !== undefined) start = DECADE_WORDS[word];
+  } else if (word !== undefined) start = wordCentury !== undefined && wordCentury !== "nineteen " ? 2000 + (DECADE_WORDS[word] % 100) : DECADE_WORDS[word];
   else return null;
   if (part === "early") return { from: start, to: start + 3 };
   if (part === "mid") return { from: start + 3, to: start + 6 };
@@ -49,21 +50,33 @@ function decadeRange(groups: Array<string | undefined>, offset: number): Range |
   return { from: start, to: start + 9 };
 }
 
-const BEFORE_WORDS = "before|pre|prior to|earlier than|older than|til|till|until|up to|up until|through|no later than|not after|by";
-const AFTER_WORDS = "after|post|since|later than|newer than|more recent than|from|starting|starting from|starting in|beginning in|no earlier than|not before|beginning";
-const OPEN_AFTER = "on|onward|onwards|and later|or later|and newer|or newer|and up|plus|and beyond|or after|and after|to now|to today|to present|until now";
-const OPEN_BEFORE = "or earlier|and earlier|or before|and before|or older|and older";
+// "in or before 1990", "during or after the 90s": the year or decade named and everything one side of it.
+const BEFORE_WORDS = "up to and including|until and including|through and including|before and including|before or during|before or in|up to and through|in or before|during or before|on or before|from or before|before|pre|prior to|earlier than|older than|til|till|until|up to|up until|through|no later than|not after|by";
+const AFTER_WORDS = "in or after|during or after|on or after|from or after|in or since|after|beyond|past|post|since|later than|newer than|more recent than|from|starting|starting from|starting in|beginning in|no earlier than|not before|beginning";
+const OPEN_AFTER =
+  "on|onward|onwards|and onward|and onwards|forward|forwards|and later|or later|and newer|or newer|and up|plus|and beyond|or after|and after|and since|or more recent|and more recent|" +
+  "at the earliest|at earliest|to now|to today|to date|to present|to the present|to the present day|to present day|to this day|until now|until today|till now|til now|up to now|up to today|through today|through now|and everything since|and everything after";
+const OPEN_BEFORE = "at the latest|at latest|or earlier|and earlier|or before|and before|or older|and older|or prior|and prior|and everything before";
+/** Longest alternatives first, so "to the present day" wins over "to the present". */
+const longestFirst = (alternation: string) => alternation.split("|").sort((a, b) => b.length - a.length).join("|");
+/**
+ * An open-ended suffix ("and before", "or later") ends the phrase: "after the 70s and before the
+ * 2000s" is two bounds, not "the 70s and before".
+ */
+const OPEN_SUFFIX = String.raw`(?: (${longestFirst(`${OPEN_AFTER}|${OPEN_BEFORE}`)})(?! (?:the |that )?(?:\d|early |mid |late |nineteen |twenty |[a-z]+ties\b|noughties|aughts|two thousands)))?`;
 
 const patterns = {
   range: new RegExp(String.raw`\b(?:between |from )?${YEAR} (?:and |to |until |till |through |thru )?${YEAR}\b`, "g"),
   decadeRange: new RegExp(String.raw`\b(?:between |from )?(?:the )?${DECADE} (?:and |to |until |till |through |or |thru )(?:the )?${DECADE}\b`, "g"),
   beforeYear: new RegExp(String.raw`\b(${BEFORE_WORDS}) (?:the year )?${YEAR}\b`, "g"),
-  afterYear: new RegExp(String.raw`\b(${AFTER_WORDS}) (?:the year )?${YEAR}(?: (${OPEN_AFTER}|${OPEN_BEFORE}))?\b`, "g"),
+  afterYear: new RegExp(String.raw`\b(${AFTER_WORDS}) (?:the year )?${YEAR}${OPEN_SUFFIX}\b`, "g"),
   beforeDecade: new RegExp(String.raw`\b(${BEFORE_WORDS}) (?:the )?${DECADE}\b`, "g"),
-  afterDecade: new RegExp(String.raw`\b(${AFTER_WORDS}) (?:the )?${DECADE}(?: (${OPEN_AFTER}|${OPEN_BEFORE}))?\b`, "g"),
-  decade: new RegExp(String.raw`\b(?:the )?${DECADE}(?: (${OPEN_AFTER}|${OPEN_BEFORE}))?\b`, "g"),
-  year: new RegExp(String.raw`\b(?:in |from |of )?${YEAR}(?: (${OPEN_AFTER}|${OPEN_BEFORE}))?\b`, "g"),
+  afterDecade: new RegExp(String.raw`\b(${AFTER_WORDS}) (?:the )?${DECADE}${OPEN_SUFFIX}\b`, "g"),
+  decade: new RegExp(String.raw`\b(?:the )?${DECADE}${OPEN_SUFFIX}\b`, "g"),
+  year: new RegExp(String.raw`\b(?:in |from |of )?${YEAR}${OPEN_SUFFIX}\b`, "g"),
   lastYears: /\b(?:from |in |of |over )?the (?:last|past) (\d+|few|couple of|couple|two|three|five|ten|fifteen|twenty) years\b/g,
+  // "the last decade", "the past two decades": counted back from the reference year, like "the last ten years".
+  lastDecades: /\b(?:from |in |of |over )?the (?:last|past) (decade|two decades|couple of decades|three decades)\b/g,
   // "most recent first" is an order, not a release window.
   recent: /\b((?<!most )recent(?! first)|recently|latest(?! first)|contemporary|modern|newish|brand new|this decade|new releases?)\b/g,
   century: /\b(this century|21st century|twenty first century|last century|20th century|twentieth century)\b/g,
@@ -71,12 +84,12 @@ const patterns = {
 };
 
 /** Every year pattern needs a digit or one of these words; most queries have neither. */
-const YEAR_HINT = /\d|ties|aughts|thousands|tens|teens|recent|latest|contemporary|modern|new|century|classic|old|vintage|golden|black and white|silent|years/;
+const YEAR_HINT = /\d|ties|aughts|oughts|thousands|tens|teens|decade|recent|latest|contemporary|modern|new|century|classic|old|vintage|golden|black and white|silent|years/;
 
 const LAST_YEARS: Record<string, number> = { few: 4, couple: 2, "couple of": 2, two: 2, three: 3, five: 5, ten: 10, fifteen: 15, twenty: 20 };
 
-const beforeInclusive = (word: string) => /^(til|till|until|up to|up until|through|no later than|not after|by)$/.test(word);
-const afterInclusive = (word: string) => /^(since|from|starting|starting from|starting in|beginning in|no earlier than|not before|beginning)$/.test(word);
+const beforeInclusive = (word: string) => /^(til|till|until|up to|up until|through|no later than|not after|by|\w+ or before|.* including|before or \w+|up to and through)$/.test(word);
+const afterInclusive = (word: string) => /^(since|from|starting|starting from|starting in|beginning in|no earlier than|not before|beginning|\w+ or (?:after|since))$/.test(word);
 
 function openEnded(range: Range, suffix: string | undefined): { from: number | null; to: number | null } {
   if (!suffix) return range;
@@ -160,6 +173,10 @@ export function findYearMentions(query: QueryText, options: YearOptions): YearMe
     if (!count || count > 100) continue;
     offer({ start, end, from: options.referenceYear - count + 1, to: null, kind: "relative", strength: "hard", phrase: match[0] });
   }
+  for (const { start, end, match } of matchPhrases(query, patterns.lastDecades)) {
+    const decades = match[1] === "decade" ? 1 : match[1] === "three decades" ? 3 : 2;
+    offer({ start, end, from: options.referenceYear - decades * 10 + 1, to: null, kind: "relative", strength: "hard", phrase: match[0] });
+  }
   for (const { start, end, match } of matchPhrases(query, patterns.century)) {
     const thisCentury = /this|21st|twenty first/.test(match[1]);
     offer({ start, end, from: thisCentury ? 2000 : null, to: thisCentury ? null : 1999, kind: "era", strength: "hard", phrase: match[0] });
@@ -177,8 +194,10 @@ export function findYearMentions(query: QueryText, options: YearOptions): YearMe
   return found.map((mention) => negatedBound(query, mention)).sort((a, b) => a.start - b.start);
 }
 
-/** Words that, right before an open bound, deny it: "no older than 2000", "nothing before 1990". */
-const BOUND_NEGATIONS = new Set(["no", "not", "nothing", "none", "never"]);
+/** Words that, before an open bound, deny it: "no older than 2000", "nothing before 1990", "aren't older than". */
+const BOUND_NEGATIONS = new Set(["no", "not", "nothing", "none", "never", "isnt", "arent", "wasnt", "werent", "shouldnt", "dont", "doesnt"]);
+/** Words a denial reaches a bound over: "nothing from before 1990", "not made before the 90s", "none released after 2010". */
+const DENIAL_BRIDGES = new Set(["from", "made", "released", "filmed", "shot", "produced", "dated", "dating", "come", "came", "comes", "out", "be", "any", "anything", "films", "movies", "ones", "one", "of", "them", "too", "much", "that", "which", "is", "are", "was", "were", "it", "please"]);
 
 /**
  * A denied open bound is the complementary bound, both ends inclusive of what the denial leaves:
@@ -187,14 +206,15 @@ const BOUND_NEGATIONS = new Set(["no", "not", "nothing", "none", "never"]);
  */
 function negatedBound(query: QueryText, mention: YearMention): YearMention {
   if ((mention.kind !== "before" && mention.kind !== "after") || mention.start === 0) return mention;
-  const cue = query.tokens[mention.start - 1];
-  if (!BOUND_NEGATIONS.has(cue)) return mention;
-  const phrase = `${cue} ${mention.phrase}`;
+  let cueAt = mention.start - 1;
+  while (cueAt > 0 && mention.start - cueAt <= 4 && DENIAL_BRIDGES.has(query.tokens[cueAt])) cueAt -= 1;
+  if (!BOUND_NEGATIONS.has(query.tokens[cueAt])) return mention;
+  const phrase = `${query.tokens.slice(cueAt, mention.start).join(" ")} ${mention.phrase}`;
   if (mention.kind === "before" && mention.from === null && mention.to !== null) {
-    return { ...mention, start: mention.start - 1, from: mention.to + 1, to: null, kind: "after", phrase };
+    return { ...mention, start: cueAt, from: mention.to + 1, to: null, kind: "after", phrase };
   }
   if (mention.kind === "after" && mention.to === null && mention.from !== null) {
-    return { ...mention, start: mention.start - 1, from: null, to: mention.from - 1, kind: "before", phrase };
+    return { ...mention, start: cueAt, from: null, to: mention.from - 1, kind: "before", phrase };
   }
   return mention;
 }

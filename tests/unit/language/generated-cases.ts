@@ -39,7 +39,7 @@ export function failures<Case extends { query: string }>(cases: readonly Case[],
 
 /** An assertion message listing the first failures and how many there were of how many. */
 export function report(failed: readonly string[], total: number): string {
-  return `${failed.length} of ${total} failed:\n  ${failed.slice(0, 15).join("\n  ")}`;
+  return `${failed.length} of ${total} failed:\n  ${failed.slice(0, Number(process.env.SHOW_FAILURES ?? 15)).join("\n  ")}`;
 }
 
 export const genresOf = (list: Constraints["includeGenres"]) => list.map((entry) => entry.genre).sort().join("+");
