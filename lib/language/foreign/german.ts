@@ -4,7 +4,7 @@
  * decades with their prepositions, negation and "wie X". Patterns run on folded text (see
  * shared.ts: "ü" → "u", "ß" → "ss").
  */
-import { GERMAN_STRONG_WORDS, GERMAN_VOCABULARY, LANGUAGE_WORD } from "./german-words";
+import { GERMAN_STRONG_WORDS, GERMAN_VOCABULARY } from "./german-words";
 import { alternation, anyOf, decadePhrase, lookup, minutesPhrase, phrase, plausibleMinutes, RUNTIME_ENGLISH, YEAR, type ForeignLanguage, type Rewrite, type RuntimeBound } from "./shared";
 
 const UNITS: Record<string, number> = { ein: 1, eins: 1, eine: 1, einer: 1, einen: 1, zwei: 2, drei: 3, vier: 4, funf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9 };

@@ -1,6 +1,4 @@
-import assert from "node:assert/strict";
-import { test } from "node:test";
-import { failing, generate, genres, summary, type Value } from "./foreign-cases";
+import { check, generate, genres, type Value } from "./foreign-cases";
 
 
 /**
@@ -103,48 +101,37 @@ const TITLES: Value[] = [
 
 const SLOTS = { g: KEPT, n: NEGATED, d: DECADES, y: YEARS, r: RUNTIMES, l: LANGUAGES, t: TITLES };
 
-test("German genres, alone and with a decade, a year, a runtime or a language", () => {
-  const cases = generate(
+check(
+  "German genres, alone and with a decade, a year, a runtime or a language",
+  generate(
     [
       "{g}", "Ich suche {g}", "Kannst du mir {g} empfehlen?", "{g} {d}", "gute {g} {d}", "{g} {y}", "{g} {r}", "{g} {l}", "zeig mir bitte {g} {d} {r}",
       "{g} {d}, {l}", "Ich hätte gern {g} {y}",
     ],
     SLOTS,
-  );
-  const failed = failing(cases);
-  assert.equal(failed.length, 0, summary(failed, cases.length));
-});
+  ),
+);
 
-test("German: one film with its article", () => {
-  const cases = generate(["Ich suche {g}", "{g} {d}", "Empfiehl mir {g} {r}", "ich möchte {g} sehen"], { ...SLOTS, g: ONE });
-  const failed = failing(cases);
-  assert.equal(failed.length, 0, summary(failed, cases.length));
-});
+check("German: one film with its article", generate(["Ich suche {g}", "{g} {d}", "Empfiehl mir {g} {r}", "ich möchte {g} sehen"], { ...SLOTS, g: ONE }));
 
-test("German language adjectives before a genre", () => {
-  const cases = generate(["{l} {g}", "{l} {g} {d}", "Ich suche {l} {g}"], { ...SLOTS, l: ADJECTIVES });
-  const failed = failing(cases);
-  assert.equal(failed.length, 0, summary(failed, cases.length));
-});
+check("German language adjectives before a genre", generate(["{l} {g}", "{l} {g} {d}", "Ich suche {l} {g}"], { ...SLOTS, l: ADJECTIVES }));
 
-test("German negation: the kept genre stays, the negated one is excluded", () => {
-  const cases = generate(
+check(
+  "German negation: the kept genre stays, the negated one is excluded",
+  generate(
     [
-      "{n} nein, aber {g}", "{g} ohne {n}", "{g}, aber ohne {n}", "{g}, aber keine {n}", "{g}, aber bitte keine {n}", "{g}, die keine {n} sind",
+      "{g} ohne {n}", "{g}, aber ohne {n}", "{g}, aber keine {n}", "{g}, aber bitte keine {n}", "{g}, die keine {n} sind",
       "{g}, kein {n}", "{g} und bloß keine {n}", "{g}, nichts mit {n}", "{g}, jedoch keine {n}", "{g}, aber auf keinen Fall {n}", "{g} {d} ohne {n}",
       "{g} ohne {n} {d}", "Ich suche {g}, aber keine {n}", "alles außer {n}", "{g}, nur keine {n}", "keine {n}, lieber {g}", "{g} aber nichts mit {n}",
-    ].filter((template) => !template.startsWith("{n} nein")),
+    ],
     SLOTS,
-  );
-  const failed = failing(cases);
-  assert.equal(failed.length, 0, summary(failed, cases.length));
-});
+  ),
+);
 
-test("German 'wie X': a reference, with a change", () => {
-  const cases = generate(
+check(
+  "German 'wie X': a reference, with a change",
+  generate(
     ["Filme wie {t}", "so etwas wie {t}", "etwas Ähnliches wie {t}", "{g} wie {t}", "so etwas wie {t}, aber {d}", "etwas wie {t}, aber ohne {n}", "Filme ähnlich wie {t} {l}"],
     SLOTS,
-  );
-  const failed = failing(cases);
-  assert.equal(failed.length, 0, summary(failed, cases.length));
-});
+  ),
+);
