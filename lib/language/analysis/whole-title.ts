@@ -31,14 +31,17 @@ function wholeTitleOf(query: QueryText, lexicon: CatalogLexicon, fuzziness: "nor
   let best: WholeTitle | null = null;
   for (const candidate of candidates) {
     const bare = candidate.replace(/^(the|a|an) /, "");
-    // "I want to watch a war movie" minus its wrapper is "war": a genre, not the film War.
-    if (candidate !== query.text && isGenreWord(bare)) continue;
+    // "I want to watch a war movie" minus its wrapper is "war": a genre, not the film War; and
+    // "a scary movie" is any scary movie, not the film Scary Movie (nobody puts "a" before it).
+    if ((candidate !== query.text || /^an? /.test(candidate)) && isGenreWord(bare)) continue;
     const exact = lexicon.exactTitles.get(bare);
     if (exact !== undefined) return { whole: { itemIndex: exact, score: 1, kind: "exact" }, best: { itemIndex: exact, score: 1, kind: "exact" } };
   }
 
   for (const candidate of candidates) {
     if (candidate.length > MAX_FUZZY_WHOLE_TITLE) continue;
+    // "scary movies" is a near miss of Scary Movie but says a genre: a typo reading never wins over it.
+    if (isGenreWord(candidate.replace(/^(the|a|an) /, ""))) continue;
     const top = fuzzyWholeTitle(candidate, lexicon);
     if (top && (!best || top.score > best.score)) best = top;
   }

@@ -55,8 +55,17 @@ test("filler around a genre: every opener and every closer with every genre", ()
 // "show me scary movies" minus its wrapper is "scary movies", a near-exact typo of the film Scary
 // Movie, and "a scary movie" is its exact title: the whole-title reader (analysis/whole-title.ts)
 // asks isGenreWord only of exact matches after a wrapper.
-test("'scary movies' after every opener is Horror, not the film Scary Movie", { todo: "analysis/whole-title.ts: skip fuzzy whole titles that are genre words" }, () => {
+test("'scary movies' after every opener is Horror, not the film Scary Movie", () => {
   const cases = OPENERS.flatMap((opener) => ["scary movies", "a scary movie"].map((words) => ({ query: sentence(opener, words, ""), genre: "Horror" })));
+  const failed = failures(cases, check);
+  assert.equal(failed.length, 0, report(failed, cases.length));
+});
+
+// soft-wishes.ts reads "if you can", "if you have any" and "hopefully" as preference cues, so a
+// polite "find me a thriller if you can" makes the genre soft; docs/EVALUATION.md's soft words are
+// "ideally", "preferably", "if possible", "bonus points if", "would be nice", "I'd prefer".
+test("politeness about the assistant keeps the genre hard", { todo: "soft-wishes.ts: drop 'if you can', 'if you have any', 'hopefully' from the preference cues" }, () => {
+  const cases = GENRES.flatMap(([words, genre]) => ["could you find me {g} if you can", "any {g}, if you have any?", "hopefully {g} tonight"].map((frame) => ({ query: frame.replace("{g}", words), genre })));
   const failed = failures(cases, check);
   assert.equal(failed.length, 0, report(failed, cases.length));
 });
