@@ -12,15 +12,15 @@ import { alternation, lookup, phrase, type Rewrite } from "./shared";
 /** Nouns a genre modifier follows → English noun. */
 const HEADS: Record<string, string> = {
   peliculas: "films", pelicula: "film", pelis: "films", peli: "film", films: "films", film: "film", filmes: "films", filme: "film",
-  largometrajes: "films", largometraje: "film", cine: "films", comedias: "comedies", comedia: "comedy", dramas: "dramas", drama: "drama",
+  largometrajes: "films", largometraje: "film", cintas: "films", cinta: "film", cine: "films", comedias: "comedies", comedia: "comedy", dramas: "dramas", drama: "drama",
   thrillers: "thrillers", thriller: "thriller", documentales: "documentaries", documental: "documentary", westerns: "westerns", western: "western",
-  musicales: "musicals", musical: "musical", historias: "stories", historia: "story", series: "series",
+  musicales: "musicals", musical: "musical", historias: "stories", series: "series",
 };
 
 /** Genre adjectives → English: stems that take -o/-a/-os/-as, and words that take only -es. */
 const GENDERED: Record<string, string> = {
   belic: "war", policiac: "crime", animad: "animated", romantic: "romantic", comic: "comedy", dramatic: "dramatic", fantastic: "fantasy",
-  historic: "historical", biografic: "biopic", terrorific: "horror", divertid: "funny", gracios: "funny", negr: "black",
+  historic: "historical", biografic: "biopic", psicologic: "psychological", terrorific: "horror", divertid: "funny", gracios: "funny", negr: "black",
 };
 const INVARIABLE: Record<string, string> = { musical: "musical", documental: "documentary", infantil: "kids", familiar: "family", policial: "crime", aterrador: "scary" };
 const ADJECTIVES: Record<string, string> = {};
@@ -35,7 +35,7 @@ const OF: Record<string, string> = {
   "de suspenso": "thriller", "de suspense": "thriller", "de intriga": "thriller", "de crimen": "crime", "de crimenes": "crime", "de gangsters": "gangster",
   "de ganster": "gangster", "de gansteres": "gangster", "de mafiosos": "mafia", "de la mafia": "mafia", "de mafia": "mafia", "de vaqueros": "western",
   "del oeste": "western", "de superheroes": "superhero", "de navidad": "christmas", "de comedia": "comedy", "de humor": "comedy", "de risa": "comedy",
-  "de drama": "drama", "de detectives": "detective", "de espias": "spy", "de historia": "historical", "de epoca": "period piece", "para ninos": "kids",
+  "de drama": "drama", "de familia": "family", "de familias": "family", "de detectives": "detective", "de espias": "spy", "de historia": "historical", "de epoca": "period piece", "para ninos": "kids",
   "para toda la familia": "for the whole family", "para la familia": "family", "de artes marciales": "martial arts", "de vampiros": "vampire",
   "de zombis": "zombie", "de zombies": "zombie", "de monstruos": "monster", "de catastrofes": "disaster", "de policias": "crime", "de robos": "heist",
   "de atracos": "heist", "de musica": "musical", "de baile": "musical", "de accion real": "live action", ...ADJECTIVES,
@@ -49,7 +49,9 @@ const WORDS: Record<string, string> = {
   misterios: "mystery", suspenso: "thriller", suspense: "thriller", intriga: "thriller", crimen: "crime", crimenes: "crime", animacion: "animation",
   dibujos: "cartoons", musicales: "musicals", documentales: "documentaries", documental: "documentary", "del oeste": "western", vaqueros: "cowboys",
   "para ninos": "for kids", "para toda la familia": "for the whole family", romanticismo: "romance", amor: "romance", violencia: "violence", sangre: "gore",
-  superheroes: "superhero", gansteres: "gangsters", ...ADJECTIVES,
+  superheroes: "superhero", gansteres: "gangsters", familia: "family", humor: "comedy", epoca: "period piece", historia: "history",
+  corta: "short", cortas: "short", corto: "short", cortos: "short", larga: "long", largas: "long", largo: "long", largos: "long",
+  "historias de amor": "love stories", "historia de amor": "love story", musica: "musical", detectives: "detectives", ...ADJECTIVES,
 };
 
 /** "japonés", "japonesa", "japoneses", "japonesas" → "japanese". */
@@ -70,7 +72,7 @@ const MODIFIER = alternation(Object.keys(OF));
 
 /** Genre and language rewrites, in order: fixed phrases, noun + modifier pairs, then single words. */
 export const SPANISH_VOCABULARY: Rewrite[] = [
-  { pattern: phrase(String.raw`(comedias musicales|comedia musical|cine negro|dibujos animados|dibujo animado)`), to: (m) => lookup(WORDS, m[1])! },
+  { pattern: phrase(String.raw`(comedias musicales|comedia musical|cine negro|dibujos animados|dibujo animado|historias de amor|historia de amor)`), to: (m) => lookup(WORDS, m[1])! },
   { pattern: phrase(String.raw`(${alternation(Object.keys(COUNTRIES))})`), to: (m) => lookup(COUNTRIES, m[1]) ?? null },
   { pattern: phrase(String.raw`(?:en |de )?(?:cualquier|otro) (?:idioma|lengua) (?:menos|excepto|salvo|que no sea)(?: el)?`), to: "in any language but" },
   { pattern: phrase(String.raw`(?:en )?(?:un|otro) (?:idioma|lengua) (?:que no sea|distinto del?|diferente del?|aparte del?)(?: el)?`), to: "in a language other than" },

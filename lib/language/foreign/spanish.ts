@@ -3,6 +3,7 @@
  * nouns and adjectives, language adjectives, numbers with a unit, years and decades with their
  * prepositions, negation and "como X". Patterns run on folded text (see shared.ts).
  */
+import { isGenreWord } from "../genre-words";
 import { LANGUAGE_WORD, SPANISH_STRONG_WORDS, SPANISH_VOCABULARY } from "./spanish-words";
 import { alternation, anyOf, decadePhrase, lookup, minutesPhrase, phrase, plausibleMinutes, RUNTIME_ENGLISH, YEAR, type ForeignLanguage, type Rewrite, type RuntimeBound } from "./shared";
 
@@ -32,29 +33,44 @@ const HOURS = "(?:horas?|hs?|hrs?)";
 const MINUTES = "(?:minutos?|mins?|m)";
 const count = (minutes: number) => (plausibleMinutes(minutes) ? minutesPhrase(minutes) : null);
 
+function range(from: number, to: number): string | null {
+  return plausibleMinutes(from) && plausibleMinutes(to) && from < to ? `between ${from} and ${to} minutes` : null;
+}
+
 const DURATIONS: Rewrite[] = [
+  // "entre una y dos horas": a range, before "una y dos" reads as one number.
+  { pattern: phrase(String.raw`entre (${NUMBER}) y (${NUMBER}) ${HOURS}`), to: (m) => range(spanishNumber(m[1]) * 60, spanishNumber(m[2]) * 60) },
   { pattern: phrase(String.raw`(\d+) ?h ?(\d{1,2})(?: ?${MINUTES})?`), to: (m) => count(Number(m[1]) * 60 + Number(m[2])) },
   { pattern: phrase(String.raw`(?:una )?media hora`), to: () => minutesPhrase(30) },
   { pattern: phrase(String.raw`(?:(?:una|1) )?hora y (media|cuarto)`), to: (m) => count(m[1] === "media" ? 90 : 75) },
+  // "hora y cuarenta", "una hora y cuarenta minutos", "1 hora 40".
+  { pattern: phrase(String.raw`(?:(?:una|1) )?hora (?:y )?(${NUMBER})(?: ${MINUTES})?`), to: (m) => count(60 + spanishNumber(m[1])) },
   { pattern: phrase(String.raw`(${NUMBER}) ${HOURS} y (media|cuarto)`), to: (m) => count(spanishNumber(m[1]) * 60 + (m[2] === "media" ? 30 : 15)) },
-  { pattern: phrase(String.raw`(${NUMBER}) ${HOURS} y (${NUMBER})(?: ${MINUTES})?`), to: (m) => count(spanishNumber(m[1]) * 60 + spanishNumber(m[2])) },
+  { pattern: phrase(String.raw`(${NUMBER}) ${HOURS} (?:y )?(${NUMBER})(?: ${MINUTES})?`), to: (m) => count(spanishNumber(m[1]) * 60 + spanishNumber(m[2])) },
   { pattern: phrase(String.raw`(${NUMBER}) ?${HOURS}`), to: (m) => count(spanishNumber(m[1]) * 60) },
   { pattern: phrase(String.raw`(${NUMBER}) ?${MINUTES}\.?`), to: (m) => count(spanishNumber(m[1])) },
 ];
 
 const RUNTIME_BEFORE: Record<string, RuntimeBound> = {
   "no mas de": "max", "como maximo": "max", "maximo": "max", "menos de": "max", "a lo sumo": "max", "hasta": "max", "no superior a": "max", "inferior a": "max",
-  "de menos de": "max", "que no pase de": "max", "que no supere": "max", "no mas larga de": "max", "no mas larga que": "max", "mas corta que": "max", "mas cortas que": "max",
+  "de menos de": "max", "no mas larga de": "max", "no mas larga que": "max", "mas corta que": "max", "mas cortas que": "max",
   "mas de": "min", "al menos": "min", "por lo menos": "min", "como minimo": "min", "minimo": "min", "no menos de": "min", "superior a": "min", "de mas de": "min",
-  "mas larga que": "min", "mas largas que": "min", "maxima de": "max", "maximo de": "max", "minima de": "min", "minimo de": "min", unos: "about", unas: "about", "alrededor de": "about", aproximadamente: "about", "cerca de": "about", "mas o menos": "about",
+  "que no pase de las": "max", "que no pase de los": "max", "que no pase de": "max", "que no pasen de": "max", "que no supere los": "max", "que no supere las": "max",
+  "que no supere": "max", "que no superen": "max", "que no exceda": "max", "que no exceda de": "max", "como mucho": "max", "a lo mucho": "max",
+  "que no llegue a las": "max", "que no llegue a los": "max", "que no llegue a": "max", "sin llegar a las": "max", "sin llegar a los": "max", "sin llegar a": "max",
+  "por debajo de": "max", "menor a": "max", "menor de": "max", "menor que": "max", maxima: "max", "por encima de": "min", "mayor a": "min", "mayor de": "min",
+  "mayor que": "min", minima: "min", "mas larga que": "min", "mas largas que": "min", "maxima de": "max", "maximo de": "max", "minima de": "min", "minimo de": "min",
+  unos: "about", unas: "about", "alrededor de": "about", aproximadamente: "about", "cerca de": "about", "mas o menos": "about",
 };
-const RUNTIME_AFTER: Record<string, RuntimeBound> = { "como maximo": "max", maximo: "max", "o menos": "max", "como minimo": "min", minimo: "min", "o mas": "min", "al menos": "min" };
+const RUNTIME_AFTER: Record<string, RuntimeBound> = { "como maximo": "max", "como mucho": "max", "a lo sumo": "max", maximo: "max", "o menos": "max", "como minimo": "min", minimo: "min", "o mas": "min", "al menos": "min" };
 
 const RUNTIMES: Rewrite[] = [
   { pattern: phrase(String.raw`(?:que |y que )?(no )?(?:dure|duren|durar|dura|duran)(?: (?:de|unos?|unas?))?(?= (?:no |mas |menos |al |por |como |entre |alrededor |cerca |aproximadamente |hasta |\d))`), to: (m) => (m[1] ? "no" : "") },
   { pattern: phrase(String.raw`(?:de |con una )?duracion(?: de)?(?= )`), to: "" },
   { pattern: phrase(String.raw`(?:entre|de) (\d+)(?: minutes)? (?:y|a) (\d+) minutes`), to: (m) => `between ${m[1]} and ${m[2]} minutes` },
-  { pattern: phrase(String.raw`(${alternation(Object.keys(RUNTIME_BEFORE))}) (\d+) minutes`), to: (m) => `${RUNTIME_ENGLISH[lookup(RUNTIME_BEFORE, m[1])!]} ${m[2]} minutes` },
+  { pattern: phrase(String.raw`(${alternation(Object.keys(RUNTIME_BEFORE))}) (?:(?:la|las|los|el) )?(\d+) minutes`), to: (m) => `${RUNTIME_ENGLISH[lookup(RUNTIME_BEFORE, m[1])!]} ${m[2]} minutes` },
+  // A time budget: "solo tengo hora y media", "tengo 90 minutos".
+  { pattern: phrase(String.raw`(?:(?:solo|solamente|unicamente) )?(?:tengo|tenemos|dispongo de)(?: (?:solo|solamente|unicamente))?(?= \d+ minutes)`), to: "I only have" },
   { pattern: phrase(String.raw`(\d+) minutes (${alternation(Object.keys(RUNTIME_AFTER))})`), to: (m) => `${RUNTIME_ENGLISH[lookup(RUNTIME_AFTER, m[2])!]} ${m[1]} minutes` },
 ];
 
@@ -90,9 +106,11 @@ const YEARS: Rewrite[] = [
   {
     // "de los años 80", "de la década de 1960", "de los noventa", "de principios de los 80".
     pattern: phrase(
-      String.raw`(?:(${alternation(Object.keys(DECADE_LEAD))}) )?(?:(?:(principios|inicios|comienzos|finales|fines|mediados) de )|(?:la |las |los )?)(?:(?:decada|anos) (?:de (?:los )?|del )?|los )${DECADE}s?(?: (o|y) (?:(?:los )?(?:anos )?)${DECADE}s?)?`,
+      String.raw`(?:(${alternation(Object.keys(DECADE_LEAD))}) )?(?:(?:(principios|inicios|comienzos|finales|fines|mediados) de )|(?:la |las |los )?)(?:(?:decada|anos) (?:de (?:los )?|del )?|los )${DECADE}s?(?: (o|y) (?:(?:los )?(?:anos )?)${DECADE}s?)?(?! minutes)( en adelante)?`,
     ),
     to: (m) => {
+      // "de los 90 en adelante": from the decade on.
+      if (m[6] && m[5] === undefined && !m[2]) return `since the ${decade(m[3]) ?? m[3]}`;
       const found = decade(m[3]);
       const second = m[5] === undefined ? null : decade(m[5]);
       if (!found || (m[5] !== undefined && !second)) return null;
@@ -101,10 +119,19 @@ const YEARS: Rewrite[] = [
       return `${lead} ${m[2] ? `${DECADE_PART[m[2]]} ` : ""}${found}${second ? ` ${m[4] === "o" ? "or" : "and"} ${second}` : ""}`;
     },
   },
+  // "de 1990 en adelante", "de 2000 o posteriores": open ranges that include the year.
+  { pattern: phrase(String.raw`(?:${PARTICIPLE})?(?:de|desde|del) (?:el )?(?:ano )?${YEAR} (?:en adelante|o posteriores|o posterior|o mas recientes?|o despues)`), to: (m) => `${m[1]} or later` },
+  { pattern: phrase(String.raw`(?:${PARTICIPLE})?(?:de|del) (?:el )?(?:ano )?${YEAR} (?:o anteriores|o anterior|o mas antiguas?|o antes)`), to: (m) => `${m[1]} or earlier` },
   { pattern: phrase(String.raw`(?:${PARTICIPLE})?entre (?:el |los anos )?${YEAR} y (?:el )?${YEAR}`), to: (m) => `between ${m[1]} and ${m[2]}` },
   { pattern: phrase(String.raw`(?:${PARTICIPLE})?(?:desde|de) (?:el )?${YEAR} (?:hasta|a|al) (?:el )?${YEAR}`), to: (m) => `from ${m[1]} to ${m[2]}` },
   { pattern: phrase(String.raw`(?:${PARTICIPLE})?(${alternation(Object.keys(YEAR_BEFORE))}) (?:ano )?${YEAR}`), to: (m) => `${lookup(YEAR_BEFORE, m[1])} ${m[2]}` },
 ];
+
+/** True when the (already English) words after a cue start with a genre word: "horror", "sci-fi films". */
+function startsWithGenre(first: string, second: string | undefined): boolean {
+  const one = first.replace(/-/g, " ");
+  return isGenreWord(one) || (second !== undefined && isGenreWord(`${one} ${second.replace(/-/g, " ")}`));
+}
 
 const NEGATION_AND_CUES: Rewrite[] = [
   { pattern: phrase(String.raw`(?:cualquier cosa|lo que sea|todo|cualquiera) (?:menos|excepto|salvo|pero no)(?: (?:las?|los?|el))?`), to: "anything but" },
@@ -112,29 +139,41 @@ const NEGATION_AND_CUES: Rewrite[] = [
   { pattern: phrase(String.raw`que no (?:sean|sea|son|es)(?: (?:una?|unas|unos|las?|los?))?`), to: "that are not" },
   { pattern: phrase(String.raw`(?:pero |y )?(?:nada de|nada|ningun|ninguna|ningunos|ningunas|sin nada de)(?: (?:las?|los?|el))?(?= )`), to: (m) => (/^pero/.test(m[0]) ? "but no" : "no") },
   { pattern: phrase(String.raw`(?:pero |y )?sin(?: (?:nada de|ningun|ninguna|las?|los?|el|una?))?(?= )`), to: (m) => (/^pero/.test(m[0]) ? "but without" : "without") },
-  { pattern: phrase(String.raw`(?:excepto|salvo|menos)(?: (?:las?|los?|el))?(?= (?:${alternation(["horror", "war", "action", "adventure", "animated", "animation", "romance", "romantic", "sci-fi", "fantasy", "mystery", "thriller", "crime", "comedies", "comedy", "dramas", "drama", "musicals", "musical", "westerns", "western", "documentar", "kids", "family", "cartoons"])}))`), to: "except" },
+  { pattern: phrase(String.raw`(?:pero |y )?(?:no me gusta|no me gustan|no me van|odio|detesto)(?: (?:el|la|los|las|nada de))?(?= )`), to: (m) => (/^pero/.test(m[0]) ? "but no" : "no") },
+  { pattern: phrase(String.raw`(?:pero |y )?que no (?:tenga|tengan|contenga|contengan|incluya|incluyan|lleve|lleven)(?: (?:nada de|el|la|los|las|una?))?(?= )`), to: (m) => (/^pero/.test(m[0]) ? "but without" : "without") },
+  { pattern: phrase(String.raw`(?:pero |y )?(?:olvidate|olvidese|olvidense|olvida|olvidemos|fuera) (?:de |del )?(?:(?:el|la|los|las) )?(?=\S)`), to: (m) => (/^pero/.test(m[0]) ? "but no " : "no ") },
+  // "menos" before a genre excludes it; before anything else ("menos violentas") it is "less".
+  { pattern: phrase(String.raw`(?:excepto|salvo|menos)(?: (?:las?|los?|el))?(?: de)?(?= ([a-z-]+)(?: ([a-z-]+))?)`), to: (m) => (startsWithGenre(m[1], m[2]) ? "except" : null) },
   { pattern: phrase(String.raw`(?:evitar|evita|evite|evitando) (?:las?|los?|el)?`), to: "avoid" },
+  { pattern: phrase(String.raw`(?:pero |y )?cero`), to: (m) => (/^pero/.test(m[0]) ? "but no" : "no") },
+  { pattern: phrase(String.raw`(?:pero |y )?no me (?:pongas|pongais|ponga|recomiendes|recomiendas|muestres|sugieras|des|busques)(?: (?:el|la|los|las|nada de))?`), to: (m) => (/^pero/.test(m[0]) ? "but no" : "no") },
+  // The genre words were rewritten first and took their "de" with them ("de terror" → "horror"): "de" is optional here.
+  { pattern: phrase(String.raw`libres?(?: de)?(?: (?:el|la|los|las))?(?= )`), to: "free of" },
+  { pattern: phrase(String.raw`(?:en vez|en lugar)(?: de| del)?(?: (?:el|la|los|las))?(?= )`), to: "instead of" },
+  { pattern: phrase(String.raw`(?:excluyendo|exceptuando|(?:a|con) excepcion(?: de| del)?|quitando|descartando)(?: (?:el|la|los|las))?(?= )`), to: "excluding" },
   { pattern: phrase(String.raw`algo(?: de)?(?= )`), to: "something", connective: true },
-  { pattern: phrase(String.raw`(?:parecid[oa]s? a(?:l)?|similar(?:es)? a(?:l)?|del estilo de(?:l)?|al estilo de(?:l)?|en la linea de(?:l)?|como)`), to: "like" },
+  { pattern: phrase(String.raw`(?:parecid[oa]s? a(?:l)?|similar(?:es)? a(?:l)?|del estilo de(?:l)?|al estilo de(?:l)?|en la linea de(?:l)?|como(?! (?:maximo|minimo|mucho)\b))`), to: "like" },
   { pattern: phrase("pero"), to: "but", connective: true },
   { pattern: phrase("con"), to: "with", connective: true },
   { pattern: phrase("(?:solo|solamente|unicamente)"), to: "just", connective: true },
   { pattern: phrase("y"), to: "and", connective: true },
   { pattern: phrase("o"), to: "or", connective: true },
-  { pattern: phrase("ni"), to: "nor", connective: true },
+  // "ni" only ever continues a denial: "no … ni …" → "no … or …"; an opening "ni X ni Y" → "no X or Y".
+  { pattern: /(?<![a-z0-9])ni(?= (?:(?![,;.]).)*(?<![a-z0-9])ni(?![a-z0-9]))/g, to: "no" },
+  { pattern: phrase("ni"), to: "or", connective: true },
 ];
 
 export const SPANISH: ForeignLanguage = {
   code: "es",
   markers: (
-    "el los las un una uno del al que como sin con para por pero nada algo quiero ver busco recomiendas recomienda recomiendame de y o anos decada " +
+    "el los las un una uno del al que como en ni sin con para por pero nada algo quiero ver busco recomiendas recomienda recomiendame de y o anos decada " +
     "cualquier cosa menos mas solo entre desde hasta antes despues dure duren horas hora minutos sean esten favor hola gracias alguna algun unas unos"
   ).split(" "),
   strong: anyOf(
-    /^(como|despues|anos|decada|quiero|busco|recomiendas|recomiendame|gustaria|quisiera|cualquier|ciencia|ficcion|esten|sean|duren|dure|minutos|horas|hasta|desde|partir|anteriores|posteriores|recientes|antiguas|antiguos|duracion|maximo|minimo|estrenadas|estrenados|salieron|menos|nada|ningun|ninguna|idioma|sin|excepto|salvo|evitando|evitar|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)$/,
+    /^(como|despues|anos|decada|quiero|busco|recomiendas|recomiendame|gustaria|quisiera|cualquier|ciencia|ficcion|esten|sean|duren|dure|minutos|horas|hasta|desde|partir|anteriores|posteriores|recientes|antiguas|antiguos|duracion|maximo|minimo|estrenadas|estrenados|salieron|menos|nada|ningun|ninguna|idioma|sin|excepto|salvo|evitando|evitar|tenga|tengan|olvidate|olvida|gustan|gusta|cero|excluyendo|exceptuando|pongas|libres|tengo|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)$/,
     SPANISH_STRONG_WORDS,
   ),
-  likeCue: phrase(String.raw`(?:como(?! (?:maximo|minimo)\b)|parecid[oa]s? a(?:l)?|similar(?:es)? a(?:l)?|del estilo de(?:l)?|al estilo de(?:l)?|en la linea de(?:l)?)`),
+  likeCue: phrase(String.raw`(?:como(?! (?:maximo|minimo|mucho)\b)|parecid[oa]s? a(?:l)?|similar(?:es)? a(?:l)?|del estilo de(?:l)?|al estilo de(?:l)?|en la linea de(?:l)?)`),
   titleStop: phrase(String.raw`pero|sin|excepto|salvo|menos|ni|nada|aunque|que|de los|de la|del ano|en|hablad[oa]s?|anteriores|posteriores|desde|hasta|antes|despues|entre|con|(?:${LANGUAGE_WORD})|[,;?!¿¡]`),
   rewrites: [...DURATIONS, ...RUNTIMES, ...YEARS, ...SPANISH_VOCABULARY, ...NEGATION_AND_CUES],
   fillers: new Set(
@@ -142,7 +181,7 @@ export const SPANISH: ForeignLanguage = {
       "el la los las un una unos unas de del al quiero quisiera queria ver busco buscando recomiendas recomienda recomiendame recomendarme me puedes podrias " +
       "sugerir sugiereme dame muestrame por favor hola gracias que sean sea es son este esta estos estas ese esa esos esas buena buenas buen bueno buenos " +
       "alguna algunas algun alguno algunos mi mis tu tus para estrenada estrenadas estrenado estrenados lanzada lanzadas hecha hechas mas muy tipo " +
-      "mejor prefiero preferiria gustaria encantaria"
+      "mejor prefiero preferiria gustaria encantaria elementos escenas ojo"
     ).split(" "),
   ),
 };

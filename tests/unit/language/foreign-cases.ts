@@ -8,7 +8,7 @@ import { parse } from "./generated-cases";
 
 /**
  * Generated known-answer requests in French, Spanish and German: templates with slots ({g} a
- * genre kept, {n} a genre negated, {d} decade, {y} year phrase, {r} runtime, {l} language, {t}
+ * genre kept, {n} and {m} genres negated, {d} decade, {y} year phrase, {r} runtime, {l} language, {t}
  * a like-title), each slot value carrying what it means. A template is crossed with every value
  * of its first slot; the other slots rotate, so every value meets many templates and partners.
  * Each request is also tried without accents (people type "Komodien", "peliculas", "annees").
@@ -26,15 +26,15 @@ export interface Want {
 
 /** One slot value: the words and what they mean. */
 export type Value = [text: string, want: Want];
-export type SlotName = "g" | "n" | "d" | "y" | "r" | "l" | "t";
+export type SlotName = "g" | "n" | "m" | "d" | "y" | "r" | "l" | "t";
 export type Slots = Partial<Record<SlotName, readonly Value[]>>;
 
 /** Genre slot values from [words, genres] pairs. */
 export const genres = (rows: ReadonlyArray<[string, string[]]>): Value[] => rows.map(([text, list]) => [text, { include: list }]);
 
 function merge(into: Required<Omit<Want, "years" | "runtime">> & Want, slot: SlotName, want: Want): void {
-  // A negated slot turns the genres its words name into exclusions.
-  if (slot === "n") into.exclude.push(...(want.include ?? []));
+  // A negated slot ({n}, and {m} for a second one) turns the genres its words name into exclusions.
+  if (slot === "n" || slot === "m") into.exclude.push(...(want.include ?? []));
   else into.include.push(...(want.include ?? []));
   into.exclude.push(...(want.exclude ?? []));
   if (want.years) into.years = want.years;
@@ -69,7 +69,8 @@ export function generate(templates: readonly string[], slots: Slots): ForeignCas
       names.forEach((name, position) => {
         const list = slots[name]!;
         // A negated genre never repeats a kept one ("Komödien ohne Komödien" asks nothing).
-        const clashes = (candidate: Value) => (candidate[1].include ?? []).some((genre) => (name === "n" ? want.include : want.exclude).includes(genre));
+        const negated = name === "n" || name === "m";
+        const clashes = (candidate: Value) => (candidate[1].include ?? []).some((genre) => (negated ? [...want.include, ...want.exclude] : want.exclude).includes(genre));
         let offset = index * (position + 2) + turn;
         while (position > 0 && clashes(list[offset % list.length])) offset += 1;
         const chosen = position === 0 ? value : list[offset % list.length];

@@ -20,7 +20,10 @@ const KEPT = genres([
   ["westerns", ["Western"]], ["películas del oeste", ["Western"]], ["películas de vaqueros", ["Western"]], ["comedias románticas", ["Romance", "Comedy"]],
   ["cine negro", ["Film-Noir"]], ["comedias musicales", ["Musical"]], ["dramas románticos", ["Romance", "Drama"]], ["comedias de acción", ["Action", "Comedy"]],
   ["dramas bélicos", ["War", "Drama"]], ["dramas históricos", ["History", "Drama"]], ["comedias de terror", ["Horror", "Comedy"]], ["cine de terror", ["Horror"]],
-  ["películas de ciencia ficción y terror", ["Sci-Fi", "Horror"]],
+  ["películas de ciencia ficción y terror", ["Sci-Fi", "Horror"]], ["cine bélico", ["War"]], ["cine de acción", ["Action"]], ["cine romántico", ["Romance"]],
+  ["cine familiar", ["Family"]], ["cine histórico", ["History"]], ["cine infantil", ["Family"]], ["películas de época", ["History"]], ["películas de superhéroes", ["Action"]],
+  ["comedias negras", ["Comedy"]], ["películas de mafiosos", ["Crime"]], ["películas de risa", ["Comedy"]], ["pelis de miedo", ["Horror"]], ["películas de dibujos", ["Animation"]],
+  ["thrillers psicológicos", ["Thriller"]], ["películas de suspenso y misterio", ["Thriller", "Mystery"]], ["filmes de terror", ["Horror"]], ["cintas de terror", ["Horror"]],
 ]);
 const ONE = genres([
   ["una película de terror", ["Horror"]], ["una comedia", ["Comedy"]], ["una peli de acción", ["Action"]], ["un drama", ["Drama"]], ["un thriller", ["Thriller"]],
@@ -36,6 +39,14 @@ const NEGATED = genres([
   ["thrillers", ["Thriller"]], ["aventuras", ["Adventure"]], ["películas de terror", ["Horror"]], ["suspense", ["Thriller"]], ["películas románticas", ["Romance"]],
   ["películas infantiles", ["Family"]], ["películas de guerra", ["War"]], ["misterio", ["Mystery"]],
 ]);
+/** Genre nouns after "películas de", "algo de": every genre by its bare noun. */
+const BARE = genres([
+  ["terror", ["Horror"]], ["miedo", ["Horror"]], ["comedia", ["Comedy"]], ["humor", ["Comedy"]], ["acción", ["Action"]], ["aventuras", ["Adventure"]],
+  ["animación", ["Animation"]], ["dibujos animados", ["Animation"]], ["crimen", ["Crime"]], ["gánsteres", ["Crime"]], ["drama", ["Drama"]], ["familia", ["Family"]],
+  ["fantasía", ["Fantasy"]], ["historia", ["History"]], ["época", ["History"]], ["música", ["Musical"]], ["misterio", ["Mystery"]], ["detectives", ["Mystery"]],
+  ["amor", ["Romance"]], ["romance", ["Romance"]], ["ciencia ficción", ["Sci-Fi"]], ["suspense", ["Thriller"]], ["suspenso", ["Thriller"]], ["guerra", ["War"]],
+  ["vaqueros", ["Western"]], ["superhéroes", ["Action"]], ["comedia romántica", ["Romance", "Comedy"]], ["cine negro", ["Film-Noir"]], ["intriga", ["Thriller"]],
+]);
 const DECADES: Value[] = [
   ["de los años 80", { years: [1980, 1989] }], ["de los 80", { years: [1980, 1989] }], ["de los ochenta", { years: [1980, 1989] }],
   ["de la década de 1980", { years: [1980, 1989] }], ["de los años ochenta", { years: [1980, 1989] }], ["de los años 90", { years: [1990, 1999] }],
@@ -44,6 +55,8 @@ const DECADES: Value[] = [
   ["de los años cuarenta", { years: [1940, 1949] }], ["antes de los 90", { years: [null, 1989] }], ["después de los 80", { years: [1990, null] }],
   ["desde los 90", { years: [1990, null] }], ["a partir de los 2000", { years: [2000, null] }], ["de los 80 o 90", { years: [1980, 1999] }],
   ["de los años 80 o 90", { years: [1980, 1999] }], ["de los 80s", { years: [1980, 1989] }], ["de los años 2010", { years: [2010, 2019] }],
+  ["de los 90 en adelante", { years: [1990, null] }], ["de la década del 80", { years: [1980, 1989] }], ["de la década de los noventa", { years: [1990, 1999] }],
+  ["en los 90", { years: [1990, 1999] }],
 ];
 const YEARS: Value[] = [
   ["de 1994", { years: [1994, 1994] }], ["del año 1994", { years: [1994, 1994] }], ["de 1987", { years: [1987, 1987] }], ["antes de 1990", { years: [null, 1989] }],
@@ -52,6 +65,9 @@ const YEARS: Value[] = [
   ["anteriores a 1980", { years: [null, 1979] }], ["entre 1990 y 2000", { years: [1990, 2000] }], ["de 1985 a 1995", { years: [1985, 1995] }],
   ["estrenadas después de 1995", { years: [1996, null] }], ["más recientes que 2010", { years: [2011, null] }], ["más antiguas que 1980", { years: [null, 1979] }],
   ["no posteriores a 1999", { years: [null, 1999] }], ["anteriores al año 2000", { years: [null, 1999] }], ["que salieron antes de 1975", { years: [null, 1974] }],
+  ["de 1990 en adelante", { years: [1990, null] }], ["de 2000 o posteriores", { years: [2000, null] }], ["de 1980 o anteriores", { years: [null, 1980] }],
+  ["del 2005", { years: [2005, 2005] }], ["desde el año 2000", { years: [2000, null] }], ["hasta el año 1995", { years: [null, 1995] }],
+  ["entre los años 1990 y 2000", { years: [1990, 2000] }],
 ];
 const RUNTIMES: Value[] = [
   ["de menos de 90 minutos", { runtime: [null, 90] }], ["que duren menos de dos horas", { runtime: [null, 120] }], ["de no más de 100 minutos", { runtime: [null, 100] }],
@@ -59,7 +75,17 @@ const RUNTIMES: Value[] = [
   ["que duren al menos 2 horas", { runtime: [120, null] }], ["de por lo menos 100 minutos", { runtime: [100, null] }], ["de 90 minutos o menos", { runtime: [null, 90] }],
   ["de dos horas o más", { runtime: [120, null] }], ["de menos de una hora y media", { runtime: [null, 90] }], ["de 1h30 como máximo", { runtime: [null, 90] }],
   ["de entre 90 y 120 minutos", { runtime: [90, 120] }], ["con una duración máxima de 100 minutos", { runtime: [null, 100] }],
-  ["que no duren menos de dos horas", { runtime: [120, null] }], ["de menos de dos horas y media", { runtime: [null, 150] }], ["cortas, de menos de 80 minutos", { runtime: [null, 80] }],
+  ["que no duren menos de dos horas", { runtime: [120, null] }], ["que no pase de las dos horas", { runtime: [null, 120] }],
+  ["que no supere los 90 minutos", { runtime: [null, 90] }], ["como mucho 2 horas", { runtime: [null, 120] }], ["máximo 100 minutos", { runtime: [null, 100] }],
+  ["de 2 horas máximo", { runtime: [null, 120] }], ["de menos de hora y media", { runtime: [null, 90] }], ["que dure menos de 100 minutos", { runtime: [null, 100] }],
+  ["de más de hora y media", { runtime: [90, null] }],
+  ["de unos 90 minutos", { runtime: [75, 105] }], ["de hora y media", { runtime: [75, 105] }], ["de alrededor de dos horas", { runtime: [105, 135] }],
+  ["de aproximadamente 100 minutos", { runtime: [85, 115] }],
+  ["que no llegue a las dos horas", { runtime: [null, 120] }], ["de entre una y dos horas", { runtime: [60, 120] }], ["de hora y cuarto como mucho", { runtime: [null, 75] }],
+  ["de no más de noventa minutos", { runtime: [null, 90] }], ["de menos de hora y cuarenta", { runtime: [null, 100] }],
+  ["de 1 hora 40 como máximo", { runtime: [null, 100] }], ["por debajo de 90 minutos", { runtime: [null, 90] }], ["por encima de dos horas", { runtime: [120, null] }],
+  ["que no superen la hora y media", { runtime: [null, 90] }], ["de duración menor a 100 minutos", { runtime: [null, 100] }], ["de duración mayor a 2 horas", { runtime: [120, null] }],
+  ["y solo tengo hora y media", { runtime: [null, 90] }], ["de menos de ciento veinte minutos", { runtime: [null, 120] }], ["de 100 minutos como mínimo", { runtime: [100, null] }], ["de menos de 2h", { runtime: [null, 120] }], ["de menos de dos horas y media", { runtime: [null, 150] }], ["cortas, de menos de 80 minutos", { runtime: [null, 80] }],
 ];
 const LANGUAGES: Value[] = [
   ["en japonés", { languages: { include: ["ja"] } }], ["en coreano", { languages: { include: ["ko"] } }], ["en francés", { languages: { include: ["fr"] } }],
@@ -101,7 +127,7 @@ const TITLES: Value[] = [
   ["Mar adentro", { references: ["The Sea Inside"] }], ["Volver", { references: ["Volver"] }], ["Die Hard", { references: ["Die Hard"] }], ["Inception", { references: ["Inception"] }],
 ];
 
-const SLOTS = { g: KEPT, n: NEGATED, d: DECADES, y: YEARS, r: RUNTIMES, l: LANGUAGES, t: TITLES };
+const SLOTS = { g: KEPT, n: [...NEGATED, ...BARE], m: NEGATED, d: DECADES, y: YEARS, r: RUNTIMES, l: LANGUAGES, t: TITLES };
 
 check(
   "Spanish genres, alone and with a decade, a year, a runtime or a language",
@@ -110,6 +136,8 @@ check(
     SLOTS,
   ),
 );
+
+check("Spanish: every genre by its noun after 'de'", generate(["películas de {g}", "una película de {g}", "pelis de {g} {d}", "busco algo de {g}", "cine de {g} {r}"], { ...SLOTS, g: BARE }));
 
 check("Spanish: one film with its article", generate(["quiero {g}", "{g} {d}", "recomiéndame {g} {r}", "busco {g} {l}"], { ...SLOTS, g: ONE }));
 
@@ -126,7 +154,12 @@ check(
     [
       "{g} sin {n}", "{g} pero sin {n}", "{g}, pero nada de {n}", "{g}, nada de {n}", "{g} que no sean {n}", "{g} que no sean de {n}", "{g} excepto {n}",
       "{g}, menos {n}", "{g} y sin {n}", "{g}, pero no {n}", "cualquier cosa menos {n}", "todo menos {n}", "{g} salvo {n}", "{g} {d} sin {n}", "{g} sin {n} {d}",
-      "busco {g}, pero nada de {n}", "nada de {n}, mejor {g}", "{g}, evitando {n}",
+      "busco {g}, pero nada de {n}", "nada de {n}, mejor {g}", "{g}, evitando {n}", "{g} pero que no sean de {n}", "{g}, no quiero {n}",
+      "{g}, pero no me gustan {n}", "{g} que no tengan {n}", "{g} sin nada de {n}", "{g}, olvídate de {n}", "{g} pero ningún {n}", "{g}, excepto las de {n}",
+      "{g}, nada que sea {n}", "{g} y nada de {n}", "quiero {g} pero no {n}", "{g}, cero {n}", "{g} sin ningún tipo de {n}",
+      "{g} que no sean de {n*}", "ni {n} ni {m}, solo {g}", "{g}, ni {n} ni {m}", "{g} que no sean {n} ni {m}", "{g}, que no sean ni de {n} ni de {m}",
+      "no quiero {n} sino {g}", "{g} aunque sin {n}", "no me pongas {n}, quiero {g}", "{g} libres de {n}", "{g} sin elementos de {n}", "{g} en vez de {n}",
+      "{g} en lugar de {n}", "{g} que no incluyan {n}", "{g} excluyendo {n}", "{g} a excepción de {n}", "{g} (nada de {n})", "{g} pero sin {n} por favor",
     ],
     SLOTS,
   ),
