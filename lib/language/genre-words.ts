@@ -1,4 +1,5 @@
 import { editDistance } from "../retrieval/edit-distance";
+import { audienceIsPeople } from "./audience-words";
 import { FILLER_WORDS, matchPhrases, type QueryText, type TokenSpan } from "./query-text";
 
 /** A genre word in a query: "sci-fi", "rom-com" (two genres), "scary", "cartoon". */
@@ -109,7 +110,8 @@ export function findGenreMentions(query: QueryText): GenreMention[] {
       break;
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  // "the kids are asleep", "movie night with my family": people in the room, not the Family genre.
+  return found.filter((mention) => !audienceIsPeople(tokens, mention.start, mention.end)).sort((a, b) => a.start - b.start);
 }
 
 /** Film nouns that may follow a genre word and leave it a genre: "scary movies", "a funny film". */

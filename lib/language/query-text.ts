@@ -138,6 +138,8 @@ export const FILLER_WORDS = new Set(
     "stuff bit little lot lots pretty fairly rather somewhat way mood feeling feel feels vibe vibes vibey " +
     "directed starring featuring feat actor actress director starts stars cast plays played acting meets " +
     // The words around a title ("I loved X, what next?", "in the vein of X") are context, never topics.
-    "loved liked enjoyed enjoy adore adored favourite favorite fave next else similar vein spirit mix blend watched hated disliked"
+    "loved liked enjoyed enjoy adore adored favourite favorite fave next else similar vein spirit mix blend watched hated disliked " +
+    // The people in the room ("with my family", "the kids are asleep"); as a genre ("kids movies") genre-words.ts reads them first.
+    "family kids kid children"
   ).split(" "),
 );

@@ -25,7 +25,9 @@ const DECADE_WORDS: Record<string, number> = {
 };
 
 // Group 5 is a century said in words: "nineteen nineties", "twenty tens" / "two thousand tens" (the 2010s).
-const DECADE = String.raw`(?:(early|mid|late) )?(?:(?:(19|20)([0-9])0 ?s)|([0-9])0 ?s|(nineteen |twenty |two thousand )?(twenties|thirties|forties|fourties|fifties|sixties|seventies|eighties|nineties|noughties|naughties|aughts|oughts|two thousands|(?<=(?:twenty|thousand) )tens))`;
+// "the tens" / "the teens" alone are the 2010s too (a catalog's 1910s are a handful of films), but
+// "for the teens" is an audience.
+const DECADE = String.raw`(?:(early|mid|late) )?(?:(?:(19|20)([0-9])0 ?s)|([0-9])0 ?s|(nineteen |twenty |two thousand )?(twenties|thirties|forties|fourties|fifties|sixties|seventies|eighties|nineties|noughties|naughties|aughts|oughts|two thousands|(?<=(?:twenty|thousand) )(?:tens|teens)|(?<=(?<!(?:for|with|to) )the )(?:tens|teens)))`;
 const YEAR = String.raw`(18[7-9][0-9]|19[0-9]{2}|20[0-9]{2})`;
 
 interface Range {
@@ -51,8 +53,8 @@ function decadeRange(groups: Array<string | undefined>, offset: number): Range |
 }
 
 // "in or before 1990", "during or after the 90s": the year or decade named and everything one side of it.
-const BEFORE_WORDS = "up to and including|until and including|through and including|before and including|before or during|before or in|up to and through|in or before|during or before|on or before|from or before|before|pre|prior to|earlier than|older than|til|till|until|up to|up until|through|no later than|not after|by";
-const AFTER_WORDS = "in or after|during or after|on or after|from or after|in or since|after|beyond|past|post|since|later than|newer than|more recent than|from|starting|starting from|starting in|beginning in|no earlier than|not before|beginning";
+const BEFORE_WORDS = "up to and including|until and including|through and including|before and including|before or during|before or in|up to and through|in or before|during or before|on or before|from or before|before|predating|predates|predate|pre dating|pre|prior to|earlier than|older than|til|till|until|up to|up until|through|no later than|not after|by";
+const AFTER_WORDS = "in or after|during or after|on or after|from or after|in or since|after|beyond|past|postdating|post dating|post|since|later than|newer than|younger than|more recent than|from|starting|starting from|starting in|beginning in|no earlier than|not before|beginning";
 const OPEN_AFTER =
   "on|onward|onwards|and onward|and onwards|forward|forwards|and later|or later|and newer|or newer|and up|plus|and beyond|or after|and after|and since|or more recent|and more recent|" +
   "at the earliest|at earliest|to now|to today|to date|to present|to the present|to the present day|to present day|to this day|until now|until today|till now|til now|up to now|up to today|through today|through now|and everything since|and everything after";
