@@ -76,7 +76,8 @@ export function joinCatalog(movieLens: MovieLensData, tmdb: ReadonlyMap<number, 
 
   for (const movie of [...movieLens.movies].sort((a, b) => a.movieId - b.movieId)) {
     const parsed = parseMovieLensTitle(movie.title);
-    const tmdbId = movieLens.links.get(movie.movieId)?.tmdbId ?? null;
+    const link = movieLens.links.get(movie.movieId);
+    const tmdbId = link?.tmdbId ?? null;
     const meta = tmdbId === null ? undefined : tmdb.get(tmdbId);
     if (tmdbId !== null) linkedTmdbIds.add(tmdbId);
     const stats = ratingStats.get(movie.movieId);
@@ -87,6 +88,7 @@ export function joinCatalog(movieLens: MovieLensData, tmdb: ReadonlyMap<number, 
         id: `ml:${movie.movieId}`,
         movieId: movie.movieId,
         tmdbId,
+        imdbId: link?.imdbId ?? null,
         title,
         aliases: uniqueAliases(title, [parsed.title, ...parsed.aliases, meta?.originalTitle]),
         year: parsed.year ?? meta?.year ?? null,
@@ -116,6 +118,7 @@ export function joinCatalog(movieLens: MovieLensData, tmdb: ReadonlyMap<number, 
         id: `tmdb:${meta.tmdbId}`,
         movieId: null,
         tmdbId: meta.tmdbId,
+        imdbId: null,
         title: meta.title,
         aliases: uniqueAliases(meta.title, [meta.originalTitle]),
         year: meta.year,

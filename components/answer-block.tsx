@@ -1,6 +1,8 @@
 "use client";
 
 import { memo, useRef } from "react";
+import { catalogYearsNotice } from "./card-facts";
+import { relaxationWords } from "./constraint-checks";
 import { TitleNotes } from "./title-notes";
 import type { ChatMessage, NarrationData, RecommendationsData, RouteDecisionData } from "../lib/chat/chat-message";
 import { NarrationPlayer } from "./narration-player";
@@ -59,10 +61,11 @@ export interface AnswerBlockProps {
 
 const EMPTY_SUGGESTIONS = ["popular comedies", "sci-fi from the 90s", "movies like Amélie"];
 
-/** "Only 3 films met everything you asked, so I widened the release years to 1985–2004 (asked 1990–1999)." */
-function relaxationSentence(relaxations: NonNullable<RecommendationsData["relaxations"]>, metEveryConstraint: number | null): string {
+/** "Only 3 films met everything you asked, so I widened the release years to 1985–2004 (you asked for the 1990s)." */
+function relaxationSentence(recommendations: RecommendationsData): string {
+  const metEveryConstraint = recommendations.metEveryConstraint ?? null;
   const lead = metEveryConstraint === null ? "To fill the list I" : metEveryConstraint === 0 ? "No film met everything you asked, so I" : `Only ${metEveryConstraint} film${metEveryConstraint === 1 ? "" : "s"} met everything you asked, so I`;
-  const steps = relaxations.map((step) => step.text);
+  const steps = (recommendations.relaxations ?? []).map((step) => relaxationWords(step, recommendations.constraints));
   const joined = steps.length <= 1 ? steps.join("") : `${steps.slice(0, -1).join(", ")} and ${steps[steps.length - 1]}`;
   return `${lead} ${joined}.`;
 }
@@ -76,6 +79,7 @@ export const AnswerBlock = memo(function AnswerBlock({ message, isLatest, stream
   // Auto-play only narrations that arrive while this answer is on screen, never on re-render.
   const narrationAtMount = useRef(narration !== undefined);
   const headingId = `answer-${message.id}`;
+  const yearsNotice = recommendations?.stage === "final" ? catalogYearsNotice(recommendations.catalogYears) : null;
   return (
     <section aria-labelledby={headingId} data-testid="answer" data-stage={recommendations?.stage ?? "pending"} className="min-w-0">
       <h2 id={headingId} className="sr-only">
@@ -91,17 +95,22 @@ export const AnswerBlock = memo(function AnswerBlock({ message, isLatest, stream
       </div>
       {recommendations?.stage === "preview" && (
         <p role="status" data-testid="preview-notice" className="mt-2 text-sm text-fuchsia-800 dark:text-fuchsia-300">
-          Quick picks while the reasoner thinks; they may be replaced in a moment…
+          Quick picks while I think it through; they may change in a moment…
         </p>
       )}
       {recommendations?.stage === "final" && recommendations.replacedPreview && (
         <p role="status" data-testid="replaced-notice" className="mt-2 rounded-lg bg-fuchsia-50 px-3 py-1.5 text-sm text-fuchsia-900 dark:bg-fuchsia-950/60 dark:text-fuchsia-200">
-          Updated: the reasoner finished, and these picks replaced the quick first results.
+          Updated: I thought it through, and these picks replaced the quick first results.
+        </p>
+      )}
+      {yearsNotice && (
+        <p role="note" data-testid="catalog-years-notice" className="mt-2 rounded-lg bg-sky-50 px-3 py-1.5 text-sm text-sky-900 dark:bg-sky-950/60 dark:text-sky-200">
+          {yearsNotice}
         </p>
       )}
       {recommendations?.stage === "final" && recommendations.relaxations && recommendations.relaxations.length > 0 && (
         <p role="note" data-testid="relaxations" className="mt-2 rounded-lg bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:bg-amber-950/60 dark:text-amber-200">
-          {relaxationSentence(recommendations.relaxations, recommendations.metEveryConstraint ?? null)}
+          {relaxationSentence(recommendations)}
         </p>
       )}
       {recommendations && <TitleNotes recommendations={recommendations} onSuggest={onSuggest} />}
@@ -127,7 +136,7 @@ export const AnswerBlock = memo(function AnswerBlock({ message, isLatest, stream
         <ol className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Recommended films" data-testid="cards">
           {recommendations.items.map((item, index) => (
             <li key={item.id} className="min-w-0">
-              <RecommendationCard item={item} rank={index + 1} impressionId={recommendations.impressionId} constraints={recommendations.constraints} onMoreLikeThis={onMoreLikeThis} />
+              <RecommendationCard item={item} rank={index + 1} impressionId={recommendations.impressionId} onMoreLikeThis={onMoreLikeThis} />
             </li>
           ))}
         </ol>

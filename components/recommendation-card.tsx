@@ -2,16 +2,13 @@
 
 import { useId, useState, type ReactNode } from "react";
 import type { RecommendedItem } from "../lib/pipeline/contract";
-import { constraintLines } from "./constraint-checks";
+import { creditsOf, factsLine, ratingWords, SYNOPSIS_COLLAPSE_CHARACTERS } from "./card-facts";
+import { VERDICT_MARKS, verdictLines } from "./constraint-checks";
 import { postFeedback, type FeedbackEvent } from "./feedback-client";
 import { FOCUS_RING } from "./focus-ring";
 import { Poster } from "./poster";
 
-export function formatRuntime(minutes: number | null): string | null {
-  if (minutes === null) return null;
-  const hours = Math.floor(minutes / 60);
-  return hours ? `${hours} h ${minutes % 60} min` : `${minutes} min`;
-}
+export { formatRuntime } from "./card-facts";
 
 const NO_IMPRESSION = "Feedback turns on once answers carry an impression id (the bandit is not logging this answer).";
 
@@ -66,24 +63,40 @@ export interface RecommendationCardProps {
   /** 1-based position in the answer. */
   rank: number;
   impressionId: string | null;
-  constraints: Record<string, unknown> | null;
   /** Sends the follow-up chat message "more like <title>". */
   onMoreLikeThis: (title: string) => void;
 }
 
 type Choice = "like" | "skip" | null;
 
+const MARK_COLOURS: Record<RecommendedItem["verdicts"][number]["status"], string> = {
+  met: "text-emerald-700 dark:text-emerald-400",
+  "not-met": "text-red-700 dark:text-red-400",
+  relaxed: "text-amber-700 dark:text-amber-400",
+  unknown: "text-zinc-500 dark:text-zinc-400",
+};
+
 /** One recommended film: poster, facts, the bandit's explanation, feedback and "why this?". */
-export function RecommendationCard({ item, rank, impressionId, constraints, onMoreLikeThis }: RecommendationCardProps) {
+export function RecommendationCard({ item, rank, impressionId, onMoreLikeThis }: RecommendationCardProps) {
   const titleId = useId();
   const whyId = useId();
+  const synopsisId = useId();
+  const [synopsisOpen, setSynopsisOpen] = useState(false);
   const [choice, setChoice] = useState<Choice>(null);
   const [pending, setPending] = useState<FeedbackEvent | null>(null);
   const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
   const [whyOpen, setWhyOpen] = useState(false);
   const unavailable = impressionId === null;
-  const facts = [item.year, formatRuntime(item.runtimeMinutes), item.language?.toUpperCase()].filter(Boolean).join(" · ");
-  const lines = constraintLines(constraints, item);
+  const facts = factsLine(item);
+  const rating = ratingWords(item.rating);
+  const credits = creditsOf(item);
+  const lines = verdictLines(item);
+  const overview = item.overview ?? null;
+  const collapsible = overview !== null && overview.length > SYNOPSIS_COLLAPSE_CHARACTERS;
+  const links = [
+    { href: item.links?.imdb ?? null, label: "IMDb", testId: "imdb-link" },
+    { href: item.links?.tmdb ?? null, label: "TMDB", testId: "tmdb-link" },
+  ].filter((link): link is { href: string; label: string; testId: string } => link.href !== null);
 
   async function send(event: FeedbackEvent): Promise<boolean> {
     if (!impressionId) return false;
@@ -131,6 +144,14 @@ export function RecommendationCard({ item, rank, impressionId, constraints, onMo
             {facts}
           </p>
         )}
+        {rating && (
+          <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="card-rating" data-source={item.rating?.source}>
+            <span aria-hidden="true" className="text-amber-500">
+              ★{" "}
+            </span>
+            {rating}
+          </p>
+        )}
         {item.genres.length > 0 && (
           <ul className="mt-1.5 flex flex-wrap gap-1" aria-label="Genres" data-testid="card-genres">
             {item.genres.map((genre) => (
@@ -139,6 +160,51 @@ export function RecommendationCard({ item, rank, impressionId, constraints, onMo
               </li>
             ))}
           </ul>
+        )}
+        {(credits.directors || credits.cast) && (
+          <p className="mt-1.5 text-sm text-zinc-700 dark:text-zinc-300" data-testid="card-credits">
+            {credits.directors && <span data-testid="card-directors">Directed by {credits.directors}</span>}
+            {credits.directors && credits.cast && <span aria-hidden="true"> · </span>}
+            {credits.cast && <span data-testid="card-cast">With {credits.cast}</span>}
+          </p>
+        )}
+        {overview && (
+          <div className="mt-1.5 text-sm text-zinc-700 dark:text-zinc-300">
+            <p id={synopsisId} data-testid="card-synopsis" data-expanded={collapsible ? synopsisOpen : true} className={collapsible && !synopsisOpen ? "line-clamp-2" : undefined}>
+              {overview}
+            </p>
+            {collapsible && (
+              <button
+                type="button"
+                data-testid="synopsis-toggle"
+                aria-expanded={synopsisOpen}
+                aria-controls={synopsisId}
+                onClick={() => setSynopsisOpen((open) => !open)}
+                className={`text-xs font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300 ${FOCUS_RING}`}
+              >
+                {synopsisOpen ? "Show less" : "Read more"}
+                <span className="sr-only"> about {item.title}</span>
+              </button>
+            )}
+          </div>
+        )}
+        {links.length > 0 && (
+          <p className="mt-1.5 flex flex-wrap gap-3 text-sm" data-testid="card-links">
+            {links.map((link) => (
+              <a
+                key={link.label}
+                href={link.href}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid={link.testId}
+                className={`font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-600 dark:text-indigo-300 ${FOCUS_RING}`}
+              >
+                {link.label}
+                <span className="sr-only"> page for {item.title} (opens in a new tab)</span>
+                <span aria-hidden="true"> ↗</span>
+              </a>
+            ))}
+          </p>
         )}
         {item.explanation && (
           <p className="mt-2 text-sm text-zinc-800 italic dark:text-zinc-200" data-testid="card-explanation">
@@ -183,10 +249,10 @@ export function RecommendationCard({ item, rank, impressionId, constraints, onMo
           </p>
         )}
         <div id={whyId} hidden={!whyOpen} data-testid="why-panel" className="mt-2 rounded-lg bg-zinc-50 p-2 text-sm dark:bg-zinc-800/60">
-          <p>{item.explanation ? item.explanation.text : "No explanation was chosen for this pick yet: it ranked here on relevance."}</p>
+          <p>{item.explanation ? item.explanation.text : "One of the closest matches to what you asked for."}</p>
           {item.modelReason && (
             <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400" data-testid="why-model-reason">
-              The language model&apos;s note: {item.modelReason}
+              Why it stood out: {item.modelReason}
             </p>
           )}
           {lines.length > 0 && (
@@ -194,24 +260,19 @@ export function RecommendationCard({ item, rank, impressionId, constraints, onMo
               <p className="mt-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">What you asked for</p>
               <ul className="mt-1 space-y-0.5" data-testid="why-constraints">
                 {lines.map((line) => (
-                  <li key={line.label} className="flex gap-1.5">
-                    <span aria-hidden="true" className={line.satisfied === true ? "text-emerald-600" : line.satisfied === false ? "text-amber-600" : "text-zinc-400"}>
-                      {line.satisfied === true ? "✓" : line.satisfied === false ? "✗" : "•"}
+                  <li key={line.text} className="flex gap-1.5" data-testid="why-verdict" data-status={line.status} data-soft={line.soft || undefined}>
+                    <span aria-hidden="true" className={`w-3 shrink-0 text-center font-semibold ${MARK_COLOURS[line.status]}`}>
+                      {VERDICT_MARKS[line.status].mark}
                     </span>
-                    <span>
-                      {line.label}
-                      <span className="sr-only">{line.satisfied === true ? " (met)" : line.satisfied === false ? " (not met)" : ""}</span>
+                    <span data-testid="why-verdict-text">
+                      {line.text}
+                      <span className="sr-only"> ({VERDICT_MARKS[line.status].meaning})</span>
                     </span>
                   </li>
                 ))}
               </ul>
             </>
           )}
-          <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-            Pick {rank}, relevance score {item.score.toFixed(2)}
-            {item.directors.length > 0 && ` · directed by ${item.directors.slice(0, 2).join(", ")}`}
-            {item.cast.length > 0 && ` · with ${item.cast.slice(0, 3).join(", ")}`}
-          </p>
         </div>
       </div>
     </article>

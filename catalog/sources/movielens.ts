@@ -13,7 +13,8 @@ const movieRow = z.object({
 
 const linkRow = z.object({
   movieId: positiveInt,
-  imdbId: z.string().trim(),
+  // Digits without the "tt" prefix ("0114709"); anything else is kept out of the catalog as null.
+  imdbId: z.string().trim().transform((value) => (/^\d{7,}$/.test(value) ? `tt${value}` : null)),
   // 8 rows of ml-latest-small have no tmdbId: keep the movie, drop the link.
   tmdbId: z.string().trim().transform((value) => (value === "" ? null : Number(value))).pipe(z.number().int().positive().nullable()),
 });

@@ -27,8 +27,10 @@ export interface RecommendationsData {
   unknownTitles?: RecommendResponse["unknownTitles"];
   /** Other films of the title a lookup asked for ("did you mean"); absent in older streams. */
   didYouMean?: RecommendResponse["didYouMean"];
-  /** What the reasoner understood; null on the fast path. */
-  constraints: Record<string, unknown> | null;
+  /** What the reasoner understood, in the shared constraint schema; null on the fast path. */
+  constraints: RecommendResponse["constraints"];
+  /** Set when the years asked for reach past the catalog's; absent in older streams. */
+  catalogYears?: RecommendResponse["catalogYears"];
   /** For POST /api/feedback; null until the bandit logs impressions. */
   impressionId: string | null;
   sessionId: string | null;

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { constraintJudgementSchema } from "../reasoning/constraint-verdict";
+import { constraintsSchema } from "../reasoning/constraints";
 
 /** Queries longer than this are refused: no film request needs more, and it bounds work. */
 export const MAX_QUERY_CHARACTERS = 2000;
@@ -17,12 +19,46 @@ export const recommendRequestSchema = z.object({
   route: routeOverrideSchema.default("auto"),
   /** 0 = popular picks, 1 = the least obvious relevant picks (the discovery knob). */
   discovery: z.number().min(0).max(1).optional(),
+  /**
+   * The most films a count in the request ("twelve comedies") may ask for; default `limit`, so
+   * that a stated count can only lower it. The chat, whose limit is a default, raises it.
+   */
+  maxCount: z.number({ error: "maxCount must be a number" }).int("maxCount must be a whole number").min(1, "maxCount must be at least 1").max(50, "maxCount must be at most 50").optional(),
 });
 
 export type RecommendRequest = z.input<typeof recommendRequestSchema>;
 export type ParsedRecommendRequest = z.output<typeof recommendRequestSchema>;
 
 export const explanationSchema = z.object({ kind: z.string(), text: z.string() });
+
+/** A stated constraint that was widened or dropped because too few films met it (reasoning path). */
+export const relaxationSchema = z.object({
+  constraint: z.enum(["years", "runtime", "genres", "language", "people", "unrecorded-data"]),
+  how: z.enum(["widened", "any-of", "dropped", "allowed-unknown"]),
+  asked: z.string(),
+  applied: z.string().nullable(),
+  /** A widened range as numbers (years, or minutes for the runtime); null for other steps. */
+  range: z.object({ from: z.number().nullable(), to: z.number().nullable() }).nullable(),
+  text: z.string(),
+});
+
+/**
+ * How one film stands against one stated constraint, as the server judged it: hard constraints
+ * from the filter's own checks, soft ones (preferences) by the same tests. `relaxation` is the
+ * answer's relaxation that admitted the film ("relaxed", or "unknown" when films with unrecorded
+ * values were let in); null otherwise.
+ */
+export const constraintVerdictSchema = constraintJudgementSchema.extend({ relaxation: relaxationSchema.nullable() });
+
+/** Where a card's rating figure comes from: MovieLens (0.5–5 stars) or TMDB votes (0–10). */
+export const ratingSchema = z.object({
+  source: z.enum(["movielens", "tmdb"]),
+  /** The mean, one decimal. */
+  value: z.number(),
+  outOf: z.union([z.literal(5), z.literal(10)]),
+  /** Ratings or votes behind the mean. */
+  count: z.number().int().nonnegative(),
+});
 
 export const recommendedItemSchema = z.object({
   id: z.string(),
@@ -32,7 +68,16 @@ export const recommendedItemSchema = z.object({
   runtimeMinutes: z.number().nullable(),
   language: z.string().nullable(),
   directors: z.array(z.string()),
+  /** Top billed cast, at most five. */
   cast: z.array(z.string()),
+  /** TMDB's synopsis; null when the catalog has none. */
+  overview: z.string().nullable(),
+  /** The figure a film site would show; null when nobody rated the film. */
+  rating: ratingSchema.nullable(),
+  /** Outbound pages built from the dataset's ids; null when the id is unknown. */
+  links: z.object({ imdb: z.string().nullable(), tmdb: z.string().nullable() }),
+  /** One verdict per stated constraint (reasoning path); empty when none applied (fast path, previews). */
+  verdicts: z.array(constraintVerdictSchema),
   score: z.number(),
   /** The explanation the bandit chose for this item in this slot; null when no bandit runs. */
   explanation: explanationSchema.nullable(),
@@ -45,7 +90,10 @@ export const routeSchema = z.object({
   /** Router complexity score in [0, 1]; null when no router decided (forced or keyword-only). */
   score: z.number().nullable(),
   threshold: z.number().nullable(),
+  /** Developer notes on the decision (router features, budget, provider state); for a details view. */
   reasons: z.array(z.string()),
+  /** Why this path, in a few plain words for people ("you named a film", "checked genre, years and what to leave out"). */
+  plainReason: z.string(),
   /** Which reasoner produced the constraints ("offline", "llm:<model>"), null on the fast path. */
   reasoner: z.string().nullable(),
   /** The cost model's estimate before running (0 for the fast path and the offline reasoner). */
@@ -63,19 +111,20 @@ export const routeSchema = z.object({
 /** A catalog film named in a response outside the cards (references, "did you mean"). */
 export const filmReferenceSchema = z.object({ id: z.string(), title: z.string(), year: z.number().nullable() });
 
-/** A stated constraint that was widened or dropped because too few films met it (reasoning path). */
-export const relaxationSchema = z.object({
-  constraint: z.enum(["years", "runtime", "genres", "language", "people", "unrecorded-data"]),
-  how: z.enum(["widened", "any-of", "dropped", "allowed-unknown"]),
-  asked: z.string(),
-  applied: z.string().nullable(),
-  text: z.string(),
+/** The asked-for years against the catalog's: "none" when no catalog film can be from them. */
+export const catalogYearsSchema = z.object({
+  askedFrom: z.number().int().nullable(),
+  askedTo: z.number().int().nullable(),
+  earliestYear: z.number().int(),
+  latestYear: z.number().int(),
+  coverage: z.enum(["none", "partial"]),
 });
 
 /** The one response contract of /api/recommend, `npm run ask` and the chat's data parts. */
 export const recommendResponseSchema = z.object({
   route: routeSchema,
-  constraints: z.record(z.string(), z.unknown()).nullable(),
+  /** What the reasoner understood, in the shared constraint schema; null on the fast path. */
+  constraints: constraintsSchema.nullable(),
   items: z.array(recommendedItemSchema),
   /** Constraints widened or dropped to fill the answer, in the order applied; empty when none were. */
   relaxations: z.array(relaxationSchema),
@@ -87,6 +136,8 @@ export const recommendResponseSchema = z.object({
   references: z.array(filmReferenceSchema),
   /** Films the request named that the catalog lacks, with the closest catalog titles. */
   unknownTitles: z.array(z.object({ text: z.string(), didYouMean: z.array(filmReferenceSchema) })),
+  /** Set when the years asked for reach past the catalog's films (it ends around 2018); else null. */
+  catalogYears: catalogYearsSchema.nullable(),
   narration: z.object({ text: z.string() }).passthrough().nullable(),
   impressionId: z.string().nullable(),
   sessionId: z.string().nullable(),
@@ -96,3 +147,6 @@ export type RecommendResponse = z.infer<typeof recommendResponseSchema>;
 export type RecommendedItem = z.infer<typeof recommendedItemSchema>;
 export type RouteInfo = z.infer<typeof routeSchema>;
 export type Relaxation = z.infer<typeof relaxationSchema>;
+export type ConstraintVerdict = z.infer<typeof constraintVerdictSchema>;
+export type Rating = z.infer<typeof ratingSchema>;
+export type CatalogYears = z.infer<typeof catalogYearsSchema>;

@@ -3,9 +3,11 @@ import { applyConstraintsWithCatalogFallback, CANDIDATES_PER_LIST, constraintFac
 import { retrieveFast } from "../retrieval/fast-path";
 import type { SparseFilmSupport } from "../retrieval/reference-neighbours";
 import type { BanditContext } from "../bandit";
-import type { ParsedRecommendRequest, RecommendResponse, RouteInfo } from "./contract";
+import type { ConstraintVerdict, ParsedRecommendRequest, RecommendResponse, RouteInfo } from "./contract";
+import { catalogYearsFor, constraintVerdicts } from "./constraint-verdicts";
 import type { Engine } from "./engine";
 import { presentItem } from "./present-item";
+import { plainRouteReason } from "./route-words";
 import { settleLlmSpend } from "./llm-spend-ledger";
 import { reasonStep, RERANK_CANDIDATES } from "./reason-step";
 import { loadSession, saveTurn, sessionTaste, type SessionTaste } from "./session-step";
@@ -115,7 +117,10 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
       : null;
   let path = decision?.path ?? (request.route === "reasoning" ? "reasoning" : "fast");
   const reasons = decision ? [...decision.reasons] : [`path forced by the request: ${path}`];
-  const { intent } = understandRequest(engine, request.query, decision?.analysis ?? null);
+  const { intent, analysis } = understandRequest(engine, request.query, decision?.analysis ?? null);
+  // How many cards: a count the request states ("three films") lowers the limit, and raises it up to maxCount.
+  const statedCount = analysis.counts[0]?.count ?? null;
+  const cardsFor = (count: number | null) => (count === null ? request.limit : Math.max(1, Math.min(count, Math.max(request.limit, request.maxCount ?? request.limit))));
   const statedLikes = intent.statedLikes.map((itemIndex) => engine.catalog.items[itemIndex].id);
   if (intent.lookup && decision?.analysis.wholeTitle && decision.analysis.wholeTitle.itemIndex !== intent.lookup.itemIndex) {
     // A year in the request chose another film of that title than the router read.
@@ -140,6 +145,8 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
   let relaxations: RecommendResponse["relaxations"] = [];
   let metEveryConstraint: number | null = null;
   const modelReasons = new Map<number, string>();
+  const verdictsOf = new Map<number, ConstraintVerdict[]>();
+  let budgetFallback = false;
   const disliked = new Set(taste.disliked);
 
   const route = (): RouteInfo => ({
@@ -147,6 +154,14 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
     score: decision ? round(decision.score, 3) : null,
     threshold: decision?.threshold ?? null,
     reasons,
+    plainReason: plainRouteReason({
+      path,
+      forced: decision === null,
+      budgetFallback,
+      titleLookup: intent.lookup !== null,
+      followUp: path === "reasoning" && session.lastItemIds.length > 0 && analysis.followUps.length > 0,
+      analysis,
+    }),
     reasoner,
     estimatedCostUsd: round(estimate.usd, 6),
     estimatedLatencyMs: estimate.latencyMs,
@@ -159,7 +174,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
   if (path === "reasoning") {
     if (options.onProgress && engine.llm.handle) {
       // The LLM takes hundreds of milliseconds: show the fast candidates meanwhile.
-      const preview = fastCandidates(engine, request, taste, intent, request.limit);
+      const preview = fastCandidates(engine, request, taste, intent, cardsFor(statedCount));
       options.onProgress({
         route: { ...route(), reasons: [...reasons, "fast candidates shown while the reasoner works"] },
         constraints: null,
@@ -169,6 +184,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
         didYouMean: [],
         references: [],
         unknownTitles: [],
+        catalogYears: null,
         narration: null,
         impressionId: null,
         sessionId,
@@ -180,10 +196,11 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
     actual = step.actual;
     if (step.use === "fast" || !step.constraints) {
       path = "fast";
+      budgetFallback = step.use === "fast";
     } else {
       reasoner = step.reasoner;
       constraints = request.discovery === undefined ? step.constraints : { ...step.constraints, discovery: request.discovery };
-      const wanted = Math.min(request.limit, constraints.count ?? request.limit);
+      const wanted = cardsFor(constraints.count ?? statedCount);
       // "not stupid" must not search for stupid films: negated words leave the semantic query.
       const moodQuery = constraints.mood?.replace(/\b(?:not|no|nothing|without)\s+\w+/gi, "").replace(/\s+/g, " ").trim() ?? "";
       const semanticHits = engine.textSearch && moodQuery ? (await engine.textSearch.searchText(moodQuery, CANDIDATES_PER_LIST, disliked)).map((hit) => hit.itemIndex) : null;
@@ -210,6 +227,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
       reasons.push(...describeConstraints(constraints), ...(relaxedNeeded ? applied.relaxations : []));
       metEveryConstraint = applied.strictCount;
       if (relaxedNeeded) relaxations = applied.relaxed;
+      for (const item of compliant) verdictsOf.set(item.itemIndex, constraintVerdicts(engine.catalog.items[item.itemIndex], item, constraints, relaxations));
       // Relevance by rank: the applied order (stated constraints first) is what the bandit starts from.
       const provenanceOf = (itemIndex: number): Provenance[] => {
         const facts = constraintFacts(engine.catalog.items[itemIndex], constraints!);
@@ -258,7 +276,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
   }
 
   if (path === "fast") {
-    const fast = fastCandidates(engine, request, taste, intent, slatePoolSize(request.limit));
+    const fast = fastCandidates(engine, request, taste, intent, slatePoolSize(cardsFor(statedCount)));
     reasons.push(...fast.reasons);
     if (intent.lookup?.unmatchedYear) {
       const shown = engine.catalog.items[intent.lookup.itemIndex];
@@ -278,7 +296,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
     });
   }
 
-  const limit = Math.min(request.limit, constraints?.count ?? request.limit);
+  const limit = cardsFor(constraints?.count ?? statedCount);
   const slate = await slateStep(engine, {
     candidates,
     limit,
@@ -288,17 +306,22 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
     explore: true,
   });
   if (slate.policy) reasons.push(`order and explanations: ${slate.policy}`);
-  const items = slate.items.map((shown) => presentItem(engine.catalog.items[shown.itemIndex], shown.score, shown.explanation, modelReasons.get(shown.itemIndex) ?? null));
+  const items = slate.items.map((shown) =>
+    presentItem(engine.catalog.items[shown.itemIndex], shown.score, shown.explanation, modelReasons.get(shown.itemIndex) ?? null, verdictsOf.get(shown.itemIndex) ?? []),
+  );
+  // The years asked for, even when the fast path answered ("blade runner from 2022").
+  const askedYears = constraints?.years ?? (analysis.years[0] ? { from: analysis.years[0].from, to: analysis.years[0].to } : null);
   await saveTurn(engine, sessionId, { request: request.query, constraints, itemIds: items.map((item) => item.id), statedLikes });
   return {
     route: route(),
-    constraints: constraints as unknown as Record<string, unknown> | null,
+    constraints,
     items,
     relaxations,
     metEveryConstraint,
     didYouMean: didYouMean.map(film),
     references: intent.references.map(film),
     unknownTitles: intent.unknown.map((unknown) => ({ text: unknown.text, didYouMean: unknown.didYouMean.map(film) })),
+    catalogYears: catalogYearsFor(engine.catalog.items, askedYears),
     narration: null,
     impressionId: slate.impressionId,
     sessionId,

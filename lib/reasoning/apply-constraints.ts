@@ -2,6 +2,7 @@ import type { Item } from "../catalog/item";
 import { queryText } from "../language/query-text";
 import { findVibeMentions } from "../language/vibe-words";
 import type { Constraints, ConstraintStrength, PersonConstraint } from "./constraints";
+import type { ConstraintSubject } from "./constraint-verdict";
 import { hardConstraintFilter } from "./hard-constraint-filter";
 
 /** A retrieved item and its relevance from retrieval (any scale; only the order and ratios matter). */
@@ -24,6 +25,8 @@ export interface AppliedItem {
   satisfied: string[];
   violated: string[];
   unknown: string[];
+  /** The same verdicts as data, one per hard constraint, in the order of `hardConstraints`. */
+  verdicts: Array<{ subject: ConstraintSubject; status: CheckStatus }>;
   /** 0 when the item meets every hard constraint as stated; k after the k-th relaxation step. */
   relaxationLevel: number;
 }
@@ -45,6 +48,8 @@ export interface RelaxationStep {
   asked: string;
   /** What was applied instead; null when the constraint was dropped. */
   applied: string | null;
+  /** A widened range as numbers (years, or minutes for the runtime); null for other steps. */
+  range: { from: number | null; to: number | null } | null;
   /** The same in one sentence, for reasons and the chat. */
   text: string;
 }
@@ -94,6 +99,7 @@ type CheckKind = "genre-include" | "genre-exclude" | "years" | "runtime" | "lang
 interface HardCheck {
   kind: CheckKind;
   label: string;
+  subject: ConstraintSubject;
   /** Verdict as stated (relaxation 0). */
   status(item: Item): CheckStatus;
   /** Whether the item passes under a relaxation. */
@@ -164,6 +170,7 @@ function hardChecks(constraints: Constraints): HardCheck[] {
     checks.push({
       kind: "genre-include",
       label: `genre: ${genre}`,
+      subject: { kind: "genre", genre },
       status: (item) => (item.genres.includes(genre) ? "satisfied" : item.genres.length === 0 ? "unknown" : "violated"),
       passes: (item, relaxation, status) =>
         status === "satisfied" ||
@@ -176,6 +183,7 @@ function hardChecks(constraints: Constraints): HardCheck[] {
     checks.push({
       kind: "genre-exclude",
       label: `no ${entry.genre}`,
+      subject: { kind: "excluded-genre", genre: entry.genre },
       status: (item) => (item.genres.includes(entry.genre) ? "violated" : item.genres.length === 0 ? "unknown" : "satisfied"),
       // Exclusions are never relaxed; an item with no recorded genres cannot break one knowingly.
       passes: (_item, _relaxation, status) => status !== "violated",
@@ -186,6 +194,7 @@ function hardChecks(constraints: Constraints): HardCheck[] {
     checks.push({
       kind: "years",
       label: yearLabel(years.from, years.to),
+      subject: { kind: "years", from: years.from, to: years.to },
       status: (item) => (item.year === null ? "unknown" : (years.from === null || item.year >= years.from) && (years.to === null || item.year <= years.to) ? "satisfied" : "violated"),
       passes: (item, relaxation, status) => {
         if (status === "unknown") return relaxation.allowUnknown;
@@ -199,6 +208,7 @@ function hardChecks(constraints: Constraints): HardCheck[] {
     checks.push({
       kind: "runtime",
       label: runtimeLabel(runtime.minMinutes, runtime.maxMinutes),
+      subject: { kind: "runtime", minMinutes: runtime.minMinutes, maxMinutes: runtime.maxMinutes },
       status: (item) =>
         item.runtimeMinutes === null
           ? "unknown"
@@ -218,6 +228,7 @@ function hardChecks(constraints: Constraints): HardCheck[] {
       checks.push({
         kind: "language",
         label: `language: ${languages.include.join(" or ")}`,
+        subject: { kind: "language", languages: languages.include },
         status: (item) => (item.language === null ? "unknown" : languages.include.includes(item.language) ? "satisfied" : "violated"),
         passes: (_item, relaxation, status) => status === "satisfied" || relaxation.dropLanguage || (status === "unknown" && relaxation.allowUnknown),
       });
@@ -226,6 +237,7 @@ function hardChecks(constraints: Constraints): HardCheck[] {
       checks.push({
         kind: "language",
         label: `not in ${languages.exclude.join(", ")}`,
+        subject: { kind: "excluded-language", languages: languages.exclude },
         status: (item) => (item.language === null ? "unknown" : languages.exclude.includes(item.language) ? "violated" : "satisfied"),
         passes: (_item, relaxation, status) => status === "satisfied" || relaxation.dropLanguage || (status === "unknown" && relaxation.allowUnknown),
       });
@@ -237,6 +249,7 @@ function hardChecks(constraints: Constraints): HardCheck[] {
       checks.push({
         kind: "person-exclude",
         label: `without ${person.name}`,
+        subject: { kind: "excluded-person", name: person.name, role: person.role },
         status: (item) => (credited(item, person.role, name) ? "violated" : item.directors.length + item.cast.length === 0 ? "unknown" : "satisfied"),
         passes: (_item, _relaxation, status) => status !== "violated",
       });
@@ -244,6 +257,7 @@ function hardChecks(constraints: Constraints): HardCheck[] {
       checks.push({
         kind: "person-include",
         label: `${person.role === "director" ? "directed by" : "with"} ${person.name}`,
+        subject: { kind: "person", name: person.name, role: person.role },
         status: (item) => (credited(item, person.role, name) ? "satisfied" : item.directors.length + item.cast.length === 0 ? "unknown" : "violated"),
         passes: (_item, relaxation, status) => status === "satisfied" || relaxation.dropPeople || (status === "unknown" && relaxation.allowUnknown),
       });
@@ -254,6 +268,7 @@ function hardChecks(constraints: Constraints): HardCheck[] {
     checks.push({
       kind: "title-exclude",
       label: `not ${constraints.excludeTitles.join(", ")}`,
+      subject: { kind: "excluded-titles", titles: constraints.excludeTitles },
       status: (item) => {
         const view = viewOf(item);
         view.titles ??= [item.title, ...item.aliases].map(normaliseTitleText);
@@ -267,6 +282,7 @@ function hardChecks(constraints: Constraints): HardCheck[] {
     checks.push({
       kind: "item-exclude",
       label: "not shown or rejected before",
+      subject: { kind: "not-shown-before" },
       status: (item) => (ids.has(item.id) ? "violated" : "satisfied"),
       passes: (_item, _relaxation, status) => status !== "violated",
     });
@@ -276,6 +292,7 @@ function hardChecks(constraints: Constraints): HardCheck[] {
     checks.push({
       kind: "keyword-exclude",
       label: `nothing about ${unwanted.join(", ")}`,
+      subject: { kind: "excluded-keywords", keywords: unwanted },
       status: (item) => {
         const tags = viewOf(item).tags;
         return unwanted.some((word) => tags.has(word) || tags.has(`${word}s`)) ? "violated" : "satisfied";
@@ -315,16 +332,17 @@ export function meetsNonColumnarHardConstraints(constraints: Constraints): ((ite
 function relaxationSteps(constraints: Constraints, checks: readonly HardCheck[]): Array<{ relaxation: Relaxation; message: string; kind: string; step: RelaxationStep }> {
   const steps: Array<{ relaxation: Relaxation; message: string; kind: string; step: RelaxationStep }> = [];
   let current = STRICT;
-  const push = (change: Partial<Relaxation>, step: Omit<RelaxationStep, "text">, message: string) => {
+  const push = (change: Partial<Relaxation>, step: Omit<RelaxationStep, "text" | "range"> & { range?: RelaxationStep["range"] }, message: string) => {
     current = { ...current, ...change };
-    steps.push({ relaxation: current, message, kind: Object.keys(change)[0], step: { ...step, text: message } });
+    steps.push({ relaxation: current, message, kind: Object.keys(change)[0], step: { ...step, range: step.range ?? null, text: message } });
   };
   const has = (kind: CheckKind) => checks.some((check) => check.kind === kind);
   if (has("years") && constraints.years) {
     const { from, to } = constraints.years;
     for (const widening of YEAR_WIDENING_STEPS) {
       const applied = rangeText(from === null ? null : from - widening, to === null ? null : to + widening);
-      push({ yearWidening: widening }, { constraint: "years", how: "widened", asked: rangeText(from, to), applied }, `widened the release years to ${applied} (asked ${rangeText(from, to)})`);
+      const range = { from: from === null ? null : from - widening, to: to === null ? null : to + widening };
+      push({ yearWidening: widening }, { constraint: "years", how: "widened", asked: rangeText(from, to), applied, range }, `widened the release years to ${applied} (asked ${rangeText(from, to)})`);
     }
   }
   if (has("runtime") && constraints.runtime) {
@@ -332,7 +350,8 @@ function relaxationSteps(constraints: Constraints, checks: readonly HardCheck[])
     const asked = runtimeLabel(minMinutes, maxMinutes).replace("runtime ", "");
     for (const widening of RUNTIME_WIDENING_STEPS) {
       const applied = runtimeLabel(minMinutes === null ? null : minMinutes - widening, maxMinutes === null ? null : maxMinutes + widening).replace("runtime ", "");
-      push({ runtimeWidening: widening }, { constraint: "runtime", how: "widened", asked, applied }, `widened the runtime to ${applied} (asked ${asked})`);
+      const range = { from: minMinutes === null ? null : minMinutes - widening, to: maxMinutes === null ? null : maxMinutes + widening };
+      push({ runtimeWidening: widening }, { constraint: "runtime", how: "widened", asked, applied, range }, `widened the runtime to ${applied} (asked ${asked})`);
     }
   }
   const genres = checks.filter((check) => check.kind === "genre-include").map((check) => check.label.replace("genre: ", ""));
@@ -609,6 +628,7 @@ export function applyConstraints(candidates: readonly Candidate[], items: readon
         satisfied: byStatus("satisfied"),
         violated: byStatus("violated"),
         unknown: byStatus("unknown"),
+        verdicts: checks.map((check, index) => ({ subject: check.subject, status: entry.statuses[index] })),
         relaxationLevel: levels.get(entry.itemIndex)!,
       };
     });

@@ -35,7 +35,7 @@ test("a simple query shows the fast badge and cards, streamed from /api/chat", a
   expect(chunks.findIndex((chunk) => chunk.type === "data-route-decision")).toBeLessThan(chunks.findIndex((chunk) => chunk.type === "data-recommendations"));
   expect(route.path).toBe("fast");
   await expect(answers(page).first().getByTestId("route-badge")).toHaveAttribute("data-route-path", "fast");
-  await expect(answers(page).first().getByTestId("route-badge")).toContainText("Fast path");
+  await expect(answers(page).first().getByTestId("route-badge")).toContainText("Quick match");
   await expect(cardsOf(page)).toHaveCount(recommendations.items.length);
   expect(recommendations.items.length).toBeGreaterThan(3);
   await expect(cardsOf(page).getByTestId("card-title").filter({ hasText: /^(\d+\. )?Blade Runner$/ })).toHaveCount(1);
@@ -67,10 +67,11 @@ test("a vibe query shows the badge the API decided, and cards that meet its cons
   const recommendations = lastData<RecommendationsData>(chunks, "data-recommendations")!;
   const badge = answers(page).first().getByTestId("route-badge");
   await expect(badge).toHaveAttribute("data-route-path", route.path);
-  await expect(badge).toContainText(route.path === "reasoning" ? "Reasoning path" : "Fast path");
+  await expect(badge).toContainText(route.path === "reasoning" ? "Thought it through" : "Quick match");
   await expect(cardsOf(page)).toHaveCount(recommendations.items.length);
   if (route.path === "reasoning") {
-    if (route.reasoner) await expect(badge).toContainText(route.reasoner);
+    // The reasoner is a developer fact: it sits in the details disclosure, not on the badge.
+    if (route.reasoner) await expect(answers(page).first().getByTestId("route-details")).toContainText(route.reasoner);
     for (const card of await cardsOf(page).all()) {
       const runtime = Number(await card.getAttribute("data-runtime"));
       const genres = (await card.getAttribute("data-genres"))!.split("|");
@@ -308,7 +309,8 @@ test("a failing server response shows the error state, and trying again recovers
 });
 
 test("reasoner answers replace fast preview cards, and the screen says so; empty answers say so too", async ({ page }) => {
-  const item = (id: string, title: string) => ({ id, title, year: 1999, genres: ["Comedy"], runtimeMinutes: 85, language: "en", directors: [], cast: [], score: 1, explanation: null });
+  const runtimeVerdict = { constraint: { kind: "runtime", minMinutes: null, maxMinutes: 90 }, strength: "hard", status: "met", relaxation: null };
+  const item = (id: string, title: string) => ({ id, title, year: 1999, genres: ["Comedy"], runtimeMinutes: 85, language: "en", directors: [], cast: [], score: 1, explanation: null, verdicts: [runtimeVerdict] });
   const route = { path: "reasoning", score: 0.8, threshold: 0.5, reasons: ["vibe query"], reasoner: "offline", estimatedCostUsd: 0, latencyMs: 42 };
   const recommendations = (stage: string, items: unknown[], replacedPreview: boolean) => ({ query: VIBE, stage, items, constraints: { maxRuntimeMinutes: 90, excludeGenres: ["Romance"] }, impressionId: null, sessionId: null, replacedPreview, elapsedMs: 1 });
   await page.route("**/api/chat", (fulfilled) =>
@@ -328,9 +330,10 @@ test("reasoner answers replace fast preview cards, and the screen says so; empty
   await expect(page.getByTestId("replaced-notice")).toContainText("replaced the quick first results");
   await expect(cardsOf(page).getByTestId("card-title")).toHaveText([/Reasoned Pick/, /Second Reasoned Pick/]);
   await expect(page.getByTestId("route-badge")).toHaveCount(1);
-  await expect(page.getByTestId("route-badge")).toContainText("offline reasoner");
+  await expect(page.getByTestId("route-badge")).toContainText("Thought it through");
+  await expect(page.getByTestId("route-details")).toContainText("offline");
   await cardsOf(page).first().getByTestId("why-button").click();
-  await expect(cardsOf(page).first().getByTestId("why-constraints")).toContainText("Max runtime minutes: 90");
+  await expect(cardsOf(page).first().getByTestId("why-constraints")).toContainText("85 minutes (you asked under 90 minutes)");
 
   await page.unroute("**/api/chat");
   await page.route("**/api/chat", (fulfilled) =>

@@ -14,6 +14,7 @@ export function makeItem(overrides: ItemFields): Item {
   return {
     movieId: source === "ml" ? Number(number) : null,
     tmdbId: source === "tmdb" ? Number(number) : null,
+    imdbId: null,
     aliases: [],
     year: null,
     genres: [],

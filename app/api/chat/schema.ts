@@ -4,6 +4,8 @@ import { describeIssues } from "../../../lib/server/parse-request-body";
 
 /** Default number of cards per chat answer (fewer than /api/recommend's 10: it is a conversation). */
 export const CHAT_DEFAULT_LIMIT = 8;
+/** Most cards one chat answer may hold, also when the message asks for more ("thirty comedies"). */
+export const CHAT_MAX_LIMIT = 24;
 
 const messagePartSchema = z.looseObject({ type: z.string(), text: z.string().optional() });
 
@@ -23,7 +25,8 @@ export const chatBodySchema = z.object({
   id: z.string().max(200).optional(),
   messages: z.array(chatMessageSchema, { error: "messages must be an array of UI messages" }).min(1, "messages must hold at least one message").max(200, "messages may hold at most 200 messages"),
   sessionId: recommendRequestSchema.shape.sessionId,
-  limit: z.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(24, "limit must be at most 24").default(CHAT_DEFAULT_LIMIT),
+  /** Cards per answer; when absent, CHAT_DEFAULT_LIMIT unless the message states a count ("three films"). */
+  limit: z.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(CHAT_MAX_LIMIT, `limit must be at most ${CHAT_MAX_LIMIT}`).optional(),
   route: recommendRequestSchema.shape.route,
   discovery: recommendRequestSchema.shape.discovery,
   narration: z
@@ -59,7 +62,9 @@ export const chatRequestSchema = chatBodySchema.transform((body, context): ChatT
   }
   const parsed = recommendRequestSchema.safeParse({
     query: text,
-    limit: body.limit,
+    limit: body.limit ?? CHAT_DEFAULT_LIMIT,
+    // The default is only a default: a count in the message ("twelve comedies") may go past it.
+    ...(body.limit === undefined ? { maxCount: CHAT_MAX_LIMIT } : {}),
     route: body.route,
     ...(body.sessionId === undefined ? {} : { sessionId: body.sessionId }),
     ...(body.discovery === undefined ? {} : { discovery: body.discovery }),

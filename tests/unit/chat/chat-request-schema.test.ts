@@ -8,7 +8,7 @@ const user = (text: string, id = "m1") => ({ id, role: "user", parts: [{ type: "
 
 test("DefaultChatTransport's body becomes a pipeline request with defaults", () => {
   const turn = chatRequestSchema.parse({ id: "chat-1", messages: [user("blade runner")], trigger: "submit-message", messageId: undefined, unknown: 1 });
-  assert.deepEqual(turn, { request: { query: "blade runner", limit: CHAT_DEFAULT_LIMIT, route: "auto" }, previousOpeningId: null });
+  assert.deepEqual(turn, { request: { query: "blade runner", limit: CHAT_DEFAULT_LIMIT, maxCount: 24, route: "auto" }, previousOpeningId: null });
 });
 
 test("the last user message's text parts are the query; the rest of the transcript is context", () => {

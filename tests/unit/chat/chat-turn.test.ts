@@ -4,6 +4,7 @@ import { createUIMessageStream, readUIMessageStream, type UIMessageChunk } from 
 import { writeChatTurn, type ChatMessage, type ChatTurnDependencies, type NarrationData } from "../../../lib/chat";
 import { ReelcastError } from "../../../lib/errors/reelcast-error";
 import type { RecommendedItem, RecommendResponse } from "../../../lib/pipeline/contract";
+import { parseConstraints } from "../../../lib/reasoning/constraints";
 
 const film = (id: string, title: string): RecommendedItem => ({
   id,
@@ -14,20 +15,25 @@ const film = (id: string, title: string): RecommendedItem => ({
   language: "en",
   directors: [],
   cast: [],
+  overview: null,
+  rating: null,
+  links: { imdb: null, tmdb: null },
+  verdicts: [],
   score: 1,
   explanation: null,
   modelReason: null,
 });
 
 const answer = (path: "fast" | "reasoning", items: RecommendedItem[], overrides: Partial<RecommendResponse> = {}): RecommendResponse => ({
-  route: { path, score: null, threshold: null, reasons: [path], reasoner: path === "reasoning" ? "offline" : null, estimatedCostUsd: null, estimatedLatencyMs: null, actualCostUsd: null, inputTokens: null, outputTokens: null, latencyMs: 1 },
-  constraints: path === "reasoning" ? { maxRuntimeMinutes: 90 } : null,
+  route: { path, score: null, threshold: null, reasons: [path], plainReason: "a straightforward request", reasoner: path === "reasoning" ? "offline" : null, estimatedCostUsd: null, estimatedLatencyMs: null, actualCostUsd: null, inputTokens: null, outputTokens: null, latencyMs: 1 },
+  constraints: path === "reasoning" ? parseConstraints({ runtime: { maxMinutes: 90 } }) : null,
   items,
   relaxations: [],
   metEveryConstraint: null,
   didYouMean: [],
   references: [],
   unknownTitles: [],
+  catalogYears: null,
   narration: null,
   impressionId: null,
   sessionId: "session-1234567890",
