@@ -46,6 +46,8 @@ function decadeRange(groups: Array<string | undefined>, offset: number): Range |
     start = digit === 0 || digit === 1 ? 2000 + digit * 10 : 1900 + digit * 10;
   } else if (word !== undefined) start = wordCentury !== undefined && wordCentury !== "nineteen " ? 2000 + (DECADE_WORDS[word] % 100) : DECADE_WORDS[word];
   else return null;
+  // A decade is whole (docs/EVALUATION.md); "early", "mid" and "late" say which part of it is
+  // meant, so they narrow it to four years each (1990–93, 1993–96, 1996–99) rather than being dropped.
   if (part === "early") return { from: start, to: start + 3 };
   if (part === "mid") return { from: start + 3, to: start + 6 };
   if (part === "late") return { from: start + 6, to: start + 9 };

@@ -29,7 +29,8 @@ const BUDGETS = ["I only have {d}, a {g} please", "I've got {d} tonight, any goo
 
 const FRAMES_BEFORE = ["{g} {w} {d}", "a {g} film {w} {d} please", "{w} {d}, a {g}", "hey, could you find me a {g} that runs {w} {d}?"];
 const FRAMES_AFTER = ["{g} {d} {w}", "a {g}, {d} {w}", "hi! something {g}, {d} {w} please"];
-const GENRES: Array<[string, string]> = [["thriller", "Thriller"], ["comedy", "Comedy"], ["horror movie", "Horror"]];
+// Two genre spellings keep the run short (~10k requests); the genre is only there to be kept.
+const GENRES: Array<[string, string]> = [["thriller", "Thriller"], ["horror movie", "Horror"]];
 
 type Row = { duration: [string, number]; word: string; genre: [string, string] };
 const fill = (template: string, row: Row) => template.replace("{g}", row.genre[0]).replace("{w}", row.word).replace("{d}", row.duration[0]);
