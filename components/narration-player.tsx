@@ -2,6 +2,9 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { NarrationData } from "../lib/chat/chat-message";
+// A pure string function with no server imports: the browser's voice gets the same speech text
+// ("4.2 out of 5", "nineteen ninety-five", no "slash") as the server voices.
+import { toSpeechText } from "../lib/narration/speech-text";
 import { errorMessageFromBody } from "./feedback-client";
 import { FOCUS_RING } from "./focus-ring";
 import { MicrophoneIcon } from "./icons";
@@ -58,8 +61,9 @@ export interface NarrationPlayerProps {
 }
 
 /**
- * Plays an answer's DJ script: server speech (/api/narration) first, the browser's
- * speechSynthesis when the server has no voice, and a clear message when neither exists.
+ * Plays an answer's DJ script: server speech (/api/narration, MP3) first, the browser's
+ * speechSynthesis when the server has no voice, and a clear message when neither exists. The
+ * audio element is in the page (hidden) so that tests and assistive tools can see what plays.
  */
 export function NarrationPlayer({ narration, autoPlay }: NarrationPlayerProps) {
   const [state, setState] = useState<PlayerState>({ status: "idle" });
@@ -92,7 +96,7 @@ export function NarrationPlayer({ narration, autoPlay }: NarrationPlayerProps) {
       setState({ status: "error", message: NO_VOICE });
       return;
     }
-    const utterance = new SpeechSynthesisUtterance(narration.text);
+    const utterance = new SpeechSynthesisUtterance(toSpeechText(narration.text));
     const voice = voices.find((candidate) => candidate.lang?.toLowerCase().startsWith("en")) ?? voices[0];
     utterance.voice = voice;
     utterance.lang = voice.lang || "en-US";
@@ -136,9 +140,8 @@ export function NarrationPlayer({ narration, autoPlay }: NarrationPlayerProps) {
       }
       audioUrl.current = { url: result.url, voice: result.voice };
     }
-    const element = audio.current ?? new Audio();
-    audio.current = element;
-    element.src = audioUrl.current.url;
+    const element = audio.current!;
+    if (element.src !== audioUrl.current.url) element.src = audioUrl.current.url;
     element.onended = () => {
       mode.current = null;
       setState({ status: "idle" });
@@ -211,6 +214,8 @@ export function NarrationPlayer({ narration, autoPlay }: NarrationPlayerProps) {
           {state.status === "idle" && state.note}
         </span>
       </div>
+      {/* Controlled by the buttons above; never shown, so it has no controls of its own. */}
+      <audio ref={audio} preload="auto" hidden data-testid="narration-audio" />
       {state.status === "error" && (
         <p role="alert" className="mt-2 text-sm text-amber-800 dark:text-amber-300" data-testid="narration-error">
           {state.message}

@@ -1,4 +1,8 @@
+import { genrePhrase } from "./genre-phrase";
+import { withArticle } from "./indefinite-article";
 import type { NarratedItem } from "./narration-input";
+import { tidy } from "./script-text";
+import type { SpokenReason } from "./spoken-reason";
 
 /** What an opening line may mention. */
 export interface OpeningContext {
@@ -36,40 +40,70 @@ export const FIRST_CUES: readonly string[] = ["First up", "Kicking things off", 
 export const MIDDLE_CUES: readonly string[] = ["Then", "After that", "Next on the turntable", "Right behind it"];
 export const LAST_CUES: readonly string[] = ["And to close the set", "Rounding it out", "Last but not least", "And for the encore"];
 
-/** A sentence about one pick, with its cue ("First up") in front. */
-export type PickLine = (cue: string, item: NarratedItem) => string;
-
-function yearPhrase(item: NarratedItem): string {
-  return item.year === null ? "" : ` from ${item.year}`;
+/** What a pick line knows: its cue ("First up"), the film, and what the DJ says about it. */
+export interface PickContext {
+  cue: string;
+  item: NarratedItem;
+  /** The explanation as spoken sentences; null when the pick has none. */
+  reason: SpokenReason | null;
 }
 
-/** "a 94-minute comedy", "a sci-fi thriller", "a film" — spoken, so no parentheses or symbols. */
-export function describeFilm(item: NarratedItem): string {
-  const genres = item.genres.slice(0, 2).map((genre) => genre.toLowerCase());
-  const kind = genres.length ? genres.join(" ") : "film";
-  const runtime = item.runtimeMinutes ? `${item.runtimeMinutes}-minute ` : "";
-  const phrase = `${runtime}${kind}`;
-  return `${/^[aeiou]/.test(phrase) ? "an" : "a"} ${phrase}`;
+/**
+ * The sentence that names a pick, without its final period (the script adds it, or ", for the
+ * same reason"); the reason's sentences follow it. Null when the template does not fit, e.g. a
+ * description that would repeat what the reason says.
+ */
+export type PickLine = (context: PickContext) => string | null;
+
+const title = (item: NarratedItem) => tidy(item.title);
+
+/** The reason's words, lower-cased, to check which facts it already states. */
+function reasonText(reason: SpokenReason | null): string {
+  return reason ? [reason.lead ?? "", ...reason.sentences].join(" ").toLowerCase() : "";
 }
 
-/** The explanation as a spoken clause: trailing punctuation dropped, first letter lower-cased. */
-function explanationClause(text: string): string {
-  const trimmed = text.trim().replace(/[.!?…]+$/u, "");
-  return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
+/** " from 1995", unless the year is unknown or the reason says it already. */
+function yearPhrase(item: NarratedItem, reason: SpokenReason | null = null): string {
+  if (item.year === null || reasonText(reason).includes(String(item.year))) return "";
+  return ` from ${item.year}`;
 }
 
-/** Lines for picks with an explanation; the explanation is what the bandit chose to show. */
+/**
+ * "a 94-minute crime comedy", "an 88-minute drama", "a film" — spoken, so no parentheses or
+ * symbols. `withRuntime: false` leaves the runtime out (when the reason already gives it).
+ */
+export function describeFilm(item: NarratedItem, { withRuntime = true }: { withRuntime?: boolean } = {}): string {
+  const kind = genrePhrase(item.genres) ?? "film";
+  const runtime = withRuntime && item.runtimeMinutes ? `${Math.round(item.runtimeMinutes)}-minute ` : "";
+  return withArticle(`${runtime}${kind}`);
+}
+
+/** Whether the reason already names the film's genres or runtime, so a description would repeat it. */
+function reasonDescribes(item: NarratedItem, reason: SpokenReason | null): boolean {
+  const text = reasonText(reason);
+  const phrase = genrePhrase(item.genres);
+  const genreWords = [...item.genres.map((genre) => genre.toLowerCase()), ...(phrase ? [phrase] : [])];
+  return genreWords.some((word) => text.includes(word)) || (item.runtimeMinutes !== null && text.includes(`${Math.round(item.runtimeMinutes)} minutes`));
+}
+
+/** Lines for picks with an explanation whose first words describe the film ("the film you asked for"). */
+export const LEAD_PICK_LINES: readonly PickLine[] = [
+  ({ cue, item, reason }) => `${cue}, ${reason!.lead}: ${title(item)}`,
+  ({ cue, item, reason }) => `${cue}: ${title(item)}, ${reason!.lead}`,
+];
+
+/** Lines for picks with an explanation; the explanation (what the bandit chose to show) follows. */
 export const EXPLAINED_PICK_LINES: readonly PickLine[] = [
-  (cue, item) => `${cue}, ${item.title}${yearPhrase(item)}, and here's why: ${explanationClause(item.explanation!.text)}.`,
-  (cue, item) => `${cue}: ${item.title}. ${capitalise(explanationClause(item.explanation!.text))}.`,
-  (cue, item) => `${cue}, ${describeFilm(item)} called ${item.title}, picked because ${explanationClause(item.explanation!.text)}.`,
+  ({ cue, item, reason }) => `${cue}, ${title(item)}${yearPhrase(item, reason)}`,
+  ({ cue, item }) => `${cue}: ${title(item)}`,
+  ({ cue, item, reason }) => (reasonDescribes(item, reason) ? null : `${cue}, ${describeFilm(item)} called ${title(item)}`),
 ];
 
 /** Lines for picks without an explanation, built from the facts. */
 export const PLAIN_PICK_LINES: readonly PickLine[] = [
-  (cue, item) => `${cue}, ${item.title}${yearPhrase(item)}, ${describeFilm(item)}.`,
-  (cue, item) => `${cue}: ${item.title}${item.directors[0] ? `, directed by ${item.directors[0]}` : yearPhrase(item)}.`,
-  (cue, item) => `${cue}, ${describeFilm(item)}${yearPhrase(item)}: ${item.title}.`,
+  ({ cue, item }) => `${cue}, ${title(item)}${yearPhrase(item)}, ${describeFilm(item)}`,
+  ({ cue, item }) => `${cue}: ${title(item)}${item.directors[0]?.trim() ? `, directed by ${tidy(item.directors[0])}` : yearPhrase(item)}`,
+  ({ cue, item }) => `${cue}, ${describeFilm(item)}${yearPhrase(item)}: ${title(item)}`,
 ];
 
 export const SIGN_OFFS: readonly string[] = [
@@ -79,10 +113,6 @@ export const SIGN_OFFS: readonly string[] = [
   "Plenty more where that came from. Just ask.",
   "That's all from the booth for now. Happy watching.",
 ];
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 const NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 

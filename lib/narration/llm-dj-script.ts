@@ -4,6 +4,7 @@ import { generateStructured } from "../ai/structured-generation";
 import { DATA_NOT_INSTRUCTIONS, dataMessage, modelReason, untrustedText } from "../ai/untrusted-data";
 import { composeDjScript, NARRATED_PICKS } from "./dj-script";
 import type { DjScript, NarrationRequest } from "./narration-input";
+import { findScriptProblems } from "./script-problems";
 import { stringHash } from "./seeded-choice";
 
 /** Longest script kept from a model; a spoken answer should take well under half a minute. */
@@ -39,7 +40,8 @@ export interface WriteDjScriptOptions {
 
 /**
  * A DJ script for one answer: written by the LLM when `options.model` is given, otherwise (and
- * whenever the model fails, times out, answers empty or repeats the previous opening) composed
+ * whenever the model fails, times out, answers empty, repeats the previous opening or writes
+ * something findScriptProblems objects to) composed
  * from templates by composeDjScript. Never throws for model faults. The model call has no
  * retries and the handle's deadline (REELCAST_LLM_TIMEOUT_MS).
  */
@@ -76,7 +78,9 @@ export async function writeDjScript(request: NarrationRequest, options: WriteDjS
   if (!result.ok) return composeDjScript(request);
   const text = modelReason(result.value.script, MAX_SCRIPT_CHARACTERS);
   const openingId = llmOpeningId(text);
-  // Empty, or the same first line as last time: the templates guarantee variety instead.
-  if (text.length < 20 || openingId === request.previousOpeningId) return composeDjScript(request);
+  // Empty, the same first line as last time, or clumsy ("a 88-minute", "Heat ,"): the templates
+  // guarantee variety and clean phrasing instead.
+  const titles = request.items.map((item) => item.title);
+  if (text.length < 20 || openingId === request.previousOpeningId || findScriptProblems(text, titles).length > 0) return composeDjScript(request);
   return { text, openingId, source: `llm:${handle.modelId}` };
 }

@@ -7,6 +7,8 @@ export interface SpeechAudio {
   mediaType: string;
   /** Which voice spoke it ("espeak-ng", "openai:gpt-4o-mini-tts"). */
   voice: string;
+  /** Seconds of speech, when known (the compressor reads it from the PCM). */
+  seconds?: number;
 }
 
 /** One server-side text-to-speech voice. */

@@ -1,6 +1,6 @@
 import { createProviderRegistry, llmSettings } from "../../../lib/ai/provider-registry";
 import { errorResponse } from "../../../lib/errors/reelcast-error";
-import { serverVoices, synthesizeWithFallback, type SpeechSynthesizer } from "../../../lib/narration";
+import { serverVoices, speakScript, type SpeechSynthesizer } from "../../../lib/narration";
 import { parseRequestBody } from "../../../lib/server/parse-request-body";
 import { narrationRequestSchema } from "./schema";
 
@@ -18,17 +18,18 @@ function availableVoices(): SpeechSynthesizer[] {
 }
 
 /**
- * POST /api/narration { text } → the script as speech (audio/wav): OpenAI speech when configured,
- * else espeak-ng. 400 for empty or too-long text; 503 with a message when no server voice exists
- * (the browser then reads the script with its own speechSynthesis).
+ * POST /api/narration { text } → the script as speech, MP3 at 24 kbit/s (audio/mpeg, ~3 KB per
+ * second): OpenAI speech when configured, else espeak-ng, given the script's speech text (years,
+ * ratings and symbols in words). 400 for empty or too-long text; 503 with a message when no server
+ * voice exists (the browser then reads the script with its own speechSynthesis).
  */
 export async function POST(request: Request): Promise<Response> {
   try {
     const { text } = await parseRequestBody(request, narrationRequestSchema, "narration");
-    const speech = await synthesizeWithFallback(availableVoices(), text, request.signal);
-    return new Response(new Blob([speech.audio as Uint8Array<ArrayBuffer>], { type: speech.mediaType }), {
-      headers: { "content-type": speech.mediaType, "cache-control": "no-store", "x-reelcast-voice": speech.voice },
-    });
+    const speech = await speakScript(availableVoices(), text, request.signal);
+    const headers: Record<string, string> = { "content-type": speech.mediaType, "cache-control": "no-store", "x-reelcast-voice": speech.voice };
+    if (speech.seconds !== undefined) headers["x-reelcast-speech-seconds"] = speech.seconds.toFixed(2);
+    return new Response(new Blob([speech.audio as Uint8Array<ArrayBuffer>], { type: speech.mediaType }), { headers });
   } catch (error) {
     return errorResponse(error, "narration");
   }
