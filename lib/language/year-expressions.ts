@@ -25,9 +25,9 @@ const DECADE_WORDS: Record<string, number> = {
 };
 
 // Group 5 is a century said in words: "nineteen nineties", "twenty tens" / "two thousand tens" (the 2010s).
-// "the tens" / "the teens" alone are the 2010s too (a catalog's 1910s are a handful of films), but
-// "for the teens" is an audience.
-const DECADE = String.raw`(?:(early|mid|late) )?(?:(?:(19|20)([0-9])0 ?s)|([0-9])0 ?s|(nineteen |twenty |two thousand )?(twenties|thirties|forties|fourties|fifties|sixties|seventies|eighties|nineties|noughties|naughties|aughts|oughts|two thousands|(?<=(?:twenty|thousand) )(?:tens|teens)|(?<=(?<!(?:for|with|to) )the )(?:tens|teens)))`;
+// "the tens" / "the teens" alone, or after another decade ("the 2000s or tens"), are the 2010s too (a
+// catalog's 1910s are a handful of films), but "for the teens" is an audience.
+const DECADE = String.raw`(?:(early|mid|late) )?(?:(?:(19|20)([0-9])0 ?s)|([0-9])0 ?s|(nineteen |twenty |two thousand )?(twenties|thirties|forties|fourties|fifties|sixties|seventies|eighties|nineties|noughties|naughties|aughts|oughts|two thousands|(?<=(?:twenty|thousand) )(?:tens|teens)|(?<=(?<!(?:for|with) )the |(?:s|ties) (?:or|and|to|through|thru|until|till) )(?:tens|teens)))`;
 const YEAR = String.raw`(18[7-9][0-9]|19[0-9]{2}|20[0-9]{2})`;
 
 interface Range {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Constraints } from "../../../lib/reasoning/constraints";
-import { failures, genresOf, report } from "./generated-cases";
+import { failures, genresOf, parse, report } from "./generated-cases";
 
 /**
  * Decades and years, generated: every spelling of every decade × every bound word, and years ×
@@ -75,20 +75,32 @@ test("decade bounds: strict words exclude the decade, inclusive ones include it"
 });
 
 test("two decades: a span from the first to the last", () => {
-  // Each spelling of a decade with the same-numbered spelling of a later one ("80s or 90s", "eighties or nineties").
+  // Every spelling of a decade with every spelling of the next ("80s or nineties", "2000s or tens"),
+  // and the same-numbered spelling of the one after ("70s or 90s").
   const pairs: Array<[string, string, number, number]> = [];
   const decades = Object.keys(SPELLINGS).map(Number);
-  for (let index = 0; index < decades.length; index += 1) {
-    for (const later of decades.slice(index + 1, index + 3)) {
-      SPELLINGS[decades[index]].forEach((first, position) => pairs.push([first, SPELLINGS[later][position % SPELLINGS[later].length], decades[index], later]));
-    }
+  for (let index = 0; index + 1 < decades.length; index += 1) {
+    const [first, next, after] = [decades[index], decades[index + 1], decades[index + 2]];
+    for (const a of SPELLINGS[first]) for (const b of SPELLINGS[next]) pairs.push([a, b, first, next]);
+    if (after !== undefined) SPELLINGS[first].forEach((a, position) => pairs.push([a, SPELLINGS[after][position % SPELLINGS[after].length], first, after]));
   }
   const frames = ["{g} from the {a} or {b}", "{a} and {b} {g}", "{g} from the {a} to the {b}", "{g} between the {a} and the {b}", "{g} from the {a} or the {b}", "{a} or {b} {g}", "{g} from the {a} through the {b}"];
   const all: Case[] = frames.flatMap((frame) =>
-    pairs.flatMap(([a, b, low, high]) => GENRES.map(([word, genre]) => ({ query: frame.replace("{a}", a).replace("{b}", b).replace("{g}", word), expected: { from: low, to: high + 9 }, genre }))),
+    pairs.map(([a, b, low, high], index) => {
+      const [word, genre] = GENRES[index % GENRES.length];
+      return { query: frame.replace("{a}", a).replace("{b}", b).replace("{g}", word), expected: { from: low, to: high + 9 }, genre };
+    }),
   );
   const failed = failures(all, check);
   assert.equal(failed.length, 0, report(failed, all.length));
+});
+
+test("'the tens' and 'the teens' are the 2010s after 'the' or another decade; 'for teens' is an audience", () => {
+  for (const query of ["thrillers from the tens", "thrillers from the teens", "thrillers from the 2000s or tens", "thrillers from the noughties to the teens"]) {
+    const years = parse(query).years;
+    assert.equal(years?.to, 2019, query);
+  }
+  for (const query of ["comedies for teens", "movies for the teens", "tens of thrillers"]) assert.equal(parse(query).years, null, query);
 });
 
 test("early, mid and late narrow a decade to four years", () => {
