@@ -66,7 +66,8 @@ export function foldForMatching(text: string): string {
   return folded;
 }
 
-const wordsOf = (text: string) => foldForMatching(text).replace(/ß/g, "ss").split(/[^a-z0-9]+/).filter(Boolean);
+/** Folded words; an elision stays one word ("d'action", "qu'il"): French evidence an English contraction never spells. */
+const wordsOf = (text: string) => foldForMatching(text).replace(/ß/g, "ss").match(/[a-z0-9]+(?:'[a-z0-9]+)*/g) ?? [];
 
 interface Range {
   start: number;
@@ -127,6 +128,7 @@ function outside(ranges: readonly Range[], text: string): string {
 function score(language: ForeignLanguage, markers: ReadonlySet<string>, words: readonly string[]): number {
   let total = 0;
   for (const word of words) total += language.strong.test(word) ? 2 : markers.has(word) ? 1 : 0;
+  if (language.phrases) total += 2 * (words.join(" ").match(language.phrases)?.length ?? 0);
   return total;
 }
 

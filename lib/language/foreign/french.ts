@@ -3,7 +3,8 @@
  * nouns and adjectives, language adjectives, numbers with a unit, years and decades with their
  * prepositions, negation and "comme X". Patterns run on folded text (see shared.ts).
  */
-import { alternation, decadePhrase, lookup, minutesPhrase, phrase, plausibleMinutes, RUNTIME_ENGLISH, YEAR, type ForeignLanguage, type Rewrite, type RuntimeBound } from "./shared";
+import { FRENCH_STRONG_WORDS, FRENCH_VOCABULARY, LANGUAGE_WORD } from "./french-words";
+import { alternation, anyOf, startsWithGenre, decadePhrase, lookup, minutesPhrase, phrase, plausibleMinutes, RUNTIME_ENGLISH, YEAR, type ForeignLanguage, type Rewrite, type RuntimeBound } from "./shared";
 
 const UNITS: Record<string, number> = {
   un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
@@ -57,6 +58,7 @@ const RUNTIME_BEFORE: Record<string, RuntimeBound> = {
   "inferieure a": "max", "de moins de": "max", "pas plus long que": "max", "plus court que": "max", "plus courts que": "max",
   "plus de": "min", "plus d'": "min", "au moins": "min", minimum: "min", "pas moins de": "min", "pas moins d'": "min", "au dela de": "min", "superieur a": "min",
   "superieure a": "min", "de plus de": "min", "depassant": "min", "plus long que": "min", "plus longs que": "min", "minimum de": "min",
+  "maximale de": "max", "maximale d'": "max", maximale: "max", "minimale de": "min", "minimale d'": "min", minimale: "min",
   environ: "about", "a peu pres": "about", "autour de": "about", "dans les": "about", "aux alentours de": "about", "a peu pres de": "about",
 };
 const RUNTIME_AFTER: Record<string, RuntimeBound> = { maximum: "max", max: "max", "au plus": "max", "au maximum": "max", "ou moins": "max", minimum: "min", "au moins": "min", "ou plus": "min" };
@@ -64,6 +66,7 @@ const RUNTIME_AFTER: Record<string, RuntimeBound> = { maximum: "max", max: "max"
 const RUNTIMES: Rewrite[] = [
   // "qui dure", "qui ne dure" carry nothing once the duration reads in English.
   { pattern: phrase(String.raw`(?:qui |qu'ils |qu'il |et qui )?(?:ne |n')?(?:dure|durent|durant|dureraient|fait|font|faisant)(?= (?:pas |plus |moins |au |entre |environ |a peu |autour |dans |en |max|min|\d))`), to: "" },
+  { pattern: phrase(String.raw`(?:d'une |de |avec une )?duree(?= (?:maximale|minimale|max|min|de|d'|inferieure|superieure|\d))`), to: "" },
   { pattern: phrase(String.raw`(?:entre|de) (\d+)(?: minutes)? (?:et|a) (\d+) minutes`), to: (m) => `between ${m[1]} and ${m[2]} minutes` },
   { pattern: phrase(String.raw`(${alternation(Object.keys(RUNTIME_BEFORE))}) (\d+) minutes`), to: (m) => `${RUNTIME_ENGLISH[lookup(RUNTIME_BEFORE, m[1].replace(/-/g, " "))!]} ${m[2]} minutes` },
   { pattern: phrase(String.raw`(\d+) minutes (${alternation(Object.keys(RUNTIME_AFTER))})`), to: (m) => `${RUNTIME_ENGLISH[lookup(RUNTIME_AFTER, m[2])!]} ${m[1]} minutes` },
@@ -83,6 +86,11 @@ const DECADE_WORDS: Record<string, string> = {
   "quatre vingts": "1980s", "quatre vingt dix": "1990s", "deux mille": "2000s", "deux mille dix": "2010s",
 };
 const DECADE = String.raw`(\d{2}|\d{4}|${alternation(Object.keys(DECADE_WORDS))})`;
+/** What stands before "années 80": "des", "depuis les", "à partir des", "avant les". */
+const DECADE_LEAD: Record<string, string> = {
+  des: "from the", du: "from the", "de la": "from the", les: "the", "dans les": "in the", aux: "in the", "depuis les": "since the", "a partir des": "since the",
+  "des les": "since the", "avant les": "before the", "apres les": "after the", "jusqu'aux": "until the", "pas avant les": "not before the", "pas apres les": "not after the",
+};
 const DECADE_PART: Record<string, string> = { "debut des": "early", "fin des": "late", "milieu des": "mid", "debut": "early", "fin": "late", "milieu": "mid" };
 
 function decade(text: string): string | null {
@@ -90,6 +98,9 @@ function decade(text: string): string | null {
 }
 
 const YEARS: Rewrite[] = [
+  // "de 1990 ou après", "2000 ou plus récents": open ranges that include the year.
+  { pattern: phrase(String.raw`(?:(?:sortis? |sorties? )?(?:de|en|depuis) )?${YEAR} (?:ou apres|ou plus tard|ou plus recents?|ou plus recentes?|et apres|et plus)`), to: (m) => `${m[1]} or later` },
+  { pattern: phrase(String.raw`(?:(?:sortis? |sorties? )?(?:de|en) )?${YEAR} (?:ou avant|ou plus tot|ou plus anciens?|ou plus anciennes?|et avant)`), to: (m) => `${m[1]} or earlier` },
   { pattern: phrase(String.raw`(?:sortis? |sorties? |realises? )?entre ${YEAR} et ${YEAR}`), to: (m) => `between ${m[1]} and ${m[2]}` },
   { pattern: phrase(String.raw`(?:sortis? |sorties? |realises? )?(?:de|d'ici) ${YEAR} (?:a|au|jusqu'a|jusqu'en) ${YEAR}`), to: (m) => `from ${m[1]} to ${m[2]}` },
   {
@@ -98,84 +109,38 @@ const YEARS: Rewrite[] = [
   },
   {
     // "des années 90", "les années quatre-vingt-dix", "du début des années 80", "années 2000".
-    pattern: phrase(String.raw`(?:(des|du|dans les|les|aux|de la|depuis les|avant les|apres les) )?(?:(debut des|fin des|milieu des|debut|fin|milieu) )?(?:(?:annees|decennie) )${DECADE}`),
+    pattern: phrase(
+      String.raw`(?:(${alternation(Object.keys(DECADE_LEAD))}) )?(?:(debut des|fin des|milieu des|debut|fin|milieu) )?(?:(?:annees|decennie) )${DECADE}(?: (ou|et) (?:(?:les |des )?annees )?${DECADE})?(?! minutes)`,
+    ),
     to: (m) => {
       const found = decade(m[3]);
-      if (!found) return null;
-      const lead = m[1] === undefined ? "the" : /^(dans les|aux)$/.test(m[1]) ? "in the" : m[1] === "depuis les" ? "since the" : m[1] === "avant les" ? "before the" : m[1] === "apres les" ? "after the" : m[1] === "les" ? "the" : "from the";
+      const second = m[5] === undefined ? null : decade(m[5]);
+      if (!found || (m[5] !== undefined && !second)) return null;
+      const lead = m[1] === undefined ? "the" : lookup(DECADE_LEAD, m[1])!;
       const part = m[2] ? `${DECADE_PART[m[2]]} ` : "";
-      return `${lead} ${part}${found}`;
+      // "des années 80 ou 90": both decades, as English writes "the 80s or 90s".
+      return `${lead} ${part}${found}${second ? ` ${m[4] === "ou" ? "or" : "and"} ${second}` : ""}`;
     },
   },
 ];
 
-/** Genre nouns and adjectives after "film(s)", with "de"/"d'" nouns: English genre words. */
-const GENRE_AFTER_FILM: Record<string, string> = {
-  "d'horreur": "horror", "d'epouvante": "horror", "de guerre": "war", "d'action": "action", "d'aventure": "adventure", "d'aventures": "adventure",
-  "d'animation": "animated", "d'amour": "romance", "de science fiction": "sci-fi", "de sf": "sci-fi", "de sci fi": "sci-fi", "d'anticipation": "sci-fi",
-  "de gangsters": "gangster", "de gangster": "gangster", "de mafia": "mafia", "de mystere": "mystery", "de suspense": "thriller", "a suspense": "thriller",
-  "a suspens": "thriller", "de fantasy": "fantasy", "de super heros": "superhero", "de cow boys": "western", "de cowboys": "western", "de famille": "family",
-  "pour enfants": "kids", "pour les enfants": "kids", "pour toute la famille": "family", "jeunesse": "kids", "d'espionnage": "thriller",
-  policier: "crime", policiers: "crime", fantastique: "fantasy", fantastiques: "fantasy", dramatique: "drama", dramatiques: "drama", comique: "comedy",
-  comiques: "comedy", romantique: "romance", romantiques: "romance", historique: "history", historiques: "history", musical: "musical", musicaux: "musical",
-  documentaire: "documentary", documentaires: "documentary", anime: "animated", animes: "animated", noir: "noir", noirs: "noir", familial: "family",
-  familiaux: "family", "de noel": "christmas", catastrophe: "disaster", "d'arts martiaux": "martial arts", biographique: "biopic", biographiques: "biopic",
-};
-const FILM_NOUN = "(films?|longs?[- ]metrages?)";
-
-/** Genre words standing alone ("sans romance", "une comédie", "pas de SF"). */
-const GENRE_WORDS: Record<string, string> = {
-  "comedies musicales": "musicals", "comedie musicale": "musical", "comedies romantiques": "romantic comedies", "comedie romantique": "romantic comedy",
-  "comedies dramatiques": "comedy dramas", "comedie dramatique": "comedy drama", comedies: "comedies", comedie: "comedy", drames: "dramas", drame: "drama",
-  "dessins animes": "cartoons", "dessin anime": "cartoon", polars: "crime films", polar: "crime film", policiers: "crime", policier: "crime", horreur: "horror",
-  epouvante: "horror", guerre: "war", aventures: "adventure", aventure: "adventure", "science fiction": "sci-fi", fantastique: "fantasy", fantastiques: "fantasy",
-  documentaires: "documentaries", documentaire: "documentary", mystere: "mystery", "films noirs": "film noir", "film noir": "film noir",
-  "pour enfants": "for kids", "pour les enfants": "for kids", "pour toute la famille": "for the whole family", familial: "family", familiaux: "family",
-  romantique: "romantic", romantiques: "romantic", comique: "comedy", comiques: "comedy", historique: "historical", historiques: "historical",
-  "super heros": "superhero", "super heroes": "superhero", "de cape et d'epee": "swashbuckler", thrillers: "thrillers", thriller: "thriller",
-};
-
-/** Language and nationality adjectives (every gender and number) → English. */
-const LANGUAGE_STEMS: Record<string, string> = {
-  francais: "french", anglais: "english", americain: "english", britannique: "english", espagnol: "spanish", allemand: "german", italien: "italian",
-  japonais: "japanese", coreen: "korean", "sud coreen": "korean", chinois: "chinese", mandarin: "mandarin", cantonais: "cantonese", hongkongais: "hong kong",
-  russe: "russian", suedois: "swedish", danois: "danish", norvegien: "norwegian", neerlandais: "dutch", hollandais: "dutch", flamand: "dutch",
-  finlandais: "finnish", polonais: "polish", turc: "turkish", grec: "greek", iranien: "iranian", persan: "persian", thai: "thai", thailandais: "thai",
-  bresilien: "brazilian", portugais: "portuguese", mexicain: "mexican", argentin: "argentinian", indien: "indian", hindi: "hindi", tamoul: "tamil",
-  arabe: "arabic", hebreu: "hebrew", israelien: "israeli", islandais: "icelandic", tcheque: "czech", hongrois: "hungarian", roumain: "romanian",
-  vietnamien: "vietnamese", ukrainien: "ukrainian", indonesien: "indonesian", scandinave: "scandinavian", nordique: "nordic",
-};
-const FEMININE: Record<string, string> = { grec: "grecque", turc: "turque" };
-const LANGUAGE_FORMS: Record<string, string> = {};
-for (const [stem, english] of Object.entries(LANGUAGE_STEMS)) {
-  const feminine = FEMININE[stem] ?? (/(ien|een)$/.test(stem) ? `${stem}ne` : /e$/.test(stem) ? stem : `${stem}e`);
-  for (const form of [stem, `${stem}s`, feminine, `${feminine}s`]) LANGUAGE_FORMS[form] = english;
-}
-LANGUAGE_FORMS["ecossais"] = "english";
-const LANGUAGE_WORD = alternation(Object.keys(LANGUAGE_FORMS));
-
-const GENRES_AND_LANGUAGES: Rewrite[] = [
-  // "un film d'horreur" → "horror film"; "des films coréens" → "korean films".
-  { pattern: phrase(String.raw`${FILM_NOUN} (${alternation(Object.keys(GENRE_AFTER_FILM))})`), to: (m) => `${lookup(GENRE_AFTER_FILM, m[2]) ?? GENRE_AFTER_FILM[m[2]]} ${filmNoun(m[1])}` },
-  { pattern: phrase(String.raw`${FILM_NOUN} (${LANGUAGE_WORD})`), to: (m) => `${lookup(LANGUAGE_FORMS, m[2])} ${filmNoun(m[1])}` },
-  { pattern: phrase(String.raw`(?:(?:en|de) langue |en version |en )(${LANGUAGE_WORD})`), to: (m) => `in ${lookup(LANGUAGE_FORMS, m[1])}` },
-  { pattern: phrase(String.raw`(?:les? |la |l'|du |des )?(?:cinema) (${LANGUAGE_WORD})`), to: (m) => `${lookup(LANGUAGE_FORMS, m[1])} films` },
-  { pattern: phrase(`(${alternation(Object.keys(GENRE_WORDS))})`), to: (m) => lookup(GENRE_WORDS, m[1]) ?? GENRE_WORDS[m[1]] ?? null },
-  { pattern: phrase(`(${LANGUAGE_WORD})`), to: (m) => lookup(LANGUAGE_FORMS, m[1]) ?? null },
-  { pattern: phrase(String.raw`\bsf\b`), to: "sci-fi" },
-];
-
-function filmNoun(noun: string): string {
-  return /s$/.test(noun) || /^longs/.test(noun) ? "films" : "film";
-}
-
 const NEGATION_AND_CUES: Rewrite[] = [
   { pattern: phrase(String.raw`(?:tout|n'importe quoi|rien|quoi que ce soit) (?:sauf|excepte|hormis|mais pas)(?: des?| les?| la| l'| du| d')?`), to: "anything but" },
   { pattern: phrase(String.raw`(?:qui |que )?(?:ne |n')(?:sont|soient|est|soit|sera|fasse|fassent)(?: surtout| vraiment)? pas(?: des?| d'| du| en)?`), to: (m) => (/ en$/.test(m[0]) ? "not in" : "that are not") },
-  { pattern: phrase(String.raw`(?:mais |et )?(?:surtout |absolument |vraiment |certainement )?(?:pas|jamais) (?:de |d'|des |du )`), to: (m) => (/^mais/.test(m[0]) ? "but no" : "no") },
-  { pattern: phrase(String.raw`(?:mais |et )?(?:surtout |absolument )?(?:pas|jamais) (?:en|un|une)(?= )`), to: (m) => `${/^mais/.test(m[0]) ? "but " : ""}not ${/en$/.test(m[0]) ? "in" : ""}`.trim() },
+  // "ni … ni" only ever continues a denial: an opening "ni X ni Y" → "not X or Y", a later "ni" → "or".
+  { pattern: /(?<![a-z0-9'])ni(?= (?:(?![,;.]).)*(?<![a-z0-9'])ni(?![a-z0-9]))/g, to: "not" },
+  { pattern: phrase("ni"), to: "or", connective: true },
+  // "pas de", "pas du tout de"; or "pas" right before a genre the vocabulary already rewrote with its "d'" ("pas d'animation" → "pas animated").
+  {
+    pattern: phrase(String.raw`(?:mais |et )?(?:surtout |absolument |vraiment |certainement )?(?:pas|jamais|point)(?: (?:du tout|non plus))?(?: (?:de|des|du)(?= )| d'|(?= ([a-z-]+)(?: ([a-z-]+))?))`),
+    to: (m) => (m[1] === undefined || startsWithGenre(m[1], m[2]) ? `${/^mais/.test(m[0]) ? "but no" : "no"}${/'$/.test(m[0]) ? " " : ""}` : null),
+  },
+  { pattern: phrase(String.raw`(?:mais |et )?(?:surtout |absolument )?rien (?:de |d')?(?=\S)`), to: (m) => (/^mais/.test(m[0]) ? "but nothing " : "nothing ") },
+  { pattern: phrase(String.raw`(?:au lieu (?:de |d'|des |du )?|plutot que (?:de |d'|des |du )?)(?=\S)`), to: "instead of " },
+  { pattern: phrase(String.raw`(?:mais |et )?(?:surtout |absolument )?(?:pas|jamais) (?:en|in|un|une)(?= )`), to: (m) => `${/^mais/.test(m[0]) ? "but " : ""}not ${/(en|in)$/.test(m[0]) ? "in" : ""}`.trim() },
   { pattern: phrase(String.raw`sans (?:aucune? |de |d'|les? |la |l'|des )?`), to: "without " },
-  { pattern: phrase(String.raw`(?:aucune?|zero|evitez?|eviter) (?:de |d'|des? )?`), to: "no " },
+  { pattern: phrase(String.raw`(?:en )?(?:evitant|evitez|eviter|evite)(?: (?:les?|la|l'|des|du|de|d'))?(?=\S| )`), to: "avoiding " },
+  { pattern: phrase(String.raw`(?:aucune?|zero) (?:de |d'|des? )?`), to: "no " },
   { pattern: phrase(String.raw`(?:sauf|excepte|hormis|a part) (?:les? |la |l'|des |du )?`), to: "except " },
   { pattern: phrase(String.raw`(?:ne |n')?pas`), to: "not", connective: true },
   { pattern: phrase(String.raw`non`), to: "not", connective: true },
@@ -195,10 +160,16 @@ export const FRENCH: ForeignLanguage = {
     "surtout bonjour salut merci plait vous svp stp moins entre apres avant depuis partir dure durent sortis sorti sortie sorties heures heure ou et " +
     "en de d ne n aucun aucune annees"
   ).split(" "),
-  strong: /^(annees|sans|apres|comme|depuis|horreur|epouvante|policiers?|dessins?|voudrais|cherche|plait|fantastiques?|dramatiques?|familiaux|enfants|comedies|drames?|guerre|durent|sortis|bonjour|quelque|surtout|polars?|(francais|anglais|espagnol|allemand|italien|japonais|coreen|chinois|russe|suedois|danois|norvegien|neerlandais|polonais|portugais|bresilien|mexicain|indien|iranien|tcheque|hongrois|roumain|grecque|turque|finlandais|islandais|vietnamien|ukrainien)(e|ne)?s?)$/,
+  strong: anyOf(
+    /^(annees|sans|apres|comme|depuis|voudrais|cherche|plait|durent|dure|sortis|sortie|sorties|bonjour|quelque|surtout|anterieurs?|anterieures?|posterieurs?|posterieures?|recents|anciens|jusqu'en|heures?|quatre|vingt|dix|aucun|aucune|rien|sauf|hormis|excepte|plutot|truc|peur|juste|seulement|uniquement|evitant|eviter|evitez|conseiller|conseille|regarder|aimerais|duree|maximale|minimale|environ|moins|zero)$/,
+    FRENCH_STRONG_WORDS,
+    // Elisions: "d'action", "l'horreur", "qu'il", "c'est".
+    /^(?:d|l|j|qu|n|s|m|t|c)'[a-z]{2,}$/,
+  ),
+  phrases: /\b(?:films? de|films? d'[a-z]+|a part|en evitant|au lieu|plutot que|pas de|pas d|pas du tout|qui ne|ne sont pas|des annees|les annees|de moins|de plus|ou plus|ou moins|ou apres|ou avant)\b/g,
   likeCue: phrase(String.raw`(?:comme|dans le genre d(?:e |')|du genre d(?:e |')|dans la veine d(?:e |')|dans le style d(?:e |')|qui ressemblent? a|similaires? a|semblables? a)`),
   titleStop: phrase(String.raw`mais|sauf|sans|avec|qui|des annees|dans les annees|de l'annee|en (?:${LANGUAGE_WORD})|pas|surtout|ou bien|[,;?!]`),
-  rewrites: [...DURATIONS, ...RUNTIMES, ...YEARS, ...GENRES_AND_LANGUAGES, ...NEGATION_AND_CUES],
+  rewrites: [...DURATIONS, ...RUNTIMES, ...YEARS, ...FRENCH_VOCABULARY, ...NEGATION_AND_CUES],
   fillers: new Set(
     (
       "le la les l un une des du de d au aux je j me m moi voudrais voudrait veux veut voir aimerais aimerait cherche cherchons recherche propose proposer proposes " +

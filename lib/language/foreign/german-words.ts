@@ -93,5 +93,5 @@ export const GERMAN_VOCABULARY: Rewrite[] = [
 export const GERMAN_STRONG_WORDS = new RegExp(
   String.raw`^(?:(?:${STEM})(?:${HEAD})|${alternation(Object.keys(WORDS).filter((word) => !/ /.test(word) && !ENGLISH_LOOKALIKES.has(word)))}|${alternation(
     Object.keys(LANGUAGE_FORMS).filter((word) => !ENGLISH_LOOKALIKES.has(word)),
-  )}|${alternation(Object.keys(COUNTRIES).map((country) => country.split(" ").pop()!).filter((word) => !ENGLISH_LOOKALIKES.has(word)))})$`,
+  )}|${alternation(Object.keys(COUNTRIES).map((country) => country.replace(/^aus (?:der |dem |den )?/, "")).filter((word) => /^[a-z]{4,}$/.test(word) && !ENGLISH_LOOKALIKES.has(word)))})$`,
 );

@@ -4,6 +4,7 @@
  * accents removed, "ß" → "ss", typographic apostrophes → "'" (see foldForMatching), so a table
  * writes "annees" for "années" and "uber" for "über".
  */
+import { isGenreWord } from "../genre-words";
 
 export type ForeignLanguageCode = "fr" | "es" | "de";
 
@@ -22,6 +23,8 @@ export interface ForeignLanguage {
   markers: readonly string[];
   /** Words only this language's film requests use ("années", "películas", "Komödien"): two points each. */
   strong: RegExp;
+  /** Phrases of common words only this language puts together ("à part", "en évitant"), over folded text: two points each. */
+  phrases?: RegExp;
   /** A cue that introduces a film title ("comme", "parecido a", "so etwas wie"): what follows is protected. */
   likeCue: RegExp;
   /** Where an unknown title after a like cue ends: a clause word or punctuation. */
@@ -74,4 +77,10 @@ export const RUNTIME_ENGLISH: Record<RuntimeBound, string> = { max: "at most", m
 /** One anchored pattern that accepts a word any of the given anchored patterns accepts. */
 export function anyOf(...patterns: RegExp[]): RegExp {
   return new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join("|"));
+}
+
+/** True when the (already English) words after a cue start with a genre word: "horror", "sci-fi films". */
+export function startsWithGenre(first: string, second: string | undefined): boolean {
+  const one = first.replace(/-/g, " ");
+  return isGenreWord(one) || (second !== undefined && isGenreWord(`${one} ${second.replace(/-/g, " ")}`));
 }

@@ -92,13 +92,14 @@ export const SPANISH_VOCABULARY: Rewrite[] = [
 const ENGLISH_LOOKALIKES = new Set([
   "drama", "dramas", "thriller", "thrillers", "western", "westerns", "musical", "film", "films", "series", "terror", "horror", "hindi", "tamil", "telugu",
   "afrikaans", "persa", "farsi", "mandarin", "israeli", "pashto", "documental", "china", "india", "argentina", "indonesia", "chile",
-  "cuba", "portugal", "israel", "vietnam", "taiwan", "hollywood", "hong", "kong", "familiar", "infantil", "comic", "romance", "suspense", "misterio",
+  "cuba", "portugal", "israel", "vietnam", "taiwan", "hollywood", "hong", "kong", "iran", "detectives", "gangsters", "familiar", "infantil", "comic", "romance", "suspense", "misterio",
 ]);
 
 /** Words only Spanish film requests use (two detection points each): nouns, genre words, language adjectives, countries. */
 export const SPANISH_STRONG_WORDS = new RegExp(
   String.raw`^(?:${alternation(
-    [...Object.keys(HEADS), ...Object.keys(WORDS), ...Object.keys(LANGUAGE_FORMS), ...Object.keys(COUNTRIES).map((country) => country.split(" ").pop()!)]
-      .filter((word) => !word.includes(" ") && !ENGLISH_LOOKALIKES.has(word)),
+    // One-word entries, and a country's own name ("de japon" → "japon"); never a word of a longer phrase.
+    [...Object.keys(HEADS), ...Object.keys(WORDS), ...Object.keys(LANGUAGE_FORMS), ...Object.keys(COUNTRIES).map((country) => country.replace(/^(?:de|del) (?:la |los |el )?/, ""))]
+      .filter((word) => /^[a-z]{4,}$/.test(word) && !ENGLISH_LOOKALIKES.has(word)),
   )})$`,
 );

@@ -3,9 +3,8 @@
  * nouns and adjectives, language adjectives, numbers with a unit, years and decades with their
  * prepositions, negation and "como X". Patterns run on folded text (see shared.ts).
  */
-import { isGenreWord } from "../genre-words";
 import { LANGUAGE_WORD, SPANISH_STRONG_WORDS, SPANISH_VOCABULARY } from "./spanish-words";
-import { alternation, anyOf, decadePhrase, lookup, minutesPhrase, phrase, plausibleMinutes, RUNTIME_ENGLISH, YEAR, type ForeignLanguage, type Rewrite, type RuntimeBound } from "./shared";
+import { alternation, anyOf, startsWithGenre, decadePhrase, lookup, minutesPhrase, phrase, plausibleMinutes, RUNTIME_ENGLISH, YEAR, type ForeignLanguage, type Rewrite, type RuntimeBound } from "./shared";
 
 const VALUES: Record<string, number> = {
   un: 1, uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12, trece: 13,
@@ -127,12 +126,6 @@ const YEARS: Rewrite[] = [
   { pattern: phrase(String.raw`(?:${PARTICIPLE})?(${alternation(Object.keys(YEAR_BEFORE))}) (?:ano )?${YEAR}`), to: (m) => `${lookup(YEAR_BEFORE, m[1])} ${m[2]}` },
 ];
 
-/** True when the (already English) words after a cue start with a genre word: "horror", "sci-fi films". */
-function startsWithGenre(first: string, second: string | undefined): boolean {
-  const one = first.replace(/-/g, " ");
-  return isGenreWord(one) || (second !== undefined && isGenreWord(`${one} ${second.replace(/-/g, " ")}`));
-}
-
 const NEGATION_AND_CUES: Rewrite[] = [
   { pattern: phrase(String.raw`(?:cualquier cosa|lo que sea|todo|cualquiera) (?:menos|excepto|salvo|pero no)(?: (?:las?|los?|el))?`), to: "anything but" },
   { pattern: phrase(String.raw`que no (?:esten|este|sean|sea)(?: (?:en|de))? (?=in )`), to: "not " },
@@ -158,8 +151,8 @@ const NEGATION_AND_CUES: Rewrite[] = [
   { pattern: phrase("(?:solo|solamente|unicamente)"), to: "just", connective: true },
   { pattern: phrase("y"), to: "and", connective: true },
   { pattern: phrase("o"), to: "or", connective: true },
-  // "ni" only ever continues a denial: "no … ni …" → "no … or …"; an opening "ni X ni Y" → "no X or Y".
-  { pattern: /(?<![a-z0-9])ni(?= (?:(?![,;.]).)*(?<![a-z0-9])ni(?![a-z0-9]))/g, to: "no" },
+  // "ni" only ever continues a denial: "no … ni …" → "no … or …"; an opening "ni X ni Y" → "not X or Y".
+  { pattern: /(?<![a-z0-9])ni(?= (?:(?![,;.]).)*(?<![a-z0-9])ni(?![a-z0-9]))/g, to: "not" },
   { pattern: phrase("ni"), to: "or", connective: true },
 ];
 
@@ -170,7 +163,7 @@ export const SPANISH: ForeignLanguage = {
     "cualquier cosa menos mas solo entre desde hasta antes despues dure duren horas hora minutos sean esten favor hola gracias alguna algun unas unos"
   ).split(" "),
   strong: anyOf(
-    /^(como|despues|anos|decada|quiero|busco|recomiendas|recomiendame|gustaria|quisiera|cualquier|ciencia|ficcion|esten|sean|duren|dure|minutos|horas|hasta|desde|partir|anteriores|posteriores|recientes|antiguas|antiguos|duracion|maximo|minimo|estrenadas|estrenados|salieron|menos|nada|ningun|ninguna|idioma|sin|excepto|salvo|evitando|evitar|tenga|tengan|olvidate|olvida|gustan|gusta|cero|excluyendo|exceptuando|pongas|libres|tengo|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)$/,
+    /^(como|despues|anos|decada|quiero|busco|recomiendas|recomiendame|gustaria|quisiera|cualquier|ciencia|ficcion|esten|sean|duren|dure|minutos|horas|hasta|desde|partir|anteriores|posteriores|recientes|antiguas|antiguos|duracion|maximo|minimo|estrenadas|estrenados|salieron|menos|nada|ningun|ninguna|idioma|sin|excepto|salvo|evitando|evitar|tenga|tengan|incluya|incluyan|contenga|contengan|lleve|lleven|olvidate|olvida|gustan|gusta|cero|excluyendo|exceptuando|pongas|libres|tengo|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)$/,
     SPANISH_STRONG_WORDS,
   ),
   likeCue: phrase(String.raw`(?:como(?! (?:maximo|minimo|mucho)\b)|parecid[oa]s? a(?:l)?|similar(?:es)? a(?:l)?|del estilo de(?:l)?|al estilo de(?:l)?|en la linea de(?:l)?)`),
