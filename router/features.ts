@@ -1,3 +1,4 @@
+import { requestDirections } from "../lib/language/content-directions";
 import type { QueryAnalysis } from "../lib/language/query-analysis";
 
 /** What the router knows about the conversation (no I/O: the caller reads the session). */
@@ -79,15 +80,21 @@ export function routerFeatures(analysis: QueryAnalysis, session: RouterSessionCo
   if (analysis.counts.length > 0) hardKinds.push("count");
 
   const wantedGenres = analysis.genres.filter((genre) => !genre.negated);
+  // A content direction ("less violent", "darker") is a soft wish only the reasoning path can
+  // score: it counts as a vibe, the feature the trained weights already send there, and its
+  // words are not also a negation ("less" before "violent").
+  const directions = requestDirections(analysis);
+  const inDirection = (span: { start: number; end: number }) => directions.some((mention) => mention.start < span.end && span.start < mention.end);
   const negations = [
     ...analysis.genres.filter((genre) => genre.negated).map((genre) => `${genre.negated!.phrase} ${genre.phrase}`),
     ...analysis.vibes.filter((vibe) => vibe.negated).map((vibe) => `${vibe.negated!.phrase} ${vibe.phrase}`),
     ...analysis.people.filter((person) => person.negated).map((person) => `${person.negated!.phrase} ${person.person.name}`),
-    ...analysis.keywords.filter((keyword) => keyword.negated).map((keyword) => `${keyword.negated!.phrase} ${keyword.phrase}`),
+    ...analysis.keywords.filter((keyword) => keyword.negated && !inDirection(keyword)).map((keyword) => `${keyword.negated!.phrase} ${keyword.phrase}`),
     ...analysis.languages.filter((language) => language.exclude.length > 0).map((language) => language.phrase),
     ...analysis.titles.filter((title) => title.role === "exclude").map((title) => `not ${title.phrase}`),
   ];
-  const vibes = analysis.vibes.filter((vibe) => !vibe.negated).map((vibe) => vibe.phrase);
+  const directionPhrases = [...new Set(directions.map((mention) => mention.phrase))];
+  const vibes = [...analysis.vibes.filter((vibe) => !vibe.negated).map((vibe) => vibe.phrase), ...directionPhrases];
   const references = analysis.titles.filter((title) => title.role === "reference");
   const named = analysis.titles.filter((title) => title.role === "named");
   const wholeTitle = analysis.wholeTitle !== null;

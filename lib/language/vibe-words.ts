@@ -1,3 +1,4 @@
+import { findContentDirections } from "./content-directions";
 import { matchPhrases, type QueryText, type TokenSpan } from "./query-text";
 
 /** A mood or vibe word: "rainy", "melancholic", "cozy", "mind-bending", "feel-good", "gritty". */
@@ -55,9 +56,15 @@ const VIBE_PATTERN = new RegExp(
   "g",
 );
 
-/** Every vibe word or phrase in the query, longest first where they overlap. */
+/**
+ * Every vibe word or phrase in the query, longest first where they overlap. A vibe word inside a
+ * content direction ("less violent", "not too dark", "more lighthearted") is the direction's, not
+ * a mood: read as a mood, "less violent" would search for violent films, and "more lighthearted"
+ * would count twice.
+ */
 export function findVibeMentions(query: QueryText): VibeMention[] {
-  return matchPhrases(query, VIBE_PATTERN).map(({ start, end, match }) => {
+  const directions = findContentDirections(query);
+  return matchPhrases(query, VIBE_PATTERN).filter(({ start, end }) => !directions.some((direction) => direction.start < end && start < direction.end)).map(({ start, end, match }) => {
     const vibe = PHRASE_TO_VIBE.get(match[1])!;
     return { start, end, vibe, keywords: VIBES[vibe][1], phrase: match[1] };
   });

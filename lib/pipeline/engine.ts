@@ -1,4 +1,5 @@
 import type { Catalog } from "../catalog/catalog";
+import type { ContentDirectionModel } from "../catalog/content-directions";
 import type { CfArtifacts } from "../../catalog/cf-artifacts";
 import type { KeywordSearch } from "../retrieval/keyword-search";
 import type { CatalogLexicon } from "../language";
@@ -64,6 +65,8 @@ export interface Engine {
   textSearch: TextSearch | null;
   /** Why `textSearch` is null, for route.reasons; null when it is available. */
   textSearchUnavailable: string | null;
+  /** The content axes (violence, darkness, intensity) for "less violent", "darker": item percentiles and text-space axes. */
+  contentDirections: ContentDirectionModel;
   llm: LlmServices;
   budget: BudgetKeeper;
   /** Explanations and ordering; null serves retrieval's order without explanations. */

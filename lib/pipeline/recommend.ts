@@ -6,6 +6,7 @@ import type { BanditContext } from "../bandit";
 import type { ConstraintVerdict, ParsedRecommendRequest, RecommendResponse, RouteInfo } from "./contract";
 import { catalogYearsFor, constraintVerdicts } from "./constraint-verdicts";
 import type { Engine } from "./engine";
+import { movedNeighbours } from "./moved-neighbours";
 import { presentItem } from "./present-item";
 import { plainRouteReason } from "./route-words";
 import { settleLlmSpend } from "./llm-spend-ledger";
@@ -212,13 +213,14 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
         indexOf: engine.catalog.indexOf,
         sparseSupport: sparseSupportOf(engine),
         ...(semanticHits ? { semanticSearch: () => semanticHits } : {}),
+        movedNeighbours: movedNeighbours(engine, disliked),
       });
       if (constraints.mood && !engine.textSearch && engine.textSearchUnavailable) reasons.push(`semantic search off: ${engine.textSearchUnavailable}`);
       const applied = applyConstraintsWithCatalogFallback(
         gathered.candidates.filter((candidate) => !disliked.has(candidate.itemIndex)),
         engine.catalog.items,
         constraints,
-        { limit: Math.max(wanted, step.rerank ? RERANK_CANDIDATES : 0, slatePoolSize(wanted)), fallbackBelow: wanted, popularity: engine.popularity },
+        { limit: Math.max(wanted, step.rerank ? RERANK_CANDIDATES : 0, slatePoolSize(wanted)), fallbackBelow: wanted, popularity: engine.popularity, directionScores: engine.contentDirections.scores },
       );
       // The re-ranker and the bandit choose only among films that meet every constraint as
       // stated; when too few do, the answer is exactly the first `wanted` (relaxed ones last).

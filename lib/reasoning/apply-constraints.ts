@@ -1,7 +1,9 @@
 import type { Item } from "../catalog/item";
 import { queryText } from "../language/query-text";
 import { findVibeMentions } from "../language/vibe-words";
+import type { DirectionScores } from "../catalog/content-directions";
 import type { Constraints, ConstraintStrength, PersonConstraint } from "./constraints";
+import { directionPreference } from "./direction-preference";
 import type { ConstraintSubject } from "./constraint-verdict";
 import { hardConstraintFilter } from "./hard-constraint-filter";
 
@@ -38,6 +40,8 @@ export interface ApplyOptions {
   popularity?: ArrayLike<number>;
   /** Relax hard constraints when too few candidates meet them (default true). */
   relax?: boolean;
+  /** Per-item content-axis percentiles, for `constraints.directions` ("less violent"); absent: directions score nothing. */
+  directionScores?: DirectionScores;
 }
 
 /** One relaxation as data: which stated constraint gave way, how, and what it became. */
@@ -75,7 +79,6 @@ const TOPIC_WEIGHT = 0.3;
 const REFERENCE_GENRE_WEIGHT = 0.15;
 const SORT_WEIGHT = 0.35;
 const QUALITY_LEAN_WEIGHT = 0.3;
-const DISCOVERY_WEIGHT = 0.3;
 /** Items per relaxation level that get soft scores (the rest rank below by retrieval score alone). */
 const SOFT_SCORED_PER_LEVEL = 300;
 /** How far each relaxation step widens year (years) and runtime (minutes) ranges. */
@@ -519,7 +522,6 @@ export function applyConstraints(candidates: readonly Candidate[], items: readon
       case "relevance":
         break;
     }
-    if (constraints.discovery !== null) score -= (constraints.discovery - 0.5) * DISCOVERY_WEIGHT * popularityOf(itemIndex);
     return score;
   };
 
@@ -611,8 +613,10 @@ export function applyConstraints(candidates: readonly Candidate[], items: readon
   const eligibleEntries = [...byLevel.values()].flatMap((bucket) =>
     bucket.length <= keepPerLevel ? bucket : bucket.sort((a, b) => b.baseScore - a.baseScore || a.itemIndex - b.itemIndex).slice(0, keepPerLevel),
   );
+  // Directions and discovery are measured against the films still in play, so they are scored once these are known.
+  const direction = directionPreference(constraints, options.directionScores, eligibleEntries, { popularity: popularityOf, quality: (itemIndex) => qualitySpread(items[itemIndex]) });
   for (const entry of eligibleEntries) {
-    entry.soft = softScore(entry.itemIndex);
+    entry.soft = softScore(entry.itemIndex) + (direction?.(entry) ?? 0);
     entry.score = BASE_WEIGHT * entry.baseScore + entry.soft;
   }
   const selected = eligibleEntries

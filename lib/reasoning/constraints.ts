@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTENT_DIRECTIONS, DIRECTION_MEANINGS, DIRECTION_TOWARDS } from "../catalog/content-directions";
 import { canonicalGenre, GENRES } from "../catalog/genres";
 
 /**
@@ -138,6 +139,15 @@ const referenceTitleSchema = z.object({
   modifier: z.string().nullable().default(null).catch(null).describe('what should differ: "like X but Y" → Y'),
 });
 
+/** Most a direction's amount may say: "much less violent" is 1.5; more is a parsing accident. */
+export const MAX_DIRECTION_AMOUNT = 2;
+
+const directionSchema = z.object({
+  direction: z.enum(CONTENT_DIRECTIONS).describe(CONTENT_DIRECTIONS.map((direction) => `${direction}: ${DIRECTION_MEANINGS[direction]}`).join("; ")),
+  towards: z.enum(DIRECTION_TOWARDS).describe('"less violent", "lighter", "calmer" → "less"; "bloodier", "darker", "scarier" → "more"'),
+  amount: z.number().default(1).catch(1).describe("0.5 a little, 0.75 'not too', 1 plainly, 1.5 much"),
+});
+
 const personEntrySchema = z.union([
   z.string().transform((name) => ({ name, role: "any" as PersonRole, exclude: false, strength: "hard" as ConstraintStrength })),
   personConstraintSchema,
@@ -161,6 +171,11 @@ const rawConstraintsSchema = z.object({
   count: z.number().int().nullable().default(null).catch(null).describe("how many films the person asked for"),
   sort: sortOrderSchema.default("relevance").catch("relevance"),
   discovery: z.number().nullable().default(null).catch(null).describe("0 = popular picks, 1 = hidden gems; null when unstated"),
+  directions: z
+    .array(directionSchema)
+    .default([])
+    .catch([])
+    .describe('soft moves along content axes ("less violent", "darker", "gentler" = less violence and less intensity, "not too scary"); also for "like X but less violent"; always soft, never a filter'),
 });
 
 function uniqueBy<T>(values: readonly T[], key: (value: T) => string): T[] {
@@ -240,6 +255,10 @@ function normaliseConstraints(raw: RawConstraints) {
   const excludeItemIds = [...new Set(raw.excludeItemIds.filter((id) => id.trim().length > 0))];
   const count = raw.count === null || raw.count < 1 ? null : Math.min(MAX_COUNT, raw.count);
   const discovery = raw.discovery === null || !Number.isFinite(raw.discovery) ? null : Math.min(1, Math.max(0, raw.discovery));
+  // One entry per axis, the last said winning ("darker… no, lighter"); a zero or broken amount says nothing.
+  const directions = [...new Map(raw.directions.map((entry) => [entry.direction, entry])).values()]
+    .map((entry) => ({ ...entry, amount: Number.isFinite(entry.amount) ? Math.min(MAX_DIRECTION_AMOUNT, Math.max(0, entry.amount)) : 1 }))
+    .filter((entry) => entry.amount > 0);
 
   return {
     includeGenres,
@@ -257,6 +276,7 @@ function normaliseConstraints(raw: RawConstraints) {
     count,
     sort: raw.sort,
     discovery,
+    directions,
   };
 }
 
@@ -275,6 +295,7 @@ export type RuntimeRange = NonNullable<Constraints["runtime"]>;
 export type LanguageConstraint = NonNullable<Constraints["languages"]>;
 export type PersonConstraint = Constraints["people"][number];
 export type ReferenceTitle = Constraints["references"][number];
+export type DirectionWish = Constraints["directions"][number];
 
 /** No constraints at all (every list empty, every range null, sort by relevance). */
 export function emptyConstraints(): Constraints {
@@ -302,6 +323,7 @@ export function hasAnyConstraint(constraints: Constraints): boolean {
     constraints.excludeKeywords.length > 0 ||
     constraints.excludeTitles.length > 0 ||
     constraints.excludeItemIds.length > 0 ||
+    constraints.directions.length > 0 ||
     constraints.sort !== "relevance"
   );
 }

@@ -1,5 +1,8 @@
 import type { Item } from "../catalog/item";
 import type { Provenance } from "../catalog/provenance";
+import { findContentDirections } from "../language/content-directions";
+import { queryText } from "../language/query-text";
+import { findDiscoveryMentions } from "../language/sort-words";
 import { contentWords } from "../retrieval/text-tokens";
 import { isSparseFilm, referenceNeighbours, type SparseFilmSupport } from "../retrieval/reference-neighbours";
 import type { CfModel } from "../retrieval/fast-path";
@@ -20,6 +23,8 @@ export interface CandidateResources {
   sparseSupport?: SparseFilmSupport;
   /** Semantic neighbours of free text (lib/ai text search), best first; optional. */
   semanticSearch?: (text: string, limit: number) => readonly number[];
+  /** Text neighbours of a reference moved along the request's content directions ("like X but darker"), best first; optional. */
+  movedNeighbours?: (itemIndex: number, directions: Constraints["directions"], limit: number) => readonly number[];
 }
 
 export interface GatheredCandidates {
@@ -33,12 +38,23 @@ export interface GatheredCandidates {
 /** Candidates per list: enough for constraints to filter, small enough to score in ~1 ms. */
 export const CANDIDATES_PER_LIST = 200;
 
+/**
+ * A reference's modifier without its direction and discovery words: searching "less violent" or
+ * "less popular" would gather violent or popular films; both are scored from the constraints
+ * (`directions`, `discovery`) instead.
+ */
+function modifierSearchText(modifier: string): string {
+  const text = queryText(modifier);
+  const scored = [...findContentDirections(text), ...findDiscoveryMentions(text)];
+  return text.tokens.filter((_, index) => !scored.some((mention) => index >= mention.start && index < mention.end)).join(" ");
+}
+
 /** The text the keyword and semantic lists search for: mood, topics, people, wanted genres. */
 export function constraintSearchText(constraints: Constraints): string {
   return [
     constraints.mood?.replace(/\bnot \w+/g, "") ?? "",
     ...constraints.keywords,
-    ...constraints.references.map((reference) => reference.modifier ?? "").filter((modifier) => !/\d/.test(modifier)),
+    ...constraints.references.map((reference) => reference.modifier ?? "").filter((modifier) => !/\d/.test(modifier)).map(modifierSearchText),
     ...constraints.people.filter((person) => !person.exclude).map((person) => person.name),
     ...constraints.includeGenres.map((entry) => entry.genre),
   ]
@@ -79,6 +95,18 @@ export function gatherCandidates(constraints: Constraints, resources: CandidateR
       lists.push({ name: "cf-neighbours", weight: 1.5, items: neighbours });
       record(neighbours, { kind: "neighbour-of-reference", itemIndex: index, by: isSparseFilm(resources.sparseSupport, index) ? "story" : "fans" });
       sources.push(`CF neighbours of ${reference.title}: ${neighbours.length}`);
+    }
+  }
+  if (resources.movedNeighbours && constraints.directions.length > 0) {
+    for (const reference of constraints.references) {
+      const index = reference.itemId ? resources.indexOf.get(reference.itemId) : undefined;
+      if (index === undefined) continue;
+      const moved = resources.movedNeighbours(index, constraints.directions, CANDIDATES_PER_LIST);
+      // Weighted like the keyword and mood lists, below X's fans (1.5): GloVe text neighbours are
+      // noisier than co-liked films, and at 1.5 they crowd out X's closest relatives (eval:directions).
+      lists.push({ name: "moved-text-neighbours", weight: 1, items: moved });
+      record(moved, { kind: "neighbour-of-reference", itemIndex: index, by: "story" });
+      sources.push(`text neighbours of ${reference.title}, moved ${constraints.directions.map((wish) => `${wish.towards} ${wish.direction}`).join(" and ")}: ${moved.length}`);
     }
   }
   if (resources.semanticSearch && constraints.mood) {

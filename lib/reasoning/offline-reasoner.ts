@@ -1,10 +1,12 @@
 import { analyseQuery, type QueryAnalysis } from "../language/analyse-query";
 import type { CatalogLexicon } from "../language/catalog-lexicon";
+import { requestDirections } from "../language/content-directions";
 import { combineRuntimeMentions } from "../language/runtime-expressions";
 import { combineYearMentions } from "../language/year-expressions";
 import type { TokenSpan } from "../language/query-text";
 import { inSoftScope } from "../language/soft-wishes";
-import { parseConstraints, type Constraints, type ConstraintStrength, type ConstraintsInput } from "./constraints";
+import { DIRECTION_WORDS } from "../catalog/content-directions";
+import { parseConstraints, type Constraints, type ConstraintStrength, type ConstraintsInput, type DirectionWish } from "./constraints";
 import { applyFollowUp, mergeConstraints, type FollowUpInstruction, type PreviousAnswerItem, type SessionState } from "./session-memory";
 
 export interface OfflineReasonerContext {
@@ -30,14 +32,25 @@ export interface OfflineReasonerResult {
 
 const strengthOf = (soft: boolean): ConstraintStrength => (soft ? "soft" : "hard");
 
+const overlapping = (a: TokenSpan, b: TokenSpan) => a.start < b.end && b.start < a.end;
+
 /** Constraints stated by this query alone (no session). */
 export function constraintsFromAnalysis(analysis: QueryAnalysis, lexicon: CatalogLexicon): Constraints {
   const item = (index: number) => lexicon.items[index];
   const input: ConstraintsInput = {};
   const tokens = analysis.query.tokens;
+  const directions = requestDirections(analysis);
+  const inDirection = (span: TokenSpan) => directions.some((mention) => overlapping(mention, span));
 
   // "comedy or horror": alternatives are preferences, not two requirements.
   const wanted = analysis.genres.filter((mention) => !mention.negated);
+  // "less scary horror movies", "like The Shining but less scary": a genre word inside a direction
+  // is a degree, not an exclusion of a genre the request asks for or a reference has (which would
+  // drop Horror altogether, or push away from the film asked about). Alone ("not too scary") it
+  // still softly avoids the genre, besides the direction.
+  const wantedGenres = new Set(wanted.flatMap((mention) => mention.genres));
+  const referenced = analysis.titles.some((title) => title.role !== "exclude");
+  const negatedGenres = analysis.genres.filter((mention) => mention.negated && !(inDirection(mention) && (referenced || mention.genres.every((genre) => wantedGenres.has(genre)))));
   const alternatives = new Set<number>();
   wanted.forEach((mention, index) => {
     const next = wanted[index + 1];
@@ -49,7 +62,7 @@ export function constraintsFromAnalysis(analysis: QueryAnalysis, lexicon: Catalo
   // "ideally a fantasy movie", "preferably in Dutch": what a preference cue governs is soft.
   const preferred = (span: TokenSpan) => inSoftScope(span, analysis.softScopes);
   input.includeGenres = wanted.flatMap((mention, index) => mention.genres.map((genre) => ({ genre, strength: strengthOf(alternatives.has(index) || preferred(mention)) })));
-  input.excludeGenres = analysis.genres.filter((mention) => mention.negated).flatMap((mention) => mention.genres.map((genre) => ({ genre, strength: strengthOf(mention.negated!.soft || preferred(mention)) })));
+  input.excludeGenres = negatedGenres.flatMap((mention) => mention.genres.map((genre) => ({ genre, strength: strengthOf(mention.negated!.soft || preferred(mention)) })));
 
   const years = combineYearMentions(analysis.years.map((mention) => (preferred(mention) ? { ...mention, strength: "soft" as const } : mention)));
   if (years) input.years = years;
@@ -77,8 +90,9 @@ export function constraintsFromAnalysis(analysis: QueryAnalysis, lexicon: Catalo
 
   const moodWords = analysis.vibes.map((vibe) => (vibe.negated ? `not ${vibe.phrase}` : vibe.phrase));
   input.mood = moodWords.length > 0 ? moodWords.join(", ") : null;
+  // Direction words left over as keywords ("gentler", "bloodier") would search for the very thing.
   input.keywords = [
-    ...analysis.keywords.filter((keyword) => !keyword.negated).map((keyword) => keyword.phrase),
+    ...analysis.keywords.filter((keyword) => !keyword.negated && !inDirection(keyword)).map((keyword) => keyword.phrase),
     ...wanted.flatMap((mention) => mention.keywords),
   ];
   input.excludeKeywords = [
@@ -88,6 +102,7 @@ export function constraintsFromAnalysis(analysis: QueryAnalysis, lexicon: Catalo
   input.count = analysis.counts[0]?.count ?? null;
   input.sort = analysis.sorts[0]?.sort ?? "relevance";
   input.discovery = analysis.discovery[0]?.discovery ?? null;
+  input.directions = directions.map(({ direction, towards, amount }) => ({ direction, towards, amount }));
   return parseConstraints(input);
 }
 
@@ -108,7 +123,9 @@ function onlyAdjusts(analysis: QueryAnalysis): boolean {
     analysis.counts.length > 0 ||
     analysis.discovery.length > 0 ||
     analysis.people.some((mention) => mention.negated) ||
-    analysis.titles.some((title) => title.role === "exclude");
+    analysis.titles.some((title) => title.role === "exclude") ||
+    // "not too violent", "a bit darker" after an answer: the same request, moved along an axis.
+    requestDirections(analysis).length > 0;
   if (!adjusts || asksAnew) return false;
   // "no horror" adjusts; "french films from the 1960s" is a new request that happens to carry
   // no genre: a film noun without any exclusion reads as asking anew.
@@ -148,6 +165,12 @@ export function followUpInstructions(analysis: QueryAnalysis, lastItemIds: reado
   return instructions;
 }
 
+/** "less violent than usual (preferred)", "a little darker than usual (preferred)": a direction in words. */
+export function describeDirection(wish: DirectionWish): string {
+  const degree = wish.amount <= 0.5 ? "a little " : wish.amount > 1 ? "much " : "";
+  return `${degree}${DIRECTION_WORDS[wish.direction][wish.towards]} than usual (preferred)`;
+}
+
 /** Lines for the notes: what each constraint means, in words. */
 export function describeConstraints(constraints: Constraints): string[] {
   const notes: string[] = [];
@@ -175,6 +198,7 @@ export function describeConstraints(constraints: Constraints): string[] {
   if (constraints.count !== null) notes.push(`${constraints.count} films`);
   if (constraints.sort !== "relevance") notes.push(`sorted: ${constraints.sort}`);
   if (constraints.discovery !== null) notes.push(`discovery ${constraints.discovery.toFixed(2)}`);
+  for (const wish of constraints.directions) notes.push(describeDirection(wish));
   return notes;
 }
 

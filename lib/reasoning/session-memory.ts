@@ -1,4 +1,5 @@
 import type { FollowUpChange } from "../language/follow-up-words";
+import { DIRECTION_WORDS, type ContentDirection, type DirectionTowards } from "../catalog/content-directions";
 import { parseConstraints, type Constraints, type PersonConstraint } from "./constraints";
 
 /**
@@ -144,8 +145,17 @@ export function mergeConstraints(previous: Constraints, next: Constraints): Cons
     count: next.count ?? previous.count,
     sort: next.sort !== "relevance" ? next.sort : previous.sort,
     discovery: next.discovery ?? previous.discovery,
+    // A follow-up's move on an axis replaces the earlier one on that axis; the others stay.
+    directions: [...previous.directions.filter((entry) => !next.directions.some((wish) => wish.direction === entry.direction)), ...next.directions],
   });
 }
+
+/** Moods a move along a content axis contradicts (matched against each comma-separated mood). */
+const DARK_MOODS = /\b(dark|bleak|sad|gritty|melancholic|grim|depressing)\b/;
+const LIGHT_MOODS = /\b(light|lighthearted|feel-good|feel good|cozy|uplifting|hopeful|cheerful|happy)\b/;
+const VIOLENT_MOODS = /\b(violent|bloody|gory|gore|brutal)\b/;
+const INTENSE_MOODS = /\b(tense|intense|scary|creepy)\b/;
+const CALM_MOODS = /\b(relaxing|calm|gentle|cozy|slow)\b/;
 
 /** Runtime ("shorter", "longer") and year ("older", "newer") steps when nothing better is known. */
 export const FOLLOW_UP_RUNTIME_STEP_MINUTES = 10;
@@ -174,6 +184,15 @@ export function applyFollowUp(
   };
   const addMood = (words: string) => {
     next.mood = next.mood ? `${next.mood}, ${words}` : words;
+  };
+  // A comparative is a soft move along a content axis. The query's own reading of it (which may
+  // say "a little") wins; an earlier turn's move on the same axis is replaced. Moods that now
+  // contradict it ("dark" after "lighter") leave, so the two never pull against each other.
+  const move = (direction: ContentDirection, towards: DirectionTowards, contradictedMoods: RegExp) => {
+    const stated = constraints.directions.find((entry) => entry.direction === direction && entry.towards === towards);
+    next.directions = [...next.directions.filter((entry) => entry.direction !== direction), stated ?? { direction, towards, amount: 1 }];
+    if (next.mood) next.mood = next.mood.split(/,\s*/).filter((mood) => !contradictedMoods.test(mood)).join(", ") || null;
+    notes.push(DIRECTION_WORDS[direction][towards]);
   };
   for (const instruction of instructions) {
     if (instruction.kind === "another") {
@@ -232,16 +251,14 @@ export function applyFollowUp(
         break;
       case "scarier":
         addGenre("Horror");
-        addMood("scary");
+        move("intensity", "more", CALM_MOODS);
         notes.push("scarier: horror preferred");
         break;
       case "darker":
-        addMood("dark");
-        notes.push("darker mood");
+        move("darkness", "more", LIGHT_MOODS);
         break;
       case "lighter":
-        next.mood = [next.mood?.replace(/\b(dark|bleak|sad|gritty|melancholic)\b,? ?/g, "").trim(), "light, feel-good"].filter(Boolean).join(", ");
-        notes.push("lighter mood");
+        move("darkness", "less", DARK_MOODS);
         break;
       case "better":
         next.sort = "best-rated";
@@ -256,13 +273,10 @@ export function applyFollowUp(
         notes.push("less obvious picks");
         break;
       case "less-scary":
-        next.includeGenres = next.includeGenres.filter((entry) => entry.genre !== "Horror");
-        if (!next.excludeGenres.some((entry) => entry.genre === "Horror")) next.excludeGenres = [...next.excludeGenres, { genre: "Horror", strength: "hard" }];
-        notes.push("no horror");
+        move("intensity", "less", INTENSE_MOODS);
         break;
       case "less-violent":
-        next.excludeKeywords = [...new Set([...next.excludeKeywords, "violence", "gore", "brutality"])];
-        notes.push("less violent");
+        move("violence", "less", VIOLENT_MOODS);
         break;
     }
   }

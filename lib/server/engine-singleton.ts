@@ -16,6 +16,7 @@ import { databasePathFromEnvironment, openSqliteStore, type Store } from "../sto
 import { ReelcastError } from "../errors/reelcast-error";
 import { restoreBanditState } from "./bandit-persistence";
 import { followBanditLog } from "./bandit-log-follower";
+import { loadContentDirections } from "./content-directions-loader";
 
 export interface CreateEngineOptions {
   catalogRoot?: string;
@@ -86,6 +87,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
           return null;
         }),
   );
+  const contentDirections = timed("content directions", await loadContentDirections(catalog.items, textSearch, cf));
   const providers = createProviderRegistry({ environment, ...options.providers });
   const store = options.store ?? null;
   const banditState = timed("bandit state", options.banditState ?? (store ? (await restoreBanditState(store)).state : createBanditState()));
@@ -103,6 +105,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
     now,
     textSearch,
     textSearchUnavailable,
+    contentDirections,
     llm: { handle: providers.languageModel, unavailableReason: providers.unavailableReason, rerank: rerankEnabled(environment) },
     budget: { config: budgetConfigFromEnvironment(environment), state: emptyBudgetState() },
     bandit: {
@@ -117,6 +120,9 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
     newSessionId: () => `s_${randomBytes(16).toString("hex")}`,
   };
 }
+
+/** How long after the server's engine is ready it computes the content-direction scores. */
+const DIRECTION_WARM_UP_MS = 2_000;
 
 /** How often the server snapshots the bandit state (the event log stays the source of truth). */
 const SNAPSHOT_INTERVAL_MS = 30_000;
@@ -142,6 +148,9 @@ async function createServerEngine(): Promise<Engine> {
   // One line for operators (and bench's cold-start breakdown): what loading cost.
   // eslint-disable-next-line no-console -- the one operator line of the server
   console.info(`[reelcast] engine ready in ${Math.round(performance.now() - started)} ms (${phases.join(", ")} ms); ${engine.catalog.items.length} items`);
+  // The content-direction scores are computed on first use; once the server is up and idle,
+  // compute them off the request path so the first "less violent" does not wait for them.
+  setTimeout(() => void engine.contentDirections.scores, DIRECTION_WARM_UP_MS).unref();
   if (process.env.REELCAST_SNAPSHOT_WRITER !== "0") {
     const snapshot = () =>
       follower.snapshot(Date.now()).catch(() => {

@@ -85,8 +85,9 @@ test("mergeConstraints: lists add up, ranges replace, a wanted genre stops being
 test("applyFollowUp without an answer still applies what it can and says so", () => {
   const { constraints, notes } = applyFollowUp(parseConstraints({}), [{ kind: "change", change: "funnier" }, { kind: "change", change: "less-scary" }], []);
   assert.deepEqual(constraints.includeGenres, [{ genre: "Comedy", strength: "soft" }]);
-  assert.deepEqual(constraints.excludeGenres, [{ genre: "Horror", strength: "hard" }]);
-  assert.deepEqual(notes, ["funnier: comedy preferred", "no horror"]);
+  assert.deepEqual(constraints.excludeGenres, [], "'less scary' is a soft move along an axis, never a Horror filter");
+  assert.deepEqual(constraints.directions, [{ direction: "intensity", towards: "less", amount: 1 }]);
+  assert.deepEqual(notes, ["funnier: comedy preferred", "less intense"]);
 });
 
 test("recordTurn and recordFeedback keep bounded, ordered, duplicate-free lists", () => {
