@@ -6,8 +6,8 @@
  * d'action" → "action comedies"), and a modifier or genre noun alone is read too ("sans
  * horreur", "pas de polars"). Patterns run on folded text (shared.ts).
  */
-import { FOREIGN_LANGUAGE_NAMES } from "./language-names";
-import { alternation, lookup, phrase, type Rewrite } from "./shared";
+import { countriesIn, FOREIGN_LANGUAGE_NAMES } from "./language-names";
+import { alternation, lookup, nounModifierRewrites, phrase, strongWords, type Rewrite } from "./shared";
 
 /** Nouns a genre modifier follows → English noun. */
 const HEADS: Record<string, string> = {
@@ -65,12 +65,8 @@ for (const name of FOREIGN_LANGUAGE_NAMES) {
   }
 }
 Object.assign(LANGUAGE_FORMS, { etrangers: "foreign", etranger: "foreign", etrangere: "foreign", etrangeres: "foreign" });
-const COUNTRIES: Record<string, string> = {};
-for (const name of FOREIGN_LANGUAGE_NAMES) for (const country of name.countries?.fr ?? []) COUNTRIES[country] = name.english;
+const COUNTRIES = countriesIn("fr");
 export const LANGUAGE_WORD = alternation(Object.keys(LANGUAGE_FORMS));
-
-const HEAD = alternation(Object.keys(HEADS));
-const MODIFIER = alternation(Object.keys(OF));
 
 /** Genre and language rewrites, in order: fixed phrases, noun + modifier pairs, then single words. */
 export const FRENCH_VOCABULARY: Rewrite[] = [
@@ -82,12 +78,7 @@ export const FRENCH_VOCABULARY: Rewrite[] = [
   { pattern: phrase(String.raw`(?:en )?(?:version originale|vo|v o|vost|vostfr)(?: en)? (${LANGUAGE_WORD})`), to: (m) => `originally in ${lookup(LANGUAGE_FORMS, m[1])}` },
   { pattern: phrase(String.raw`(?:(?:en|de) langue |en version |en |parles? en )(${LANGUAGE_WORD})`), to: (m) => `in ${lookup(LANGUAGE_FORMS, m[1])}` },
   { pattern: phrase(String.raw`(?:les? |la |l'|du |des )?(?:cinema) (${LANGUAGE_WORD})`), to: (m) => `${lookup(LANGUAGE_FORMS, m[1])} films` },
-  { pattern: phrase(String.raw`(${HEAD}) (${LANGUAGE_WORD})`), to: (m) => `${lookup(LANGUAGE_FORMS, m[2])} ${lookup(HEADS, m[1])}` },
-  { pattern: phrase(String.raw`(${HEAD}) (${MODIFIER})`), to: (m) => `${lookup(OF, m[2])} ${lookup(HEADS, m[1])}` },
-  { pattern: phrase(`(${alternation(Object.keys(WORDS))})`), to: (m) => lookup(WORDS, m[1]) ?? null },
-  { pattern: phrase(`(${MODIFIER})`), to: (m) => lookup(OF, m[1]) ?? null },
-  { pattern: phrase(`(${LANGUAGE_WORD})`), to: (m) => lookup(LANGUAGE_FORMS, m[1]) ?? null },
-  { pattern: phrase(`(${HEAD})`), to: (m) => lookup(HEADS, m[1]) ?? null },
+  ...nounModifierRewrites({ heads: HEADS, modifiers: OF, words: WORDS, languages: LANGUAGE_FORMS }),
 ];
 
 /** Function words inside the phrases above: already one-point markers (french.ts), not two-point evidence. */
@@ -101,11 +92,10 @@ const ENGLISH_LOOKALIKES = new Set([
 ]);
 
 /** Words only French film requests use (two detection points each): nouns, genre words, language adjectives, countries. */
-export const FRENCH_STRONG_WORDS = new RegExp(
-  String.raw`^(?:${alternation(
-    // One-word entries, and the noun of "d'horreur" or "du japon"; never a word of a longer phrase ("science fiction" is English too).
-    [...Object.keys(HEADS), ...Object.keys(WORDS), ...Object.keys(OF), ...Object.keys(LANGUAGE_FORMS), ...Object.keys(COUNTRIES)]
-      .map((phrase) => phrase.replace(/^(?:(?:de|du|des|d|a|l|la|le) ?')?(?:(?:de|du|des|a|pour|en) )?/, "").replace(/^(?:d|l)'/, ""))
-      .filter((word) => /^[a-z]{4,}$/.test(word) && !ENGLISH_LOOKALIKES.has(word) && !FRENCH_FUNCTION_WORDS.has(word)),
-  )})$`,
+export const FRENCH_STRONG_WORDS = strongWords(
+  // One-word entries, and the noun of "d'horreur" or "du japon"; never a word of a longer phrase ("science fiction" is English too).
+  [...Object.keys(HEADS), ...Object.keys(WORDS), ...Object.keys(OF), ...Object.keys(LANGUAGE_FORMS), ...Object.keys(COUNTRIES)]
+    .map((entry) => entry.replace(/^(?:(?:de|du|des|d|a|l|la|le) ?')?(?:(?:de|du|des|a|pour|en) )?/, "").replace(/^(?:d|l)'/, ""))
+    .filter((word) => !FRENCH_FUNCTION_WORDS.has(word)),
+  ENGLISH_LOOKALIKES,
 );

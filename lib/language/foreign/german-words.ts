@@ -6,8 +6,8 @@
  * head is listed once, so every pairing is read, with or without a hyphen ("Sci-Fi-Filme").
  * Patterns run on folded text (shared.ts).
  */
-import { FOREIGN_LANGUAGE_NAMES } from "./language-names";
-import { alternation, lookup, phrase, type Rewrite } from "./shared";
+import { countriesIn, FOREIGN_LANGUAGE_NAMES } from "./language-names";
+import { alternation, anyOf, lookup, phrase, strongWords, type Rewrite } from "./shared";
 
 /** First parts of compounds → the English genre (or topic) word. */
 const STEMS: Record<string, string> = {
@@ -64,8 +64,7 @@ for (const name of FOREIGN_LANGUAGE_NAMES) {
     }
   }
 }
-const COUNTRIES: Record<string, string> = {};
-for (const name of FOREIGN_LANGUAGE_NAMES) for (const country of name.countries?.de ?? []) COUNTRIES[country] = name.english;
+const COUNTRIES = countriesIn("de");
 export const LANGUAGE_WORD = alternation(Object.keys(LANGUAGE_FORMS));
 
 const STEM = alternation(Object.keys(STEMS));
@@ -90,8 +89,8 @@ export const GERMAN_VOCABULARY: Rewrite[] = [
 ];
 
 /** Words only German film requests use (two detection points each): compounds, genre nouns, language adjectives, countries. */
-export const GERMAN_STRONG_WORDS = new RegExp(
-  String.raw`^(?:(?:${STEM})(?:${HEAD})|${alternation(Object.keys(WORDS).filter((word) => !/ /.test(word) && !ENGLISH_LOOKALIKES.has(word)))}|${alternation(
-    Object.keys(LANGUAGE_FORMS).filter((word) => !ENGLISH_LOOKALIKES.has(word)),
-  )}|${alternation(Object.keys(COUNTRIES).map((country) => country.replace(/^aus (?:der |dem |den )?/, "")).filter((word) => /^[a-z]{4,}$/.test(word) && !ENGLISH_LOOKALIKES.has(word)))})$`,
+export const GERMAN_STRONG_WORDS = anyOf(
+  // Any compound of a genre stem and a head: "Kriegsdramen", "Liebesfilme".
+  new RegExp(String.raw`^(?:${STEM})(?:${HEAD})$`),
+  strongWords([...Object.keys(WORDS), ...Object.keys(LANGUAGE_FORMS), ...Object.keys(COUNTRIES).map((country) => country.replace(/^aus (?:der |dem |den )?/, ""))], ENGLISH_LOOKALIKES),
 );

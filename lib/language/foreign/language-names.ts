@@ -113,3 +113,10 @@ export const FOREIGN_LANGUAGE_NAMES: readonly ForeignLanguageName[] = [
   row("finnish", "finlandais, finnois", "finlandes/finlandesa", "finnisch", { fr: ["de finlande"], es: ["de finlandia"], de: ["aus finnland"] }),
   row("ukrainian", "ukrainien", "ucraniano/ucraniana", "ukrainisch", { fr: ["d'ukraine"], es: ["de ucrania"], de: ["aus der ukraine"] }),
 ];
+
+/** Country phrases of one language → the English adjective ("du japon" → "japanese"). */
+export function countriesIn(code: "fr" | "es" | "de"): Record<string, string> {
+  const countries: Record<string, string> = {};
+  for (const name of FOREIGN_LANGUAGE_NAMES) for (const country of name.countries?.[code] ?? []) countries[country] = name.english;
+  return countries;
+}

@@ -84,3 +84,38 @@ export function startsWithGenre(first: string, second: string | undefined): bool
   const one = first.replace(/-/g, " ");
   return isGenreWord(one) || (second !== undefined && isGenreWord(`${one} ${second.replace(/-/g, " ")}`));
 }
+
+/** A language's closed genre vocabulary: nouns a modifier follows, modifiers, stand-alone genre words, language adjectives. */
+export interface NounModifierVocabulary {
+  heads: Readonly<Record<string, string>>;
+  modifiers: Readonly<Record<string, string>>;
+  words: Readonly<Record<string, string>>;
+  languages: Readonly<Record<string, string>>;
+}
+
+/**
+ * Rewrites for languages whose genre follows its noun (French, Spanish): noun + language
+ * adjective ("films japonais" → "japanese films"), noun + modifier ("drames historiques" →
+ * "historical dramas"), then stand-alone genre words, modifiers, adjectives and nouns.
+ */
+export function nounModifierRewrites({ heads, modifiers, words, languages }: NounModifierVocabulary): Rewrite[] {
+  const head = alternation(Object.keys(heads));
+  const modifier = alternation(Object.keys(modifiers));
+  const language = alternation(Object.keys(languages));
+  return [
+    { pattern: phrase(String.raw`(${head}) (${language})`), to: (m) => `${lookup(languages, m[2])} ${lookup(heads, m[1])}` },
+    { pattern: phrase(String.raw`(${head}) (${modifier})`), to: (m) => `${lookup(modifiers, m[2])} ${lookup(heads, m[1])}` },
+    { pattern: phrase(`(${alternation(Object.keys(words))})`), to: (m) => lookup(words, m[1]) ?? null },
+    { pattern: phrase(`(${modifier})`), to: (m) => lookup(modifiers, m[1]) ?? null },
+    { pattern: phrase(`(${language})`), to: (m) => lookup(languages, m[1]) ?? null },
+    { pattern: phrase(`(${head})`), to: (m) => lookup(heads, m[1]) ?? null },
+  ];
+}
+
+/**
+ * An anchored pattern of the words that are evidence of one language: words of four letters or
+ * more that English requests never use (the lookalikes are left out: "thriller", "Japan").
+ */
+export function strongWords(words: Iterable<string>, lookalikes: ReadonlySet<string>): RegExp {
+  return new RegExp(String.raw`^(?:${alternation([...words].filter((word) => /^[a-z]{4,}$/.test(word) && !lookalikes.has(word)))})$`);
+}

@@ -6,8 +6,8 @@
  * comedies"), and a modifier alone is read too ("sin terror", "nada de acción"). Patterns run on
  * folded text (shared.ts).
  */
-import { FOREIGN_LANGUAGE_NAMES } from "./language-names";
-import { alternation, lookup, phrase, type Rewrite } from "./shared";
+import { countriesIn, FOREIGN_LANGUAGE_NAMES } from "./language-names";
+import { alternation, lookup, nounModifierRewrites, phrase, strongWords, type Rewrite } from "./shared";
 
 /** Nouns a genre modifier follows → English noun. */
 const HEADS: Record<string, string> = {
@@ -63,12 +63,8 @@ for (const name of FOREIGN_LANGUAGE_NAMES) {
     for (const form of [masculine, feminine, plural(masculine), plural(feminine)]) LANGUAGE_FORMS[form] = name.english;
   }
 }
-const COUNTRIES: Record<string, string> = {};
-for (const name of FOREIGN_LANGUAGE_NAMES) for (const country of name.countries?.es ?? []) COUNTRIES[country] = name.english;
+const COUNTRIES = countriesIn("es");
 export const LANGUAGE_WORD = alternation(Object.keys(LANGUAGE_FORMS));
-
-const HEAD = alternation(Object.keys(HEADS));
-const MODIFIER = alternation(Object.keys(OF));
 
 /** Genre and language rewrites, in order: fixed phrases, noun + modifier pairs, then single words. */
 export const SPANISH_VOCABULARY: Rewrite[] = [
@@ -79,12 +75,7 @@ export const SPANISH_VOCABULARY: Rewrite[] = [
   { pattern: phrase(String.raw`(?:en )?(?:version original|v ?o)(?: (?:en|subtitulada en))? (${LANGUAGE_WORD})`), to: (m) => `originally in ${lookup(LANGUAGE_FORMS, m[1])}` },
   { pattern: phrase(String.raw`(?:(?:en|de) (?:el )?(?:idioma |lengua )?|hablad[oa]s? en (?:el )?)(${LANGUAGE_WORD})`), to: (m) => `in ${lookup(LANGUAGE_FORMS, m[1])}` },
   { pattern: phrase(String.raw`(?:el |del )?cine (${LANGUAGE_WORD})`), to: (m) => `${lookup(LANGUAGE_FORMS, m[1])} films` },
-  { pattern: phrase(String.raw`(${HEAD}) (${LANGUAGE_WORD})`), to: (m) => `${lookup(LANGUAGE_FORMS, m[2])} ${lookup(HEADS, m[1])}` },
-  { pattern: phrase(String.raw`(${HEAD}) (${MODIFIER})`), to: (m) => `${lookup(OF, m[2])} ${lookup(HEADS, m[1])}` },
-  { pattern: phrase(`(${alternation(Object.keys(WORDS))})`), to: (m) => lookup(WORDS, m[1]) ?? null },
-  { pattern: phrase(`(${MODIFIER})`), to: (m) => lookup(OF, m[1]) ?? null },
-  { pattern: phrase(`(${LANGUAGE_WORD})`), to: (m) => lookup(LANGUAGE_FORMS, m[1]) ?? null },
-  { pattern: phrase(`(${HEAD})`), to: (m) => lookup(HEADS, m[1]) ?? null },
+  ...nounModifierRewrites({ heads: HEADS, modifiers: OF, words: WORDS, languages: LANGUAGE_FORMS }),
   { pattern: phrase(String.raw`extranjer[oa]s?`), to: "foreign" },
 ];
 
@@ -96,10 +87,8 @@ const ENGLISH_LOOKALIKES = new Set([
 ]);
 
 /** Words only Spanish film requests use (two detection points each): nouns, genre words, language adjectives, countries. */
-export const SPANISH_STRONG_WORDS = new RegExp(
-  String.raw`^(?:${alternation(
-    // One-word entries, and a country's own name ("de japon" → "japon"); never a word of a longer phrase.
-    [...Object.keys(HEADS), ...Object.keys(WORDS), ...Object.keys(LANGUAGE_FORMS), ...Object.keys(COUNTRIES).map((country) => country.replace(/^(?:de|del) (?:la |los |el )?/, ""))]
-      .filter((word) => /^[a-z]{4,}$/.test(word) && !ENGLISH_LOOKALIKES.has(word)),
-  )})$`,
+export const SPANISH_STRONG_WORDS = strongWords(
+  // One-word entries, and a country's own name ("de japon" → "japon"); never a word of a longer phrase.
+  [...Object.keys(HEADS), ...Object.keys(WORDS), ...Object.keys(LANGUAGE_FORMS), ...Object.keys(COUNTRIES).map((country) => country.replace(/^(?:de|del) (?:la |los |el )?/, ""))],
+  ENGLISH_LOOKALIKES,
 );
