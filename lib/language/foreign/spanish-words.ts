@@ -22,7 +22,9 @@ const GENDERED: Record<string, string> = {
   belic: "war", policiac: "crime", animad: "animated", romantic: "romantic", comic: "comedy", dramatic: "dramatic", fantastic: "fantasy",
   historic: "historical", biografic: "biopic", psicologic: "psychological", terrorific: "horror", divertid: "funny", gracios: "funny", negr: "black",
 };
-const INVARIABLE: Record<string, string> = { musical: "musical", documental: "documentary", infantil: "kids", familiar: "family", policial: "crime", aterrador: "scary" };
+const INVARIABLE: Record<string, string> = {
+  musical: "musical", documental: "documentary", infantil: "kids", familiar: "family", policial: "crime", aterrador: "scary", criminal: "crime",
+};
 const ADJECTIVES: Record<string, string> = {};
 for (const [stem, english] of Object.entries(GENDERED)) for (const ending of ["o", "a", "os", "as"]) ADJECTIVES[`${stem}${ending}`] = english;
 for (const [word, english] of Object.entries(INVARIABLE)) for (const form of [word, `${word}es`, `${word}a`, `${word}as`]) ADJECTIVES[form] = english;

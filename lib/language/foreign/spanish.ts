@@ -4,6 +4,7 @@
  * prepositions, negation and "como X". Patterns run on folded text (see shared.ts).
  */
 import { LANGUAGE_WORD, SPANISH_STRONG_WORDS, SPANISH_VOCABULARY } from "./spanish-words";
+import { isGenreWord } from "../genre-words";
 import { alternation, anyOf, startsWithGenre, decadePhrase, lookup, minutesPhrase, phrase, plausibleMinutes, RUNTIME_ENGLISH, YEAR, type ForeignLanguage, type Rewrite, type RuntimeBound } from "./shared";
 
 const VALUES: Record<string, number> = {
@@ -40,6 +41,7 @@ const DURATIONS: Rewrite[] = [
   // "entre una y dos horas": a range, before "una y dos" reads as one number.
   { pattern: phrase(String.raw`entre (${NUMBER}) y (${NUMBER}) ${HOURS}`), to: (m) => range(spanishNumber(m[1]) * 60, spanishNumber(m[2]) * 60) },
   { pattern: phrase(String.raw`(\d+) ?h ?(\d{1,2})(?: ?${MINUTES})?`), to: (m) => count(Number(m[1]) * 60 + Number(m[2])) },
+  { pattern: phrase(String.raw`(\d+)[,.](\d) ?${HOURS}`), to: (m) => count(Number(`${m[1]}.${m[2]}`) * 60) },
   { pattern: phrase(String.raw`(?:una )?media hora`), to: () => minutesPhrase(30) },
   { pattern: phrase(String.raw`(?:(?:una|1) )?hora y (media|cuarto)`), to: (m) => count(m[1] === "media" ? 90 : 75) },
   // "hora y cuarenta", "una hora y cuarenta minutos", "1 hora 40".
@@ -50,13 +52,21 @@ const DURATIONS: Rewrite[] = [
   { pattern: phrase(String.raw`(${NUMBER}) ?${MINUTES}\.?`), to: (m) => count(spanishNumber(m[1])) },
 ];
 
+/** "que no pase de", "que no superen", "que no lleguen a", …: a runtime the film must not go past is its maximum. */
+function notGoingPast(): Record<string, RuntimeBound> {
+  const forms: Record<string, RuntimeBound> = {};
+  for (const verb of ["pase de", "supere", "exceda", "exceda de", "sobrepase", "llegue a", "dure mas de"]) {
+    const [stem, ...rest] = verb.split(" ");
+    for (const form of [stem, `${stem}n`]) forms[["que no", form, ...rest].join(" ")] = "max";
+  }
+  return forms;
+}
+
 const RUNTIME_BEFORE: Record<string, RuntimeBound> = {
-  "no mas de": "max", "como maximo": "max", "maximo": "max", "menos de": "max", "a lo sumo": "max", "hasta": "max", "no superior a": "max", "inferior a": "max",
+  "no mas de": "max", "como maximo": "max", "maximo": "max", "menos de": "max", "a lo sumo": "max", "hasta": "max", "no superior a": "max", "inferior a": "max", "inferiores a": "max", "menores a": "max", "menores de": "max",
   "de menos de": "max", "no mas larga de": "max", "no mas larga que": "max", "mas corta que": "max", "mas cortas que": "max",
-  "mas de": "min", "al menos": "min", "por lo menos": "min", "como minimo": "min", "minimo": "min", "no menos de": "min", "superior a": "min", "de mas de": "min",
-  "que no pase de las": "max", "que no pase de los": "max", "que no pase de": "max", "que no pasen de": "max", "que no supere los": "max", "que no supere las": "max",
-  "que no supere": "max", "que no superen": "max", "que no exceda": "max", "que no exceda de": "max", "como mucho": "max", "a lo mucho": "max",
-  "que no llegue a las": "max", "que no llegue a los": "max", "que no llegue a": "max", "sin llegar a las": "max", "sin llegar a los": "max", "sin llegar a": "max",
+  "mas de": "min", "al menos": "min", "por lo menos": "min", "como minimo": "min", "minimo": "min", "no menos de": "min", "superior a": "min", "superiores a": "min", "mayores a": "min", "mayores de": "min", "de mas de": "min",
+  "como mucho": "max", "a lo mucho": "max", "sin llegar a": "max", "sin pasar de": "max", ...notGoingPast(),
   "por debajo de": "max", "menor a": "max", "menor de": "max", "menor que": "max", maxima: "max", "por encima de": "min", "mayor a": "min", "mayor de": "min",
   "mayor que": "min", minima: "min", "mas larga que": "min", "mas largas que": "min", "maxima de": "max", "maximo de": "max", "minima de": "min", "minimo de": "min",
   unos: "about", unas: "about", "alrededor de": "about", aproximadamente: "about", "cerca de": "about", "mas o menos": "about",
@@ -65,7 +75,7 @@ const RUNTIME_AFTER: Record<string, RuntimeBound> = { "como maximo": "max", "com
 
 const RUNTIMES: Rewrite[] = [
   { pattern: phrase(String.raw`(?:que |y que )?(no )?(?:dure|duren|durar|dura|duran)(?: (?:de|unos?|unas?))?(?= (?:no |mas |menos |al |por |como |entre |alrededor |cerca |aproximadamente |hasta |\d))`), to: (m) => (m[1] ? "no" : "") },
-  { pattern: phrase(String.raw`(?:de |con una )?duracion(?: de)?(?= )`), to: "" },
+  { pattern: phrase(String.raw`(?:de |con una |con )?duracion(?:es)?(?: de)?(?= )`), to: "" },
   { pattern: phrase(String.raw`(?:entre|de) (\d+)(?: minutes)? (?:y|a) (\d+) minutes`), to: (m) => `between ${m[1]} and ${m[2]} minutes` },
   { pattern: phrase(String.raw`(${alternation(Object.keys(RUNTIME_BEFORE))}) (?:(?:la|las|los|el) )?(\d+) minutes`), to: (m) => `${RUNTIME_ENGLISH[lookup(RUNTIME_BEFORE, m[1])!]} ${m[2]} minutes` },
   // A time budget: "solo tengo hora y media", "tengo 90 minutos".
@@ -126,7 +136,19 @@ const YEARS: Rewrite[] = [
   { pattern: phrase(String.raw`(?:${PARTICIPLE})?(${alternation(Object.keys(YEAR_BEFORE))}) (?:ano )?${YEAR}`), to: (m) => `${lookup(YEAR_BEFORE, m[1])} ${m[2]}` },
 ];
 
+/** "terror no", "pero terror no", "ciencia ficción tampoco": the genre of the last one or two words, denied; null when they are not a genre. */
+function deniedAfter(first: string, second: string | undefined): string | null {
+  const genre = (words: string) => isGenreWord(words.replace(/-/g, " "));
+  if (second !== undefined && genre(`${first} ${second}`)) return `no ${first} ${second}`;
+  if (second !== undefined && genre(second)) return `${first} no ${second}`;
+  return second === undefined && genre(first) ? `no ${first}` : null;
+}
+
 const NEGATION_AND_CUES: Rewrite[] = [
+  // "comedias sí, terror no": a genre denied after it, at the end of a clause.
+  { pattern: /(?<![a-z0-9])(?:(?:el|la|los|las) )?([a-z-]+)(?: ([a-z-]+))? (?:no|tampoco)(?= *(?:[,.;!?)]|por favor|gracias|$))/g, to: (m) => deniedAfter(m[1], m[2]) },
+  { pattern: phrase(String.raw`si`), to: "", connective: true },
+  { pattern: phrase(String.raw`(?:pero |y )?nada que (?:tenga|tengan) que ver con(?: (?:el|la|los|las))?`), to: (m) => (/^pero/.test(m[0]) ? "but nothing" : "nothing") },
   { pattern: phrase(String.raw`(?:cualquier cosa|lo que sea|todo|cualquiera) (?:menos|excepto|salvo|pero no)(?: (?:las?|los?|el))?`), to: "anything but" },
   { pattern: phrase(String.raw`que no (?:esten|este|sean|sea)(?: (?:en|de))? (?=in )`), to: "not " },
   { pattern: phrase(String.raw`que no (?:sean|sea|son|es)(?: (?:una?|unas|unos|las?|los?))?`), to: "that are not" },
@@ -159,11 +181,11 @@ const NEGATION_AND_CUES: Rewrite[] = [
 export const SPANISH: ForeignLanguage = {
   code: "es",
   markers: (
-    "el los las un una uno del al que como en ni sin con para por pero nada algo quiero ver busco recomiendas recomienda recomiendame de y o anos decada " +
+    "el los las un una uno del al que como en ni no terror sin con para por pero nada algo quiero ver busco recomiendas recomienda recomiendame de y o anos decada " +
     "cualquier cosa menos mas solo entre desde hasta antes despues dure duren horas hora minutos sean esten favor hola gracias alguna algun unas unos"
   ).split(" "),
   strong: anyOf(
-    /^(como|despues|anos|decada|quiero|busco|recomiendas|recomiendame|gustaria|quisiera|cualquier|ciencia|ficcion|esten|sean|duren|dure|minutos|horas|hasta|desde|partir|anteriores|posteriores|recientes|antiguas|antiguos|duracion|maximo|minimo|estrenadas|estrenados|salieron|menos|nada|ningun|ninguna|idioma|sin|excepto|salvo|evitando|evitar|tenga|tengan|incluya|incluyan|contenga|contengan|lleve|lleven|olvidate|olvida|gustan|gusta|cero|excluyendo|exceptuando|pongas|libres|tengo|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)$/,
+    /^(como|despues|anos|decada|quiero|busco|recomiendas|recomiendame|gustaria|quisiera|cualquier|ciencia|ficcion|esten|sean|duren|dure|minutos|horas|hasta|desde|partir|anteriores|posteriores|recientes|antiguas|antiguos|duracion|maximo|minimo|estrenadas|estrenados|salieron|menos|nada|ningun|ninguna|idioma|sin|excepto|salvo|evitando|evitar|tenga|tengan|incluya|incluyan|contenga|contengan|lleve|lleven|olvidate|olvida|gustan|gusta|cero|si|tampoco|excluyendo|exceptuando|pongas|libres|tengo|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)$/,
     SPANISH_STRONG_WORDS,
   ),
   likeCue: phrase(String.raw`(?:como(?! (?:maximo|minimo|mucho)\b)|parecid[oa]s? a(?:l)?|similar(?:es)? a(?:l)?|del estilo de(?:l)?|al estilo de(?:l)?|en la linea de(?:l)?)`),

@@ -85,7 +85,8 @@ const RUNTIMES: Value[] = [
   ["de no más de noventa minutos", { runtime: [null, 90] }], ["de menos de hora y cuarenta", { runtime: [null, 100] }],
   ["de 1 hora 40 como máximo", { runtime: [null, 100] }], ["por debajo de 90 minutos", { runtime: [null, 90] }], ["por encima de dos horas", { runtime: [120, null] }],
   ["que no superen la hora y media", { runtime: [null, 90] }], ["de duración menor a 100 minutos", { runtime: [null, 100] }], ["de duración mayor a 2 horas", { runtime: [120, null] }],
-  ["y solo tengo hora y media", { runtime: [null, 90] }], ["de menos de ciento veinte minutos", { runtime: [null, 120] }], ["de 100 minutos como mínimo", { runtime: [100, null] }], ["de menos de 2h", { runtime: [null, 120] }], ["de menos de dos horas y media", { runtime: [null, 150] }], ["cortas, de menos de 80 minutos", { runtime: [null, 80] }],
+  ["y solo tengo hora y media", { runtime: [null, 90] }], ["que no sobrepasen las dos horas", { runtime: [null, 120] }], ["de 1,5 horas como máximo", { runtime: [null, 90] }],
+  ["inferiores a 100 minutos", { runtime: [null, 100] }], ["de menos de ciento veinte minutos", { runtime: [null, 120] }], ["de 100 minutos como mínimo", { runtime: [100, null] }], ["de menos de 2h", { runtime: [null, 120] }], ["de menos de dos horas y media", { runtime: [null, 150] }], ["cortas, de menos de 80 minutos", { runtime: [null, 80] }],
 ];
 const LANGUAGES: Value[] = [
   ["en japonés", { languages: { include: ["ja"] } }], ["en coreano", { languages: { include: ["ko"] } }], ["en francés", { languages: { include: ["fr"] } }],
@@ -160,6 +161,7 @@ check(
       "{g} que no sean de {n*}", "ni {n} ni {m}, solo {g}", "{g}, ni {n} ni {m}", "{g} que no sean {n} ni {m}", "{g}, que no sean ni de {n} ni de {m}",
       "no quiero {n} sino {g}", "{g} aunque sin {n}", "no me pongas {n}, quiero {g}", "{g} libres de {n}", "{g} sin elementos de {n}", "{g} en vez de {n}",
       "{g} en lugar de {n}", "{g} que no incluyan {n}", "{g} excluyendo {n}", "{g} a excepción de {n}", "{g} (nada de {n})", "{g} pero sin {n} por favor",
+      "{g} sí, {n} no", "{g}, no {n}", "{g}, pero {n} no", "{g} {d}, {n} no por favor", "{g}, nada que tenga que ver con {n}",
     ],
     SLOTS,
   ),
