@@ -5,8 +5,8 @@ import { matchPhrases, queryText, type QueryText, type TokenSpan } from "./query
  * what they govern into a preference. A cue before governs the words after it, a cue after the
  * words before it, up to SCOPE_TOKENS either way; the reasoner makes constraints found there soft.
  */
-const LEADING_CUES = /\b(ideally|preferably|hopefully|bonus points if|bonus if|extra points if|it would be nice if|would be nice if|nice if|better if|id prefer|i would prefer|i prefer|prefer)\b/g;
-const TRAILING_CUES = /\b(would be nice|would be great|would be ideal|would be a plus|is a plus|a plus|is a bonus|if possible|if you can|if you have any|preferred|preferably|ideally|would be good)\b/g;
+const LEADING_CUES = /\b(ideally|preferably|bonus points if|bonus if|extra points if|it would be nice if|would be nice if|nice if|better if|id prefer|i would prefer|i prefer|prefer)\b/g;
+const TRAILING_CUES = /\b(would be nice|would be great|would be ideal|would be a plus|is a plus|a plus|is a bonus|if possible|preferred|preferably|ideally|would be good)\b/g;
 /** How far a cue reaches, in tokens. */
 const SCOPE_TOKENS = 10;
 
@@ -31,10 +31,11 @@ export function findSoftScopes(query: QueryText): TokenSpan[] {
   const clauses = clauseStarts(query);
   const clauseStart = (token: number) => Math.max(...clauses.filter((start) => start <= token));
   const clauseEnd = (token: number) => Math.min(query.tokens.length, ...clauses.filter((start) => start > token));
-  const leading = matchPhrases(query, LEADING_CUES);
+  // "ideally" leads ("ideally a fantasy movie") unless it ends its clause ("a fantasy movie ideally").
+  const leading = matchPhrases(query, LEADING_CUES).filter(({ start, end }) => end < clauseEnd(start));
   for (const { start, end } of leading) scopes.push({ start: end, end: Math.min(clauseEnd(start), end + SCOPE_TOKENS) });
   for (const { start } of matchPhrases(query, TRAILING_CUES)) {
-    // A cue that also leads ("ideally a fantasy movie") already governs what follows.
+    // A cue that also leads already governs what follows.
     if (leading.some((cue) => cue.start === start)) continue;
     scopes.push({ start: Math.max(clauseStart(start), start - SCOPE_TOKENS), end: start });
   }

@@ -64,7 +64,7 @@ test("'scary movies' after every opener is Horror, not the film Scary Movie", ()
 // soft-wishes.ts reads "if you can", "if you have any" and "hopefully" as preference cues, so a
 // polite "find me a thriller if you can" makes the genre soft; docs/EVALUATION.md's soft words are
 // "ideally", "preferably", "if possible", "bonus points if", "would be nice", "I'd prefer".
-test("politeness about the assistant keeps the genre hard", { todo: "soft-wishes.ts: drop 'if you can', 'if you have any', 'hopefully' from the preference cues" }, () => {
+test("politeness about the assistant keeps the genre hard", () => {
   const cases = GENRES.flatMap(([words, genre]) => ["could you find me {g} if you can", "any {g}, if you have any?", "hopefully {g} tonight"].map((frame) => ({ query: frame.replace("{g}", words), genre })));
   const failed = failures(cases, check);
   assert.equal(failed.length, 0, report(failed, cases.length));
