@@ -45,14 +45,16 @@ test("bad chat bodies get 400 bad_request:chat, never a 500", async () => {
   }
 });
 
-test("POST /api/narration: WAV from espeak-ng, 400 for empty or too-long text", { skip: findExecutable("espeak-ng") ? false : "espeak-ng is not installed" }, async () => {
+test("POST /api/narration: MP3 from espeak-ng, 400 for empty or too-long text", { skip: findExecutable("espeak-ng") ? false : "espeak-ng is not installed" }, async () => {
   const response = await post("/api/narration", JSON.stringify({ text: "Good evening, night owls." }));
   assert.equal(response.status, 200);
-  assert.equal(response.headers.get("content-type"), "audio/wav");
+  assert.equal(response.headers.get("content-type"), "audio/mpeg");
   assert.equal(response.headers.get("x-reelcast-voice"), "espeak-ng");
   const audio = Buffer.from(await response.arrayBuffer());
-  assert.equal(audio.subarray(0, 4).toString("latin1"), "RIFF");
-  assert.equal(audio.readUInt32LE(4), audio.length - 8);
+  // An MPEG audio frame sync, and at most 4 KB per second of speech (issue 19).
+  assert.equal(audio[0], 0xff);
+  assert.equal(audio[1] & 0xe0, 0xe0);
+  assert.ok(audio.length / Number(response.headers.get("x-reelcast-speech-seconds")) <= 4000);
   for (const [body, message] of [
     [JSON.stringify({ text: "  " }), /empty/],
     [JSON.stringify({ text: "x".repeat(1501) }), /1500/],
