@@ -45,9 +45,10 @@ const DURATIONS: Rewrite[] = [
   { pattern: phrase(String.raw`(?:una )?media hora`), to: () => minutesPhrase(30) },
   { pattern: phrase(String.raw`(?:(?:una|1) )?hora y (media|cuarto)`), to: (m) => count(m[1] === "media" ? 90 : 75) },
   // "hora y cuarenta", "una hora y cuarenta minutos", "1 hora 40".
-  { pattern: phrase(String.raw`(?:(?:una|1) )?hora (?:y )?(${NUMBER})(?: ${MINUTES})?`), to: (m) => count(60 + spanishNumber(m[1])) },
+  { pattern: phrase(String.raw`(?:(?:una|1) )?hora (?:y )?(${NUMBER})(?: ${MINUTES})?`), to: (m) => (spanishNumber(m[1]) < 60 ? count(60 + spanishNumber(m[1])) : null) },
   { pattern: phrase(String.raw`(${NUMBER}) ${HOURS} y (media|cuarto)`), to: (m) => count(spanishNumber(m[1]) * 60 + (m[2] === "media" ? 30 : 15)) },
-  { pattern: phrase(String.raw`(${NUMBER}) ${HOURS} (?:y )?(${NUMBER})(?: ${MINUTES})?`), to: (m) => count(spanishNumber(m[1]) * 60 + spanishNumber(m[2])) },
+  // Minutes after hours are under 60: "una hora y 90 minutes" is two durations ("entre una hora y hora y media").
+  { pattern: phrase(String.raw`(${NUMBER}) ${HOURS} (?:y )?(${NUMBER})(?: ${MINUTES})?`), to: (m) => (spanishNumber(m[2]) < 60 ? count(spanishNumber(m[1]) * 60 + spanishNumber(m[2])) : null) },
   { pattern: phrase(String.raw`(${NUMBER}) ?${HOURS}`), to: (m) => count(spanishNumber(m[1]) * 60) },
   { pattern: phrase(String.raw`(${NUMBER}) ?${MINUTES}\.?`), to: (m) => count(spanishNumber(m[1])) },
 ];
@@ -66,12 +67,16 @@ const RUNTIME_BEFORE: Record<string, RuntimeBound> = {
   "no mas de": "max", "como maximo": "max", "maximo": "max", "menos de": "max", "a lo sumo": "max", "hasta": "max", "no superior a": "max", "inferior a": "max", "inferiores a": "max", "menores a": "max", "menores de": "max",
   "de menos de": "max", "no mas larga de": "max", "no mas larga que": "max", "mas corta que": "max", "mas cortas que": "max",
   "mas de": "min", "al menos": "min", "por lo menos": "min", "como minimo": "min", "minimo": "min", "no menos de": "min", "superior a": "min", "superiores a": "min", "mayores a": "min", "mayores de": "min", "de mas de": "min",
-  "como mucho": "max", "a lo mucho": "max", "sin llegar a": "max", "sin pasar de": "max", ...notGoingPast(),
+  "como mucho": "max", "a lo mucho": "max", "sin llegar a": "max", "como tope": "max", "mas cortas de": "max", "mas corta de": "max", "mas largas de": "min",
+  "mas larga de": "min", "sin pasar de": "max", ...notGoingPast(),
   "por debajo de": "max", "menor a": "max", "menor de": "max", "menor que": "max", maxima: "max", "por encima de": "min", "mayor a": "min", "mayor de": "min",
   "mayor que": "min", minima: "min", "mas larga que": "min", "mas largas que": "min", "maxima de": "max", "maximo de": "max", "minima de": "min", "minimo de": "min",
   unos: "about", unas: "about", "alrededor de": "about", aproximadamente: "about", "cerca de": "about", "mas o menos": "about",
 };
-const RUNTIME_AFTER: Record<string, RuntimeBound> = { "como maximo": "max", "como mucho": "max", "a lo sumo": "max", maximo: "max", "o menos": "max", "como minimo": "min", minimo: "min", "o mas": "min", "al menos": "min" };
+const RUNTIME_AFTER: Record<string, RuntimeBound> = {
+  "como tope": "max", tope: "max", "de tope": "max", max: "max", maxima: "max", "de maxima": "max", "de duracion maxima": "max", "de duracion como maximo": "max",
+  minima: "min", "de minima": "min", "de duracion minima": "min",
+  "como maximo": "max", "como mucho": "max", "a lo sumo": "max", maximo: "max", "o menos": "max", "como minimo": "min", minimo: "min", "o mas": "min", "al menos": "min" };
 
 const RUNTIMES: Rewrite[] = [
   { pattern: phrase(String.raw`(?:que |y que )?(no )?(?:dure|duren|durar|dura|duran)(?: (?:de|unos?|unas?))?(?= (?:no |mas |menos |al |por |como |entre |alrededor |cerca |aproximadamente |hasta |\d))`), to: (m) => (m[1] ? "no" : "") },
@@ -167,7 +172,7 @@ const NEGATION_AND_CUES: Rewrite[] = [
   { pattern: phrase(String.raw`(?:en vez|en lugar)(?: de| del)?(?: (?:el|la|los|las))?(?= )`), to: "instead of" },
   { pattern: phrase(String.raw`(?:excluyendo|exceptuando|(?:a|con) excepcion(?: de| del)?|quitando|descartando)(?: (?:el|la|los|las))?(?= )`), to: "excluding" },
   { pattern: phrase(String.raw`algo(?: de)?(?= )`), to: "something", connective: true },
-  { pattern: phrase(String.raw`(?:parecid[oa]s? a(?:l)?|similar(?:es)? a(?:l)?|del estilo de(?:l)?|al estilo de(?:l)?|en la linea de(?:l)?|como(?! (?:maximo|minimo|mucho)\b))`), to: "like" },
+  { pattern: phrase(String.raw`(?:parecid[oa]s? a(?:l)?|similar(?:es)? a(?:l)?|del estilo de(?:l)?|al estilo de(?:l)?|en la linea de(?:l)?|como(?! (?:maximo|minimo|mucho|tope)\b))`), to: "like" },
   { pattern: phrase("pero"), to: "but", connective: true },
   { pattern: phrase("con"), to: "with", connective: true },
   { pattern: phrase("(?:solo|solamente|unicamente)"), to: "just", connective: true },
@@ -188,7 +193,7 @@ export const SPANISH: ForeignLanguage = {
     /^(como|despues|anos|decada|quiero|busco|recomiendas|recomiendame|gustaria|quisiera|cualquier|ciencia|ficcion|esten|sean|duren|dure|minutos|horas|hasta|desde|partir|anteriores|posteriores|recientes|antiguas|antiguos|duracion|maximo|minimo|estrenadas|estrenados|salieron|menos|nada|ningun|ninguna|idioma|sin|excepto|salvo|evitando|evitar|tenga|tengan|incluya|incluyan|contenga|contengan|lleve|lleven|olvidate|olvida|gustan|gusta|cero|si|tampoco|excluyendo|exceptuando|pongas|libres|tengo|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)$/,
     SPANISH_STRONG_WORDS,
   ),
-  likeCue: phrase(String.raw`(?:como(?! (?:maximo|minimo|mucho)\b)|parecid[oa]s? a(?:l)?|similar(?:es)? a(?:l)?|del estilo de(?:l)?|al estilo de(?:l)?|en la linea de(?:l)?)`),
+  likeCue: phrase(String.raw`(?:como(?! (?:maximo|minimo|mucho|tope)\b)|parecid[oa]s? a(?:l)?|similar(?:es)? a(?:l)?|del estilo de(?:l)?|al estilo de(?:l)?|en la linea de(?:l)?)`),
   titleStop: phrase(String.raw`pero|sin|excepto|salvo|menos|ni|nada|aunque|que|de los|de la|del ano|en|hablad[oa]s?|anteriores|posteriores|desde|hasta|antes|despues|entre|con|(?:${LANGUAGE_WORD})|[,;?!¿¡]`),
   rewrites: [...DURATIONS, ...RUNTIMES, ...YEARS, ...SPANISH_VOCABULARY, ...NEGATION_AND_CUES],
   fillers: new Set(

@@ -86,7 +86,9 @@ const RUNTIMES: Value[] = [
   ["de 1 hora 40 como máximo", { runtime: [null, 100] }], ["por debajo de 90 minutos", { runtime: [null, 90] }], ["por encima de dos horas", { runtime: [120, null] }],
   ["que no superen la hora y media", { runtime: [null, 90] }], ["de duración menor a 100 minutos", { runtime: [null, 100] }], ["de duración mayor a 2 horas", { runtime: [120, null] }],
   ["y solo tengo hora y media", { runtime: [null, 90] }], ["que no sobrepasen las dos horas", { runtime: [null, 120] }], ["de 1,5 horas como máximo", { runtime: [null, 90] }],
-  ["inferiores a 100 minutos", { runtime: [null, 100] }], ["de menos de ciento veinte minutos", { runtime: [null, 120] }], ["de 100 minutos como mínimo", { runtime: [100, null] }], ["de menos de 2h", { runtime: [null, 120] }], ["de menos de dos horas y media", { runtime: [null, 150] }], ["cortas, de menos de 80 minutos", { runtime: [null, 80] }],
+  ["inferiores a 100 minutos", { runtime: [null, 100] }], ["de 2 horas como tope", { runtime: [null, 120] }], ["más cortas de 100 minutos", { runtime: [null, 100] }],
+  ["de una hora y media de duración máxima", { runtime: [null, 90] }], ["de dos horas mínimo", { runtime: [120, null] }], ["de hasta dos horas", { runtime: [null, 120] }],
+  ["de entre una hora y hora y media", { runtime: [60, 90] }], ["con una duración de entre 90 y 120 minutos", { runtime: [90, 120] }], ["de menos de ciento veinte minutos", { runtime: [null, 120] }], ["de 100 minutos como mínimo", { runtime: [100, null] }], ["de menos de 2h", { runtime: [null, 120] }], ["de menos de dos horas y media", { runtime: [null, 150] }], ["cortas, de menos de 80 minutos", { runtime: [null, 80] }],
 ];
 const LANGUAGES: Value[] = [
   ["en japonés", { languages: { include: ["ja"] } }], ["en coreano", { languages: { include: ["ko"] } }], ["en francés", { languages: { include: ["fr"] } }],
