@@ -111,6 +111,15 @@ export const routeSchema = z.object({
 /** A catalog film named in a response outside the cards (references, "did you mean"). */
 export const filmReferenceSchema = z.object({ id: z.string(), title: z.string(), year: z.number().nullable() });
 
+/**
+ * A title lookup ("blade runner", "Dune 2021"): the film it answered with (the first card), and
+ * the year the request named when no film of that title is from it ("Dune 2021" shows Dune (1984)).
+ */
+export const titleLookupSchema = z.object({ film: filmReferenceSchema, askedYear: z.number().int().nullable() });
+
+/** A person the request named, as credited; `excluded` for "without …". */
+export const namedPersonSchema = z.object({ name: z.string(), role: z.enum(["cast", "director"]), excluded: z.boolean() });
+
 /** The asked-for years against the catalog's: "none" when no catalog film can be from them. */
 export const catalogYearsSchema = z.object({
   askedFrom: z.number().int().nullable(),
@@ -134,6 +143,12 @@ export const recommendResponseSchema = z.object({
   didYouMean: z.array(filmReferenceSchema),
   /** The catalog films the request referred to ("like Heat" → Heat (1995)), so a swap is never silent. */
   references: z.array(filmReferenceSchema),
+  /** Set when the request was one title; null otherwise. */
+  lookup: titleLookupSchema.nullable(),
+  /** A series the request named by its first words ("harry potter"); its films lead the cards. Null otherwise. */
+  series: z.string().nullable(),
+  /** People the request named (both paths; the reasoning path's `constraints.people` says how they were applied). */
+  people: z.array(namedPersonSchema),
   /** Films the request named that the catalog lacks, with the closest catalog titles. */
   unknownTitles: z.array(z.object({ text: z.string(), didYouMean: z.array(filmReferenceSchema) })),
   /** Set when the years asked for reach past the catalog's films (it ends around 2018); else null. */
@@ -150,3 +165,5 @@ export type Relaxation = z.infer<typeof relaxationSchema>;
 export type ConstraintVerdict = z.infer<typeof constraintVerdictSchema>;
 export type Rating = z.infer<typeof ratingSchema>;
 export type CatalogYears = z.infer<typeof catalogYearsSchema>;
+export type TitleLookup = z.infer<typeof titleLookupSchema>;
+export type NamedPerson = z.infer<typeof namedPersonSchema>;

@@ -184,6 +184,9 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
         metEveryConstraint: null,
         didYouMean: [],
         references: [],
+        lookup: null,
+        series: null,
+        people: [],
         unknownTitles: [],
         catalogYears: null,
         narration: null,
@@ -312,7 +315,9 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
     presentItem(engine.catalog.items[shown.itemIndex], shown.score, shown.explanation, modelReasons.get(shown.itemIndex) ?? null, verdictsOf.get(shown.itemIndex) ?? []),
   );
   // The years asked for, even when the fast path answered ("blade runner from 2022").
-  const askedYears = constraints?.years ?? (analysis.years[0] ? { from: analysis.years[0].from, to: analysis.years[0].to } : null);
+  // A year only a title lookup read ("Dune 2021") is asked-for years too.
+  const lookupYear = intent.lookup?.unmatchedYear ?? null;
+  const askedYears = constraints?.years ?? (analysis.years[0] ? { from: analysis.years[0].from, to: analysis.years[0].to } : lookupYear !== null ? { from: lookupYear, to: lookupYear } : null);
   await saveTurn(engine, sessionId, { request: request.query, constraints, itemIds: items.map((item) => item.id), statedLikes });
   return {
     route: route(),
@@ -322,6 +327,13 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
     metEveryConstraint,
     didYouMean: didYouMean.map(film),
     references: intent.references.map(film),
+    lookup: intent.lookup ? { film: film(intent.lookup.itemIndex), askedYear: intent.lookup.unmatchedYear } : null,
+    series: intent.series?.name ?? null,
+    people: analysis.people.map((mention) => ({
+      name: mention.person.name,
+      role: mention.role === "any" ? (mention.person.directed > mention.person.acted ? "director" : "cast") : mention.role,
+      excluded: mention.negated !== null,
+    })),
     unknownTitles: intent.unknown.map((unknown) => ({ text: unknown.text, didYouMean: unknown.didYouMean.map(film) })),
     catalogYears: catalogYearsFor(engine.catalog.items, askedYears),
     narration: null,
