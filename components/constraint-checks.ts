@@ -1,4 +1,7 @@
+import { durationWords, genreMass, genreNoun, languageName, orList, runtimeRangeWords, yearRangeWords } from "../lib/chat/plain-words";
 import type { ConstraintVerdict, RecommendedItem, RecommendResponse, Relaxation } from "../lib/pipeline/contract";
+
+export { durationWords, genreMass, genreNoun, languageName, runtimeRangeWords, yearRangeWords };
 
 /** One line of "why this?": the server's verdict on one stated constraint, in plain words. */
 export interface VerdictLine {
@@ -16,116 +19,6 @@ export const VERDICT_MARKS: Record<ConstraintVerdict["status"], { mark: string; 
   relaxed: { mark: "~", meaning: "relaxed" },
   unknown: { mark: "?", meaning: "cannot be checked" },
 };
-
-/** A film of a genre, as a person says it: "a thriller", "science fiction", "animated". */
-const GENRE_NOUNS: Record<string, string> = {
-  Action: "an action film",
-  Adventure: "an adventure",
-  Animation: "animated",
-  Comedy: "a comedy",
-  Crime: "a crime film",
-  Documentary: "a documentary",
-  Drama: "a drama",
-  Family: "a family film",
-  Fantasy: "a fantasy",
-  "Film-Noir": "a film noir",
-  Foreign: "a foreign film",
-  History: "a historical film",
-  Horror: "a horror film",
-  IMAX: "an IMAX film",
-  Musical: "a musical",
-  Mystery: "a mystery",
-  Romance: "a romance",
-  "Sci-Fi": "science fiction",
-  Thriller: "a thriller",
-  "TV Movie": "a TV movie",
-  War: "a war film",
-  Western: "a western",
-};
-
-/** A genre as a kind of film to leave out: "no horror", "no musicals". */
-const GENRE_MASS: Record<string, string> = {
-  Action: "action",
-  Adventure: "adventure",
-  Animation: "animation",
-  Comedy: "comedy",
-  Crime: "crime",
-  Documentary: "documentaries",
-  Drama: "drama",
-  Family: "family films",
-  Fantasy: "fantasy",
-  "Film-Noir": "film noir",
-  Foreign: "foreign films",
-  History: "historical films",
-  Horror: "horror",
-  IMAX: "IMAX",
-  Musical: "musicals",
-  Mystery: "mystery",
-  Romance: "romance",
-  "Sci-Fi": "science fiction",
-  Thriller: "thrillers",
-  "TV Movie": "TV movies",
-  War: "war films",
-  Western: "westerns",
-};
-
-export const genreNoun = (genre: string) => GENRE_NOUNS[genre] ?? `a ${genre.toLowerCase()} film`;
-export const genreMass = (genre: string) => GENRE_MASS[genre] ?? `${genre.toLowerCase()} films`;
-
-const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six"];
-
-/** 120 → "two hours", 90 → "an hour and a half", 104 → "104 minutes". */
-export function durationWords(minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours === 0 || hours >= NUMBER_WORDS.length) return `${minutes} minutes`;
-  if (rest === 0) return hours === 1 ? "an hour" : `${NUMBER_WORDS[hours]} hours`;
-  // "90 minutes" is how people say it; "an hour and a half" is rarer.
-  if (rest === 30 && hours > 1) return `${NUMBER_WORDS[hours]} and a half hours`;
-  return `${minutes} minutes`;
-}
-
-/** A runtime range as asked: "under two hours", "at least 90 minutes", "between 80 and 100 minutes". */
-export function runtimeRangeWords(minMinutes: number | null, maxMinutes: number | null): string {
-  if (minMinutes !== null && maxMinutes !== null) return `between ${durationWords(minMinutes)} and ${durationWords(maxMinutes)}`;
-  if (maxMinutes !== null) return `under ${durationWords(maxMinutes)}`;
-  return minMinutes !== null ? `at least ${durationWords(minMinutes)}` : "any length";
-}
-
-/** A year range as asked: "the 2000s", "2003", "1985–2004", "1990 or later", "1979 or earlier". */
-export function yearRangeWords(from: number | null, to: number | null): string {
-  if (from !== null && to !== null) {
-    if (from === to) return `${from}`;
-    if (from % 10 === 0 && to === from + 9) return `the ${from}s`;
-    return `${from}–${to}`;
-  }
-  if (from !== null) return `${from} or later`;
-  return to !== null ? `${to} or earlier` : "any year";
-}
-
-// TMDB records Cantonese as "cn", which is no ISO 639-1 code.
-const LANGUAGE_OVERRIDES: Record<string, string> = { cn: "Cantonese", xx: "no spoken language" };
-let languageNames: Intl.DisplayNames | null | undefined;
-
-/** "fr" → "French"; the code itself when the runtime cannot name it. */
-export function languageName(code: string): string {
-  if (LANGUAGE_OVERRIDES[code]) return LANGUAGE_OVERRIDES[code];
-  if (languageNames === undefined) {
-    try {
-      languageNames = new Intl.DisplayNames(["en"], { type: "language" });
-    } catch {
-      languageNames = null;
-    }
-  }
-  try {
-    const name = languageNames?.of(code);
-    return name && name !== code ? name : code.toUpperCase();
-  } catch {
-    return code.toUpperCase();
-  }
-}
-
-const orList = (values: readonly string[]) => (values.length <= 1 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}`);
 
 /** Why a broken constraint was let through, from the answer's relaxation. */
 function relaxedBecause(relaxation: Relaxation | null, fallback: string): string {
