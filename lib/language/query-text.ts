@@ -140,6 +140,8 @@ export const FILLER_WORDS = new Set(
     // The words around a title ("I loved X, what next?", "in the vein of X") are context, never topics.
     "loved liked enjoyed enjoy adore adored favourite favorite fave next else similar vein spirit mix blend watched hated disliked " +
     // The people in the room ("with my family", "the kids are asleep"); as a genre ("kids movies") genre-words.ts reads them first.
-    "family kids kid children"
+    "family kids kid children " +
+    // Release and chat words ("that came out in the 90s", "90s-era", "thanks so much, lol"): context, never topics.
+    "released release came era circa decade decades either least thanks thank thx much honestly need needs wants dude haha finally"
   ).split(" "),
 );

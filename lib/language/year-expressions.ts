@@ -56,7 +56,7 @@ function decadeRange(groups: Array<string | undefined>, offset: number): Range |
 
 // "in or before 1990", "during or after the 90s": the year or decade named and everything one side of it.
 const BEFORE_WORDS = "up to and including|until and including|through and including|before and including|before or during|before or in|up to and through|in or before|during or before|on or before|from or before|before|predating|predates|predate|pre dating|pre|prior to|earlier than|older than|til|till|until|up to|up until|through|no later than|not after|by";
-const AFTER_WORDS = "in or after|during or after|on or after|from or after|in or since|after|beyond|past|postdating|post dating|post|since|later than|newer than|younger than|more recent than|from|starting|starting from|starting in|beginning in|no earlier than|not before|beginning";
+const AFTER_WORDS = "in or after|during or after|on or after|from or after|in or since|after|beyond|past|postdating|post dating|post|since|later than|newer than|younger than|more recent than|from|starting|starting from|starting in|starting with|beginning in|beginning with|no earlier than|not before|beginning";
 const OPEN_AFTER =
   "on|onward|onwards|and onward|and onwards|forward|forwards|and later|or later|and newer|or newer|and up|plus|and beyond|or after|and after|and since|or more recent|and more recent|" +
   "at the earliest|at earliest|to now|to today|to date|to present|to the present|to the present day|to present day|to this day|until now|until today|till now|til now|up to now|up to today|through today|through now|and everything since|and everything after";
@@ -70,8 +70,8 @@ const longestFirst = (alternation: string) => alternation.split("|").sort((a, b)
 const OPEN_SUFFIX = String.raw`(?: (${longestFirst(`${OPEN_AFTER}|${OPEN_BEFORE}`)})(?! (?:the |that )?(?:\d|early |mid |late |nineteen |twenty |[a-z]+ties\b|noughties|aughts|two thousands)))?`;
 
 const patterns = {
-  range: new RegExp(String.raw`\b(?:between |from )?${YEAR} (?:and |to |until |till |through |thru )?${YEAR}\b`, "g"),
-  decadeRange: new RegExp(String.raw`\b(?:between |from )?(?:the )?${DECADE} (?:and |to |until |till |through |or |thru )(?:the )?${DECADE}\b`, "g"),
+  range: new RegExp(String.raw`\b(?:between |from )?${YEAR} (?:and |to |until |till |through |thru |up to |up until |up through |into )?${YEAR}\b`, "g"),
+  decadeRange: new RegExp(String.raw`\b(?:between |from )?(?:the )?${DECADE} (?:and |to |until |till |through |or |thru |up to |up until |up through |into )(?:the )?${DECADE}\b`, "g"),
   beforeYear: new RegExp(String.raw`\b(${BEFORE_WORDS}) (?:the year )?${YEAR}\b`, "g"),
   afterYear: new RegExp(String.raw`\b(${AFTER_WORDS}) (?:the year )?${YEAR}${OPEN_SUFFIX}\b`, "g"),
   beforeDecade: new RegExp(String.raw`\b(${BEFORE_WORDS}) (?:the )?${DECADE}\b`, "g"),
@@ -93,7 +93,7 @@ const YEAR_HINT = /\d|ties|aughts|oughts|thousands|tens|teens|decade|recent|late
 const LAST_YEARS: Record<string, number> = { few: 4, couple: 2, "couple of": 2, two: 2, three: 3, five: 5, ten: 10, fifteen: 15, twenty: 20 };
 
 const beforeInclusive = (word: string) => /^(til|till|until|up to|up until|through|no later than|not after|by|\w+ or before|.* including|before or \w+|up to and through)$/.test(word);
-const afterInclusive = (word: string) => /^(since|from|starting|starting from|starting in|beginning in|no earlier than|not before|beginning|\w+ or (?:after|since))$/.test(word);
+const afterInclusive = (word: string) => /^(since|from|starting|starting from|starting in|starting with|beginning in|beginning with|no earlier than|not before|beginning|\w+ or (?:after|since))$/.test(word);
 
 function openEnded(range: Range, suffix: string | undefined): { from: number | null; to: number | null } {
   if (!suffix) return range;

@@ -12,8 +12,30 @@ import { REFERENCE_END } from "./whole-title";
 /** Cues (before a title) that make it a reference, beyond the title matcher's like/to/as/than. */
 export const REFERENCE_BEFORE = new Set(["like", "to", "as", "than", "of", "meets", "loved", "liked", "enjoyed", "seen", "watched", "vein", "fans", "fan", "resembling", "similar", "remind", "reminds", "reminiscent"]);
 export const REFERENCE_AFTER = new Set(["meets", "vibes", "vibe", "style", "esque", "ish", "type", "but", "except", "only", "though", "with", "without", "in", "from", "and"]);
+/** Verbs that name a film to look up ("watch the matrix tonight"). */
+const LOOKUP_BEFORE = new Set(["watch", "rewatch", "see", "play", "stream", "called", "titled", "named"]);
 /** "except Heat" rules a film out; "seen Heat" / "watched Heat" make it a reference (never shown either). */
 const EXCLUDE_BEFORE = new Set(["except", "besides", "than", "excluding", "hated", "hate", "disliked", "dislike", "loathed", "detested"]);
+
+/** Words that make "to"/"as"/"of" before a title a reference cue ("similar to X", "in the vein of X"). */
+const COMPARISON_BEFORE = new Set(["similar", "close", "closer", "comparable", "compared", "same", "reminiscent", "vein", "spirit", "style", "lines", "kind", "sort", "type", "much", "good", "fans", "fan", "lovers",
+  // The same comparison left untranslated by the foreign layer ("algo parecido a the matrix", "ähnlich wie Heat").
+  "parecido", "parecida", "parecidos", "parecidas", "similaire", "similaires", "semblable", "semblables", "ahnlich", "aehnlich", "estilo", "tipo"]);
+/** Words after a title that treat it as a film ("the matrix but funnier", "heat vibes"). */
+const STRONG_AFTER = new Set(["but", "except", "only", "though", "meets", "vibes", "vibe", "style", "esque", "ish", "type", "was", "is", "with", "without"]);
+
+/**
+ * A cue strong enough to read a weak title (one word of its own, lower case) as a film: "like the
+ * ring", "similar to the fall", "watch the matrix", "the matrix but funnier" — not the bare "to" of
+ * "something to fall asleep to".
+ */
+function strongCue(query: QueryText, start: number, end: number): boolean {
+  const before = query.tokens[start - 1] ?? "";
+  const after = query.tokens[end] ?? "";
+  if (STRONG_AFTER.has(after) || LOOKUP_BEFORE.has(before)) return true;
+  if (["to", "as", "than", "of", "a", "wie"].includes(before)) return COMPARISON_BEFORE.has(query.tokens[start - 2] ?? "");
+  return before === "like" || REFERENCE_BEFORE.has(before);
+}
 
 /** True when the original query writes these tokens Capitalised and not only as its first word. */
 function capitalisedInOriginal(original: string, phrase: string): boolean {
@@ -76,7 +98,11 @@ export function findTitles(query: QueryText, original: string, lexicon: CatalogL
       // "Up vibes": a title that opens the request and is followed by a reference word is a title.
       const openingReference = span.start === 0 && after !== undefined && REFERENCE_END.has(after);
       if (covered && !openingReference && !(capitalised && (referenceCue || phraseTokens.length > 1))) continue;
-      if (phraseTokens.length === 1 && !referenceCue && !capitalised) continue;
+      // A title with one word of its own is as weak as a one-word title: written in lower case with
+      // no cue, "on the train", "way back in the 70s", "a friday night movie" are ordinary words.
+      const ownWords = phraseTokens.filter((token) => !FILLER_WORDS.has(token)).length;
+      const ownCapitalised = capitalised || capitalisedInOriginal(original, span.text.replace(/^(?:the|a|an) /, ""));
+      if (ownWords <= 1 && !ownCapitalised && !strongCue(query, span.start, span.end)) continue;
       const excluded = (before !== undefined && EXCLUDE_BEFORE.has(before) && before !== "than") || spans.cues.some((cue) => !cue.soft && cue.end <= span.start && span.start - cue.end <= 1);
       const role: TitleInQuery["role"] = excluded ? "exclude" : referenceCue || (after !== undefined && REFERENCE_AFTER.has(after) && titles.some((title) => title.role === "reference")) ? "reference" : "named";
       titles.push({ start: span.start, end: span.end, itemIndex: span.itemIndex, score: span.score, role, phrase: span.text, modifier: null, year: null });

@@ -1,5 +1,6 @@
 import type { CatalogLexicon } from "../catalog-lexicon";
 import { isGenreWord } from "../genre-words";
+import { languageCodesOf } from "../language-words";
 import type { WholeTitle } from "../query-analysis";
 import { FILLER_WORDS, type QueryText } from "../query-text";
 import { fuzzyWholeTitle } from "../title-mentions";
@@ -33,7 +34,8 @@ function wholeTitleOf(query: QueryText, lexicon: CatalogLexicon, fuzziness: "nor
     const bare = candidate.replace(/^(the|a|an) /, "");
     // "I want to watch a war movie" minus its wrapper is "war": a genre, not the film War; and
     // "a scary movie" is any scary movie, not the film Scary Movie (nobody puts "a" before it).
-    if ((candidate !== query.text || /^an? /.test(candidate)) && isGenreWord(bare)) continue;
+    // Likewise "a Dutch film" or "an American film" is a language, not The American.
+    if ((candidate !== query.text || /^an? /.test(candidate)) && (isGenreWord(bare) || languageCodesOf(bare.replace(/ (?:movie|film)s?$/, "")) !== null)) continue;
     const exact = lexicon.exactTitles.get(bare);
     if (exact !== undefined) return { whole: { itemIndex: exact, score: 1, kind: "exact" }, best: { itemIndex: exact, score: 1, kind: "exact" } };
   }
