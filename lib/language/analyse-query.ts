@@ -31,7 +31,7 @@ export function analyseQuery(original: string, lexicon: CatalogLexicon, options:
   const phrased = toEnglishPhrasing(original, lexicon.exactTitles);
   const query = queryText(phrased);
   const raw = detectSpans(query, lexicon, options.referenceYear ?? lexicon.latestYear);
-  const spans = resolveComparisons(raw);
+  const spans = resolveComparisons(query, raw);
   const { whole, best } = findWholeTitle(query, lexicon, raw, spans);
   const found = findTitles(query, original, lexicon, spans, whole, options.fuzzyTitles ?? true);
   const { titles, taken } = found;
