@@ -1,6 +1,6 @@
 import type { BanditState } from "./bandit-state";
 import type { SparseFeatures } from "./features";
-import { observe, shiftLabel } from "./reward-model";
+import { forgetObservation, observe, shiftLabel } from "./reward-model";
 import { slotReward, type FeedbackEvent } from "./rewards";
 
 /** A shown slot as the feedback loop needs it: the features logged with the impression. */
@@ -29,26 +29,33 @@ export function observeImpression(state: BanditState, slots: readonly ObservedSl
 export interface FeedbackUpdate {
   /** The slot's features as logged with its impression. */
   features: SparseFeatures;
-  /** Events already recorded for this (impression, item) before this one. */
+  /** Events already recorded for this (impression, item) before this one, oldest first. */
   previousEvents: readonly FeedbackEvent[];
   event: FeedbackEvent;
 }
 
 /**
- * Nearline step 2, after a feedback event is stored (and was not a duplicate). A slot's first
- * event makes it one labelled observation, with that event's reward (a skip or dismissal is a
- * 0, a click 0.5, a play or like 1); each later event of the same slot moves that label to the
- * slot's best reward so far (`shiftLabel`), so a click then a play counts once, as a 1.
- * Whether this is the slot's first event is decided by `previousEvents` alone (as the store and
- * the event log carry them), so the replay of the log applies exactly the same updates.
- * Mutates `state`; returns the two rewards (0 before a first event). O(features), microseconds.
+ * Nearline step 2, after a feedback event is stored (and was not a duplicate). The model sees
+ * where the slot's reaction stands after the event (rewards.ts `slotReward`), not each event:
+ * - the first reaction that carries a reward makes the slot one labelled observation with it
+ *   (a skip or dismissal 0, a click 0.5, a like or play 1);
+ * - a change of reaction moves that label (`shiftLabel`): a like switched to a skip from 1 to
+ *   0, a click then a play from 0.5 to 1;
+ * - a reaction taken back entirely (like → undo) forgets the observation (`forgetObservation`),
+ *   so like → undo → like is one like;
+ * - "seen it" alone, and its undo, change no label.
+ * Every step reads only the slot's earlier events and the model, so the replay of the log applies
+ * exactly the same updates in the same order. Mutates `state`; returns the rewards before and
+ * after (null: no reaction that carries one stood). O(features + events), microseconds.
  */
-export function applyFeedback(state: BanditState, update: FeedbackUpdate): { rewardBefore: number; rewardAfter: number } {
+export function applyFeedback(state: BanditState, update: FeedbackUpdate): { rewardBefore: number | null; rewardAfter: number | null } {
   const rewardBefore = slotReward(update.previousEvents);
   const rewardAfter = slotReward([...update.previousEvents, update.event]);
-  if (update.previousEvents.length === 0) observe(state.model, update.features, rewardAfter);
-  else shiftLabel(state.model, update.features, rewardAfter - rewardBefore);
   state.feedbackEvents++;
+  if (rewardBefore === rewardAfter) return { rewardBefore, rewardAfter };
+  if (rewardBefore === null) observe(state.model, update.features, rewardAfter!);
+  else if (rewardAfter === null) forgetObservation(state.model, update.features, rewardBefore);
+  else shiftLabel(state.model, update.features, rewardAfter - rewardBefore);
   return { rewardBefore, rewardAfter };
 }
 
@@ -87,8 +94,8 @@ export function replayEventLog(
       continue;
     }
     const key = `${entry.impressionId}\u0000${entry.itemId}`;
+    // An event may repeat (like → undo → like): the store logs each once, so each is applied.
     const previousEvents = entry.previousEvents ?? slotEvents.get(key) ?? [];
-    if (previousEvents.includes(entry.event)) continue; // the store never logs duplicates; be safe
     applyFeedback(state, { features: entry.features, previousEvents, event: entry.event });
     slotEvents.set(key, [...previousEvents, entry.event]);
   }

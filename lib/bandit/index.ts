@@ -6,7 +6,8 @@
  * items first, every other slot chosen within the relevance band), store
  * `slateToImpression(...)`, then `observeImpression(state, slots)` (counts it; impressions alone
  * teach nothing). Feedback: after the store accepts a new event,
- * `applyFeedback(state, { features, previousEvents, event })`. Start-up and recovery:
+ * `applyFeedback(state, { features, previousEvents, event })`, which moves the slot's label to
+ * where its reaction stands (`slotFeedbackState`: a like switched to a skip is a skip). Start-up and recovery:
  * `catchUpFromLog(state, readPage, watermark)` over the store's event log.
  */
 export { EXPLANATION_ARMS, EXPLANATION_KINDS, matchArms, metadataSimilarity, type ArmMatch, type ArmRequest, type Explanation, type ExplanationArm, type ExplanationKind } from "./arms";
@@ -41,4 +42,16 @@ export { DEFAULT_POLICY, describePolicy, epsilonAt, parsePolicy, policyConfigSch
 export { createSeededRandom, deriveRandom, type RandomSource } from "./random";
 export { bandItems, DEFAULT_RELEVANCE_BAND, scaleRelevance, UNBOUNDED_BAND, validateBand, type RelevanceBand } from "./relevance-band";
 export { predictEngagement, type RewardModel } from "./reward-model";
-export { EVENT_REWARD, FEEDBACK_EVENTS, feedbackEventSchema, slotReward, type FeedbackEvent } from "./rewards";
+export {
+  EVENT_REWARD,
+  FEEDBACK_EVENTS,
+  feedbackEventSchema,
+  slotFeedbackState,
+  slotReward,
+  stateReward,
+  UNDOABLE_EVENTS,
+  type FeedbackEvent,
+  type RewardedEvent,
+  type SlotFeedbackState,
+  type UndoableEvent,
+} from "./rewards";

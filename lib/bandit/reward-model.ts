@@ -121,6 +121,30 @@ export function shiftLabel(model: RewardModel, features: SparseFeatures, delta: 
 }
 
 /**
+ * Forgets an observation absorbed with `label` (mutates), when the reaction behind it was undone:
+ * the inverse of `observe`. Right after `observe`, the prediction p at the new mode gives both
+ * the step it took (t = label − p, its Newton condition) and the precision it added
+ * (x² p(1 − p)), so both are taken back exactly; when other observations moved the shared
+ * weights in between, p is today's prediction and the inverse is close, not exact. Precision
+ * never drops below the prior's.
+ */
+export function forgetObservation(model: RewardModel, features: SparseFeatures, label: number): void {
+  if (!(label >= 0 && label <= 1)) throw new RangeError(`Reward label must be in [0, 1], got ${label}.`);
+  const probability = predictEngagement(model, features);
+  const step = label - probability;
+  const curvature = probability * (1 - probability);
+  for (let index = 0; index < features.indexes.length; index++) {
+    const feature = features.indexes[index];
+    const value = features.values[index];
+    const precision = Math.max(model.priorPrecision, model.precision[feature] - value * value * curvature);
+    // observe moved the mean with the precision before its own update.
+    model.mean[feature] -= (step * value) / precision;
+    model.precision[feature] = precision;
+  }
+  model.observations = Math.max(0, model.observations - 1);
+}
+
+/**
  * Draws `samples` weight vectors from the posterior, restricted to the listed feature indexes
  * (the only weights a request's scores depend on). Returns a map index → one weight per
  * sample. `scale` widens (> 1) or narrows the posterior, as in Chapelle & Li.

@@ -11,7 +11,7 @@ import { presentItem } from "./present-item";
 import { plainRouteReason } from "./route-words";
 import { settleLlmSpend } from "./llm-spend-ledger";
 import { reasonStep, RERANK_CANDIDATES } from "./reason-step";
-import { loadSession, saveTurn, sessionTaste, type SessionTaste } from "./session-step";
+import { hiddenItems, loadSession, saveTurn, sessionTaste, type Rerun, type SessionTaste } from "./session-step";
 import { understandRequest } from "./understand-step";
 import type { TitleIntent } from "../language";
 import type { Provenance } from "../catalog/provenance";
@@ -25,16 +25,18 @@ export interface RecommendOptions {
   onProgress?: (partial: RecommendResponse) => void;
   /** Aborted when the client goes away; passed to LLM calls. */
   signal?: AbortSignal;
+  /** Answer an earlier request again (regenerate, or its next page) from the session it was made from. */
+  rerun?: Rerun;
 }
 
 const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
 
-function fastCandidates(engine: Engine, request: ParsedRecommendRequest, taste: SessionTaste, intent: TitleIntent, poolSize: number) {
+function fastCandidates(engine: Engine, request: ParsedRecommendRequest, taste: SessionTaste, intent: TitleIntent, poolSize: number, hidden: readonly number[]) {
   return retrieveFast(
     {
       query: request.query,
       limit: poolSize,
-      titles: { lookup: intent.lookup, series: intent.series, references: intent.references, excluded: intent.excluded },
+      titles: { lookup: intent.lookup, series: intent.series, references: intent.references, excluded: [...intent.excluded, ...hidden] },
       discovery: request.discovery,
       userVector: taste.userVector,
       likedItems: [...taste.liked, ...taste.interested],
@@ -110,7 +112,7 @@ function banditContext(engine: Engine, input: { taste: SessionTaste; constraints
 export async function recommend(request: ParsedRecommendRequest, engine: Engine, options: RecommendOptions = {}): Promise<RecommendResponse> {
   const started = engine.now();
   const sessionId = request.sessionId ?? (engine.store ? engine.newSessionId() : null);
-  const session = await loadSession(engine, sessionId);
+  const session = await loadSession(engine, sessionId, options.rerun);
   const taste = sessionTaste(engine, session);
   const decision =
     request.route === "auto"
@@ -136,6 +138,10 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
   for (const unknown of intent.unknown) reasons.push(`not in the catalog: ${unknown.text} (its films go up to ${engine.lexicon.latestYear})`);
   if (statedLikes.length > 0) reasons.push(`counted as liked this session: ${intent.statedLikes.map((itemIndex) => engine.catalog.items[itemIndex].title).join(", ")}`);
   if (taste.liked.length > 0 || taste.disliked.length > 0) reasons.push(`session taste: ${taste.liked.length} liked, ${taste.disliked.length} disliked`);
+  // Liked and seen films are not suggested again this session (unless asked for by name), nor what earlier pages showed.
+  const hidden = hiddenItems(engine, taste, intent, options.rerun);
+  const hiddenSet = new Set(hidden);
+  if (hidden.length > 0) reasons.push(`not shown again: ${hidden.length} liked, seen or already on an earlier page`);
 
   let estimate = estimateRouteCost({ path: "fast", reasoner: "offline", modelId: "", promptCharacters: 0 });
   let actual: ActualCost | null = null;
@@ -175,7 +181,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
   if (path === "reasoning") {
     if (options.onProgress && engine.llm.handle) {
       // The LLM takes hundreds of milliseconds: show the fast candidates meanwhile.
-      const preview = fastCandidates(engine, request, taste, intent, cardsFor(statedCount));
+      const preview = fastCandidates(engine, request, taste, intent, cardsFor(statedCount), hidden);
       options.onProgress({
         route: { ...route(), reasons: [...reasons, "fast candidates shown while the reasoner works"] },
         constraints: null,
@@ -220,7 +226,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
       });
       if (constraints.mood && !engine.textSearch && engine.textSearchUnavailable) reasons.push(`semantic search off: ${engine.textSearchUnavailable}`);
       const applied = applyConstraintsWithCatalogFallback(
-        gathered.candidates.filter((candidate) => !disliked.has(candidate.itemIndex)),
+        gathered.candidates.filter((candidate) => !disliked.has(candidate.itemIndex) && !hiddenSet.has(candidate.itemIndex)),
         engine.catalog.items,
         constraints,
         { limit: Math.max(wanted, step.rerank ? RERANK_CANDIDATES : 0, slatePoolSize(wanted)), fallbackBelow: wanted, popularity: engine.popularity, directionScores: engine.contentDirections.scores },
@@ -281,7 +287,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
   }
 
   if (path === "fast") {
-    const fast = fastCandidates(engine, request, taste, intent, slatePoolSize(cardsFor(statedCount)));
+    const fast = fastCandidates(engine, request, taste, intent, slatePoolSize(cardsFor(statedCount)), hidden);
     reasons.push(...fast.reasons);
     if (intent.lookup?.unmatchedYear) {
       const shown = engine.catalog.items[intent.lookup.itemIndex];
@@ -318,7 +324,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
   // A year only a title lookup read ("Dune 2021") is asked-for years too.
   const lookupYear = intent.lookup?.unmatchedYear ?? null;
   const askedYears = constraints?.years ?? (analysis.years[0] ? { from: analysis.years[0].from, to: analysis.years[0].to } : lookupYear !== null ? { from: lookupYear, to: lookupYear } : null);
-  await saveTurn(engine, sessionId, { request: request.query, constraints, itemIds: items.map((item) => item.id), statedLikes });
+  await saveTurn(engine, sessionId, { request: request.query, constraints, itemIds: items.map((item) => item.id), statedLikes }, options.rerun);
   return {
     route: route(),
     constraints,

@@ -1,12 +1,29 @@
-import { emptySession, recordTurn, restoreSession, type Constraints, type SessionState } from "../reasoning";
+import { carryFeedback, emptySession, recordTurn, restoreSession, type Constraints, type SessionState } from "../reasoning";
+import type { TitleIntent } from "../language";
 import type { JsonObject } from "../store";
 import type { Engine } from "./engine";
 
-/** The session before this request: stored state, or a fresh one (new id, no store, first turn). */
-export async function loadSession(engine: Engine, sessionId: string | null): Promise<SessionState> {
-  if (!engine.store || sessionId === null) return emptySession();
-  const record = await engine.store.getSession(sessionId);
-  return record ? restoreSession(record.state) : emptySession();
+/** Answering an earlier request again: regenerating the last answer, or its next page ("show more"). */
+export interface Rerun {
+  /** The session the answer being regenerated or continued was made from. */
+  session: SessionState;
+  /** Films earlier pages of the same request showed: none of them again ("show more" never repeats). */
+  excludeItemIds: readonly string[];
+  /**
+   * Regenerating: the stored session becomes `session` (with today's likes and dislikes) plus the
+   * new turn, instead of the previous answer's turn plus this one.
+   */
+  replacesLastTurn: boolean;
+}
+
+/**
+ * The session before this request: stored state, or a fresh one (new id, no store, first turn).
+ * A rerun reads its request from the session it was first answered from, with today's feedback.
+ */
+export async function loadSession(engine: Engine, sessionId: string | null, rerun?: Rerun): Promise<SessionState> {
+  const stored = !engine.store || sessionId === null ? null : await engine.store.getSession(sessionId);
+  const current = stored ? restoreSession(stored.state) : emptySession();
+  return rerun ? carryFeedback(rerun.session, current) : current;
 }
 
 /** What the session's feedback says about taste, as catalog indexes. */
@@ -16,6 +33,8 @@ export interface SessionTaste {
   /** Asked for more like them: part of the taste vector, never called liked. */
   interested: number[];
   disliked: number[];
+  /** Said to be seen: never taste, but not suggested again. */
+  seen: number[];
   /** The WALS user vector folded in from the likes and dislikes; null with no feedback or no CF. */
   userVector: Float32Array | null;
 }
@@ -28,7 +47,22 @@ export function sessionTaste(engine: Engine, session: SessionState): SessionTast
   const interested = indexes(session.interested).filter((itemIndex) => !liked.includes(itemIndex) && !disliked.includes(itemIndex));
   const pulls = [...liked, ...interested];
   const userVector = engine.cf && (pulls.length > 0 || disliked.length > 0) ? engine.cf.foldIn({ liked: pulls, disliked }) : null;
-  return { liked, interested, disliked, userVector };
+  return { liked, interested, disliked, seen: indexes(session.seen), userVector };
+}
+
+/**
+ * Films this answer must not show besides the dislikes: what the person liked or has seen this
+ * session, unless the request asks for it by name (a title lookup, a series), and what earlier
+ * pages of the same request showed (`rerun`), named or not.
+ */
+export function hiddenItems(engine: Engine, taste: SessionTaste, intent: Pick<TitleIntent, "lookup" | "series">, rerun?: Rerun): number[] {
+  const named = new Set([...(intent.lookup ? [intent.lookup.itemIndex] : []), ...(intent.series?.items ?? [])]);
+  const hidden = new Set([...taste.liked, ...taste.seen].filter((itemIndex) => !named.has(itemIndex)));
+  for (const id of rerun?.excludeItemIds ?? []) {
+    const itemIndex = engine.catalog.indexOf.get(id);
+    if (itemIndex !== undefined) hidden.add(itemIndex);
+  }
+  return [...hidden];
 }
 
 /**
@@ -36,7 +70,15 @@ export function sessionTaste(engine: Engine, session: SessionState): SessionTast
  * love, which count as likes) in one read-modify-write
  * transaction, so two tabs answering at once cannot lose each other's turn.
  */
-export async function saveTurn(engine: Engine, sessionId: string | null, turn: { request: string; constraints: Constraints | null; itemIds: readonly string[]; statedLikes?: readonly string[] }): Promise<void> {
+export async function saveTurn(
+  engine: Engine,
+  sessionId: string | null,
+  turn: { request: string; constraints: Constraints | null; itemIds: readonly string[]; statedLikes?: readonly string[] },
+  rerun?: Rerun,
+): Promise<void> {
   if (!engine.store || sessionId === null) return;
-  await engine.store.updateSession(sessionId, engine.epochMs(), (stored) => recordTurn(restoreSession(stored), turn) as unknown as JsonObject);
+  await engine.store.updateSession(sessionId, engine.epochMs(), (stored) => {
+    const current = restoreSession(stored);
+    return recordTurn(rerun?.replacesLastTurn ? carryFeedback(rerun.session, current) : current, turn) as unknown as JsonObject;
+  });
 }

@@ -28,14 +28,17 @@ export { applyConstraints, applyConstraintsWithCatalogFallback, meetsHardConstra
 export { constraintsFromAnalysis, describeConstraints, followUpInstructions, reasonOffline, type OfflineReasonerContext, type OfflineReasonerResult } from "./offline-reasoner";
 export {
   applyFollowUp,
+  carryFeedback,
   emptySession,
   mergeConstraints,
   recordFeedback,
+  recordReaction,
   recordTurn,
   restoreSession,
   MAX_REMEMBERED_ITEMS,
   MAX_REMEMBERED_REQUESTS,
   type FollowUpInstruction,
+  type ItemReaction,
   type PreviousAnswerItem,
   type SessionState,
 } from "./session-memory";

@@ -18,9 +18,14 @@ export interface SessionState {
   lastItemIds: string[];
   /** Everything shown this session, most recent last (capped), for "something else". */
   shownItemIds: string[];
-  /** Films the person liked or played, or said they love ("I loved Heat"), most recent first. */
+  /**
+   * Films the person liked or played, or said they love ("I loved Heat"), most recent first.
+   * Not recommended again this session unless asked for by name.
+   */
   liked: string[];
   disliked: string[];
+  /** Films the person said they have seen, most recent first: not recommended again this session unless asked for by name. */
+  seen: string[];
   /**
    * Films the person asked for more of ("more like this") without saying they liked them: they
    * steer the session's taste, but no reason may claim the person liked them.
@@ -34,7 +39,7 @@ export const MAX_REMEMBERED_ITEMS = 200;
 
 /** A fresh session. */
 export function emptySession(): SessionState {
-  return { version: 1, turns: 0, constraints: null, requests: [], lastItemIds: [], shownItemIds: [], liked: [], disliked: [], interested: [] };
+  return { version: 1, turns: 0, constraints: null, requests: [], lastItemIds: [], shownItemIds: [], liked: [], disliked: [], seen: [], interested: [] };
 }
 
 /** Reads a stored session tolerantly (unknown or broken fields fall back to empty). */
@@ -50,6 +55,7 @@ export function restoreSession(stored: unknown): SessionState {
     shownItemIds: strings(value.shownItemIds).slice(-MAX_REMEMBERED_ITEMS),
     liked: strings(value.liked),
     disliked: strings(value.disliked),
+    seen: strings(value.seen),
     interested: strings(value.interested),
   };
 }
@@ -85,6 +91,40 @@ export function recordFeedback(session: SessionState, itemId: string, feedback: 
     [feedback]: prepend(session[feedback]),
     [other]: session[other].filter((id) => id !== itemId),
   };
+}
+
+/** Where a person's reaction to a shown film stands (lib/bandit's slot feedback state, structurally). */
+export interface ItemReaction {
+  choice: "like" | "skip" | null;
+  seen: boolean;
+  clicked: boolean;
+}
+
+/**
+ * The session after a person's reaction to an item changed (like, skip, seen it, undo): the item
+ * is liked exactly when the reaction's choice is a like, disliked exactly when it is a skip, seen
+ * exactly when it says so, so switching a like to a skip or undoing it leaves no like behind. The
+ * newest reaction to an item wins. A click adds interest and is never taken back. Pure.
+ */
+export function recordReaction(session: SessionState, itemId: string, reaction: ItemReaction): SessionState {
+  const prepend = (list: readonly string[]) => [itemId, ...list.filter((id) => id !== itemId)].slice(0, MAX_REMEMBERED_ITEMS);
+  const without = (list: readonly string[]) => list.filter((id) => id !== itemId);
+  return {
+    ...session,
+    liked: reaction.choice === "like" ? prepend(session.liked) : without(session.liked),
+    disliked: reaction.choice === "skip" ? prepend(session.disliked) : without(session.disliked),
+    seen: reaction.seen ? prepend(session.seen) : without(session.seen),
+    interested: reaction.clicked ? prepend(session.interested) : session.interested,
+  };
+}
+
+/**
+ * `base` (the session an earlier answer was made from) with what `current` knows of the person
+ * since: likes, dislikes, interest, films seen and shown. A regenerated answer or its next page
+ * re-reads its request from `base` (so "older" means what it meant then) with today's taste.
+ */
+export function carryFeedback(base: SessionState, current: SessionState): SessionState {
+  return { ...base, liked: current.liked, disliked: current.disliked, seen: current.seen, interested: current.interested, shownItemIds: current.shownItemIds };
 }
 
 /** What a follow-up asks, as data: produced by the offline reasoner from the lexicon's signals. */

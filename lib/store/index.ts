@@ -8,6 +8,7 @@ export { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from "./migrations"
 export { openSqliteStore, translateSqliteError, type SqliteStoreOptions } from "./sqlite-store";
 export type {
   BanditStateRecord,
+  ConversationMessageRecord,
   EventLogEntry,
   FeedbackRecord,
   ImpressionRecord,
@@ -16,6 +17,7 @@ export type {
   JsonValue,
   LlmSpendReservation,
   LlmSpendTotals,
+  NewConversationMessage,
   NewFeedback,
   NewImpression,
   NewImpressionSlot,

@@ -96,6 +96,51 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX llm_spend_by_session ON llm_spend (session_id, at);
     `,
   },
+  {
+    version: 4,
+    name: "feedback events carry a client event id; an event may repeat",
+    sql: `
+      -- A person may like, undo and like again: each is its own event. Idempotency moves to the
+      -- client's event id (a retried POST carries the same one). Events sent without an id keep
+      -- the old rule, one per (impression, item, event), through the partial unique index.
+      CREATE TABLE feedback_events (
+        sequence INTEGER PRIMARY KEY,
+        impression_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        event TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        client_event_id TEXT UNIQUE,
+        FOREIGN KEY (impression_id, item_id) REFERENCES impression_slots (impression_id, item_id)
+      ) STRICT;
+      INSERT INTO feedback_events (sequence, impression_id, item_id, event, at)
+        SELECT sequence, impression_id, item_id, event, at FROM feedback;
+      DROP TABLE feedback;
+      ALTER TABLE feedback_events RENAME TO feedback;
+      CREATE INDEX feedback_by_slot ON feedback (impression_id, item_id, sequence);
+      CREATE INDEX feedback_by_time ON feedback (at);
+      CREATE UNIQUE INDEX feedback_once_without_id ON feedback (impression_id, item_id, event) WHERE client_event_id IS NULL;
+    `,
+  },
+  {
+    version: 5,
+    name: "conversation transcripts",
+    sql: `
+      -- The messages of a session's conversation as the chat showed them (UI messages, JSON), in
+      -- order. An answer also keeps how it was made (turn_json: the request, the session state it
+      -- was answered from, the films earlier pages showed), so it can be regenerated or continued.
+      CREATE TABLE conversation_messages (
+        session_id TEXT NOT NULL,
+        position INTEGER NOT NULL CHECK (position >= 0),
+        id TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
+        created_at INTEGER NOT NULL,
+        message_json TEXT NOT NULL CHECK (json_valid(message_json)),
+        turn_json TEXT CHECK (turn_json IS NULL OR json_valid(turn_json)),
+        PRIMARY KEY (session_id, position),
+        UNIQUE (session_id, id)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -6,6 +6,7 @@ import { timeOrderedId } from "./time-ordered-id";
 import { startWalCheckpointer } from "./wal-checkpointer";
 import type {
   BanditStateRecord,
+  ConversationMessageRecord,
   EventLogEntry,
   FeedbackRecord,
   ImpressionRecord,
@@ -14,6 +15,7 @@ import type {
   JsonValue,
   LlmSpendReservation,
   LlmSpendTotals,
+  NewConversationMessage,
   NewFeedback,
   NewImpression,
   RecordFeedbackResult,
@@ -68,6 +70,11 @@ export interface SqliteStoreOptions {
   now?: () => number;
 }
 
+/** Largest stored conversation message: a 24-card answer with synopses is about 40 KiB. */
+const MAX_CONVERSATION_MESSAGE_BYTES = 512 * 1024;
+/** Client event ids and conversation message ids: short, printable, no spaces. */
+const ID_PATTERN = /^[A-Za-z0-9_:.-]{1,200}$/;
+
 /** How long LLM spend rows are kept (budget windows are shorter; the rest serves cost reports). */
 const LLM_SPEND_RETENTION_MS = 30 * 24 * 3_600_000;
 
@@ -97,6 +104,17 @@ interface FeedbackRow {
   item_id: string;
   event: string;
   at: number;
+  client_event_id: string | null;
+}
+
+interface ConversationRow {
+  session_id: string;
+  position: number;
+  id: string;
+  role: "user" | "assistant";
+  created_at: number;
+  message_json: string;
+  turn_json: string | null;
 }
 
 function sqliteCode(error: unknown): string | null {
@@ -157,7 +175,32 @@ const toSlot = (row: SlotRow): ImpressionSlotRecord => ({
   features: JSON.parse(row.features_json) as StoredFeatures,
 });
 
-const toFeedback = (row: FeedbackRow): FeedbackRecord => ({ sequence: row.sequence, impressionId: row.impression_id, itemId: row.item_id, event: row.event, at: row.at });
+const toFeedback = (row: FeedbackRow): FeedbackRecord => ({ sequence: row.sequence, impressionId: row.impression_id, itemId: row.item_id, event: row.event, at: row.at, clientEventId: row.client_event_id });
+
+const toConversationMessage = (row: ConversationRow): ConversationMessageRecord => ({
+  sessionId: row.session_id,
+  position: row.position,
+  id: row.id,
+  role: row.role,
+  createdAt: row.created_at,
+  message: JSON.parse(row.message_json) as JsonObject,
+  turn: row.turn_json === null ? null : (JSON.parse(row.turn_json) as JsonObject),
+});
+
+/** A conversation message as the row to write; throws StoreInvalidInputError for a malformed one. */
+function conversationJson(message: NewConversationMessage): { messageJson: string; turnJson: string | null } {
+  if (typeof message.id !== "string" || !ID_PATTERN.test(message.id)) throw new StoreInvalidInputError(`Conversation message id ${JSON.stringify(message.id)} must be 1-200 letters, digits or _:.-`);
+  if (message.role !== "user" && message.role !== "assistant") throw new StoreInvalidInputError(`Conversation message role must be user or assistant, got ${JSON.stringify(message.role)}.`);
+  if (!isJsonObject(message.message)) throw new StoreInvalidInputError("A conversation message must be a JSON object.");
+  const turn = message.turn ?? null;
+  if (turn !== null && !isJsonObject(turn)) throw new StoreInvalidInputError("A conversation turn must be a JSON object or null.");
+  const messageJson = JSON.stringify(message.message);
+  const turnJson = turn === null ? null : JSON.stringify(turn);
+  if (Buffer.byteLength(messageJson) + (turnJson === null ? 0 : Buffer.byteLength(turnJson)) > MAX_CONVERSATION_MESSAGE_BYTES) {
+    throw new StoreInvalidInputError(`Conversation message ${message.id} is larger than ${MAX_CONVERSATION_MESSAGE_BYTES} bytes.`);
+  }
+  return { messageJson, turnJson };
+}
 
 /**
  * Opens (creating and migrating when needed) the embedded SQLite store in WAL mode. Throws
@@ -213,7 +256,21 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     slot: db.prepare<[string, string], SlotRow>("SELECT * FROM impression_slots WHERE impression_id = ? AND item_id = ?"),
     feedbackOfSlot: db.prepare<[string, string], FeedbackRow>("SELECT * FROM feedback WHERE impression_id = ? AND item_id = ? ORDER BY sequence"),
     feedbackOf: db.prepare<[string], FeedbackRow>("SELECT * FROM feedback WHERE impression_id = ? ORDER BY sequence"),
-    insertFeedback: db.prepare("INSERT INTO feedback (sequence, impression_id, item_id, event, at) VALUES (?, ?, ?, ?, ?)"),
+    insertFeedback: db.prepare("INSERT INTO feedback (sequence, impression_id, item_id, event, at, client_event_id) VALUES (?, ?, ?, ?, ?, ?)"),
+    feedbackByClientId: db.prepare<[string], FeedbackRow>("SELECT * FROM feedback WHERE client_event_id = ?"),
+    feedbackOfSession: db.prepare<[string], FeedbackRow>(
+      "SELECT feedback.* FROM feedback JOIN impressions ON impressions.id = feedback.impression_id WHERE impressions.session_id = ? ORDER BY feedback.sequence",
+    ),
+    lastMessage: db.prepare<[string], ConversationRow>("SELECT * FROM conversation_messages WHERE session_id = ? ORDER BY position DESC LIMIT 1"),
+    messageById: db.prepare<[string, string], { position: number }>("SELECT position FROM conversation_messages WHERE session_id = ? AND id = ?"),
+    insertMessage: db.prepare<[string, number, string, string, number, string, string | null]>(
+      "INSERT INTO conversation_messages (session_id, position, id, role, created_at, message_json, turn_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    ),
+    deleteMessage: db.prepare<[string, number]>("DELETE FROM conversation_messages WHERE session_id = ? AND position = ?"),
+    lastMessages: db.prepare<[string, number], ConversationRow>(
+      "SELECT * FROM (SELECT * FROM conversation_messages WHERE session_id = ? ORDER BY position DESC LIMIT ?) ORDER BY position",
+    ),
+    messageCount: db.prepare<[string], { total: number }>("SELECT count(*) AS total FROM conversation_messages WHERE session_id = ?"),
     session: db.prepare<[string], { id: string; created_at: number; updated_at: number; state_json: string }>("SELECT * FROM sessions WHERE id = ?"),
     upsertSession: db.prepare<[string, number, number, string], { created_at: number }>(
       "INSERT INTO sessions (id, created_at, updated_at, state_json) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, state_json = excluded.state_json RETURNING created_at",
@@ -232,7 +289,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     counts: db.prepare<[], StoreCounts>(
       `SELECT (SELECT count(*) FROM impressions) AS impressions, (SELECT count(*) FROM impression_slots) AS slots,
               (SELECT count(*) FROM feedback) AS feedback, (SELECT count(*) FROM sessions) AS sessions,
-              (SELECT count(*) FROM bandit_state) AS banditStates, (SELECT count(*) FROM llm_spend) AS llmSpend`,
+              (SELECT count(*) FROM bandit_state) AS banditStates, (SELECT count(*) FROM llm_spend) AS llmSpend,
+              (SELECT count(*) FROM conversation_messages) AS conversationMessages`,
     ),
     globalSpend: db.prepare<[number], { usd: number }>("SELECT coalesce(sum(usd), 0) AS usd FROM llm_spend WHERE at >= ?"),
     sessionSpend: db.prepare<[string, number], { usd: number }>("SELECT coalesce(sum(usd), 0) AS usd FROM llm_spend WHERE session_id = ? AND at >= ?"),
@@ -283,7 +341,16 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     if (!slotRow) throw new StoreNotFoundError("item", feedback.itemId, `Impression ${JSON.stringify(feedback.impressionId)} did not show item ${JSON.stringify(feedback.itemId)}.`);
     const sessionId = impressionRow.session_id;
     const existing = statements.feedbackOfSlot.all(feedback.impressionId, feedback.itemId);
-    const duplicate = existing.find((row) => row.event === feedback.event);
+    const clientEventId = feedback.clientEventId ?? null;
+    let duplicate: FeedbackRow | undefined;
+    if (clientEventId !== null) {
+      duplicate = statements.feedbackByClientId.get(clientEventId);
+      if (duplicate && (duplicate.impression_id !== feedback.impressionId || duplicate.item_id !== feedback.itemId || duplicate.event !== feedback.event)) {
+        throw new StoreConflictError(`Feedback event id ${JSON.stringify(clientEventId)} was already used for another event.`);
+      }
+    } else {
+      duplicate = existing.find((row) => row.event === feedback.event && row.client_event_id === null);
+    }
     if (duplicate) {
       return {
         status: "duplicate",
@@ -295,8 +362,15 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       };
     }
     const sequence = statements.nextSequence.get()!.value;
-    statements.insertFeedback.run(sequence, feedback.impressionId, feedback.itemId, feedback.event, feedback.at);
-    return { status: "recorded", feedback: { ...feedback, sequence }, slot: toSlot(slotRow), sessionId, previousEvents: existing.map((row) => row.event), featureVersion: impressionRow.feature_version };
+    statements.insertFeedback.run(sequence, feedback.impressionId, feedback.itemId, feedback.event, feedback.at, clientEventId);
+    return {
+      status: "recorded",
+      feedback: { impressionId: feedback.impressionId, itemId: feedback.itemId, event: feedback.event, at: feedback.at, clientEventId, sequence },
+      slot: toSlot(slotRow),
+      sessionId,
+      previousEvents: existing.map((row) => row.event),
+      featureVersion: impressionRow.feature_version,
+    };
   });
 
   const readSession = (id: string): SessionRecord | null => {
@@ -311,6 +385,27 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   };
 
   const updateSession = db.transaction((id: string, at: number, update: (state: JsonObject | null) => JsonObject) => writeSession(id, update(readSession(id)?.state ?? null), at));
+
+  const appendConversation = db.transaction((sessionId: string, messages: readonly NewConversationMessage[], at: number, replaceAnswerId: string | undefined): ConversationMessageRecord[] => {
+    const rows = messages.map((message) => ({ message, ...conversationJson(message) }));
+    const last = statements.lastMessage.get(sessionId);
+    let position = last ? last.position + 1 : 0;
+    if (replaceAnswerId !== undefined) {
+      if (!last || last.role !== "assistant" || last.id !== replaceAnswerId) {
+        throw new StoreConflictError(`Answer ${JSON.stringify(replaceAnswerId)} is not the last message of the conversation: only the last answer can be replaced.`);
+      }
+      statements.deleteMessage.run(sessionId, last.position);
+      position = last.position;
+    }
+    const records: ConversationMessageRecord[] = [];
+    for (const row of rows) {
+      if (statements.messageById.get(sessionId, row.message.id)) throw new StoreConflictError(`The conversation already holds a message ${JSON.stringify(row.message.id)}.`);
+      statements.insertMessage.run(sessionId, position, row.message.id, row.message.role, at, row.messageJson, row.turnJson);
+      records.push({ sessionId, position, id: row.message.id, role: row.message.role, createdAt: at, message: row.message.message, turn: row.message.turn ?? null });
+      position++;
+    }
+    return records;
+  });
 
   const saveBanditState = db.transaction((snapshot: { state: JsonValue; throughSequence: number; savedAt: number }): BanditStateRecord => {
     const { version } = statements.insertBanditState.get(snapshot.savedAt, snapshot.throughSequence, JSON.stringify(snapshot.state))!;
@@ -373,6 +468,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       run(() => {
         if (!Number.isFinite(feedback.at)) throw new StoreInvalidInputError("Feedback time must be a finite number of milliseconds.");
         if (!/^[a-z][a-z-]{0,31}$/.test(feedback.event)) throw new StoreInvalidInputError(`Feedback event ${JSON.stringify(feedback.event)} is not a valid event name.`);
+        if (feedback.clientEventId != null && !ID_PATTERN.test(feedback.clientEventId)) throw new StoreInvalidInputError(`Feedback event id ${JSON.stringify(feedback.clientEventId)} must be 1-200 letters, digits or _:.-`);
         if (feedbackSynchronous === synchronous) return recordFeedback.immediate(feedback);
         db.pragma(`synchronous = ${feedbackSynchronous}`);
         try {
@@ -382,6 +478,23 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         }
       }),
     listFeedback: (impressionId) => run(() => statements.feedbackOf.all(impressionId).map(toFeedback)),
+    listSessionFeedback: (sessionId) => run(() => statements.feedbackOfSession.all(sessionId).map(toFeedback)),
+    appendConversation: (sessionId, messages, at, options = {}) =>
+      run(() => {
+        if (!Number.isFinite(at)) throw new StoreInvalidInputError("Conversation time must be a finite number of milliseconds.");
+        if (typeof sessionId !== "string" || sessionId.length === 0) throw new StoreInvalidInputError("A conversation needs a session id.");
+        return appendConversation.immediate(sessionId, messages, at, options.replaceAnswerId);
+      }),
+    listConversation: (sessionId, options = {}) =>
+      run(() => ({
+        messages: statements.lastMessages.all(sessionId, Math.max(1, Math.floor(options.limit ?? 200))).map(toConversationMessage),
+        total: statements.messageCount.get(sessionId)!.total,
+      })),
+    lastConversationMessage: (sessionId) =>
+      run(() => {
+        const row = statements.lastMessage.get(sessionId);
+        return row ? toConversationMessage(row) : null;
+      }),
     getSession: (id) => run(() => readSession(id)),
     saveSession: (id, state, at) => run(() => writeSession(id, state, at)),
     updateSession: (id, at, update) => run(() => updateSession.immediate(id, at, update)),

@@ -59,18 +59,28 @@ export interface ImpressionRecord {
 export interface NewFeedback {
   impressionId: string;
   itemId: string;
-  /** click | like | play | skip | dismiss (validated by the route against lib/bandit). */
+  /** like | skip | seen | undo | click | play | dismiss (validated by the route against lib/bandit). */
   event: string;
   /** Unix milliseconds. */
   at: number;
+  /**
+   * The client's id for this event, its idempotency key: the same id stored twice is one event,
+   * so a person may like, undo and like again (three ids, three events). Absent or null: the
+   * event is one per (impression, item, event name), as before event ids existed.
+   */
+  clientEventId?: string | null;
 }
 
 export interface FeedbackRecord extends NewFeedback {
   sequence: number;
+  clientEventId: string | null;
 }
 
 export interface RecordFeedbackResult {
-  /** "duplicate" when this (impression, item, event) was already recorded: nothing changed. */
+  /**
+   * "duplicate" when this event was already recorded (the same client event id, or without one
+   * the same impression, item and event): nothing changed.
+   */
   status: "recorded" | "duplicate";
   /** The stored event (the original one for a duplicate). */
   feedback: FeedbackRecord;
@@ -89,6 +99,28 @@ export interface SessionRecord {
   updatedAt: number;
   /** Opaque to the store: previous constraints, liked / disliked item ids, turns… */
   state: JsonObject;
+}
+
+/** A message of a session's conversation as the chat showed it (a UI message, opaque to the store). */
+export interface NewConversationMessage {
+  /** Unique within the conversation. */
+  id: string;
+  role: "user" | "assistant";
+  message: JsonObject;
+  /** How an answer was made (its request, the session it was answered from…); null for a question. */
+  turn?: JsonObject | null;
+}
+
+export interface ConversationMessageRecord {
+  sessionId: string;
+  /** 0-based place in the conversation. */
+  position: number;
+  id: string;
+  role: "user" | "assistant";
+  /** Unix milliseconds. */
+  createdAt: number;
+  message: JsonObject;
+  turn: JsonObject | null;
 }
 
 export interface BanditStateRecord {
@@ -154,6 +186,7 @@ export interface StoreCounts {
   sessions: number;
   banditStates: number;
   llmSpend: number;
+  conversationMessages: number;
 }
 
 export interface Store {
@@ -162,12 +195,27 @@ export interface Store {
   /** Throws StoreNotFoundError("impression") when unknown. */
   getImpression(id: string): Promise<ImpressionRecord>;
   /**
-   * Stores a feedback event; idempotent on (impression, item, event). Throws
-   * StoreNotFoundError("impression") for an unknown impression and StoreNotFoundError("item")
-   * for an item that impression did not show.
+   * Stores a feedback event; idempotent on its client event id (or, without one, on impression,
+   * item and event). Throws StoreNotFoundError("impression") for an unknown impression,
+   * StoreNotFoundError("item") for an item that impression did not show, and
+   * StoreConflictError for a client event id already used for a different event.
    */
   recordFeedback(feedback: NewFeedback): Promise<RecordFeedbackResult>;
   listFeedback(impressionId: string): Promise<FeedbackRecord[]>;
+  /** Every feedback event on the impressions of a session, oldest first. */
+  listSessionFeedback(sessionId: string): Promise<FeedbackRecord[]>;
+  /**
+   * Appends messages to the end of a session's conversation, in one transaction. With
+   * `replaceAnswerId` the first message replaces the conversation's last message instead, which
+   * must be the assistant message with that id (a regenerated answer); StoreConflictError when it
+   * is not, or when a message id is already in the conversation. StoreInvalidInputError for a
+   * malformed message (bad id or role, a message over 512 KiB).
+   */
+  appendConversation(sessionId: string, messages: readonly NewConversationMessage[], at: number, options?: { replaceAnswerId?: string }): Promise<ConversationMessageRecord[]>;
+  /** The last `limit` messages of a session's conversation (default 200), oldest first, and how many it holds. */
+  listConversation(sessionId: string, options?: { limit?: number }): Promise<{ messages: ConversationMessageRecord[]; total: number }>;
+  /** The conversation's last message, or null when it has none. */
+  lastConversationMessage(sessionId: string): Promise<ConversationMessageRecord | null>;
   getSession(id: string): Promise<SessionRecord | null>;
   /** Creates or replaces a session's state. */
   saveSession(id: string, state: JsonObject, at: number): Promise<SessionRecord>;

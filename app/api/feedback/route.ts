@@ -4,15 +4,18 @@ import { toEngineError } from "../../../lib/server/engine-error";
 import { getEngine } from "../../../lib/server/engine-singleton";
 import { parseRequestBody } from "../../../lib/server/parse-request-body";
 import { toStoreApiError } from "../../../lib/server/store-error";
+import { StoreConflictError } from "../../../lib/store";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /**
- * POST /api/feedback { impressionId, itemId, event: click | like | play | skip | dismiss }.
- * 202 once the event is committed (a repeat of the same event is 202 "duplicate" and changes
- * nothing); 404 for an unknown impression or an item it did not show; 400 for a malformed body;
- * 503 when the database is locked or damaged (nothing was acknowledged).
+ * POST /api/feedback { impressionId, itemId, event: like | skip | seen | undo | click | play |
+ * dismiss, eventId? }. 202 once the event is committed, with where the card's reaction now
+ * stands (`state`); the same eventId again is 202 "duplicate" and changes nothing. 404 for an
+ * unknown impression or an item it did not show; 409 for an eventId already used for another
+ * event; 400 for a malformed body; 503 when the database is locked or damaged (nothing was
+ * acknowledged).
  */
 export async function POST(request: Request): Promise<Response> {
   try {
@@ -22,6 +25,7 @@ export async function POST(request: Request): Promise<Response> {
     });
     if (!engine.store) throw new ReelcastError("unavailable:store", "Feedback needs the database, and this server has none.");
     const result = await recordFeedbackEvent(engine, body).catch((error) => {
+      if (error instanceof StoreConflictError) throw new ReelcastError("conflict:feedback", error.message);
       throw toStoreApiError(error);
     });
     return Response.json(result, { status: 202 });

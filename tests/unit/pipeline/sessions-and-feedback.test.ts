@@ -67,7 +67,7 @@ test("nearline: a like is stored, moves the bandit and changes the next slate of
 
   const feedback = await recordFeedbackEvent(engine, { impressionId: again.impressionId!, itemId: liked.id, event: "like" });
   assert.equal(feedback.status, "recorded");
-  assert.deepEqual(feedback.reward, { before: 0, after: 1 });
+  assert.deepEqual(feedback.reward, { before: null, after: 1 });
   assert.equal(engine.bandit!.state.feedbackEvents, 1);
 
   const after = await recommend(request({ query: "comedy", sessionId, limit: 8 }), engine);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseConstraints } from "../../../lib/reasoning/constraints";
 import { reasonOffline } from "../../../lib/reasoning/offline-reasoner";
-import { applyFollowUp, emptySession, mergeConstraints, recordFeedback, recordTurn, restoreSession, type PreviousAnswerItem, type SessionState } from "../../../lib/reasoning/session-memory";
+import { applyFollowUp, carryFeedback, emptySession, mergeConstraints, recordFeedback, recordReaction, recordTurn, restoreSession, type PreviousAnswerItem, type SessionState } from "../../../lib/reasoning/session-memory";
 import { tinyCatalog, tinyLexicon } from "./tiny-catalog";
 
 const items = tinyCatalog();
@@ -100,4 +100,32 @@ test("recordTurn and recordFeedback keep bounded, ordered, duplicate-free lists"
   session = recordFeedback(recordFeedback(session, "ml:1", "liked"), "ml:1", "disliked");
   assert.deepEqual(session.liked, []);
   assert.deepEqual(session.disliked, ["ml:1"]);
+});
+
+test("recordReaction: the session holds where each reaction stands, so a like switched to a skip or undone leaves no like", () => {
+  const none = { choice: null, seen: false, clicked: false } as const;
+  let session = recordReaction(afterNinetiesComedies(), "ml:3", { ...none, choice: "like" });
+  assert.deepEqual([session.liked, session.disliked, session.seen], [["ml:3"], [], []]);
+  session = recordReaction(session, "ml:3", { ...none, choice: "skip" });
+  assert.deepEqual([session.liked, session.disliked], [[], ["ml:3"]]);
+  session = recordReaction(session, "ml:3", none);
+  assert.deepEqual([session.liked, session.disliked], [[], []], "undone: neither");
+  session = recordReaction(session, "ml:4", { ...none, seen: true });
+  session = recordReaction(session, "ml:8", { choice: "like", seen: true, clicked: true });
+  assert.deepEqual([session.liked, session.seen, session.interested], [["ml:8"], ["ml:8", "ml:4"], ["ml:8"]]);
+  session = recordReaction(session, "ml:8", { ...none, clicked: false });
+  assert.deepEqual([session.liked, session.seen, session.interested], [[], ["ml:4"], ["ml:8"]], "interest is never taken back");
+  assert.deepEqual(restoreSession(JSON.parse(JSON.stringify(session))).seen, ["ml:4"], "seen survives storage");
+  assert.deepEqual(restoreSession({}).seen, [], "older sessions have none");
+});
+
+test("carryFeedback: an earlier session's turn state with today's taste", () => {
+  const before = afterNinetiesComedies();
+  let now = recordTurn(before, { request: "older", constraints: null, itemIds: ["ml:1"] });
+  now = recordReaction(recordReaction(now, "ml:1", { choice: "like", seen: false, clicked: false }), "ml:4", { choice: null, seen: true, clicked: false });
+  const carried = carryFeedback(before, now);
+  assert.equal(carried.turns, before.turns);
+  assert.deepEqual(carried.requests, before.requests);
+  assert.deepEqual(carried.lastItemIds, before.lastItemIds);
+  assert.deepEqual([carried.liked, carried.seen, carried.shownItemIds], [["ml:1"], ["ml:4"], now.shownItemIds]);
 });

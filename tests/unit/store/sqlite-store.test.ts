@@ -19,14 +19,14 @@ test("migrations run on an empty file, are recorded, and reopening is a no-op", 
   try {
     writeFileSync(database.path, ""); // an empty file is a valid, empty SQLite database
     const store = openSqliteStore({ path: database.path, now: () => 42 });
-    assert.deepEqual(await store.counts(), { impressions: 0, slots: 0, feedback: 0, sessions: 0, banditStates: 0, llmSpend: 0 });
+    assert.deepEqual(await store.counts(), { impressions: 0, slots: 0, feedback: 0, sessions: 0, banditStates: 0, llmSpend: 0, conversationMessages: 0 });
     await store.close();
     const reopened = openSqliteStore({ path: database.path });
     await reopened.close();
     const raw = new Database(database.path, { readonly: true });
     const versions = raw.prepare("SELECT version, applied_at FROM schema_version ORDER BY version").all() as Array<{ version: number; applied_at: number }>;
-    assert.deepEqual(versions.map((row) => row.version), [1, 2, 3]);
-    assert.equal(LATEST_SCHEMA_VERSION, 3);
+    assert.deepEqual(versions.map((row) => row.version), [1, 2, 3, 4, 5]);
+    assert.equal(LATEST_SCHEMA_VERSION, 5);
     assert.ok(versions.every((row) => row.applied_at === 42), "second open applied nothing again");
     assert.equal(raw.pragma("journal_mode", { simple: true }), "wal");
     raw.close();
