@@ -82,7 +82,10 @@ const QUALITY_LEAN_WEIGHT = 0.3;
 /** Items per relaxation level that get soft scores (the rest rank below by retrieval score alone). */
 const SOFT_SCORED_PER_LEVEL = 300;
 /** How far each relaxation step widens year (years) and runtime (minutes) ranges. */
-export const YEAR_WIDENING_STEPS = [5, 10] as const;
+// A third, wide step keeps what a request is about (its genre, its language) before any of it is
+// dropped: "French romance from the 90s" with two such films shows French romances of 1970–2019, not
+// French films of any genre.
+export const YEAR_WIDENING_STEPS = [5, 10, 20] as const;
 export const RUNTIME_WIDENING_STEPS = [15, 30] as const;
 
 /** The state of relaxation: which hard constraints are loosened and by how much. */
@@ -425,7 +428,7 @@ const qualitySpread = (item: Item) => Math.min(1, Math.max(0, (quality(item) * 5
  * Applies constraints to retrieved candidates: hard constraints filter, soft ones score. When
  * fewer than `limit` candidates meet every hard constraint, relaxes in this order, one step at a
  * time until enough qualify: (soft constraints never filter, so there is nothing to drop first)
- * widen the years by 5 then 10, widen the runtime by 15 then 30 minutes, accept any of several
+ * widen the years by 5, 10 then 20, widen the runtime by 15 then 30 minutes, accept any of several
  * required genres, drop the genre requirement, drop the language, drop required people, accept
  * items whose values are not recorded. Exclusions ("no romance", "not that one", titles, people,
  * keywords) are never relaxed: the answer gets shorter instead. Items that qualify as stated
