@@ -24,6 +24,10 @@ export interface RecommendationsData {
   metEveryConstraint?: number | null;
   /** Films the request referred to, and names the catalog lacks; absent in older streams. */
   references?: RecommendResponse["references"];
+  /** The film a title lookup answered with, a series, people named; absent in older streams. */
+  lookup?: RecommendResponse["lookup"];
+  series?: RecommendResponse["series"];
+  people?: RecommendResponse["people"];
   unknownTitles?: RecommendResponse["unknownTitles"];
   /** Other films of the title a lookup asked for ("did you mean"); absent in older streams. */
   didYouMean?: RecommendResponse["didYouMean"];
@@ -71,5 +75,6 @@ export const CHAT_PART_IDS = {
   routeDecision: "route-decision",
   recommendations: "recommendations",
   narration: "narration",
-  summary: "summary",
+  /** The reply text: what was understood, what was loosened, how many fit, "did you mean". */
+  reply: "reply",
 } as const;

@@ -1,8 +1,9 @@
 import type { UIMessageStreamWriter } from "ai";
 import type { ParsedRecommendRequest, RecommendResponse } from "../pipeline/contract";
-import { answerSummary } from "./answer-summary";
 import { CHAT_PART_IDS, type ChatMessage, type NarrationData, type RecommendationsData } from "./chat-message";
+import type { ReplyWriter } from "./llm-reply";
 import type { ProgressiveRecommend } from "./progressive-recommend";
+import { composeReply } from "./reply-text";
 
 /** What the narrator gets for one answer. */
 export interface NarrateInput {
@@ -22,6 +23,8 @@ export interface ChatTurnDependencies {
   recommend: ProgressiveRecommend;
   /** Writes the DJ script (lib/narration); not called when the pipeline already narrated or nothing matched. */
   narrate: (input: NarrateInput) => Promise<NarrationData>;
+  /** Writes the reply's details with an LLM (llm-reply.ts); absent or null = the templates. */
+  reply?: ReplyWriter;
   /** Monotonic milliseconds. */
   now: () => number;
   signal?: AbortSignal;
@@ -33,10 +36,12 @@ function sameItems(a: RecommendResponse, b: RecommendResponse): boolean {
 
 /**
  * One chat answer as UI message stream parts, in this order: `data-route-decision` (id
- * "route-decision"), `data-recommendations` (id "recommendations") as soon as cards exist, a
- * short text part, then `data-narration`. Provisional answers from `onProgress` are written with
- * stage "preview" under the same ids, so the final answer replaces them on the client and says
- * whether the cards changed (`replacedPreview`).
+ * "route-decision"); the reply text part (id "reply"), whose first sentence (what was understood)
+ * comes before `data-recommendations` (id "recommendations") and the rest (what was loosened, how
+ * many films fit, "did you mean") after it, from the templates or from `reply`; then
+ * `data-narration`. Provisional answers from `onProgress` are written with stage "preview" under
+ * the same ids, so the final answer replaces them on the client and says whether the cards
+ * changed (`replacedPreview`).
  * @throws whatever the pipeline throws (the stream's onError turns it into an error part)
  */
 export async function writeChatTurn(writer: UIMessageStreamWriter<ChatMessage>, input: ChatTurnInput, dependencies: ChatTurnDependencies): Promise<void> {
@@ -45,8 +50,8 @@ export async function writeChatTurn(writer: UIMessageStreamWriter<ChatMessage>, 
   let preview: RecommendResponse | null = null;
   let finished = false;
 
-  const writeAnswer = (response: RecommendResponse, stage: RecommendationsData["stage"], replacedPreview: boolean) => {
-    writer.write({ type: "data-route-decision", id: CHAT_PART_IDS.routeDecision, data: { ...response.route } });
+  const writeRoute = (response: RecommendResponse) => writer.write({ type: "data-route-decision", id: CHAT_PART_IDS.routeDecision, data: { ...response.route } });
+  const writeCards = (response: RecommendResponse, stage: RecommendationsData["stage"], replacedPreview: boolean) => {
     writer.write({
       type: "data-recommendations",
       id: CHAT_PART_IDS.recommendations,
@@ -56,6 +61,9 @@ export async function writeChatTurn(writer: UIMessageStreamWriter<ChatMessage>, 
         items: response.items,
         didYouMean: response.didYouMean,
         references: response.references,
+        lookup: response.lookup,
+        series: response.series,
+        people: response.people,
         unknownTitles: response.unknownTitles,
         catalogYears: response.catalogYears,
         relaxations: response.relaxations,
@@ -76,23 +84,34 @@ export async function writeChatTurn(writer: UIMessageStreamWriter<ChatMessage>, 
       // A late progress call after the answer would overwrite the final cards: ignore it.
       if (finished) return;
       preview = partial;
-      writeAnswer(partial, "preview", false);
+      writeRoute(partial);
+      writeCards(partial, "preview", false);
     },
   });
   finished = true;
   const earlier: RecommendResponse | null = preview;
-  writeAnswer(response, "final", earlier !== null && !sameItems(earlier, response));
+  writeRoute(response);
 
-  writer.write({ type: "text-start", id: CHAT_PART_IDS.summary });
-  writer.write({ type: "text-delta", id: CHAT_PART_IDS.summary, delta: answerSummary(query, response) });
-  writer.write({ type: "text-end", id: CHAT_PART_IDS.summary });
+  // What was understood goes out before the cards; the rest of the reply with them.
+  const template = composeReply(query, response, `${response.sessionId ?? ""}\u0000${query}`);
+  const say = (delta: string) => writer.write({ type: "text-delta", id: CHAT_PART_IDS.reply, delta });
+  writer.write({ type: "text-start", id: CHAT_PART_IDS.reply });
+  say(template.understood);
+  writeCards(response, "final", earlier !== null && !sameItems(earlier, response));
 
-  if (response.items.length > 0) {
-    const narration = response.narration?.text
-      ? ({ text: response.narration.text, openingId: "pipeline", source: "pipeline" } satisfies NarrationData)
-      : // The cards are already on screen; a narrator fault only costs the narration.
-        await dependencies.narrate({ query, response, previousOpeningId: input.previousOpeningId, signal: dependencies.signal }).catch(() => null);
-    if (narration) writer.write({ type: "data-narration", id: CHAT_PART_IDS.narration, data: narration });
-  }
+  // The DJ writes while the reply streams; a narrator fault only costs the narration.
+  const narration: Promise<NarrationData | null> =
+    response.items.length === 0
+      ? Promise.resolve(null)
+      : response.narration?.text
+        ? Promise.resolve({ text: response.narration.text, openingId: "pipeline", source: "pipeline" })
+        : dependencies.narrate({ query, response, previousOpeningId: input.previousOpeningId, signal: dependencies.signal }).catch(() => null);
+  const fromModel = dependencies.reply ? await dependencies.reply({ query, response, template, signal: dependencies.signal }).catch(() => null) : null;
+  if (fromModel) for await (const delta of fromModel) say(delta);
+  else for (const detail of template.details) say(` ${detail}`);
+  writer.write({ type: "text-end", id: CHAT_PART_IDS.reply });
+
+  const narrated = await narration;
+  if (narrated) writer.write({ type: "data-narration", id: CHAT_PART_IDS.narration, data: narrated });
   writer.write({ type: "finish", finishReason: "stop" });
 }

@@ -1,6 +1,5 @@
 // The chat: the message type shared by /api/chat and useChat, and the server side of one turn.
 // chat-message.ts holds types only and is safe for components/; chat-turn.ts is server code.
-export { answerSummary } from "./answer-summary";
 export {
   CHAT_PART_IDS,
   type ChatDataParts,
@@ -12,4 +11,6 @@ export {
   type RouteDecisionData,
 } from "./chat-message";
 export { writeChatTurn, type ChatTurnDependencies, type ChatTurnInput, type NarrateInput } from "./chat-turn";
+export { createLlmReplyWriter, type ReplyInput, type ReplyWriter, type TextStreamer } from "./llm-reply";
+export { composeReply, replyString, type ReplyText } from "./reply-text";
 export type { ProgressiveRecommend, RecommendProgressOptions } from "./progressive-recommend";

@@ -16,22 +16,27 @@ const chunksOf = (text: string) =>
   text
     .split("\n")
     .filter((line) => line.startsWith("data: ") && line !== "data: [DONE]")
-    .map((line) => JSON.parse(line.slice(6)) as { type: string; data?: Record<string, unknown> });
+    .map((line) => JSON.parse(line.slice(6)) as { type: string; data?: Record<string, unknown>; delta?: string });
 
-test("POST /api/chat streams route decision, recommendations, text and narration", async () => {
+test("POST /api/chat streams route decision, the reply text around the recommendations, and narration, as UTF-8", async () => {
   const response = await post("/api/chat", JSON.stringify({ id: "chat", messages: [{ id: "m1", role: "user", parts: [{ type: "text", text: "toy story" }] }], sessionId: "http-test-session-0001", limit: 4 }));
   assert.equal(response.status, 200);
-  assert.match(response.headers.get("content-type") ?? "", /text\/event-stream/);
+  // The character set is stated, so clients that decode the body as text read "Amélie" right.
+  assert.equal(response.headers.get("content-type"), "text/event-stream; charset=utf-8");
   const chunks = chunksOf(await response.text());
-  assert.deepEqual(
-    chunks.map((chunk) => chunk.type),
-    ["start", "data-route-decision", "data-recommendations", "text-start", "text-delta", "text-end", "data-narration", "finish"],
-  );
-  const recommendations = chunks[2].data as { items: Array<{ title: string }>; sessionId: string; stage: string };
+  const types = chunks.map((chunk) => chunk.type);
+  assert.deepEqual(types.slice(0, 5), ["start", "data-route-decision", "text-start", "text-delta", "data-recommendations"]);
+  assert.deepEqual(types.slice(-3), ["text-end", "data-narration", "finish"]);
+  const reply = chunks
+    .filter((chunk) => chunk.type === "text-delta")
+    .map((chunk) => chunk.delta)
+    .join("");
+  assert.match(reply, /^(Here's Toy Story \(1995\)|Toy Story \(1995\) it is), (and|plus) three/);
+  const recommendations = chunks[4].data as { items: Array<{ title: string }>; sessionId: string; stage: string };
   assert.equal(recommendations.items.length, 4);
   assert.equal(recommendations.sessionId, "http-test-session-0001");
   assert.equal(recommendations.stage, "final");
-  const narration = chunks[6].data as { text: string; source: string };
+  const narration = chunks.at(-2)!.data as { text: string; source: string };
   assert.equal(narration.source, "template");
   assert.ok(narration.text.includes(recommendations.items[0].title));
 });

@@ -1,6 +1,7 @@
 import { createUIMessageStream, createUIMessageStreamResponse } from "ai";
+import { streamPlainText } from "../../../lib/ai/plain-text-stream";
 import { createProviderRegistry, type ProviderRegistry } from "../../../lib/ai/provider-registry";
-import { writeChatTurn, type ChatMessage, type ProgressiveRecommend } from "../../../lib/chat";
+import { createLlmReplyWriter, writeChatTurn, type ChatMessage, type ProgressiveRecommend } from "../../../lib/chat";
 import { errorResponse, ReelcastError } from "../../../lib/errors/reelcast-error";
 import { writeDjScript } from "../../../lib/narration";
 import { recommend } from "../../../lib/pipeline";
@@ -23,8 +24,15 @@ function providers(): ProviderRegistry {
 const GENERIC_FAILURE = "Something went wrong on our side. Please try again.";
 
 /**
- * POST /api/chat: one chat turn as an AI SDK UI message stream (data-route-decision,
- * data-recommendations, text, data-narration). Bad input is a 400 JSON error before any
+ * The stream's media type with its character set: SSE is UTF-8 by definition, but clients that
+ * read the body as text (Playwright's response.text(), curl into a file viewer) guess otherwise
+ * without it ("AmÃ©lie").
+ */
+const STREAM_HEADERS = { "content-type": "text/event-stream; charset=utf-8" };
+
+/**
+ * POST /api/chat: one chat turn as an AI SDK UI message stream (data-route-decision, the reply
+ * text, data-recommendations, data-narration). Bad input is a 400 JSON error before any
  * streaming starts; failures after that arrive as the stream's error part.
  */
 export async function POST(request: Request): Promise<Response> {
@@ -48,13 +56,18 @@ export async function POST(request: Request): Promise<Response> {
               { query, items: response.items, routePath: response.route.path, seed: `${response.sessionId ?? ""}\u0000${query}`, previousOpeningId },
               { model: languageModel, signal },
             ),
+          reply: createLlmReplyWriter({
+            engine,
+            handle: languageModel,
+            stream: ({ system, content, maxOutputTokens, signal }) => streamPlainText({ handle: languageModel!, system, content, maxOutputTokens, abortSignal: signal }),
+          }),
           now: () => performance.now(),
           signal: request.signal,
         }),
       // ReelcastError messages are written for clients; anything else stays on the server.
       onError: (error) => (error instanceof ReelcastError ? error.message : GENERIC_FAILURE),
     });
-    return createUIMessageStreamResponse({ stream });
+    return createUIMessageStreamResponse({ stream, headers: STREAM_HEADERS });
   } catch (error) {
     return errorResponse(error, "chat");
   }

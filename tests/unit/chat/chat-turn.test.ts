@@ -5,43 +5,18 @@ import { writeChatTurn, type ChatMessage, type ChatTurnDependencies, type Narrat
 import { ReelcastError } from "../../../lib/errors/reelcast-error";
 import type { RecommendedItem, RecommendResponse } from "../../../lib/pipeline/contract";
 import { parseConstraints } from "../../../lib/reasoning/constraints";
+import { recommendedItem, recommendResponse, routeInfo } from "../../support/response-factory";
 
-const film = (id: string, title: string): RecommendedItem => ({
-  id,
-  title,
-  year: 1990,
-  genres: ["Comedy"],
-  runtimeMinutes: 90,
-  language: "en",
-  directors: [],
-  cast: [],
-  overview: null,
-  rating: null,
-  links: { imdb: null, tmdb: null },
-  verdicts: [],
-  score: 1,
-  explanation: null,
-  modelReason: null,
-});
+const film = (id: string, title: string): RecommendedItem => recommendedItem({ id, title, year: 1990, genres: ["Comedy"], runtimeMinutes: 90 });
 
-const answer = (path: "fast" | "reasoning", items: RecommendedItem[], overrides: Partial<RecommendResponse> = {}): RecommendResponse => ({
-  route: { path, score: null, threshold: null, reasons: [path], plainReason: "a straightforward request", reasoner: path === "reasoning" ? "offline" : null, estimatedCostUsd: null, estimatedLatencyMs: null, actualCostUsd: null, inputTokens: null, outputTokens: null, latencyMs: 1 },
-  constraints: path === "reasoning" ? parseConstraints({ runtime: { maxMinutes: 90 } }) : null,
-  items,
-  relaxations: [],
-  metEveryConstraint: null,
-  didYouMean: [],
-  references: [],
-  lookup: null,
-  series: null,
-  people: [],
-  unknownTitles: [],
-  catalogYears: null,
-  narration: null,
-  impressionId: null,
-  sessionId: "session-1234567890",
-  ...overrides,
-});
+const answer = (path: "fast" | "reasoning", items: RecommendedItem[], overrides: Partial<RecommendResponse> = {}): RecommendResponse =>
+  recommendResponse({
+    route: routeInfo({ path, reasons: [path], plainReason: "a straightforward request", reasoner: path === "reasoning" ? "offline" : null }),
+    constraints: path === "reasoning" ? parseConstraints({ runtime: { maxMinutes: 90 } }) : null,
+    items,
+    sessionId: "session-1234567890",
+    ...overrides,
+  });
 
 const request = { request: { query: "something funny", limit: 8, route: "auto" as const }, previousOpeningId: "night-owls" };
 const narration: NarrationData = { text: "Good evening.", openingId: "station-id", source: "template" };
@@ -70,16 +45,17 @@ async function runTurn(dependencies: Partial<ChatTurnDependencies> & Pick<ChatTu
   return { chunks, snapshots, final: snapshots.at(-1)!, narrateCalls };
 }
 
-test("parts come in order: route decision, recommendations, text, narration", async () => {
+test("parts come in order: route decision, the reply's first sentence, recommendations, the rest of the reply, narration", async () => {
   const { chunks, final, narrateCalls } = await runTurn({ recommend: async () => answer("fast", [film("ml:1", "Clue")]) });
   assert.deepEqual(
     chunks.map((chunk) => chunk.type),
-    ["start", "data-route-decision", "data-recommendations", "text-start", "text-delta", "text-end", "data-narration", "finish"],
+    ["start", "data-route-decision", "text-start", "text-delta", "data-recommendations", "text-end", "data-narration", "finish"],
   );
   assert.deepEqual(
     final.parts.map((part) => part.type),
-    ["data-route-decision", "data-recommendations", "text", "data-narration"],
+    ["data-route-decision", "text", "data-recommendations", "data-narration"],
   );
+  assert.equal(final.parts.find((part) => part.type === "text")!.text, "One pick for “something funny”.");
   const recommendations = final.parts.find((part) => part.type === "data-recommendations")!.data;
   assert.equal(recommendations.stage, "final");
   assert.equal(recommendations.replacedPreview, false);
@@ -132,7 +108,7 @@ test("a preview with the same cards is not reported as replaced; late progress i
 test("no matches: an empty recommendations part and a helpful text, no narration", async () => {
   const { final, narrateCalls } = await runTurn({ recommend: async () => answer("fast", []) });
   assert.deepEqual(final.parts.find((part) => part.type === "data-recommendations")!.data.items, []);
-  assert.match(final.parts.find((part) => part.type === "text")!.text, /No films matched “something funny”/);
+  assert.match(final.parts.find((part) => part.type === "text")!.text, /I couldn't find anything for “something funny”/);
   assert.equal(final.parts.some((part) => part.type === "data-narration"), false);
   assert.equal(narrateCalls.length, 0);
 });
@@ -164,4 +140,41 @@ test("a pipeline failure becomes the stream's error part, with a safe message", 
     },
   });
   assert.deepEqual(internal.chunks.at(-1), { type: "error", errorText: "generic failure" });
+});
+
+test("the reply streams its understanding before the cards and the rest with them; an LLM writer's deltas replace the template's details", async () => {
+  const relaxed = answer("reasoning", [film("ml:1", "Clue"), film("ml:2", "Heat")], {
+    constraints: parseConstraints({ includeGenres: ["Thriller"], years: { from: 2000, to: 2009 }, runtime: { maxMinutes: 120 }, excludeGenres: ["Horror"] }),
+    metEveryConstraint: 1,
+    relaxations: [{ constraint: "years", how: "widened", asked: "2000–2009", applied: "1995–2014", range: { from: 1995, to: 2014 }, text: "widened the release years to 1995–2014 (asked 2000–2009)" }],
+  });
+  const template = await runTurn({ recommend: async () => relaxed });
+  const types = template.chunks.map((chunk) => chunk.type);
+  assert.ok(types.indexOf("text-delta") < types.indexOf("data-recommendations"));
+  assert.ok(types.lastIndexOf("text-delta") > types.indexOf("data-recommendations"));
+  const text = template.final.parts.find((part) => part.type === "text")!.text;
+  assert.match(text, /thrillers from the 2000s, under two hours, no horror/);
+  assert.match(text, /Only one film fits all of that, so to fill the list I widened the years to 1995–2014\./);
+
+  const written = await runTurn({
+    recommend: async () => relaxed,
+    reply: async (input) => {
+      assert.match(input.template.understood, /thrillers from the 2000s/);
+      return (async function* () {
+        yield " From the model.";
+      })();
+    },
+  });
+  const fromModel = written.final.parts.find((part) => part.type === "text")!.text;
+  assert.equal(fromModel, `${template.final.parts.find((part) => part.type === "text")!.text.split(". ")[0]}. From the model.`);
+  // A writer that declines (null) or fails leaves the template's words.
+  const declined = await runTurn({ recommend: async () => relaxed, reply: async () => null });
+  assert.equal(declined.final.parts.find((part) => part.type === "text")!.text, text);
+  const failing = await runTurn({
+    recommend: async () => relaxed,
+    reply: async () => {
+      throw new Error("budget store down");
+    },
+  });
+  assert.equal(failing.final.parts.find((part) => part.type === "text")!.text, text);
 });

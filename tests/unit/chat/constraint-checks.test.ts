@@ -5,25 +5,19 @@ import { durationWords, relaxationWords, runtimeRangeWords, verdictLines, yearRa
 import { parseConstraints } from "../../../lib/reasoning/constraints";
 import { routeDetails, routeLabel } from "../../../components/route-badge";
 import type { ConstraintVerdict, RecommendedItem, Relaxation, RouteInfo } from "../../../lib/pipeline/contract";
+import { recommendedItem } from "../../support/response-factory";
 
-const item = (overrides: Partial<RecommendedItem> = {}): RecommendedItem => ({
-  id: "ml:1",
-  title: "Memento",
-  year: 2000,
-  genres: ["Mystery", "Thriller"],
-  runtimeMinutes: 104,
-  language: "en",
-  directors: ["Christopher Nolan"],
-  cast: ["Guy Pearce", "Carrie-Anne Moss", "Joe Pantoliano", "Mark Boone Junior"],
-  overview: null,
-  rating: null,
-  links: { imdb: null, tmdb: null },
-  verdicts: [],
-  score: 1,
-  explanation: null,
-  modelReason: null,
-  ...overrides,
-});
+const item = (overrides: Partial<RecommendedItem> = {}): RecommendedItem =>
+  recommendedItem({
+    id: "ml:1",
+    title: "Memento",
+    year: 2000,
+    genres: ["Mystery", "Thriller"],
+    runtimeMinutes: 104,
+    directors: ["Christopher Nolan"],
+    cast: ["Guy Pearce", "Carrie-Anne Moss", "Joe Pantoliano", "Mark Boone Junior"],
+    ...overrides,
+  });
 
 const hard = (constraint: ConstraintVerdict["constraint"], status: ConstraintVerdict["status"] = "met", relaxation: Relaxation | null = null): ConstraintVerdict => ({
   constraint,
