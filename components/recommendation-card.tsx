@@ -1,62 +1,15 @@
 "use client";
 
-import { useId, useState, type ReactNode } from "react";
+import { useId, useState } from "react";
 import type { RecommendedItem } from "../lib/pipeline/contract";
 import { creditsOf, factsLine, ratingWords, SYNOPSIS_COLLAPSE_CHARACTERS } from "./card-facts";
+import { FeedbackButtons, FeedbackNotes } from "./card-feedback";
 import { VERDICT_MARKS, verdictLines } from "./constraint-checks";
-import { postFeedback, type FeedbackEvent } from "./feedback-client";
 import { FOCUS_RING } from "./focus-ring";
 import { Poster } from "./poster";
+import { useCardFeedback } from "./use-card-feedback";
 
 export { formatRuntime } from "./card-facts";
-
-const NO_IMPRESSION = "Feedback turns on once answers carry an impression id (the bandit is not logging this answer).";
-
-interface FeedbackButtonProps {
-  testId: string;
-  label: string;
-  pressed?: boolean;
-  unavailable: boolean;
-  busy: boolean;
-  onPress: () => void;
-  children: ReactNode;
-}
-
-/**
- * A card action. Unavailable actions stay focusable (aria-disabled, not disabled) so keyboard and
- * screen-reader users can reach them and hear why they are off.
- */
-function FeedbackButton({ testId, label, pressed, unavailable, busy, onPress, children }: FeedbackButtonProps) {
-  const tooltipId = useId();
-  return (
-    <span className="group relative inline-flex">
-      <button
-        type="button"
-        data-testid={testId}
-        aria-label={label}
-        aria-pressed={pressed}
-        aria-disabled={unavailable || busy || undefined}
-        aria-describedby={unavailable ? tooltipId : undefined}
-        title={unavailable ? NO_IMPRESSION : undefined}
-        onClick={onPress}
-        className={`inline-flex min-h-9 items-center gap-1 rounded-lg border px-2.5 py-1 text-sm font-medium transition ${FOCUS_RING} ${
-          pressed ? "border-indigo-500 bg-indigo-600 text-white" : "border-zinc-300 bg-white hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
-        } ${unavailable ? "cursor-not-allowed opacity-50" : ""} ${busy ? "cursor-wait" : ""}`}
-      >
-        {children}
-      </button>
-      {unavailable && (
-        <span
-          id={tooltipId}
-          role="tooltip"
-          className="pointer-events-none absolute bottom-full left-0 z-10 mb-1 hidden w-56 rounded-md bg-zinc-900 px-2 py-1 text-xs text-white shadow-lg group-focus-within:block group-hover:block dark:bg-zinc-100 dark:text-zinc-900"
-        >
-          {NO_IMPRESSION}
-        </span>
-      )}
-    </span>
-  );
-}
 
 export interface RecommendationCardProps {
   item: RecommendedItem;
@@ -66,8 +19,6 @@ export interface RecommendationCardProps {
   /** Sends the follow-up chat message "more like <title>". */
   onMoreLikeThis: (title: string) => void;
 }
-
-type Choice = "like" | "skip" | null;
 
 const MARK_COLOURS: Record<RecommendedItem["verdicts"][number]["status"], string> = {
   met: "text-emerald-700 dark:text-emerald-400",
@@ -82,11 +33,9 @@ export function RecommendationCard({ item, rank, impressionId, onMoreLikeThis }:
   const whyId = useId();
   const synopsisId = useId();
   const [synopsisOpen, setSynopsisOpen] = useState(false);
-  const [choice, setChoice] = useState<Choice>(null);
-  const [pending, setPending] = useState<FeedbackEvent | null>(null);
-  const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
+  const feedback = useCardFeedback(impressionId, item.id);
+  const skipped = feedback.state.choice === "skip";
   const [whyOpen, setWhyOpen] = useState(false);
-  const unavailable = impressionId === null;
   const facts = factsLine(item);
   const rating = ratingWords(item.rating);
   const credits = creditsOf(item);
@@ -98,28 +47,9 @@ export function RecommendationCard({ item, rank, impressionId, onMoreLikeThis }:
     { href: item.links?.tmdb ?? null, label: "TMDB", testId: "tmdb-link" },
   ].filter((link): link is { href: string; label: string; testId: string } => link.href !== null);
 
-  async function send(event: FeedbackEvent): Promise<boolean> {
-    if (!impressionId) return false;
-    setPending(event);
-    setMessage(null);
-    const result = await postFeedback(impressionId, item.id, event);
-    setPending(null);
-    if (!result.ok) setMessage({ tone: "error", text: result.message });
-    return result.ok;
-  }
-
-  async function choose(event: "like" | "skip") {
-    if (pending || choice === event) return;
-    if (unavailable) {
-      setMessage({ tone: "info", text: NO_IMPRESSION });
-      return;
-    }
-    if (await send(event)) setChoice(event);
-  }
-
   function moreLikeThis() {
     // The follow-up goes out either way; the click is logged when the answer has an impression.
-    if (!unavailable) void send("click");
+    if (!feedback.unavailable) void feedback.send("click");
     onMoreLikeThis(item.title);
   }
 
@@ -129,11 +59,13 @@ export function RecommendationCard({ item, rank, impressionId, onMoreLikeThis }:
       data-item-id={item.id}
       data-runtime={item.runtimeMinutes ?? ""}
       data-genres={item.genres.join("|")}
-      data-feedback={choice ?? ""}
+      data-feedback={feedback.state.choice ?? ""}
+      data-seen={feedback.state.seen}
       aria-labelledby={titleId}
-      className={`flex gap-3 rounded-xl border border-zinc-200 bg-white p-3 shadow-sm transition dark:border-zinc-800 dark:bg-zinc-900 ${choice === "skip" ? "opacity-60" : ""}`}
+      className={`flex gap-3 rounded-xl border bg-white p-3 shadow-sm transition dark:bg-zinc-900 ${skipped ? "border-dashed border-zinc-300 dark:border-zinc-700" : "border-zinc-200 dark:border-zinc-800"}`}
     >
-      <Poster title={item.title} genres={item.genres} className="h-30 w-20 shrink-0 rounded-md shadow-sm sm:h-36 sm:w-24" />
+      {/* A skipped card dims its poster only: its text keeps full contrast. */}
+      <Poster title={item.title} genres={item.genres} className={`h-30 w-20 shrink-0 rounded-md shadow-sm transition sm:h-36 sm:w-24 ${skipped ? "opacity-40 grayscale" : ""}`} />
       <div className="min-w-0 flex-1">
         <h3 id={titleId} className="text-base leading-snug font-semibold break-words" data-testid="card-title">
           <span className="sr-only">{rank}. </span>
@@ -211,18 +143,9 @@ export function RecommendationCard({ item, rank, impressionId, onMoreLikeThis }:
             {item.explanation.text}
           </p>
         )}
-        {choice && (
-          <p className="mt-1 text-xs font-medium text-indigo-700 dark:text-indigo-300" data-testid="card-feedback-state">
-            {choice === "like" ? "Liked: later answers lean this way." : "Skipped: fewer like this."}
-          </p>
-        )}
+        <FeedbackNotes feedback={feedback} placement="status" />
         <div className="mt-2 flex flex-wrap gap-1.5" role="group" aria-label={`Actions for ${item.title}`}>
-          <FeedbackButton testId="like-button" label={`Like ${item.title}`} pressed={choice === "like"} unavailable={unavailable} busy={pending !== null} onPress={() => void choose("like")}>
-            <span aria-hidden="true">♥</span> {choice === "like" ? "Liked" : "Like"}
-          </FeedbackButton>
-          <FeedbackButton testId="skip-button" label={`Skip ${item.title}`} pressed={choice === "skip"} unavailable={unavailable} busy={pending !== null} onPress={() => void choose("skip")}>
-            <span aria-hidden="true">⤼</span> {choice === "skip" ? "Skipped" : "Skip"}
-          </FeedbackButton>
+          <FeedbackButtons feedback={feedback} title={item.title} />
           <button
             type="button"
             data-testid="more-like-button"
@@ -243,11 +166,7 @@ export function RecommendationCard({ item, rank, impressionId, onMoreLikeThis }:
             Why this?
           </button>
         </div>
-        {message && (
-          <p role={message.tone === "error" ? "alert" : "status"} data-testid={message.tone === "error" ? "feedback-error" : "feedback-unavailable"} className={`mt-2 text-xs ${message.tone === "error" ? "text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}>
-            {message.text}
-          </p>
-        )}
+        <FeedbackNotes feedback={feedback} placement="message" />
         <div id={whyId} hidden={!whyOpen} data-testid="why-panel" className="mt-2 rounded-lg bg-zinc-50 p-2 text-sm dark:bg-zinc-800/60">
           <p>{item.explanation ? item.explanation.text : "One of the closest matches to what you asked for."}</p>
           {item.modelReason && (

@@ -10,6 +10,12 @@ export interface Rerun {
   /** Films earlier pages of the same request showed: none of them again ("show more" never repeats). */
   excludeItemIds: readonly string[];
   /**
+   * Films set aside unless the request names them: what a regenerated answer showed, so that
+   * "regenerate" brings other films where the catalog has them (the film a title lookup asked
+   * for stays).
+   */
+  setAsideItemIds?: readonly string[];
+  /**
    * Regenerating: the stored session becomes `session` (with today's likes and dislikes) plus the
    * new turn, instead of the previous answer's turn plus this one.
    */
@@ -52,17 +58,14 @@ export function sessionTaste(engine: Engine, session: SessionState): SessionTast
 
 /**
  * Films this answer must not show besides the dislikes: what the person liked or has seen this
- * session, unless the request asks for it by name (a title lookup, a series), and what earlier
- * pages of the same request showed (`rerun`), named or not.
+ * session and what a regenerated answer showed, unless the request asks for it by name (a title
+ * lookup, a series), and what earlier pages of the same request showed (`rerun`), named or not.
  */
 export function hiddenItems(engine: Engine, taste: SessionTaste, intent: Pick<TitleIntent, "lookup" | "series">, rerun?: Rerun): number[] {
   const named = new Set([...(intent.lookup ? [intent.lookup.itemIndex] : []), ...(intent.series?.items ?? [])]);
-  const hidden = new Set([...taste.liked, ...taste.seen].filter((itemIndex) => !named.has(itemIndex)));
-  for (const id of rerun?.excludeItemIds ?? []) {
-    const itemIndex = engine.catalog.indexOf.get(id);
-    if (itemIndex !== undefined) hidden.add(itemIndex);
-  }
-  return [...hidden];
+  const indexes = (ids: readonly string[] = []) => ids.flatMap((id) => engine.catalog.indexOf.get(id) ?? []);
+  const unlessNamed = [...taste.liked, ...taste.seen, ...indexes(rerun?.setAsideItemIds)].filter((itemIndex) => !named.has(itemIndex));
+  return [...new Set([...unlessNamed, ...indexes(rerun?.excludeItemIds)])];
 }
 
 /**

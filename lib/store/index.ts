@@ -6,6 +6,7 @@
 export { DEFAULT_DATABASE_PATH, databasePathFromEnvironment } from "./database-path";
 export { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from "./migrations";
 export { openSqliteStore, translateSqliteError, type SqliteStoreOptions } from "./sqlite-store";
+export { timeOrderedId } from "./time-ordered-id";
 export type {
   BanditStateRecord,
   ConversationMessageRecord,

@@ -3,6 +3,7 @@ import { streamPlainText } from "../../../lib/ai/plain-text-stream";
 import { createProviderRegistry, type ProviderRegistry } from "../../../lib/ai/provider-registry";
 import { createLlmReplyWriter, writeChatTurn, type ChatMessage, type ProgressiveRecommend } from "../../../lib/chat";
 import { errorResponse, ReelcastError } from "../../../lib/errors/reelcast-error";
+import { prepareConversationTurn, recordTranscript } from "../../../lib/chat/transcript-turn";
 import { writeDjScript } from "../../../lib/narration";
 import { recommend } from "../../../lib/pipeline";
 import { toEngineError } from "../../../lib/server/engine-error";
@@ -33,7 +34,9 @@ const STREAM_HEADERS = { "content-type": "text/event-stream; charset=utf-8" };
 /**
  * POST /api/chat: one chat turn as an AI SDK UI message stream (data-route-decision, the reply
  * text, data-recommendations, data-narration). Bad input is a 400 JSON error before any
- * streaming starts; failures after that arrive as the stream's error part.
+ * streaming starts (409 for a regenerate or "more" of an answer that is no longer the last);
+ * failures after that arrive as the stream's error part. The turn is stored in the session's
+ * conversation before the stream finishes (lib/chat/transcript-turn.ts).
  */
 export async function POST(request: Request): Promise<Response> {
   try {
@@ -41,15 +44,19 @@ export async function POST(request: Request): Promise<Response> {
     const engine = await getEngine().catch((error) => {
       throw toEngineError(error);
     });
+    const conversation = await prepareConversationTurn(engine, turn).catch((error) => {
+      throw toStoreApiError(error);
+    });
     // While an LLM reasons, the pipeline reports the fast candidates through onProgress first.
     const run: ProgressiveRecommend = (pipelineRequest, options) =>
-      recommend(pipelineRequest, engine, options).catch((error) => {
+      recommend(pipelineRequest, engine, { ...options, rerun: conversation.rerun }).catch((error) => {
         throw toStoreApiError(error);
       });
     const languageModel = providers().languageModel;
     const stream = createUIMessageStream<ChatMessage>({
-      execute: ({ writer }) =>
-        writeChatTurn(writer, turn, {
+      execute: async ({ writer }) => {
+        const transcript = recordTranscript(engine, writer, conversation);
+        await writeChatTurn(transcript.writer, { ...turn, request: conversation.request }, {
           recommend: run,
           narrate: async ({ query, response, previousOpeningId, signal }) =>
             writeDjScript(
@@ -63,7 +70,12 @@ export async function POST(request: Request): Promise<Response> {
           }),
           now: () => performance.now(),
           signal: request.signal,
-        }),
+        });
+        // A stopped answer is not kept: the person saw it stop.
+        await transcript.commit({ skip: request.signal.aborted }).catch((error) => {
+          throw toStoreApiError(error);
+        });
+      },
       // ReelcastError messages are written for clients; anything else stays on the server.
       onError: (error) => (error instanceof ReelcastError ? error.message : GENERIC_FAILURE),
     });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { conversationTurnSchema, type ConversationTurn } from "../../../lib/chat/transcript";
 import { recommendRequestSchema, type ParsedRecommendRequest } from "../../../lib/pipeline/contract";
 import { describeIssues } from "../../../lib/server/parse-request-body";
 
@@ -32,12 +33,17 @@ export const chatBodySchema = z.object({
   narration: z
     .object({ previousOpeningId: z.string().max(64, "narration.previousOpeningId must be at most 64 characters").nullable().optional() })
     .optional(),
+  /** What this message does to the stored conversation: ask (default), regenerate or more (lib/chat/transcript.ts). */
+  turn: conversationTurnSchema.optional(),
 });
 
 /** What one chat turn needs: the pipeline request and the narration state. */
 export interface ChatTurnRequest {
   request: ParsedRecommendRequest;
   previousOpeningId: string | null;
+  /** The last user message's text, as the conversation stores it. */
+  question: string;
+  turn: ConversationTurn;
 }
 
 /** The text of the last user message: its text parts joined. */
@@ -73,7 +79,7 @@ export const chatRequestSchema = chatBodySchema.transform((body, context): ChatT
     context.issues.push({ code: "custom", message: `the last user message: ${describeIssues(parsed.error).replace(/^query: query /, "text ")}`, input: text, path: ["messages"] });
     return z.NEVER;
   }
-  return { request: parsed.data, previousOpeningId: body.narration?.previousOpeningId ?? null };
+  return { request: parsed.data, previousOpeningId: body.narration?.previousOpeningId ?? null, question: text, turn: body.turn ?? { kind: "ask" } };
 });
 
 export type ChatBody = z.input<typeof chatBodySchema>;

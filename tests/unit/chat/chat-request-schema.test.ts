@@ -8,7 +8,7 @@ const user = (text: string, id = "m1") => ({ id, role: "user", parts: [{ type: "
 
 test("DefaultChatTransport's body becomes a pipeline request with defaults", () => {
   const turn = chatRequestSchema.parse({ id: "chat-1", messages: [user("blade runner")], trigger: "submit-message", messageId: undefined, unknown: 1 });
-  assert.deepEqual(turn, { request: { query: "blade runner", limit: CHAT_DEFAULT_LIMIT, maxCount: 24, route: "auto" }, previousOpeningId: null });
+  assert.deepEqual(turn, { request: { query: "blade runner", limit: CHAT_DEFAULT_LIMIT, maxCount: 24, route: "auto" }, previousOpeningId: null, question: "blade runner", turn: { kind: "ask" } });
 });
 
 test("the last user message's text parts are the query; the rest of the transcript is context", () => {
@@ -23,10 +23,13 @@ test("the last user message's text parts are the query; the rest of the transcri
     route: "reasoning",
     discovery: 0.5,
     narration: { previousOpeningId: "night-owls" },
+    turn: { kind: "more", answerId: "a_0192" },
   });
   assert.deepEqual(turn, {
     request: { query: "older\nno horror", limit: 5, sessionId: "abcdefghijklmnop1234", route: "reasoning", discovery: 0.5 },
     previousOpeningId: "night-owls",
+    question: "older\nno horror",
+    turn: { kind: "more", answerId: "a_0192" },
   });
 });
 
@@ -46,6 +49,8 @@ test("bad bodies are refused with a message that says what to fix", () => {
     [{ messages: [user("heat")], limit: 2.5 }, /whole number/],
     [{ messages: [user("heat")], route: "slow" }, /route/],
     [{ messages: [user("heat")], narration: { previousOpeningId: "x".repeat(65) } }, /previousOpeningId/],
+    [{ messages: [user("heat")], turn: { kind: "rewind" } }, /turn must be/],
+    [{ messages: [user("heat")], turn: { kind: "regenerate", answerId: "" } }, /answerId/],
   ];
   for (const [body, message] of cases) {
     const result = chatRequestSchema.safeParse(body);

@@ -89,10 +89,24 @@ test("a rerun reads its request from the session it was made from: the next page
   for (const item of more.items) assert.ok(!older.items.some((shown) => shown.id === item.id), `${item.title} was not on the first page`);
   assert.deepEqual((await storedSession(engine, sessionId)).lastItemIds, more.items.map((item) => item.id));
 
-  // Regenerating "older" from the same starting point replaces its turn.
-  const regenerated = await recommend(request({ query: "older", limit: 6, sessionId }), engine, { rerun: { session: before, excludeItemIds: [], replacesLastTurn: true } });
+  // Regenerating the page from the same starting point replaces its turn, with other films.
+  const regenerated = await recommend(request({ query: "older", limit: 6, sessionId }), engine, {
+    rerun: { session: before, excludeItemIds: older.items.map((item) => item.id), setAsideItemIds: more.items.map((item) => item.id), replacesLastTurn: true },
+  });
   assert.deepEqual(regenerated.constraints?.years, older.constraints?.years);
+  for (const item of regenerated.items) assert.ok(![...older.items, ...more.items].some((shown) => shown.id === item.id), `${item.title} is new`);
   const after = await storedSession(engine, sessionId);
   assert.equal(after.turns, 2, "the regenerated turn replaced the one before it");
   assert.deepEqual(after.requests, [...before.requests, "older"]);
+});
+
+test("regenerating a title lookup keeps the film asked for, with other films after it", async () => {
+  const engine = await isolatedEngine();
+  const first = await recommend(request({ query: "blade runner", limit: 5 }), engine);
+  assert.equal(first.items[0].title, "Blade Runner");
+  const again = await recommend(request({ query: "blade runner", limit: 5, sessionId: first.sessionId! }), engine, {
+    rerun: { session: (await import("../../../lib/reasoning")).emptySession(), excludeItemIds: [], setAsideItemIds: first.items.map((item) => item.id), replacesLastTurn: true },
+  });
+  assert.equal(again.items[0].title, "Blade Runner");
+  assert.ok(again.items.slice(1).every((item) => !first.items.some((shown) => shown.id === item.id)), again.items.map((item) => item.title).join(", "));
 });
