@@ -30,7 +30,8 @@ test("feedback: 202 recorded, 202 duplicate, 404 unknown impression or item, sto
   assert.equal(first.status, 202);
   const recorded = await first.json();
   assert.equal(recorded.status, "recorded");
-  assert.deepEqual(recorded.reward, { before: 0, after: 1 });
+  assert.deepEqual(recorded.reward, { before: null, after: 1 });
+  assert.deepEqual(recorded.state, { choice: "like", seen: false, clicked: false, undoable: "like" });
 
   const again = await postJson("/api/feedback", { impressionId: answer.impressionId, itemId, event: "like" });
   assert.equal(again.status, 202);
@@ -63,6 +64,9 @@ test("feedback: malformed bodies get 400 with a code and a message", async () =>
     { impressionId: 7, itemId: answer.items[0].id, event: "like" },
     { impressionId: answer.impressionId, itemId: "", event: "like" },
     { impressionId: "x".repeat(101), itemId: answer.items[0].id, event: "like" },
+    { impressionId: answer.impressionId, itemId: answer.items[0].id, event: "like", eventId: 42 },
+    { impressionId: answer.impressionId, itemId: answer.items[0].id, event: "like", eventId: "has spaces in it" },
+    { impressionId: answer.impressionId, itemId: answer.items[0].id, event: "like", eventId: "x".repeat(201) },
   ];
   for (const body of cases) {
     const response = await postJson("/api/feedback", body);
