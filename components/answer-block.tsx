@@ -7,6 +7,7 @@ import { TitleNotes } from "./title-notes";
 import type { ChatMessage, NarrationData, RecommendationsData, RouteDecisionData } from "../lib/chat/chat-message";
 import { NarrationPlayer } from "./narration-player";
 import { RecommendationCard } from "./recommendation-card";
+import { ReplyText } from "./reply-text";
 import { RouteBadge } from "./route-badge";
 
 /** The data parts of one assistant message, by kind (a later part with the same id already replaced earlier ones). */
@@ -87,12 +88,8 @@ export const AnswerBlock = memo(function AnswerBlock({ message, isLatest, stream
       </h2>
       <div className="flex flex-wrap items-center gap-2">
         {route && <RouteBadge route={route} />}
-        {text && (
-          <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="answer-text">
-            {text}
-          </p>
-        )}
       </div>
+      <ReplyText message={message} recommendations={recommendations} streaming={streaming} onSuggest={onSuggest} />
       {recommendations?.stage === "preview" && (
         <p role="status" data-testid="preview-notice" className="mt-2 text-sm text-fuchsia-800 dark:text-fuchsia-300">
           Quick picks while I think it through; they may change in a moment…
@@ -108,12 +105,13 @@ export const AnswerBlock = memo(function AnswerBlock({ message, isLatest, stream
           {yearsNotice}
         </p>
       )}
-      {recommendations?.stage === "final" && recommendations.relaxations && recommendations.relaxations.length > 0 && (
+      {/* The reply says what was loosened and names the titles; older answers without one keep the notes. */}
+      {!text && recommendations?.stage === "final" && recommendations.relaxations && recommendations.relaxations.length > 0 && (
         <p role="note" data-testid="relaxations" className="mt-2 rounded-lg bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:bg-amber-950/60 dark:text-amber-200">
           {relaxationSentence(recommendations)}
         </p>
       )}
-      {recommendations && <TitleNotes recommendations={recommendations} onSuggest={onSuggest} />}
+      {recommendations && !text && <TitleNotes recommendations={recommendations} onSuggest={onSuggest} />}
       {!recommendations && streaming && <AnswerLoading />}
       {recommendations && recommendations.items.length === 0 && (
         <div data-testid="empty-result" className="mt-3 rounded-xl border border-dashed border-zinc-300 p-4 text-sm dark:border-zinc-700">

@@ -2,17 +2,19 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
-import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { Fragment, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ChatMessage } from "../lib/chat/chat-message";
 import { AnswerBlock, AnswerLoading, answerParts } from "./answer-block";
 import { chatErrorMessage } from "./chat-errors";
+import { DraftLimit, MAX_MESSAGE_CHARACTERS, useLimitedDraft } from "./draft-limit";
 import { ExamplePrompts } from "./example-prompts";
 import { FOCUS_RING } from "./focus-ring";
 import { ReelIcon, SpeakerIcon } from "./icons";
+import { StoppedNote } from "./stopped-note";
 import { ThemeToggle } from "./theme-toggle";
+import { stopClick, submittedByStop, useStoppedTurns } from "./use-stop-draft";
 
 const AUTO_PLAY_KEY = "reelcast:auto-play";
-const MAX_MESSAGE_CHARACTERS = 2000;
 
 /** A session id the API accepts (16–64 of A-Za-z0-9_-); getRandomValues works on plain http too. */
 function newSessionId(): string {
@@ -49,7 +51,7 @@ export function ChatPage() {
       if (part.type === "data-recommendations" && part.data.sessionId) sessionId.current = part.data.sessionId;
     },
   });
-  const [draft, setDraft] = useState("");
+  const { draft, setDraft, cut } = useLimitedDraft();
   const [autoPlay, setAutoPlay] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const input = useRef<HTMLInputElement>(null);
@@ -57,19 +59,28 @@ export function ChatPage() {
 
   useEffect(() => {
     setAutoPlay(localStorage.getItem(AUTO_PLAY_KEY) === "on");
+    // Ready to type on arrival; on touch screens the keyboard would cover the examples instead.
+    if (window.matchMedia("(pointer: fine)").matches) input.current?.focus();
   }, []);
 
   // The latest state behind a stable `send`, so memoised answers keep their callbacks.
   const latest = useRef({ busy, error, clearError, sendMessage });
   latest.current = { busy, error, clearError, sendMessage };
-  const send = useCallback((text: string) => {
-    const { busy: sending, error: failure, clearError: clear, sendMessage: submitMessage } = latest.current;
-    const trimmed = text.trim();
-    if (!trimmed || sending) return;
-    if (failure) clear();
-    setDraft("");
-    void submitMessage({ text: trimmed.slice(0, MAX_MESSAGE_CHARACTERS) });
-  }, []);
+  // `replaceMessageId` asks a stopped last question again in place; those never touch the draft.
+  const send = useCallback(
+    (text: string, replaceMessageId?: string, keepDraft = false) => {
+      const { busy: sending, error: failure, clearError: clear, sendMessage: submitMessage } = latest.current;
+      const trimmed = text.trim();
+      if (!trimmed || sending) return;
+      if (failure) clear();
+      if (!keepDraft) setDraft("");
+      const message = trimmed.slice(0, MAX_MESSAGE_CHARACTERS);
+      void submitMessage(replaceMessageId ? { text: message, messageId: replaceMessageId } : { text: message });
+    },
+    [setDraft],
+  );
+  const askAgain = useCallback((text: string, replaceMessageId?: string) => send(text, replaceMessageId, true), [send]);
+  const stopped = useStoppedTurns(messages, askAgain);
   const moreLikeThis = useCallback((title: string) => send(`more like ${title}`), [send]);
 
   // Bring each new question (and the answer growing under it) into view.
@@ -84,20 +95,29 @@ export function ChatPage() {
   useEffect(() => {
     if (status === "error" && error) setAnnouncement(`Error: ${chatErrorMessage(error)}`);
     if (status !== "ready" || lastMessage?.role !== "assistant") return;
-    const { recommendations, route, text } = answerParts(lastMessage);
+    const { recommendations, text } = answerParts(lastMessage);
     if (!recommendations) return;
-    setAnnouncement(`New answer, ${route?.path === "reasoning" ? "reasoning path" : "fast path"}: ${text || `${recommendations.items.length} films`}`);
+    // The reply in words (what was understood, loosened, how many fit), not a reading of every card.
+    setAnnouncement(`New answer: ${text || `${recommendations.items.length} films`}`);
   }, [status, error, lastMessage]);
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (submittedByStop(event)) return;
     send(draft);
+  }
+
+  function stopAnswer() {
+    stopped.markStopped();
+    void stop();
+    setAnnouncement("Stopped. Your draft is still in the message box.");
   }
 
   function newChat() {
     if (busy) void stop();
     setMessages([]);
     clearError();
+    stopped.reset();
     sessionId.current = null;
     previousOpeningId.current = null;
     setAnnouncement("Started a new conversation.");
@@ -112,6 +132,7 @@ export function ChatPage() {
 
   const control = `inline-flex min-h-9 items-center gap-1 rounded-lg border border-zinc-300 bg-white px-2.5 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800`;
   const lastAssistantIndex = messages.findLastIndex((message) => message.role === "assistant");
+  const answered = messages.some((message) => message.role === "assistant" && answerParts(message).recommendations !== undefined);
 
   return (
     <div className="flex min-h-screen flex-col">
@@ -143,8 +164,14 @@ export function ChatPage() {
       <main className="mx-auto w-full max-w-6xl flex-1 px-3 pt-4 pb-8 sm:px-6">
         {messages.length === 0 && !error && <ExamplePrompts onPick={send} />}
         <ol className="space-y-6" aria-label="Conversation" data-testid="transcript">
-          {messages.map((message, index) =>
-            message.role === "user" ? (
+          {messages.map((message, index) => {
+            const stoppedQuestion = stopped.noteAfter(message.id);
+            const note = stoppedQuestion && (
+              <li data-testid="stopped-turn">
+                <StoppedNote question={stopped.questionText(stoppedQuestion)} onRetry={() => stopped.retry(stoppedQuestion)} disabled={busy} />
+              </li>
+            );
+            const item = message.role === "user" ? (
               <li key={message.id} id={`message-${message.id}`} className="flex scroll-mt-20 justify-end">
                 <p data-testid="user-message" className="max-w-[85%] rounded-2xl rounded-br-sm bg-indigo-600 px-4 py-2 break-words text-white">
                   <span className="sr-only">You asked: </span>
@@ -162,8 +189,14 @@ export function ChatPage() {
                   onSuggest={send}
                 />
               </li>
-            ) : null,
-          )}
+            ) : null;
+            return (
+              <Fragment key={message.id}>
+                {item}
+                {note}
+              </Fragment>
+            );
+          })}
         </ol>
         {status === "submitted" && <AnswerLoading />}
         {error && (
@@ -190,21 +223,25 @@ export function ChatPage() {
             data-testid="query-input"
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
-            maxLength={MAX_MESSAGE_CHARACTERS}
+            aria-describedby="draft-length"
             autoComplete="off"
-            placeholder={messages.length ? "Refine: older, shorter, no horror, more like the second one…" : "blade runner, tom hanks, something funny under 90 minutes…"}
+            placeholder={answered ? "Refine: older, shorter, no horror, more like the second one…" : "blade runner, tom hanks, something funny under 90 minutes…"}
             className={`min-w-0 flex-1 rounded-xl border border-zinc-300 bg-white px-3 py-2.5 text-base placeholder:text-zinc-500 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-500 ${FOCUS_RING}`}
           />
+          {/* Two elements (keys), never one that turns from Stop into Send under the pointer. */}
           {busy ? (
-            <button type="button" onClick={() => void stop()} data-testid="stop-button" className={`rounded-xl border border-zinc-300 px-4 py-2 font-medium dark:border-zinc-700 ${FOCUS_RING}`}>
+            <button key="stop" type="button" onClick={stopClick(stopAnswer)} data-testid="stop-button" className={`rounded-xl border border-zinc-300 px-4 py-2 font-medium dark:border-zinc-700 ${FOCUS_RING}`}>
               Stop
             </button>
           ) : (
-            <button type="submit" data-testid="send-button" disabled={!draft.trim()} className={`rounded-xl bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-50 ${FOCUS_RING}`}>
+            <button key="send" type="submit" data-testid="send-button" disabled={!draft.trim()} className={`rounded-xl bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-50 ${FOCUS_RING}`}>
               Send
             </button>
           )}
         </form>
+        <div className="mx-auto max-w-6xl px-3 pb-2 sm:px-6">
+          <DraftLimit id="draft-length" length={draft.length} cut={cut} />
+        </div>
       </footer>
       <p className="sr-only" role="status" aria-live="polite" data-testid="live-region">
         {announcement}

@@ -7,7 +7,8 @@ const label = (film: Film) => (film.year === null ? film.title : `${film.title} 
 const chip =
   "rounded-full border border-zinc-300 px-3 py-1 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
-function FilmChips({ films, onSuggest, ask }: { films: readonly Film[]; onSuggest: (text: string) => void; ask: (film: Film) => string }) {
+/** Up to four films as buttons; a click asks `ask(film)`. */
+export function FilmChips({ films, onSuggest, ask }: { films: readonly Film[]; onSuggest: (text: string) => void; ask: (film: Film) => string }) {
   return (
     <>
       {films.slice(0, 4).map((film) => (
@@ -19,6 +20,9 @@ function FilmChips({ films, onSuggest, ask }: { films: readonly Film[]; onSugges
   );
 }
 
+/** A film asked for again with its year, which picks it among its namesakes ("Dune 2000"). */
+export const withYear = (film: Film) => (film.year === null ? film.title : `${film.title} ${film.year}`);
+
 /**
  * What the answer understood about titles, said plainly: which catalog films "like …" used, names
  * the catalog lacks (with the closest titles), and other films of a looked-up title. Each
@@ -26,7 +30,6 @@ function FilmChips({ films, onSuggest, ask }: { films: readonly Film[]; onSugges
  */
 export function TitleNotes({ recommendations, onSuggest }: { recommendations: RecommendationsData; onSuggest: (text: string) => void }) {
   const { references = [], unknownTitles = [], didYouMean = [] } = recommendations;
-  const withYear = (film: Film) => (film.year === null ? film.title : `${film.title} ${film.year}`);
   return (
     <>
       {references.length > 0 && (
