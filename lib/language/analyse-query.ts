@@ -36,13 +36,14 @@ export function analyseQuery(original: string, lexicon: CatalogLexicon, options:
   const found = findTitles(query, original, lexicon, spans, whole, options.fuzzyTitles ?? true);
   const { titles, taken } = found;
 
-  // What titles explain, nothing else reads; names go first, then every other span.
+  // What titles explain, nothing else reads; names go first, then every other span. A count may
+  // span a name ("two Scorsese films"): what it counts is free to be read too.
+  const counts = spans.counts.filter((count) => isFree(taken, count));
   const people = found.people.filter((person) => isFree(taken, person));
   for (const person of people) cover(taken, person);
   const free = <T extends TokenSpan>(list: T[]) => list.filter((span) => isFree(taken, span));
   const years = free(found.years);
   const runtimes = free(spans.runtimes);
-  const counts = free(spans.counts);
   const languages = free(spans.languages);
   const genres = free(spans.genres);
   const vibes = free(spans.vibes);

@@ -142,6 +142,7 @@ export const FILLER_WORDS = new Set(
     // The people in the room ("with my family", "the kids are asleep"); as a genre ("kids movies") genre-words.ts reads them first.
     "family kids kid children " +
     // Release and chat words ("that came out in the 90s", "90s-era", "thanks so much, lol"): context, never topics.
-    "released release came era circa decade decades either least thanks thank thx much honestly need needs wants dude haha finally"
+    "released release came era circa decade decades either least thanks thank thx much honestly need needs wants dude haha finally " +
+    "hey hi hello yo ok okay um uh hmm ideally preferably hopefully weekday weeknight monday tuesday wednesday thursday friday saturday sunday"
   ).split(" "),
 );
