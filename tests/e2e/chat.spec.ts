@@ -347,7 +347,16 @@ test("reasoner answers replace fast preview cards, and the screen says so; empty
 
 test("keyboard only: type a query, reach the like button and press it", async ({ page }) => {
   await page.goto("/");
-  // The first Tab lands on the skip link, which jumps to the message box.
+  // The message box has focus on arrival; from the top of the page, the first Tab lands on the
+  // skip link, which jumps to the message box.
+  await expect(page.getByTestId("query-input")).toBeFocused();
+  // Back to the top of the page: the document itself takes focus for a moment.
+  await page.evaluate(() => {
+    const root = document.documentElement;
+    root.tabIndex = -1;
+    root.focus();
+    root.removeAttribute("tabindex");
+  });
   await page.keyboard.press("Tab");
   await expect(page.getByText("Skip to the message box")).toBeFocused();
   await page.keyboard.press("Enter");
