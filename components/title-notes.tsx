@@ -37,6 +37,13 @@ export function TitleNotes({ recommendations, onSuggest }: { recommendations: Re
           Films like {references.map(label).join(" and ")}
         </p>
       )}
+      {references.map((reference) =>
+        reference.note ? (
+          <p key={`note-${reference.id}`} data-testid="reference-note" className="mt-1 text-sm text-amber-900 dark:text-amber-200">
+            {reference.note}
+          </p>
+        ) : null,
+      )}
       {unknownTitles.map((unknown) => (
         <p key={unknown.text} data-testid="unknown-title" className="mt-2 flex flex-wrap items-center gap-2 text-sm text-amber-900 dark:text-amber-200">
           <span>“{unknown.text}” is not in the catalog.</span>

@@ -112,6 +112,13 @@ export const routeSchema = z.object({
 export const filmReferenceSchema = z.object({ id: z.string(), title: z.string(), year: z.number().nullable() });
 
 /**
+ * A film "like …" used. `note` is set when the match is a little-known film that is the only one of
+ * its name here ("like Parasite" → Parasite (1982)): the person most likely means a film the catalog
+ * lacks, and the answer must say which film it used and where the catalog ends, not swap silently.
+ */
+export const referenceFilmSchema = filmReferenceSchema.extend({ note: z.string().nullable().optional() });
+
+/**
  * A title lookup ("blade runner", "Dune 2021"): the film it answered with (the first card), and
  * the year the request named when no film of that title is from it ("Dune 2021" shows Dune (1984)).
  */
@@ -142,7 +149,7 @@ export const recommendResponseSchema = z.object({
   /** Other films that carry the title a lookup asked for (remakes, namesakes), most rated first. */
   didYouMean: z.array(filmReferenceSchema),
   /** The catalog films the request referred to ("like Heat" → Heat (1995)), so a swap is never silent. */
-  references: z.array(filmReferenceSchema),
+  references: z.array(referenceFilmSchema),
   /** Set when the request was one title; null otherwise. */
   lookup: titleLookupSchema.nullable(),
   /** A series the request named by its first words ("harry potter"); its films lead the cards. Null otherwise. */

@@ -6,6 +6,7 @@ import type { BanditContext } from "../bandit";
 import type { ConstraintVerdict, ParsedRecommendRequest, RecommendResponse, RouteInfo } from "./contract";
 import { catalogYearsFor, constraintVerdicts } from "./constraint-verdicts";
 import type { Engine } from "./engine";
+import { littleKnownReferenceNote } from "./little-known-reference";
 import { movedNeighbours } from "./moved-neighbours";
 import { presentItem } from "./present-item";
 import { plainRouteReason } from "./route-words";
@@ -332,7 +333,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
     relaxations,
     metEveryConstraint,
     didYouMean: didYouMean.map(film),
-    references: intent.references.map(film),
+    references: intent.references.map((itemIndex) => ({ ...film(itemIndex), note: littleKnownReferenceNote(engine, itemIndex) })),
     lookup: intent.lookup ? { film: film(intent.lookup.itemIndex), askedYear: intent.lookup.unmatchedYear } : null,
     series: intent.series?.name ?? null,
     people: analysis.people.map((mention) => ({
