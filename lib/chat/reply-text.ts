@@ -176,9 +176,9 @@ export function understoodPhrase(constraints: Constraints, references: readonly 
   const withPeople = people.filter((person) => person.role !== "director").map((person) => person.name);
   if (byPeople.length > 0) attached.push(`by ${andList(byPeople)}`);
   if (withPeople.length > 0) attached.push(`with ${andList(withPeople)}`);
+  if (constraints.years) attached.push(`${constraints.years.strength === "soft" ? "ideally " : ""}${yearsWords(constraints.years.from, constraints.years.to)}`);
   if (constraints.keywords.length > 0) attached.push(`about ${andList(constraints.keywords.slice(0, 3))}`);
   if (mood.clause) attached.push(mood.clause);
-  if (constraints.years) attached.push(`${constraints.years.strength === "soft" ? "ideally " : ""}${yearsWords(constraints.years.from, constraints.years.to)}`);
 
   // "sci-fi films from the 1990s, like Blade Runner (1982)": a year after the title would read as its year.
   if (like && (attached.length > 0 || head !== "films")) attached.push(`, ${like}`);

@@ -36,6 +36,9 @@ before(async () => {
       const candidates = (dataOf(request).candidates as Array<{ id: string }>).slice().reverse();
       return { content: JSON.stringify({ picks: [{ id: "tmdb:0", reason: "an invented film" }, ...candidates.map((candidate) => ({ id: candidate.id, reason: "dark, rain-soaked and 90s" }))] }) };
     }
+    const system = String(request.messages[0]?.content ?? "");
+    // The reply's details: plain text, streamed.
+    if (request.stream && system.includes("host of Reelcast")) return { content: "Those are the closest fits I found. Rain-soaked and nineties, as asked." };
     return { content: "{}" }; // the DJ script falls back to the template narrator
   };
   server = await startNextServer({ OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: llm.baseURL, REELCAST_LLM_MODEL: "test-model", REELCAST_LLM_TIMEOUT_MS: "1500" });
@@ -89,4 +92,25 @@ test("an LLM slower than its deadline: the offline reasoner answers, and the rea
   assert.ok(body.route.reasons.some((reason) => /timed out.*offline reasoner answered instead/i.test(reason)), body.route.reasons.join(" | "));
   for (const item of body.items) assert.ok(item.year! >= 1990 && item.year! <= 1999, `${item.title} (${item.year})`);
   constraintDelayMs = 0;
+});
+
+test("/api/chat: the LLM that reasoned the request also writes the reply's details, streamed after the understood line and checked", async () => {
+  constraintDelayMs = 0;
+  const before = llm.requests.length;
+  const response = await postJson("/api/chat", { messages: [{ id: "m1", role: "user", parts: [{ type: "text", text: VIBE }] }], sessionId: "llm-chat-session-0002", limit: 5 });
+  assert.equal(response.status, 200);
+  const chunks = (await response.text())
+    .split("\n")
+    .filter((line) => line.startsWith("data: ") && line !== "data: [DONE]")
+    .map((line) => JSON.parse(line.slice(6)) as { type: string; delta?: string });
+  const deltas = chunks.filter((chunk) => chunk.type === "text-delta").map((chunk) => chunk.delta ?? "");
+  // The understood line comes from the constraints, before the cards; the model's sentences follow.
+  assert.match(deltas[0], /sci-fi films from the 1990s with a dark dystopian noir feel, like Blade Runner \(1982\)/);
+  assert.ok(chunks.findIndex((chunk) => chunk.type === "text-delta") < chunks.findLastIndex((chunk) => chunk.type === "data-recommendations"));
+  assert.equal(deltas.slice(1).join(""), " Those are the closest fits I found. Rain-soaked and nineties, as asked.");
+  const replyCall = llm.requests.slice(before).find((request) => request.body.stream === true);
+  assert.ok(replyCall, "one streamed call for the reply");
+  const sent = JSON.parse(String(replyCall.body.messages!.at(-1)!.content)) as { alreadySaid: string; metEverything: number | null };
+  assert.equal(sent.alreadySaid, deltas[0]);
+  assert.equal(typeof sent.metEverything, "number");
 });
