@@ -170,7 +170,7 @@ export function understoodPhrase(constraints: Constraints, references: readonly 
     return known ? label(known) : reference.title;
   });
   const directions = constraints.directions.map(directionWords);
-  const like = referenced.length > 0 ? `like ${orList(referenced)}${directions.length > 0 ? ` but ${andList(directions)}` : ""}` : null;
+  const like = referenced.length > 0 ? `like ${andList(referenced)}${directions.length > 0 ? ` but ${andList(directions)}` : ""}` : null;
   const people = constraints.people.filter((person) => !person.exclude);
   const byPeople = people.filter((person) => person.role === "director").map((person) => person.name);
   const withPeople = people.filter((person) => person.role !== "director").map((person) => person.name);
@@ -208,6 +208,8 @@ export function understoodPhrase(constraints: Constraints, references: readonly 
   if (excluded.length > 0) clauses.push(`no ${orList(excluded)}`);
   if (excludedTitles.length > 0) clauses.push(`not ${orList(excludedTitles)}`);
   if (sort) clauses.push(sort);
+  // A bare "films" takes its first limit without a comma: "films without Adam Sandler, no horror".
+  if (head === "films" && attached.length === 0 && clauses.length > 0) return [`films ${clauses[0]}`, ...clauses.slice(1)].join(", ");
   return [[head, ...attached].join(" ").replace(/ ,/g, ","), ...clauses].join(", ");
 }
 
@@ -322,16 +324,26 @@ function peopleSentence(response: RecommendResponse): string | null {
   return `${capitalise(countWords(together))} of these ${together === 1 ? "has" : "have"} ${names} together${which}; the rest have one of them, or are close.`;
 }
 
+/** A title compared loosely: lower case, no leading article, no punctuation ("The Heat" ~ "Heat"). */
+const titleKey = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .replace(/^(?:the|a|an) /, "");
+
 /** The fast path's reply: a title, a series, "like X", people, or the words themselves. */
 function fastReply(query: string, response: RecommendResponse, seed: string): ReplyText {
   const shown = response.items.length;
   const more = shown - 1;
   const lookup = response.lookup;
   if (lookup && shown > 0) {
-    // Films of the same title are "did you mean"; titles that continue it are its sequels.
-    const sameTitle = (film: Film) => film.title.toLowerCase() === lookup.film.title.toLowerCase();
-    const namesakes = response.didYouMean.filter(sameTitle).slice(0, 4).map(label);
-    const sequels = response.didYouMean.filter((film) => !sameTitle(film)).slice(0, 2).map(label);
+    // Titles that continue the one asked for are its series ("The Godfather: Part II"); any
+    // other film the lookup offers is a namesake ("The Heat" for "Heat"): "did you mean".
+    const asked = titleKey(lookup.film.title);
+    const continues = (film: Film) => titleKey(film.title).startsWith(`${asked} `);
+    const namesakes = response.didYouMean.filter((film) => !continues(film)).slice(0, 4).map(label);
+    const sequels = response.didYouMean.filter(continues).slice(0, 2).map(label);
     const film = label(lookup.film);
     const rest = more > 0 ? pick([`, and ${countWords(more)} more in the same vein`, `, plus ${countWords(more)} ${films(more)} in the same vein`], seed, "lookup-rest") : "";
     const understood =

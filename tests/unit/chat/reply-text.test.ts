@@ -23,6 +23,7 @@ test("what was understood, said back as a person would", () => {
     [{ includeGenres: ["Western"], people: [{ name: "Clint Eastwood", role: "cast" }] }, "westerns with Clint Eastwood"],
     [{ people: [{ name: "Christopher Nolan", role: "director" }, { name: "Christian Bale", role: "cast", exclude: true }] }, "films by Christopher Nolan, without Christian Bale"],
     [{ excludeGenres: ["Horror"] }, "anything but horror"],
+    [{ excludeGenres: ["Horror"], people: [{ name: "Adam Sandler", role: "cast", exclude: true }] }, "films without Adam Sandler, no horror"],
     [{ includeGenres: ["Sci-Fi"], years: { from: 1990, to: 1999 }, references: [{ title: "Blade Runner", modifier: "made in the 90s" }] }, "sci-fi films from the 1990s, like Blade Runner (1982)", [{ title: "Blade Runner", year: 1982 }]],
     [{ references: ["Heat"], directions: [{ direction: "violence", towards: "less" }] }, "films like Heat (1995) but less violent", [{ title: "Heat", year: 1995 }]],
     [{ includeGenres: [{ genre: "Comedy", strength: "hard" }], years: { from: 1990, to: 1999, strength: "soft" } }, "comedies ideally from the 1990s"],
@@ -79,13 +80,15 @@ test("titles: a year the catalog lacks, namesakes as did-you-mean, sequels, film
   assert.equal(replyString(composeReply("Dune 2021", dune, "seed")).replace(/, (?:and|plus) seven (?:more|films) in the same vein/, ""), "There's no Dune from 2021 in the catalog, so here's Dune (1984). Or did you mean Dune (2000)?");
   const godfather = answer({ lookup: { film: { id: "ml:858", title: "The Godfather", year: 1972 }, askedYear: null }, didYouMean: [{ id: "ml:1221", title: "The Godfather: Part II", year: 1974 }] });
   assert.match(replyString(composeReply("the godfather", godfather, "seed")), /The Godfather \(1972\).*Or another in the series, like The Godfather: Part II \(1974\)\?$/);
+  const heat = answer({ lookup: { film: { id: "ml:6", title: "Heat", year: 1995 }, askedYear: null }, didYouMean: [{ id: "ml:102123", title: "The Heat", year: 2013 }] });
+  assert.match(replyString(composeReply("heat", heat, "seed")), /Did you mean The Heat \(2013\)\?$/);
   const oppenheimer = answer({ unknownTitles: [{ text: "Oppenheimer", didYouMean: [] }] });
   assert.match(replyString(composeReply("something like Oppenheimer", oppenheimer, "seed")), /Oppenheimer/);
   assert.doesNotMatch(replyString(composeReply("something like Oppenheimer", oppenheimer, "seed")), /Did you mean/);
   const typo = answer({ unknownTitles: [{ text: "Blade Runer 2049", didYouMean: [{ id: "ml:1", title: "Blade Runner", year: 1982 }] }] });
   assert.match(replyString(composeReply("like blade runer 2049", typo, "seed")), /I can't find Blade Runer 2049 in the catalog\. Did you mean Blade Runner \(1982\)\?/);
-  const heat = answer({ references: [{ id: "ml:6", title: "Heat", year: 1995 }] });
-  assert.match(replyString(composeReply("movies like Heat", heat, "seed")), /Heat \(1995\)/);
+  const fans = answer({ references: [{ id: "ml:6", title: "Heat", year: 1995 }] });
+  assert.match(replyString(composeReply("movies like Heat", fans, "seed")), /Heat \(1995\)/);
 });
 
 test("people and series on the quick path are checked against the cards' credits", () => {
