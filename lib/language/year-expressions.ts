@@ -27,7 +27,7 @@ const DECADE_WORDS: Record<string, number> = {
 // Group 5 is a century said in words: "nineteen nineties", "twenty tens" / "two thousand tens" (the 2010s).
 // "the tens" / "the teens" alone, or after another decade ("the 2000s or tens"), are the 2010s too (a
 // catalog's 1910s are a handful of films), but "for the teens" is an audience.
-const DECADE = String.raw`(?:(early|mid|late) )?(?:(?:(19|20)([0-9])0 ?s)|([0-9])0 ?s|(nineteen |twenty |two thousand )?(twenties|thirties|forties|fourties|fifties|sixties|seventies|eighties|nineties|noughties|naughties|aughts|oughts|two thousands|(?<=(?:twenty|thousand) )(?:tens|teens)|(?<=(?<!(?:for|with) )the |(?:s|ties) (?:or|and|to|through|thru|until|till) )(?:tens|teens)))`;
+const DECADE = String.raw`(?:(early|mid|late) )?(?:(?:(19|20)([0-9])0 ?(?:s|ies))|([0-9])0 ?(?:s|ies)|(nineteen |twenty |two thousand )?(twenties|thirties|forties|fourties|fifties|sixties|seventies|eighties|nineties|noughties|naughties|aughts|oughts|two thousands|(?<=(?:twenty|thousand) )(?:tens|teens)|(?<=(?<!(?:for|with) )the |(?:s|ties) (?:or|and|to|through|thru|until|till) )(?:tens|teens)))`;
 const YEAR = String.raw`(18[7-9][0-9]|19[0-9]{2}|20[0-9]{2})`;
 
 interface Range {
@@ -55,12 +55,12 @@ function decadeRange(groups: Array<string | undefined>, offset: number): Range |
 }
 
 // "in or before 1990", "during or after the 90s": the year or decade named and everything one side of it.
-const BEFORE_WORDS = "up to and including|until and including|through and including|before and including|before or during|before or in|up to and through|in or before|during or before|on or before|from or before|before|predating|predates|predate|pre dating|pre|prior to|earlier than|older than|til|till|until|up to|up until|through|no later than|not after|by";
-const AFTER_WORDS = "in or after|during or after|on or after|from or after|in or since|after|beyond|past|postdating|post dating|post|since|later than|newer than|younger than|more recent than|from|starting|starting from|starting in|starting with|beginning in|beginning with|no earlier than|not before|beginning";
+const BEFORE_WORDS = "up to and including|until and including|through and including|before and including|before or during|before or in|up to and through|in or before|during or before|on or before|from or before|before|predating|predates|predate|pre dating|pre|prior to|earlier than|older than|til|till|until|up to|up until|through|thru|no later than|not after|by";
+const AFTER_WORDS = "in or after|during or after|on or after|from or after|in or since|after|beyond|past|postdating|post dating|post|since|later than|newer than|younger than|more recent than|following|no sooner than|not sooner than|at the earliest from|at the earliest|from|starting|starting from|starting in|starting with|beginning in|beginning with|no earlier than|not before|beginning";
 const OPEN_AFTER =
   "on|onward|onwards|and onward|and onwards|forward|forwards|and later|or later|and newer|or newer|and up|plus|and beyond|or after|and after|and since|or more recent|and more recent|" +
-  "at the earliest|at earliest|to now|to today|to date|to present|to the present|to the present day|to present day|to this day|until now|until today|till now|til now|up to now|up to today|through today|through now|and everything since|and everything after";
-const OPEN_BEFORE = "at the latest|at latest|or earlier|and earlier|or before|and before|or older|and older|or prior|and prior|and everything before";
+  "at the very earliest|at the earliest|at earliest|to now|to today|to date|to present|to the present|to the present day|to present day|to this day|until now|until today|till now|til now|up to now|up to today|through today|through now|and everything since|and everything after";
+const OPEN_BEFORE = "at the very latest|at the latest|at latest|or earlier|and earlier|or before|and before|or older|and older|or prior|and prior|and everything before";
 /** Longest alternatives first, so "to the present day" wins over "to the present". */
 const longestFirst = (alternation: string) => alternation.split("|").sort((a, b) => b.length - a.length).join("|");
 /**
@@ -74,6 +74,8 @@ const patterns = {
   decadeRange: new RegExp(String.raw`\b(?:between |from )?(?:the )?${DECADE} (?:and |to |until |till |through |or |thru |up to |up until |up through |into )(?:the )?${DECADE}\b`, "g"),
   beforeYear: new RegExp(String.raw`\b(${BEFORE_WORDS}) (?:the year )?${YEAR}\b`, "g"),
   afterYear: new RegExp(String.raw`\b(${AFTER_WORDS}) (?:the year )?${YEAR}${OPEN_SUFFIX}\b`, "g"),
+  // "until the end of the 70s" (to 1979), "before the start of the 90s" (to 1989), "since the start of the 90s" (from 1990).
+  edgeDecade: new RegExp(String.raw`\b(${BEFORE_WORDS}|${AFTER_WORDS}|to) the (?:very )?(end|start|beginning) of (?:the )?${DECADE}\b`, "g"),
   beforeDecade: new RegExp(String.raw`\b(${BEFORE_WORDS}) (?:the )?${DECADE}\b`, "g"),
   afterDecade: new RegExp(String.raw`\b(${AFTER_WORDS}) (?:the )?${DECADE}${OPEN_SUFFIX}\b`, "g"),
   decade: new RegExp(String.raw`\b(?:the )?${DECADE}${OPEN_SUFFIX}\b`, "g"),
@@ -92,8 +94,8 @@ const YEAR_HINT = /\d|ties|aughts|oughts|thousands|tens|teens|decade|recent|late
 
 const LAST_YEARS: Record<string, number> = { few: 4, couple: 2, "couple of": 2, two: 2, three: 3, five: 5, ten: 10, fifteen: 15, twenty: 20 };
 
-const beforeInclusive = (word: string) => /^(til|till|until|up to|up until|through|no later than|not after|by|\w+ or before|.* including|before or \w+|up to and through)$/.test(word);
-const afterInclusive = (word: string) => /^(since|from|starting|starting from|starting in|starting with|beginning in|beginning with|no earlier than|not before|beginning|\w+ or (?:after|since))$/.test(word);
+const beforeInclusive = (word: string) => /^(til|till|until|up to|up until|through|thru|no later than|not after|by|\w+ or before|.* including|before or \w+|up to and through)$/.test(word);
+const afterInclusive = (word: string) => /^(since|from|no sooner than|not sooner than|at the earliest|at the earliest from|starting|starting from|starting in|starting with|beginning in|beginning with|no earlier than|not before|beginning|\w+ or (?:after|since))$/.test(word);
 
 function openEnded(range: Range, suffix: string | undefined): { from: number | null; to: number | null } {
   if (!suffix) return range;
@@ -141,6 +143,15 @@ export function findYearMentions(query: QueryText, options: YearOptions): YearMe
       continue;
     }
     offer({ start, end, from: afterInclusive(match[1]) ? year : year + 1, to: null, kind: "after", strength: "hard", phrase: match[0] });
+  }
+  for (const { start, end, match } of matchPhrases(query, patterns.edgeDecade)) {
+    const range = decadeRange(match, 3);
+    // "from the start of the 90s" stays the decade (read below); only bound words move an edge.
+    if (!range || match[1] === "from") continue;
+    const before = match[1] === "to" || new RegExp(`^(?:${BEFORE_WORDS})$`).test(match[1]);
+    const edge = match[2] === "end" ? range.to : range.from;
+    if (before) offer({ start, end, from: null, to: match[2] === "end" ? edge : edge - 1, kind: "before", strength: "hard", phrase: match[0] });
+    else offer({ start, end, from: match[2] === "end" ? edge + 1 : edge, to: null, kind: "after", strength: "hard", phrase: match[0] });
   }
   for (const { start, end, match } of matchPhrases(query, patterns.beforeDecade)) {
     const range = decadeRange(match, 2);

@@ -46,7 +46,8 @@ export function detectSpans(query: QueryText, lexicon: CatalogLexicon, reference
     languages: findLanguageMentions(query),
     genres,
     vibes: findVibeMentions(query).filter((vibe) => !genres.some((genre) => overlaps(genre, vibe))),
-    sorts: findSortMentions(query).filter((sort) => !counts.some((count) => overlaps(count, sort))),
+    // "the 80s at the very latest" is a bound, not "latest first".
+    sorts: findSortMentions(query).filter((sort) => !counts.some((count) => overlaps(count, sort)) && !years.some((year) => overlaps(year, sort))),
     discovery: findDiscoveryMentions(query),
     followUps: findFollowUpSignals(query),
     cues: findNegationCues(query),

@@ -44,7 +44,13 @@ function capitalisedInOriginal(original: string, phrase: string): boolean {
   for (let index = 0; index < words.length; index += 1) {
     const normalised = queryText(words[index]).tokens[0];
     if (normalised !== first) continue;
-    if (/^[A-Z0-9]/.test(words[index].replace(/^[^A-Za-z0-9]+/, "")) && (index > 0 || phrase.includes(" "))) return true;
+    if (!/^[A-Z0-9]/.test(words[index].replace(/^[^A-Za-z0-9]+/, ""))) continue;
+    // A sentence starts with a capital anyway ("Show me 90s thrillers", "… 90s. Go!"): there only a
+    // second capitalised word ("Home Alone", "Toy Story") says it is written as a title.
+    const sentenceStart = index === 0 || /[.!?]["')\]]*$/.test(words[index - 1]);
+    if (!sentenceStart) return true;
+    const rest = phrase.split(" ").length - 1;
+    if (rest > 0 && words.slice(index + 1, index + 1 + rest).some((word) => /^[^a-z]*[A-Z]/.test(word))) return true;
   }
   return false;
 }

@@ -69,6 +69,8 @@ test("decade bounds: strict words exclude the decade, inclusive ones include it"
     ["{g} made in or after the {d}", since], ["{g} from the {d} at the earliest", since], ["{d}+ {g}", since], ["{g}, nothing that came out before the {d}", since],
     ["{g} that aren't older than the {d}", since], ["{g} not made before the {d}", since], ["{g} up to and including the {d}", until], ["{g} from the {d} at the latest", until],
     ["{g}, nothing past the {d}", until], ["{g} from the {d} and before", until],
+    ["{g} until the end of the {d}", until], ["{g} up to the end of the {d}", until], ["{g} before the start of the {d}", before], ["{g} since the start of the {d}", since],
+    ["{g} thru the {d}", until], ["{g} no sooner than the {d}", since], ["{g} following the {d}", after], ["{g}, the {d} at the very latest", until], ["{g} from the {d} at the very earliest", since],
     ["{g} beginning with the {d}", since], ["{g} starting with the {d}", since], ["{g} released after the {d}", after], ["{g} that came out before the {d}", before],
   ]);
   const failed = failures(all, check);
