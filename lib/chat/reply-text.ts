@@ -291,6 +291,11 @@ function unknownTitleSentences(response: RecommendResponse, seed: string): strin
   });
 }
 
+/** The server's notes on a reference film it had to guess ("Used Parasite (1982), a little-known film …"). */
+function referenceNotes(response: RecommendResponse): string[] {
+  return response.references.flatMap((reference) => (reference.note ? [reference.note] : []));
+}
+
 /** The words of a series as its films spell them: "harry potter" → "Harry Potter". */
 function seriesName(series: string, response: RecommendResponse): string {
   const wanted = series.trim().split(/\s+/);
@@ -366,7 +371,7 @@ function fastReply(query: string, response: RecommendResponse, seed: string): Re
   if (shown === 0) return { understood: `I couldn't find anything for “${quote(query)}”.`, details: unknown };
   if (response.references.length > 0) {
     const names = andList(response.references.map(label));
-    return { understood: pick([`${capitalise(countWords(shown))} ${films(shown)} for fans of ${names}.`, `If you liked ${names}, try these ${countWords(shown)}.`], seed, "reference"), details: unknown };
+    return { understood: pick([`${capitalise(countWords(shown))} ${films(shown)} for fans of ${names}.`, `If you liked ${names}, try these ${countWords(shown)}.`], seed, "reference"), details: [...referenceNotes(response), ...unknown] };
   }
   const people = peopleSentence(response);
   if (people) return { understood: people, details: unknown };
@@ -401,7 +406,7 @@ export function composeReply(query: string, response: RecommendResponse, seed: s
   const phrase = understoodPhrase(constraints, response.references);
   const first = UNDERSTOOD_LEADS.indexOf(pick(UNDERSTOOD_LEADS, seed, "lead"));
   const understood = UNDERSTOOD_LEADS.map((_, offset) => UNDERSTOOD_LEADS[(first + offset) % UNDERSTOOD_LEADS.length](phrase)).find((line) => line !== null)!;
-  return { understood, details: [...unknownTitleSentences(response, seed), ...matchSentences(response, seed)] };
+  return { understood, details: [...referenceNotes(response), ...unknownTitleSentences(response, seed), ...matchSentences(response, seed)] };
 }
 
 /** The reply as one paragraph. */

@@ -89,6 +89,10 @@ test("titles: a year the catalog lacks, namesakes as did-you-mean, sequels, film
   assert.match(replyString(composeReply("like blade runer 2049", typo, "seed")), /I can't find Blade Runer 2049 in the catalog\. Did you mean Blade Runner \(1982\)\?/);
   const fans = answer({ references: [{ id: "ml:6", title: "Heat", year: 1995 }] });
   assert.match(replyString(composeReply("movies like Heat", fans, "seed")), /Heat \(1995\)/);
+  // A little-known film used for a reference: the server's note is part of the reply.
+  const note = "Used Parasite (1982), a little-known film (2 ratings here). If you meant a newer film of that name, it isn't in the catalog: its films go up to 2018.";
+  const parasite = answer({ references: [{ id: "ml:1", title: "Parasite", year: 1982, note }] });
+  assert.ok(replyString(composeReply("something like Parasite", parasite, "seed")).endsWith(` ${note}`));
 });
 
 test("people and series on the quick path are checked against the cards' credits", () => {
