@@ -371,7 +371,10 @@ function fastReply(query: string, response: RecommendResponse, seed: string): Re
   if (shown === 0) return { understood: `I couldn't find anything for “${quote(query)}”.`, details: unknown };
   if (response.references.length > 0) {
     const names = andList(response.references.map(label));
-    return { understood: pick([`${capitalise(countWords(shown))} ${films(shown)} for fans of ${names}.`, `If you liked ${names}, try these ${countWords(shown)}.`], seed, "reference"), details: [...referenceNotes(response), ...unknown] };
+    const notes = referenceNotes(response);
+    // A film the server had to guess is not one the person "liked": its note says why it was used.
+    const understood = notes.length > 0 ? `${capitalise(countWords(shown))} ${films(shown)} close to ${names}.` : pick([`${capitalise(countWords(shown))} ${films(shown)} for fans of ${names}.`, `If you liked ${names}, try these ${countWords(shown)}.`], seed, "reference");
+    return { understood, details: [...notes, ...unknown] };
   }
   const people = peopleSentence(response);
   if (people) return { understood: people, details: unknown };
