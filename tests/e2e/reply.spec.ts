@@ -108,7 +108,7 @@ for (const { name, options } of VIEWPORTS) {
 for (const scheme of ["light", "dark"] as const) {
   test(`the README screenshot, ${scheme}: an answer with the reply text, the cards and an open "why this?"`, async ({ page }) => {
     test.skip(!process.env.REELCAST_UPDATE_SCREENSHOT, "set REELCAST_UPDATE_SCREENSHOT=1 to rewrite docs/screenshot-chat-light.png and -dark.png");
-    await page.setViewportSize({ width: 1280, height: 1100 });
+    await page.setViewportSize({ width: 1280, height: 1400 });
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto("/");
     await ask(page, "a sci-fi movie that feels like Blade Runner but was made in the 90s");
