@@ -6,21 +6,18 @@ import { Fragment, useCallback, useEffect, useRef, useState, type FormEvent } fr
 import type { ChatMessage } from "../lib/chat/chat-message";
 import { AnswerBlock, AnswerLoading, answerParts } from "./answer-block";
 import { chatErrorMessage } from "./chat-errors";
+import { ConversationActions } from "./conversation-actions";
 import { DraftLimit, MAX_MESSAGE_CHARACTERS, useLimitedDraft } from "./draft-limit";
 import { ExamplePrompts } from "./example-prompts";
+import { FeedbackStatesProvider } from "./feedback-states";
 import { FOCUS_RING } from "./focus-ring";
 import { ReelIcon, SpeakerIcon } from "./icons";
 import { StoppedNote } from "./stopped-note";
 import { ThemeToggle } from "./theme-toggle";
+import { useConversation, type Conversation } from "./use-conversation";
 import { stopClick, submittedByStop, useStoppedTurns } from "./use-stop-draft";
 
 const AUTO_PLAY_KEY = "reelcast:auto-play";
-
-/** A session id the API accepts (16–64 of A-Za-z0-9_-); getRandomValues works on plain http too. */
-function newSessionId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `s_${Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("")}`;
-}
 
 function userText(message: ChatMessage): string {
   return message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
@@ -28,8 +25,8 @@ function userText(message: ChatMessage): string {
 
 /** The chat: transcript of questions and answers, the composer, and the header controls. */
 export function ChatPage() {
-  // Kept client-side and sent with every message, so follow-ups reach the same server session.
-  const sessionId = useRef<string | null>(null);
+  // The stored conversation (use-conversation.ts): its session id survives a reload.
+  const conversation = useRef<Conversation | null>(null);
   // The last narration's opening, sent back so the next answer opens with a different line.
   const previousOpeningId = useRef<string | null>(null);
   const [transport] = useState(
@@ -37,10 +34,9 @@ export function ChatPage() {
       new DefaultChatTransport<ChatMessage>({
         api: "/api/chat",
         // Only the newest message travels: the server keeps the session, and bodies stay small.
-        prepareSendMessagesRequest: ({ id, messages }) => {
-          sessionId.current ??= newSessionId();
-          return { body: { id, messages: messages.slice(-1), sessionId: sessionId.current, narration: { previousOpeningId: previousOpeningId.current } } };
-        },
+        prepareSendMessagesRequest: ({ id, messages, body, trigger, messageId }) => ({
+          body: { id, messages: messages.slice(-1), ...conversation.current!.requestBody({ body, trigger, messageId }), narration: { previousOpeningId: previousOpeningId.current } },
+        }),
       }),
   );
   const { messages, sendMessage, status, error, regenerate, clearError, setMessages, stop } = useChat<ChatMessage>({
@@ -48,9 +44,14 @@ export function ChatPage() {
     experimental_throttle: 30,
     onData: (part) => {
       if (part.type === "data-narration") previousOpeningId.current = part.data.openingId;
-      if (part.type === "data-recommendations" && part.data.sessionId) sessionId.current = part.data.sessionId;
+      if (part.type === "data-recommendations" && part.data.sessionId) conversation.current?.adopt(part.data.sessionId);
+    },
+    onFinish: ({ isError, isAbort }) => {
+      if (!isError && !isAbort) conversation.current?.settle();
     },
   });
+  const conversationState = useConversation(setMessages, () => messages.length > 0);
+  conversation.current = conversationState;
   const { draft, setDraft, cut } = useLimitedDraft();
   const [autoPlay, setAutoPlay] = useState(false);
   const [announcement, setAnnouncement] = useState("");
@@ -82,6 +83,16 @@ export function ChatPage() {
   const askAgain = useCallback((text: string, replaceMessageId?: string) => send(text, replaceMessageId, true), [send]);
   const stopped = useStoppedTurns(messages, askAgain);
   const moreLikeThis = useCallback((title: string) => send(`more like ${title}`), [send]);
+  // On the last answer: the same request again with other films, or its next page.
+  const regenerateAnswer = useCallback(
+    (answerId: string) => {
+      if (!latest.current.busy) void regenerate({ messageId: answerId, body: { turn: { kind: "regenerate", answerId } } });
+    },
+    [regenerate],
+  );
+  const showMore = useCallback((answerId: string) => {
+    if (!latest.current.busy) void latest.current.sendMessage({ text: "Show more" }, { body: { turn: { kind: "more", answerId } } });
+  }, []);
 
   // Bring each new question (and the answer growing under it) into view.
   const lastMessage = messages.at(-1);
@@ -118,7 +129,7 @@ export function ChatPage() {
     setMessages([]);
     clearError();
     stopped.reset();
-    sessionId.current = null;
+    conversationState.forget();
     previousOpeningId.current = null;
     setAnnouncement("Started a new conversation.");
     input.current?.focus();
@@ -162,42 +173,55 @@ export function ChatPage() {
       </header>
 
       <main className="mx-auto w-full max-w-6xl flex-1 px-3 pt-4 pb-8 sm:px-6">
-        {messages.length === 0 && !error && <ExamplePrompts onPick={send} />}
-        <ol className="space-y-6" aria-label="Conversation" data-testid="transcript">
-          {messages.map((message, index) => {
-            const stoppedQuestion = stopped.noteAfter(message.id);
-            const note = stoppedQuestion && (
-              <li data-testid="stopped-turn">
-                <StoppedNote question={stopped.questionText(stoppedQuestion)} onRetry={() => stopped.retry(stoppedQuestion)} disabled={busy} />
-              </li>
-            );
-            const item = message.role === "user" ? (
-              <li key={message.id} id={`message-${message.id}`} className="flex scroll-mt-20 justify-end">
-                <p data-testid="user-message" className="max-w-[85%] rounded-2xl rounded-br-sm bg-indigo-600 px-4 py-2 break-words text-white">
-                  <span className="sr-only">You asked: </span>
-                  {userText(message)}
-                </p>
-              </li>
-            ) : message.role === "assistant" ? (
-              <li key={message.id}>
-                <AnswerBlock
-                  message={message}
-                  isLatest={index === lastAssistantIndex}
-                  streaming={busy && index === messages.length - 1}
-                  autoPlay={autoPlay}
-                  onMoreLikeThis={moreLikeThis}
-                  onSuggest={send}
-                />
-              </li>
-            ) : null;
-            return (
-              <Fragment key={message.id}>
-                {item}
-                {note}
-              </Fragment>
-            );
-          })}
-        </ol>
+        {conversationState.restoring && messages.length === 0 && (
+          <p role="status" data-testid="restoring" className="py-8 text-center text-sm text-zinc-600 dark:text-zinc-400">
+            Bringing back your conversation…
+          </p>
+        )}
+        {conversationState.restoreError && (
+          <p role="alert" data-testid="restore-error" className="mb-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/60 dark:text-amber-200">
+            {conversationState.restoreError}
+          </p>
+        )}
+        {messages.length === 0 && !error && !conversationState.restoring && <ExamplePrompts onPick={send} />}
+        <FeedbackStatesProvider states={conversationState.feedback}>
+          <ol className="space-y-6" aria-label="Conversation" data-testid="transcript">
+            {messages.map((message, index) => {
+              const stoppedQuestion = stopped.noteAfter(message.id);
+              const note = stoppedQuestion && (
+                <li data-testid="stopped-turn">
+                  <StoppedNote question={stopped.questionText(stoppedQuestion)} onRetry={() => stopped.retry(stoppedQuestion)} disabled={busy} />
+                </li>
+              );
+              const item = message.role === "user" ? (
+                <li key={message.id} id={`message-${message.id}`} className="flex scroll-mt-20 justify-end">
+                  <p data-testid="user-message" className="max-w-[85%] rounded-2xl rounded-br-sm bg-indigo-600 px-4 py-2 break-words text-white">
+                    <span className="sr-only">You asked: </span>
+                    {userText(message)}
+                  </p>
+                </li>
+              ) : message.role === "assistant" ? (
+                <li key={message.id}>
+                  <AnswerBlock
+                    message={message}
+                    isLatest={index === lastAssistantIndex}
+                    streaming={busy && index === messages.length - 1}
+                    autoPlay={autoPlay}
+                    onMoreLikeThis={moreLikeThis}
+                    onSuggest={send}
+                  />
+                  <ConversationActions message={message} isLast={index === messages.length - 1} busy={busy} onRegenerate={regenerateAnswer} onShowMore={showMore} />
+                </li>
+              ) : null;
+              return (
+                <Fragment key={message.id}>
+                  {item}
+                  {note}
+                </Fragment>
+              );
+            })}
+          </ol>
+        </FeedbackStatesProvider>
         {status === "submitted" && <AnswerLoading />}
         {error && (
           <div role="alert" data-testid="chat-error" className="mt-4 rounded-xl border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200">

@@ -156,7 +156,8 @@ test("like records feedback: POST /api/feedback with the impression, stored in t
   const itemId = await card.getAttribute("data-item-id");
 
   const [request] = await Promise.all([page.waitForRequest((candidate) => candidate.url().endsWith("/api/feedback") && candidate.method() === "POST"), card.getByTestId("like-button").click()]);
-  expect(request.postDataJSON()).toEqual({ impressionId: recommendations.impressionId, itemId, event: "like" });
+  // Each press is its own event, with the client's id for it (a retry carries the same id).
+  expect(request.postDataJSON()).toEqual({ impressionId: recommendations.impressionId, itemId, event: "like", eventId: expect.stringMatching(/^e_[0-9a-f]{32}$/) });
   const answer = (await request.response())!;
   expect(answer.status(), "feedback accepted").toBe(202);
   await expect(card.getByTestId("like-button")).toHaveAttribute("aria-pressed", "true");
