@@ -49,14 +49,17 @@ function modifierSearchText(modifier: string): string {
   return text.tokens.filter((_, index) => !scored.some((mention) => index >= mention.start && index < mention.end)).join(" ");
 }
 
-/** The text the keyword and semantic lists search for: mood, topics, people, wanted genres. */
+/** The text the keyword and semantic lists search for: mood, topics, people, preferred genres. */
 export function constraintSearchText(constraints: Constraints): string {
   return [
     constraints.mood?.replace(/\bnot \w+/g, "") ?? "",
     ...constraints.keywords,
     ...constraints.references.map((reference) => reference.modifier ?? "").filter((modifier) => !/\d/.test(modifier)).map(modifierSearchText),
     ...constraints.people.filter((person) => !person.exclude).map((person) => person.name),
-    ...constraints.includeGenres.map((entry) => entry.genre),
+    // A hard genre filters already (and the catalog scan lists its films by popularity); searched as
+    // a word it only ranks films whose synopsis or title says "thriller" ("a spoof spy thriller",
+    // "Switchblade Romance") above the genre's best. A soft genre has no filter: search for it.
+    ...constraints.includeGenres.filter((entry) => entry.strength === "soft").map((entry) => entry.genre),
   ]
     .join(" ")
     .replace(/\s+/g, " ")
