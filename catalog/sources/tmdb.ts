@@ -84,8 +84,8 @@ export async function readTmdb(directory: string, rejected: RejectedRowCounter):
   const credits = new Map<number, { directors: string[]; cast: string[] }>();
   const creditsLabel = "tmdb-5000/tmdb_5000_credits.csv.gz";
   for await (const row of readValidatedCsv(path.join(directory, "tmdb_5000_credits.csv.gz"), creditsLabel, creditRow, rejected)) {
-    const cast = [...row.cast].sort((a, b) => a.order - b.order).slice(0, 5).map((member) => member.name);
-    const directors = [...new Set(row.crew.filter((member) => member.job === "Director").map((member) => member.name))];
+    const cast = [...row.cast].sort((a, b) => a.order - b.order).slice(0, 5).map((member) => member.name.trim());
+    const directors = [...new Set(row.crew.filter((member) => member.job === "Director").map((member) => member.name.trim()))];
     credits.set(row.movie_id, { directors, cast });
   }
   const movies = new Map<number, TmdbMovie>();

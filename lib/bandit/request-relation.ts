@@ -79,7 +79,8 @@ export function referenceSentence(item: Item, references: readonly ReferencedFil
 /** "One of the Harry Potter films you asked for: …", the series named as its titles write it. */
 export function seriesSentence(item: Item, name: string): string {
   const written = item.title.split(/\s+/).slice(0, name.split(" ").length).join(" ").replace(/[:,]$/, "");
-  return `One of the ${written} films you asked for: ${titleWithYear(item)}.`;
+  // "The Godfather" already has its article: "One of the Godfather films", not "the The Godfather".
+  return `One of the ${written.replace(/^the\s+/i, "")} films you asked for: ${titleWithYear(item)}.`;
 }
 
 /**

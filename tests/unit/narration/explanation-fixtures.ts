@@ -47,7 +47,7 @@ const SCENARIOS: Scenario[] = [
   // Served answers: every explanation must be true of the provenance.
   { context: {}, provenance: [{ kind: "asked-for", exact: true }] },
   { only: [9], context: {}, provenance: [{ kind: "series", name: "harry potter" }] },
-  // A series named with its article: the arm writes "One of the The Godfather films".
+  // A series named with its article ("One of the Godfather films", not "the The Godfather").
   { only: [13], context: {}, provenance: [{ kind: "series", name: "the godfather" }] },
   { context: {}, provenance: [{ kind: "neighbour-of-reference", itemIndex: HEAT, by: "fans" }, { kind: "neighbour-of-reference", itemIndex: 10, by: "story" }] },
   { context: {}, provenance: [{ kind: "neighbour-of-reference", itemIndex: 10, by: "story" }] },
