@@ -1,6 +1,8 @@
 // Plain words for what a request asked: genres, durations, year ranges and languages, as people
 // say them. Pure and client-safe: the chat's reply text (server) and the cards (components) share them.
 
+export { languageName } from "../language/language-display-name";
+
 /** A film of a genre, as a person says it: "a thriller", "science fiction", "animated". */
 const GENRE_NOUNS: Record<string, string> = {
   Action: "an action film",
@@ -85,28 +87,6 @@ export function yearRangeWords(from: number | null, to: number | null): string {
   }
   if (from !== null) return `${from} or later`;
   return to !== null ? `${to} or earlier` : "any year";
-}
-
-// TMDB records Cantonese as "cn", which is no ISO 639-1 code.
-const LANGUAGE_OVERRIDES: Record<string, string> = { cn: "Cantonese", xx: "no spoken language" };
-let languageNames: Intl.DisplayNames | null | undefined;
-
-/** "fr" → "French"; the code itself when the runtime cannot name it. */
-export function languageName(code: string): string {
-  if (LANGUAGE_OVERRIDES[code]) return LANGUAGE_OVERRIDES[code];
-  if (languageNames === undefined) {
-    try {
-      languageNames = new Intl.DisplayNames(["en"], { type: "language" });
-    } catch {
-      languageNames = null;
-    }
-  }
-  try {
-    const name = languageNames?.of(code);
-    return name && name !== code ? name : code.toUpperCase();
-  } catch {
-    return code.toUpperCase();
-  }
 }
 
 /** "a, b or c". */

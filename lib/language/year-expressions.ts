@@ -61,6 +61,7 @@ const OPEN_AFTER =
   "on|onward|onwards|and onward|and onwards|forward|forwards|and later|or later|and newer|or newer|and up|plus|and beyond|or after|and after|and since|or more recent|and more recent|" +
   "at the very earliest|at the earliest|at earliest|to now|to today|to date|to present|to the present|to the present day|to present day|to this day|until now|until today|till now|til now|up to now|up to today|through today|through now|and everything since|and everything after";
 const OPEN_BEFORE = "at the very latest|at the latest|at latest|or earlier|and earlier|or before|and before|or older|and older|or prior|and prior|and everything before";
+const IS_BEFORE_WORD = new RegExp(`^(?:${BEFORE_WORDS})$`);
 /** Longest alternatives first, so "to the present day" wins over "to the present". */
 const longestFirst = (alternation: string) => alternation.split("|").sort((a, b) => b.length - a.length).join("|");
 /**
@@ -148,7 +149,7 @@ export function findYearMentions(query: QueryText, options: YearOptions): YearMe
     const range = decadeRange(match, 3);
     // "from the start of the 90s" stays the decade (read below); only bound words move an edge.
     if (!range || match[1] === "from") continue;
-    const before = match[1] === "to" || new RegExp(`^(?:${BEFORE_WORDS})$`).test(match[1]);
+    const before = match[1] === "to" || IS_BEFORE_WORD.test(match[1]);
     const edge = match[2] === "end" ? range.to : range.from;
     if (before) offer({ start, end, from: null, to: match[2] === "end" ? edge : edge - 1, kind: "before", strength: "hard", phrase: match[0] });
     else offer({ start, end, from: match[2] === "end" ? edge + 1 : edge, to: null, kind: "after", strength: "hard", phrase: match[0] });

@@ -1,12 +1,6 @@
 import type { Item } from "../catalog/item";
+import { languageName } from "../language/language-display-name";
 import type { Constraints } from "./constraints";
-
-const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
-  en: "English", fr: "French", de: "German", es: "Spanish", it: "Italian", ja: "Japanese", ko: "Korean", zh: "Chinese", cn: "Cantonese",
-  ru: "Russian", sv: "Swedish", da: "Danish", no: "Norwegian", nb: "Norwegian", hi: "Hindi", pt: "Portuguese", nl: "Dutch", fa: "Persian", pl: "Polish",
-  he: "Hebrew", th: "Thai", ta: "Tamil", te: "Telugu", cs: "Czech", ar: "Arabic", id: "Indonesian", ro: "Romanian", hu: "Hungarian", is: "Icelandic",
-  tr: "Turkish", af: "Afrikaans", vi: "Vietnamese", ky: "Kyrgyz", sl: "Slovenian", ps: "Pashto", el: "Greek", fi: "Finnish",
-};
 
 /**
  * The request's constraints that this film visibly meets, in words for a card ("a comedy",
@@ -28,7 +22,7 @@ export function constraintFacts(item: Item, constraints: Constraints): string[] 
     // "released in 2001", not "from 2001": next to a request for "from 1990" the bare form reads as a range.
     if (meets) facts.push(`released in ${item.year}`);
   }
-  if (languages && item.language !== null && languages.include.includes(item.language)) facts.push(`in ${LANGUAGE_NAMES[item.language] ?? item.language}`);
+  if (languages && item.language !== null && languages.include.includes(item.language)) facts.push(`in ${languageName(item.language)}`);
   for (const person of constraints.people) {
     if (person.exclude) continue;
     if (person.role !== "cast" && item.directors.includes(person.name)) facts.push(`directed by ${person.name}`);
