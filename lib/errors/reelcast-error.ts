@@ -1,10 +1,31 @@
 /** What went wrong, independent of where: decides the HTTP status. */
-export type ErrorType = "bad_request" | "not_found" | "conflict" | "unavailable" | "internal";
+export type ErrorType =
+  | "bad_request"
+  | "forbidden"
+  | "not_found"
+  | "method_not_allowed"
+  | "conflict"
+  | "too_large"
+  | "unsupported_media_type"
+  | "rate_limited"
+  | "unavailable"
+  | "internal";
 /** Where it went wrong: the API surface or subsystem. */
 export type ErrorSurface = "api" | "recommend" | "feedback" | "chat" | "narration" | "catalog" | "store" | "session";
 export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
 
-const STATUS: Record<ErrorType, number> = { bad_request: 400, not_found: 404, conflict: 409, unavailable: 503, internal: 500 };
+const STATUS: Record<ErrorType, number> = {
+  bad_request: 400,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
 
 /**
  * The one error class of the app. `message` is safe to show to a client; anything internal
@@ -17,7 +38,7 @@ export class ReelcastError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options: { cause?: unknown; details?: unknown } = {},
+    options: { cause?: unknown; details?: unknown; headers?: Record<string, string> } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = "ReelcastError";
@@ -25,9 +46,12 @@ export class ReelcastError extends Error {
     this.type = type;
     this.surface = surface;
     this.details = options.details;
+    this.headers = options.headers ?? {};
   }
 
   readonly details: unknown;
+  /** Response headers the status needs: Retry-After for 429 and 503, Allow for 405. */
+  readonly headers: Record<string, string>;
 
   get status(): number {
     return STATUS[this.type];
@@ -38,7 +62,7 @@ export class ReelcastError extends Error {
   }
 
   toResponse(): Response {
-    return Response.json(this.toBody(), { status: this.status });
+    return Response.json(this.toBody(), { status: this.status, headers: this.headers });
   }
 }
 
