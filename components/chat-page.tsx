@@ -44,7 +44,6 @@ export function ChatPage() {
     experimental_throttle: 30,
     onData: (part) => {
       if (part.type === "data-narration") previousOpeningId.current = part.data.openingId;
-      if (part.type === "data-recommendations" && part.data.sessionId) conversation.current?.adopt(part.data.sessionId);
     },
     onFinish: ({ isError, isAbort }) => {
       if (!isError && !isAbort) conversation.current?.settle();

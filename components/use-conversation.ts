@@ -6,46 +6,31 @@ import { feedbackKey, type ConversationTurn, type RestoredConversation } from ".
 import { errorMessageFromBody } from "./feedback-client";
 import type { FeedbackStates } from "./feedback-states";
 
-/** Where the browser remembers which conversation it is in, across reloads. */
-export const SESSION_STORAGE_KEY = "reelcast:session-id";
+/**
+ * Where earlier versions kept the session id. The server now issues it in an HttpOnly cookie
+ * that page scripts never see; the old copy is removed so it does not linger.
+ */
+const LEGACY_SESSION_STORAGE_KEY = "reelcast:session-id";
 
-/** A session id the API accepts (16–64 of A-Za-z0-9_-); getRandomValues works on plain http too. */
-function newSessionId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `s_${Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("")}`;
-}
-
-// localStorage throws when storage is off (some private modes): the chat then forgets on reload.
-function readStored(): string | null {
+function forgetLegacyId(): void {
   try {
-    const value = localStorage.getItem(SESSION_STORAGE_KEY);
-    return value && /^[A-Za-z0-9_-]{16,64}$/.test(value) ? value : null;
+    localStorage.removeItem(LEGACY_SESSION_STORAGE_KEY);
   } catch {
-    return null;
-  }
-}
-function writeStored(value: string | null): void {
-  try {
-    if (value === null) localStorage.removeItem(SESSION_STORAGE_KEY);
-    else localStorage.setItem(SESSION_STORAGE_KEY, value);
-  } catch {
-    // not remembered; the conversation still works until the page goes
+    // storage off: nothing was kept there either
   }
 }
 
 export interface Conversation {
   /**
    * The body fields a chat POST carries for the conversation (DefaultChatTransport's
-   * prepareSendMessagesRequest gets `body`, `trigger` and `messageId`): the session id (the
-   * remembered one, or a new one, then remembered) and `turn`. A retry of a regenerate or "show
-   * more" that did not finish (Try again, or asking a stopped question again) repeats its turn,
-   * since the server still holds the answer it was for.
+   * prepareSendMessagesRequest gets `body`, `trigger` and `messageId`): `turn`, and after "New
+   * chat" `newConversation` until an answer arrives. The session itself travels in the server's
+   * cookie. A retry of a regenerate or "show more" that did not finish (Try again, or asking a
+   * stopped question again) repeats its turn, since the server still holds the answer it was for.
    */
-  requestBody: (request: { body?: object; trigger?: string; messageId?: string }) => { sessionId: string; turn?: ConversationTurn };
-  /** The last request finished: a later retry is a new question. */
+  requestBody: (request: { body?: object; trigger?: string; messageId?: string }) => { turn?: ConversationTurn; newConversation?: true };
+  /** The last request finished: a later retry is a new question, in the conversation it started. */
   settle: () => void;
-  /** Keeps a session id the server answered with. */
-  adopt: (sessionId: string) => void;
   /** "New chat": the next message starts a new conversation (the old one stays on the server). */
   forget: () => void;
   /** True while a reload fetches the stored conversation. */
@@ -57,12 +42,13 @@ export interface Conversation {
 }
 
 /**
- * The conversation behind the chat: its session id, kept in localStorage so a reload finds it,
- * and on load the stored transcript (GET /api/conversations/:id) put back with `setMessages`,
- * unless the person has already started typing a new one.
+ * The conversation behind the chat: the server keeps its session id in an HttpOnly cookie, and on
+ * load the stored transcript (GET /api/conversations/current, the cookie's conversation) is put
+ * back with `setMessages`, unless the person has already started typing a new one.
  */
 export function useConversation(setMessages: (messages: ChatMessage[]) => void, hasMessages: () => boolean): Conversation {
-  const sessionId = useRef<string | null>(null);
+  // "New chat" asks the server for a new session with the next message, until one is answered.
+  const startNew = useRef(false);
   const [restoring, setRestoring] = useState(true);
   const [restoreError, setRestoreError] = useState<string | null>(null);
   const [feedback, setFeedback] = useState<FeedbackStates>(() => new Map());
@@ -71,17 +57,12 @@ export function useConversation(setMessages: (messages: ChatMessage[]) => void, 
   latest.current = { setMessages, hasMessages };
 
   useEffect(() => {
-    const stored = readStored();
-    if (!stored) {
-      setRestoring(false);
-      return;
-    }
-    sessionId.current ??= stored;
+    forgetLegacyId();
     const controller = new AbortController();
     (async () => {
       try {
-        const response = await fetch(`/api/conversations/${encodeURIComponent(stored)}`, { signal: controller.signal, cache: "no-store" });
-        // 404: nothing stored for this session yet; the id stays, so the next message continues it.
+        const response = await fetch("/api/conversations/current", { signal: controller.signal, cache: "no-store", credentials: "same-origin" });
+        // 404: no conversation yet (no cookie, or nothing answered in it); the next message starts or continues it.
         if (response.status === 404) return;
         if (!response.ok) {
           const reason = errorMessageFromBody(await response.text().catch(() => ""));
@@ -89,7 +70,7 @@ export function useConversation(setMessages: (messages: ChatMessage[]) => void, 
           return;
         }
         const conversation = (await response.json()) as RestoredConversation;
-        if (latest.current.hasMessages() || sessionId.current !== stored) return;
+        if (latest.current.hasMessages() || startNew.current) return;
         setFeedback(new Map(conversation.feedback.map((entry) => [feedbackKey(entry.impressionId, entry.itemId), entry.state])));
         latest.current.setMessages(conversation.messages);
       } catch (error) {
@@ -104,32 +85,27 @@ export function useConversation(setMessages: (messages: ChatMessage[]) => void, 
   // A regenerate or "show more" on its way, until it finishes.
   const pendingTurn = useRef<ConversationTurn | null>(null);
   const requestBody = useCallback(({ body, trigger, messageId }: { body?: object; trigger?: string; messageId?: string }) => {
-    if (sessionId.current === null) {
-      sessionId.current = newSessionId();
-      writeStored(sessionId.current);
-    }
     const asked = (body as { turn?: ConversationTurn } | undefined)?.turn;
     const retry = trigger === "regenerate-message" || messageId !== undefined;
     const turn = asked ?? (retry ? pendingTurn.current : null);
     pendingTurn.current = turn;
-    return turn ? { sessionId: sessionId.current, turn } : { sessionId: sessionId.current };
+    return { ...(turn ? { turn } : {}), ...(startNew.current ? { newConversation: true as const } : {}) };
   }, []);
   const settle = useCallback(() => {
     pendingTurn.current = null;
-  }, []);
-  const adopt = useCallback((id: string) => {
-    if (id === sessionId.current) return;
-    sessionId.current = id;
-    writeStored(id);
+    // The answer came with the new session's cookie: later messages continue it.
+    startNew.current = false;
   }, []);
   const forget = useCallback(() => {
-    sessionId.current = null;
+    startNew.current = true;
+    // The browser stops pointing at the old conversation, so a reload shows an empty chat too.
+    // If this fails, `newConversation` on the next message still starts a new one.
+    void fetch("/api/conversations/current", { method: "DELETE", credentials: "same-origin" }).catch(() => undefined);
     pendingTurn.current = null;
-    writeStored(null);
     setRestoreError(null);
     setRestoring(false);
     setFeedback(new Map());
   }, []);
 
-  return { requestBody, settle, adopt, forget, restoring, restoreError, feedback };
+  return { requestBody, settle, forget, restoring, restoreError, feedback };
 }

@@ -12,6 +12,7 @@ import { loadCurrentCatalog } from "../catalog/bundle-loader";
 import { runLoad } from "./bench/closed-loop-load";
 import { fastQueries } from "./bench/query-sets";
 import { rssTrendMbPerMinute, sampleRss } from "./bench/rss-sampler";
+import { serverSessionIds, sessionBodies } from "./bench/server-sessions";
 import { startNextServer } from "./support/next-server";
 
 const { values } = parseArgs({ options: { seconds: { type: "string" }, workers: { type: "string" }, "heap-mb": { type: "string" } } });
@@ -36,8 +37,9 @@ function perProcessMemory(): Array<{ pid: number; anonMb: number; fileMb: number
 }
 
 const catalog = loadCurrentCatalog();
-const bodies = fastQueries(catalog, 1000).map((query, index) => JSON.stringify({ query, limit: 10, sessionId: `bench-session-${String(index % 200).padStart(6, "0")}` }));
 const server = await startNextServer({ REELCAST_WORKERS: workers, NODE_OPTIONS: `--max-old-space-size=${heapMb}` });
+// Returning visitors over 200 sessions the server issued.
+const bodies = sessionBodies(fastQueries(catalog, 1000), await serverSessionIds(server.baseUrl, 200));
 await server.allWorkersServing();
 const perMinute: Array<{ atSeconds: number; processes: ReturnType<typeof perProcessMemory> }> = [];
 const started = performance.now();

@@ -16,6 +16,7 @@ import { openLoopLoad } from "./bench/open-loop-load";
 import { treeRssMb } from "./bench/process-memory";
 import { rssTrendMbPerMinute, sampleRss } from "./bench/rss-sampler";
 import { fastQueries, REASONING_QUERIES } from "./bench/query-sets";
+import { serverSessionIds, sessionBodies } from "./bench/server-sessions";
 import { startNextServer, type RunningServer } from "./support/next-server";
 import { prepareApp } from "./support/prepare-app";
 import { replaceMarkdownSection } from "./support/markdown-section";
@@ -50,10 +51,10 @@ async function measureColdStart(runs: number): Promise<Array<{ readyMs: number; 
 
 await prepareApp();
 const catalog = loadCurrentCatalog();
-// Returning visitors: requests cycle through 200 sessions (stored, read and updated per request).
-const sessionOf = (index: number) => `bench-session-${String(index % 200).padStart(6, "0")}`;
-const fastBodies = fastQueries(catalog, 1000).map((query, index) => JSON.stringify({ query, limit: 10, sessionId: sessionOf(index) }));
-const reasoningBodies = REASONING_QUERIES.map((query, index) => JSON.stringify({ query, limit: 10, route: "reasoning", sessionId: sessionOf(index + 7) }));
+// Returning visitors: requests cycle through 200 sessions (stored, read and updated per request),
+// whose ids each server under test issues (scripts/bench/server-sessions.ts).
+const SESSIONS = 200;
+const fastQueryList = fastQueries(catalog, 1000);
 
 log(`Cold start: spawn the server (${workers} worker process${workers === 1 ? "" : "es"}) until /api/health answers with the catalog loaded…`);
 const coldStartRuns = await measureColdStart(quick ? 1 : 5);
@@ -62,6 +63,9 @@ log(`  ${coldStart.join(", ")} ms; ${coldStartRuns[coldStartRuns.length - 1].eng
 
 const server: RunningServer = await startNextServer(serverEnvironment);
 await server.allWorkersServing();
+const sessionIds = await serverSessionIds(server.baseUrl, SESSIONS);
+const fastBodies = sessionBodies(fastQueryList, sessionIds);
+const reasoningBodies = sessionBodies(REASONING_QUERIES, sessionIds, { route: "reasoning" }, 7);
 const rssAtStart = treeRssMb(server.process.pid!);
 const seconds = quick ? 3 : 10;
 const loads: LoadResult[] = [];
@@ -109,7 +113,8 @@ log(`Soak again with --max-old-space-size=${CAPPED_HEAP_MB} (leak check)…`);
 const cappedServer = await startNextServer({ ...serverEnvironment, NODE_OPTIONS: `--max-old-space-size=${CAPPED_HEAP_MB}` });
 await cappedServer.allWorkersServing();
 const cappedSampler = sampleRss(cappedServer.process.pid!);
-const cappedSoak = await runLoad(cappedServer.baseUrl, "soak (256 MB heap)", fastBodies, 32, { amount: cappedSoakTotal });
+const cappedBodies = sessionBodies(fastQueryList, await serverSessionIds(cappedServer.baseUrl, SESSIONS));
+const cappedSoak = await runLoad(cappedServer.baseUrl, "soak (256 MB heap)", cappedBodies, 32, { amount: cappedSoakTotal });
 const cappedSamples = cappedSampler.stop();
 const cappedTrend = rssTrendMbPerMinute(cappedSamples);
 await cappedServer.stop();

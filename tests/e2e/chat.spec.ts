@@ -113,7 +113,7 @@ test("what the answer understood about titles is said on screen: namesakes as di
 });
 
 test("a follow-up refines the previous answer in the same session", async ({ page }) => {
-  const bodies: Array<{ sessionId: string; messages: Array<{ role: string; parts: Array<{ text?: string }> }>; narration?: { previousOpeningId: string | null } }> = [];
+  const bodies: Array<{ sessionId?: string; messages: Array<{ role: string; parts: Array<{ text?: string }> }>; narration?: { previousOpeningId: string | null } }> = [];
   page.on("request", (request) => {
     if (request.url().endsWith("/api/chat")) bodies.push(request.postDataJSON());
   });
@@ -136,8 +136,11 @@ test("a follow-up refines the previous answer in the same session", async ({ pag
   await expect(cardsOf(page, 2).first()).toBeVisible();
 
   expect(bodies).toHaveLength(3);
-  expect(bodies[0].sessionId).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
-  expect(new Set(bodies.map((body) => body.sessionId)).size).toBe(1);
+  // The session is the server's: the page sends no id, the HttpOnly cookie carries one session throughout.
+  expect(bodies.map((body) => body.sessionId)).toEqual([undefined, undefined, undefined]);
+  const sessions = (await page.context().cookies()).filter((cookie) => cookie.name === "reelcast_session");
+  expect(sessions).toHaveLength(1);
+  expect(sessions[0].httpOnly).toBe(true);
   // Only the newest message travels; the server keeps the session.
   expect(bodies[1].messages).toHaveLength(1);
   expect(bodies[1].messages[0].parts[0].text).toBe("older, and no horror");

@@ -15,15 +15,15 @@ type Card = { id: string; title: string; year: number | null };
 type Cards = { items: Card[]; impressionId: string | null; sessionId: string | null; query: string };
 type Restored = { messages: Array<{ id: string; role: string }>; feedback: Array<{ impressionId: string; itemId: string; state: { choice: string | null; seen: boolean } }>; total: number };
 
-const SESSION_KEY = "reelcast:session-id";
 const SHOTS = "test-results/e2e/screens";
 const answers = (page: Page) => page.getByTestId("answer");
 /** The actions under the nth answer (Copy list; Show more and Regenerate on the last). */
 const actions = (page: Page, answer: number) => page.getByTestId("answer-actions").nth(answer);
 const cardsOf = (page: Page, answer: number) => answers(page).nth(answer).getByTestId("recommendation-card");
 const cardIds = (page: Page, answer: number) => cardsOf(page, answer).evaluateAll((cards) => cards.map((card) => card.getAttribute("data-item-id")!));
-const sessionIdOf = (page: Page) => page.evaluate((key) => localStorage.getItem(key), SESSION_KEY);
-const restored = async (page: Page): Promise<Restored> => (await (await page.request.get(`/api/conversations/${await sessionIdOf(page)}`)).json()) as Restored;
+/** The session the server keeps this browser in: its HttpOnly cookie (page scripts cannot read it). */
+const sessionIdOf = async (page: Page) => (await page.context().cookies()).find((cookie) => cookie.name === "reelcast_session")?.value ?? null;
+const restored = async (page: Page): Promise<Restored> => (await (await page.request.get("/api/conversations/current")).json()) as Restored;
 
 /** Asks and waits for the finished answer's cards (from the stream, and on screen). */
 async function askFor(page: Page, text: string): Promise<Cards> {
@@ -76,23 +76,32 @@ for (const viewport of VIEWPORTS) {
       await restoredLike.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}/conversation-restored-${viewport.name}.png` });
       // The conversation goes on in the same session after the reload.
-      const [request] = await Promise.all([page.waitForRequest((candidate) => candidate.url().endsWith("/api/chat")), askFor(page, "no horror")]);
-      expect(request.postDataJSON().sessionId).toBe(first.sessionId);
+      const session = await sessionIdOf(page);
+      expect(session).toMatch(/^s_[0-9a-f]{32}$/);
+      await askFor(page, "no horror");
+      expect(await sessionIdOf(page)).toBe(session);
+      expect((await restored(page)).total).toBe(6);
     });
 
     test("New chat starts a new conversation, also after a reload", async ({ page }) => {
       await page.goto("/");
       const first = await askFor(page, "heat");
-      expect(await sessionIdOf(page)).toBe(first.sessionId);
-      await page.getByTestId("new-chat").click();
+      // The session is the server's HttpOnly cookie; neither the stream nor the page holds its id.
+      expect(first.sessionId).toBeNull();
+      const cookie = (await page.context().cookies()).find((candidate) => candidate.name === "reelcast_session");
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/api" });
+      expect(await page.evaluate(() => document.cookie)).not.toContain("reelcast_session");
+      const firstSession = cookie!.value;
+      await Promise.all([page.waitForResponse((candidate) => candidate.url().endsWith("/api/conversations/current") && candidate.request().method() === "DELETE"), page.getByTestId("new-chat").click()]);
       await expect(answers(page)).toHaveCount(0);
       expect(await sessionIdOf(page)).toBeNull();
       await page.reload();
       await expect(page.getByTestId("empty-state")).toBeVisible();
       await expect(answers(page)).toHaveCount(0);
-      const [request] = await Promise.all([page.waitForRequest((candidate) => candidate.url().endsWith("/api/chat")), askFor(page, "alien")]);
-      const newSession = request.postDataJSON().sessionId;
-      expect(newSession).not.toBe(first.sessionId);
+      await askFor(page, "alien");
+      const newSession = await sessionIdOf(page);
+      expect(newSession).toMatch(/^s_[0-9a-f]{32}$/);
+      expect(newSession).not.toBe(firstSession);
       await page.reload();
       await expect(page.getByTestId("user-message")).toHaveText([/alien$/]);
     });

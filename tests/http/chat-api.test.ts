@@ -19,7 +19,7 @@ const chunksOf = (text: string) =>
     .map((line) => JSON.parse(line.slice(6)) as { type: string; data?: Record<string, unknown>; delta?: string });
 
 test("POST /api/chat streams route decision, the reply text around the recommendations, and narration, as UTF-8", async () => {
-  const response = await post("/api/chat", JSON.stringify({ id: "chat", messages: [{ id: "m1", role: "user", parts: [{ type: "text", text: "toy story" }] }], sessionId: "http-test-session-0001", limit: 4 }));
+  const response = await post("/api/chat", JSON.stringify({ id: "chat", messages: [{ id: "m1", role: "user", parts: [{ type: "text", text: "toy story" }] }], limit: 4 }));
   assert.equal(response.status, 200);
   // The character set is stated, so clients that decode the body as text read "Amélie" right.
   assert.equal(response.headers.get("content-type"), "text/event-stream; charset=utf-8");
@@ -32,9 +32,11 @@ test("POST /api/chat streams route decision, the reply text around the recommend
     .map((chunk) => chunk.delta)
     .join("");
   assert.match(reply, /^(Here's Toy Story \(1995\)|Toy Story \(1995\) it is), (and|plus) three/);
-  const recommendations = chunks[4].data as { items: Array<{ title: string }>; sessionId: string; stage: string };
+  const recommendations = chunks[4].data as { items: Array<{ title: string }>; sessionId: string | null; stage: string };
   assert.equal(recommendations.items.length, 4);
-  assert.equal(recommendations.sessionId, "http-test-session-0001");
+  // The browser's session travels in its HttpOnly cookie, not in the stream.
+  assert.equal(recommendations.sessionId, null);
+  assert.match(response.headers.get("set-cookie") ?? "", /^reelcast_session=s_[0-9a-f]{32};.* HttpOnly; SameSite=Strict/);
   assert.equal(recommendations.stage, "final");
   const narration = chunks.at(-2)!.data as { text: string; source: string };
   assert.equal(narration.source, "template");

@@ -27,10 +27,22 @@ const chunksOf = (text: string) =>
 const postJson = (base: string, route: string, body: unknown) =>
   fetch(`${base}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
 
+/** A browser's cookie jar: the server issues the session in its cookie, as it does for the chat page. */
+type Browser = { cookie: string | null };
+const newBrowser = (): Browser => ({ cookie: null });
+/** The session id inside the browser's cookie (the test reads the database by it). */
+const sessionOf = (browser: Browser) => browser.cookie!.slice(browser.cookie!.indexOf("=") + 1);
+
 let questions = 0;
 /** One chat POST as the browser sends it; the answer's id (the stream's messageId) and its final cards. */
-async function chat(base: string, sessionId: string, text: string, turn?: unknown) {
-  const response = await postJson(base, "/api/chat", { id: "chat", messages: [{ id: `q${++questions}`, role: "user", parts: [{ type: "text", text }] }], sessionId, limit: 5, ...(turn ? { turn } : {}) });
+async function chat(base: string, browser: Browser, text: string, turn?: unknown) {
+  const response = await fetch(`${base}/api/chat`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(browser.cookie ? { cookie: browser.cookie } : {}) },
+    body: JSON.stringify({ id: "chat", messages: [{ id: `q${++questions}`, role: "user", parts: [{ type: "text", text }] }], limit: 5, ...(turn ? { turn } : {}) }),
+  });
+  const setCookie = response.headers.get("set-cookie");
+  if (setCookie) browser.cookie = setCookie.split(";")[0];
   if (response.status !== 200) return { status: response.status, body: await response.json(), answerId: "", cards: null as RecommendationsData | null };
   const chunks = chunksOf(await response.text());
   assert.equal(chunks.at(-1)?.type, "finish", chunks.map((chunk) => chunk.type).join(" "));
@@ -38,21 +50,23 @@ async function chat(base: string, sessionId: string, text: string, turn?: unknow
   return { status: 200, body: null, answerId: chunks[0].messageId!, cards };
 }
 
-const restore = async (base: string, sessionId: string) => {
-  const response = await fetch(`${base}/api/conversations/${sessionId}`);
+/** GET /api/conversations/current with the browser's cookie, or /api/conversations/:id for an id. */
+const restore = async (base: string, target: Browser | string) => {
+  const response =
+    typeof target === "string" ? await fetch(`${base}/api/conversations/${target}`) : await fetch(`${base}/api/conversations/current`, { headers: target.cookie ? { cookie: target.cookie } : {} });
   return { status: response.status, body: (await response.json()) as RestoredConversation & { error?: { code: string; message: string } } };
 };
 
 test("a reload gets the conversation back: questions, answers with their cards and reply, and where feedback stands", async () => {
-  const sessionId = "http-conversation-0001";
-  const first = await chat(server.baseUrl, sessionId, "tom hanks");
-  const second = await chat(server.baseUrl, sessionId, "something older");
+  const browser = newBrowser();
+  const first = await chat(server.baseUrl, browser, "tom hanks");
+  const second = await chat(server.baseUrl, browser, "something older");
   assert.match(first.answerId, /^a_/);
   const liked = second.cards!.items[0];
   const feedback = await postJson(server.baseUrl, "/api/feedback", { impressionId: second.cards!.impressionId, itemId: liked.id, event: "like", eventId: "http-event-000001" });
   assert.equal(feedback.status, 202);
 
-  const { status, body } = await restore(server.baseUrl, sessionId);
+  const { status, body } = await restore(server.baseUrl, browser);
   assert.equal(status, 200);
   assert.equal(body.total, 4);
   assert.deepEqual(body.messages.map((message) => message.role), ["user", "assistant", "user", "assistant"]);
@@ -65,27 +79,27 @@ test("a reload gets the conversation back: questions, answers with their cards a
 });
 
 test("show more is the next page of the same request with no repeats; regenerate replaces the last answer; stale ids are 409", async () => {
-  const sessionId = "http-conversation-0002";
-  const first = await chat(server.baseUrl, sessionId, "comedies from the 90s");
-  const more = await chat(server.baseUrl, sessionId, "Show more", { kind: "more", answerId: first.answerId });
+  const browser = newBrowser();
+  const first = await chat(server.baseUrl, browser, "comedies from the 90s");
+  const more = await chat(server.baseUrl, browser, "Show more", { kind: "more", answerId: first.answerId });
   assert.equal(more.cards!.query, "comedies from the 90s");
   assert.equal(more.cards!.items.length, 5);
   assert.deepEqual(more.cards!.items.filter((item) => first.cards!.items.some((shown) => shown.id === item.id)), [], "no repeats");
-  const regenerated = await chat(server.baseUrl, sessionId, "Show more", { kind: "regenerate", answerId: more.answerId });
+  const regenerated = await chat(server.baseUrl, browser, "Show more", { kind: "regenerate", answerId: more.answerId });
   assert.equal(regenerated.status, 200);
   assert.deepEqual(regenerated.cards!.items.filter((item) => [...first.cards!.items, ...more.cards!.items].some((shown) => shown.id === item.id)), [], "other films");
 
-  const { body } = await restore(server.baseUrl, sessionId);
+  const { body } = await restore(server.baseUrl, browser);
   assert.deepEqual(body.messages.map((message) => message.id).slice(-1), [regenerated.answerId]);
   assert.equal(body.total, 4, "regenerate replaced, it did not append");
 
   for (const turn of [{ kind: "more", answerId: first.answerId }, { kind: "regenerate", answerId: more.answerId }]) {
-    const stale = await chat(server.baseUrl, sessionId, "Show more", turn);
+    const stale = await chat(server.baseUrl, browser, "Show more", turn);
     assert.equal(stale.status, 409);
     assert.equal(stale.body.error.code, "conflict:chat");
     assert.match(stale.body.error.message, /last answer/);
   }
-  const unknown = await chat(server.baseUrl, "http-conversation-none", "Show more", { kind: "more", answerId: "a_1" });
+  const unknown = await chat(server.baseUrl, newBrowser(), "Show more", { kind: "more", answerId: "a_1" });
   assert.equal(unknown.status, 404);
 });
 
@@ -111,8 +125,8 @@ test("bad conversation input is a 400 or 404 with a code and a message, never a 
 });
 
 test("feedback over HTTP: like → undo → like with event ids is three events; the same id is stored once; switching to skip is what the server keeps", async () => {
-  const sessionId = "http-conversation-0003";
-  const answer = await chat(server.baseUrl, sessionId, "heat");
+  const browser = newBrowser();
+  const answer = await chat(server.baseUrl, browser, "heat");
   const target = { impressionId: answer.cards!.impressionId, itemId: answer.cards!.items[1].id };
   const send = async (event: string, eventId: string) => {
     const response = await postJson(server.baseUrl, "/api/feedback", { ...target, event, eventId });
@@ -140,14 +154,14 @@ test("feedback over HTTP: like → undo → like with event ids is three events;
   try {
     const events = await store.listFeedback(target.impressionId!);
     assert.deepEqual(events.map((event) => [event.event, event.clientEventId]), [["like", "http-event-100001"], ["undo", "http-event-100002"], ["like", "http-event-100003"], ["skip", "http-event-100004"]]);
-    const session = restoreSession((await store.getSession(sessionId))!.state);
+    const session = restoreSession((await store.getSession(sessionOf(browser)))!.state);
     assert.deepEqual([session.liked.includes(target.itemId), session.disliked.includes(target.itemId)], [false, true], "the session keeps the skip");
   } finally {
     await store.close();
   }
-  const { body } = await restore(server.baseUrl, sessionId);
+  const { body } = await restore(server.baseUrl, browser);
   assert.equal(body.feedback.find((entry) => entry.itemId === target.itemId)?.state.choice, "skip");
-  const next = await chat(server.baseUrl, sessionId, "heat");
+  const next = await chat(server.baseUrl, browser, "heat");
   assert.ok(!next.cards!.items.some((item) => item.id === target.itemId), "a skipped film is not shown again");
 });
 
@@ -156,14 +170,14 @@ test("a finished answer survives kill -9 of the server right after it", async ()
   const databasePath = path.join(directory, "reelcast.sqlite");
   const crashing = await startNextServer({ REELCAST_DB_PATH: databasePath, OPENAI_API_KEY: "", OPENAI_BASE_URL: "" });
   try {
-    const sessionId = "http-conversation-kill-1";
+    const browser = newBrowser();
     const answers = [];
-    for (const text of ["alien", "older", "no horror"]) answers.push(await chat(crashing.baseUrl, sessionId, text));
+    for (const text of ["alien", "older", "no horror"]) answers.push(await chat(crashing.baseUrl, browser, text));
     crashing.kill("SIGKILL");
     await new Promise((resolve) => (crashing.process.exitCode !== null || crashing.process.signalCode !== null ? resolve(null) : crashing.process.once("exit", resolve)));
     const store = openSqliteStore({ path: databasePath });
     try {
-      const { messages } = await store.listConversation(sessionId);
+      const { messages } = await store.listConversation(sessionOf(browser));
       assert.deepEqual(messages.map((message) => message.id).filter((id) => id.startsWith("a_")), answers.map((answer) => answer.answerId), "every finished answer was stored before it finished");
     } finally {
       await store.close();
@@ -172,4 +186,34 @@ test("a finished answer survives kill -9 of the server right after it", async ()
     await crashing.stop();
     rmSync(directory, { recursive: true, force: true });
   }
+});
+
+test("sessions are the server's: the browser gets an HttpOnly SameSite cookie, never the id in the stream; a made-up id is never created", async () => {
+  const response = await postJson(server.baseUrl, "/api/chat", { messages: [{ id: "q-cookie", role: "user", parts: [{ type: "text", text: "heat" }] }], limit: 3 });
+  const cookie = response.headers.get("set-cookie") ?? "";
+  assert.match(cookie, /^reelcast_session=s_[0-9a-f]{32}; Path=\/api; Max-Age=\d+; HttpOnly; SameSite=Strict$/);
+  const cards = chunksOf(await response.text()).filter((chunk) => chunk.type === "data-recommendations").at(-1)!.data as unknown as RecommendationsData;
+  assert.equal(cards.sessionId, null, "the stream does not carry the cookie's id");
+
+  // An API client's made-up id starts a new session under a new id; the made-up one stays unknown.
+  const planted = "aaaaaaaaaaaaaaaa";
+  const answered = await postJson(server.baseUrl, "/api/recommend", { query: "heat", limit: 3, sessionId: planted });
+  const answer = (await answered.json()) as { sessionId: string };
+  assert.match(answer.sessionId, /^s_[0-9a-f]{32}$/);
+  assert.notEqual(answer.sessionId, planted);
+  assert.equal((await restore(server.baseUrl, planted)).status, 404);
+  // The issued id is continued.
+  const again = (await (await postJson(server.baseUrl, "/api/recommend", { query: "older", limit: 3, sessionId: answer.sessionId })).json()) as { sessionId: string };
+  assert.equal(again.sessionId, answer.sessionId);
+
+  // "New chat" starts a new session even with a cookie, and sets the new cookie.
+  const fresh = await fetch(`${server.baseUrl}/api/chat`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: cookie.split(";")[0] },
+    body: JSON.stringify({ messages: [{ id: "q-new", role: "user", parts: [{ type: "text", text: "alien" }] }], limit: 3, newConversation: true }),
+  });
+  await fresh.text();
+  const next = fresh.headers.get("set-cookie") ?? "";
+  assert.match(next, /^reelcast_session=s_[0-9a-f]{32};/);
+  assert.notEqual(next.split(";")[0], cookie.split(";")[0]);
 });

@@ -5,10 +5,13 @@ import { createLlmReplyWriter, writeChatTurn, type ChatMessage, type Progressive
 import { errorResponse, ReelcastError } from "../../../lib/errors/reelcast-error";
 import { prepareConversationTurn, recordTranscript } from "../../../lib/chat/transcript-turn";
 import { writeDjScript } from "../../../lib/narration";
-import { recommend } from "../../../lib/pipeline";
+import { recommend, type RecommendResponse } from "../../../lib/pipeline";
 import { toEngineError } from "../../../lib/server/engine-error";
 import { toStoreApiError } from "../../../lib/server/store-error";
 import { getEngine } from "../../../lib/server/engine-singleton";
+import { clientAddress } from "../../../lib/server/client-address";
+import { issueSession } from "../../../lib/server/issue-session";
+import { readSessionCookie, sessionCookieHeader } from "../../../lib/server/session-cookie";
 import { parseRequestBody } from "../../../lib/server/parse-request-body";
 import { chatRequestSchema } from "./schema";
 
@@ -40,18 +43,27 @@ const STREAM_HEADERS = { "content-type": "text/event-stream; charset=utf-8" };
  */
 export async function POST(request: Request): Promise<Response> {
   try {
-    const turn = await parseRequestBody(request, chatRequestSchema, "chat");
+    const parsed = await parseRequestBody(request, chatRequestSchema, "chat");
     const engine = await getEngine().catch((error) => {
       throw toEngineError(error);
     });
+    // The browser's session lives in an HttpOnly cookie; API clients send the id they were given.
+    const browser = parsed.request.sessionId === undefined;
+    const cookie = browser && !parsed.newConversation ? readSessionCookie(request) : null;
+    const session = await issueSession(engine, parsed.request.sessionId ?? cookie, clientAddress(request), "chat", { mayStart: parsed.turn.kind === "ask" });
+    const turn = { ...parsed, request: { ...parsed.request, sessionId: session.sessionId } };
     const conversation = await prepareConversationTurn(engine, turn).catch((error) => {
       throw toStoreApiError(error);
     });
     // While an LLM reasons, the pipeline reports the fast candidates through onProgress first.
+    // A browser never sees its session id in the stream: the cookie carries it, out of scripts' reach.
+    const hideSession = (response: RecommendResponse): RecommendResponse => (browser ? { ...response, sessionId: null } : response);
     const run: ProgressiveRecommend = (pipelineRequest, options) =>
-      recommend(pipelineRequest, engine, { ...options, rerun: conversation.rerun }).catch((error) => {
-        throw toStoreApiError(error);
-      });
+      recommend(pipelineRequest, engine, { ...options, rerun: conversation.rerun, onProgress: options?.onProgress && ((partial) => options.onProgress!(hideSession(partial))) })
+        .then(hideSession)
+        .catch((error) => {
+          throw toStoreApiError(error);
+        });
     const languageModel = providers().languageModel;
     const stream = createUIMessageStream<ChatMessage>({
       execute: async ({ writer }) => {
@@ -79,7 +91,9 @@ export async function POST(request: Request): Promise<Response> {
       // ReelcastError messages are written for clients; anything else stays on the server.
       onError: (error) => (error instanceof ReelcastError ? error.message : GENERIC_FAILURE),
     });
-    return createUIMessageStreamResponse({ stream, headers: STREAM_HEADERS });
+    const sessionId = conversation.request.sessionId;
+    const headers = browser && sessionId && sessionId !== cookie ? { ...STREAM_HEADERS, "set-cookie": sessionCookieHeader(sessionId, request) } : STREAM_HEADERS;
+    return createUIMessageStreamResponse({ stream, headers });
   } catch (error) {
     return errorResponse(error, "chat");
   }

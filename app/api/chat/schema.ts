@@ -35,6 +35,8 @@ export const chatBodySchema = z.object({
     .optional(),
   /** What this message does to the stored conversation: ask (default), regenerate or more (lib/chat/transcript.ts). */
   turn: conversationTurnSchema.optional(),
+  /** "New chat": start a new session instead of continuing the one in the session cookie. */
+  newConversation: z.boolean({ error: "newConversation must be true or false" }).optional(),
 });
 
 /** What one chat turn needs: the pipeline request and the narration state. */
@@ -44,6 +46,8 @@ export interface ChatTurnRequest {
   /** The last user message's text, as the conversation stores it. */
   question: string;
   turn: ConversationTurn;
+  /** True when the body asked for a new conversation (the session cookie is not continued). */
+  newConversation: boolean;
 }
 
 /** The text of the last user message: its text parts joined. */
@@ -79,7 +83,7 @@ export const chatRequestSchema = chatBodySchema.transform((body, context): ChatT
     context.issues.push({ code: "custom", message: `the last user message: ${describeIssues(parsed.error).replace(/^query: query /, "text ")}`, input: text, path: ["messages"] });
     return z.NEVER;
   }
-  return { request: parsed.data, previousOpeningId: body.narration?.previousOpeningId ?? null, question: text, turn: body.turn ?? { kind: "ask" } };
+  return { request: parsed.data, previousOpeningId: body.narration?.previousOpeningId ?? null, question: text, turn: body.turn ?? { kind: "ask" }, newConversation: body.newConversation === true };
 });
 
 export type ChatBody = z.input<typeof chatBodySchema>;

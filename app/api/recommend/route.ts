@@ -3,6 +3,8 @@ import { recommend, recommendRequestSchema } from "../../../lib/pipeline";
 import { toEngineError } from "../../../lib/server/engine-error";
 import { toStoreApiError } from "../../../lib/server/store-error";
 import { getEngine } from "../../../lib/server/engine-singleton";
+import { clientAddress } from "../../../lib/server/client-address";
+import { issueSession } from "../../../lib/server/issue-session";
 import { parseRequestBody } from "../../../lib/server/parse-request-body";
 
 export const runtime = "nodejs";
@@ -14,7 +16,9 @@ export async function POST(request: Request): Promise<Response> {
     const engine = await getEngine().catch((error) => {
       throw toEngineError(error);
     });
-    const response = await recommend(body, engine, { signal: request.signal }).catch((error) => {
+    // The id to continue must be one this server issued; otherwise the answer starts a new session.
+    const { sessionId } = await issueSession(engine, body.sessionId, clientAddress(request), "recommend");
+    const response = await recommend({ ...body, sessionId }, engine, { signal: request.signal }).catch((error) => {
       throw toStoreApiError(error);
     });
     return Response.json(response);

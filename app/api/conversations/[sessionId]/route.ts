@@ -4,20 +4,24 @@ import { recommendRequestSchema } from "../../../../lib/pipeline/contract";
 import { toEngineError } from "../../../../lib/server/engine-error";
 import { getEngine } from "../../../../lib/server/engine-singleton";
 import { toStoreApiError } from "../../../../lib/server/store-error";
+import { clearedSessionCookieHeader, readSessionCookie } from "../../../../lib/server/session-cookie";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /**
- * GET /api/conversations/:sessionId — the conversation as a reload shows it: its last messages
+ * GET /api/conversations/:sessionId — the conversation as a reload shows it (`current`: the one
+ * of the browser's session cookie, which page scripts cannot read): its last messages
  * (questions, and answers with their cards, reply text and narration, as the chat showed them)
  * and where each card's like, skip or seen it stands. 200 with { sessionId, messages, feedback,
  * total }; 400 for a malformed session id; 404 when the session has no conversation; 503
  * without a database.
  */
-export async function GET(_request: Request, context: { params: Promise<{ sessionId: string }> }): Promise<Response> {
+export async function GET(request: Request, context: { params: Promise<{ sessionId: string }> }): Promise<Response> {
   try {
-    const { sessionId } = await context.params;
+    const { sessionId: requested } = await context.params;
+    const sessionId = requested === "current" ? readSessionCookie(request) : requested;
+    if (sessionId === null) throw new ReelcastError("not_found:session", "This browser has no conversation yet.");
     const parsed = recommendRequestSchema.shape.sessionId.safeParse(sessionId);
     if (!parsed.success || parsed.data === undefined) throw new ReelcastError("bad_request:session", "sessionId must be 16-64 letters, digits, - or _");
     const engine = await getEngine().catch((error) => {
@@ -27,8 +31,22 @@ export async function GET(_request: Request, context: { params: Promise<{ sessio
       throw toStoreApiError(error);
     });
     if (!conversation) throw new ReelcastError("not_found:session", "No conversation is stored for this session.");
-    return Response.json(conversation, { headers: { "cache-control": "no-store" } });
+    // The cookie's id stays out of page scripts' reach, here as in the chat stream.
+    return Response.json(requested === "current" ? { ...conversation, sessionId: null } : conversation, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error, "session");
   }
+}
+
+/**
+ * DELETE /api/conversations/current — "New chat": the browser stops continuing its conversation
+ * (the cookie is cleared; the conversation stays stored until retention removes it). 204. Other
+ * ids are not this browser's to forget: 405.
+ */
+export async function DELETE(_request: Request, context: { params: Promise<{ sessionId: string }> }): Promise<Response> {
+  const { sessionId } = await context.params;
+  if (sessionId !== "current") {
+    return new ReelcastError("method_not_allowed:session", "Only DELETE /api/conversations/current is allowed: it starts a new conversation in this browser.", { headers: { allow: "GET" } }).toResponse();
+  }
+  return new Response(null, { status: 204, headers: { "set-cookie": clearedSessionCookieHeader(), "cache-control": "no-store" } });
 }
