@@ -1,6 +1,7 @@
 /**
  * `npm test`: prepares what the tests need (catalog bundle, production build), then runs the
- * unit and HTTP tests with node's test runner and the browser tests with Playwright.
+ * unit and HTTP tests with node's test runner, the abuse suite (scripts/test-abuse.ts) and the
+ * browser tests with Playwright.
  * `npm test -- --skip-e2e` leaves the browser out.
  */
 import { readdirSync, statSync } from "node:fs";
@@ -25,8 +26,10 @@ await prepareApp();
 const nodeTests = [...testFiles("tests/unit"), ...testFiles("tests/http")].sort();
 // One file at a time: HTTP tests start servers, and the machine has two cores.
 const nodeCode = await runCommand(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", ...nodeTests]);
+// The abuse suite (tests/abuse/): limits, budgets, faults and fair use against the running server.
+const abuseCode = await runCommand(process.execPath, ["--import", "tsx", "scripts/test-abuse.ts"]);
 let browserCode = 0;
 if (!process.argv.includes("--skip-e2e")) {
   browserCode = await runCommand(process.execPath, ["node_modules/@playwright/test/cli.js", "test"]);
 }
-process.exit(nodeCode || browserCode);
+process.exit(nodeCode || abuseCode || browserCode);

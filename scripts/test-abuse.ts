@@ -1,0 +1,63 @@
+/**
+ * `npm run test:abuse [-- --write-docs]`: the abuse suite (tests/abuse/: bounded, loopback only,
+ * ceilings lowered), then the figures its tests recorded as one table. `--write-docs` puts the
+ * table into docs/RELIABILITY.md with the run's date, commit and machine; `npm test` runs the suite
+ * without touching the docs.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import path from "node:path";
+import { FIGURES_DIRECTORY, type AbuseFigure } from "../tests/abuse/support/figures";
+import { replaceMarkdownSection } from "./support/markdown-section";
+import { runCommand } from "./support/run-command";
+
+const files = readdirSync("tests/abuse")
+  .filter((file) => file.endsWith(".test.ts"))
+  .sort()
+  .map((file) => path.join("tests/abuse", file));
+rmSync(FIGURES_DIRECTORY, { recursive: true, force: true });
+const code = await runCommand(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", ...files]);
+
+const figures: AbuseFigure[] = existsSync(FIGURES_DIRECTORY)
+  ? readdirSync(FIGURES_DIRECTORY)
+      .filter((file) => file.endsWith(".json"))
+      .sort()
+      .map((file) => JSON.parse(readFileSync(path.join(FIGURES_DIRECTORY, file), "utf8")) as AbuseFigure)
+  : [];
+const cell = (text: string) => text.replace(/\|/g, "\\|");
+const rows = figures.map((figure) => {
+  const outcomes = Object.entries(figure.outcomes)
+    .map(([outcome, count]) => `${outcome} × ${count}`)
+    .join(", ");
+  const durability = figure.acked === undefined ? "" : `${figure.acked} / ${figure.found ?? "?"}`;
+  const measured = Object.entries(figure.measured ?? {})
+    .map(([label, value]) => `${label}: ${value}`)
+    .join("; ");
+  return `| ${cell(figure.fault)} | ${figure.tried} | ${cell(outcomes)} | ${durability} | ${cell(measured)} |`;
+});
+const table = ["| Fault or abuse | Tried | Outcomes | Acked / found | Measured |", "|---|---:|---|---|---|", ...rows].join("\n");
+process.stdout.write(`\n${table}\n`);
+
+if (process.argv.includes("--write-docs")) {
+  const commit = (() => {
+    try {
+      return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    } catch {
+      return "unknown";
+    }
+  })();
+  const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, load ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" ")}`;
+  replaceMarkdownSection(
+    "docs/RELIABILITY.md",
+    "The abuse suite",
+    [
+      `\`npm run test:abuse -- --write-docs\` on ${new Date().toISOString().slice(0, 10)}, commit ${commit}, ${machine}; ${code === 0 ? "every assertion passed" : `the suite FAILED (exit ${code})`}.`,
+      "",
+      table,
+    ].join("\n"),
+  );
+}
+process.exit(code);
