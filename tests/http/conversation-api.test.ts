@@ -107,14 +107,15 @@ test("bad conversation input is a 400 or 404 with a code and a message, never a 
   const cases: Array<[string, unknown, number]> = [
     ["/api/chat", { messages: [{ role: "user", parts: [{ type: "text", text: "heat" }] }], turn: { kind: "rewind" } }, 400],
     ["/api/chat", { messages: [{ role: "user", parts: [{ type: "text", text: "heat" }] }], turn: { kind: "more", answerId: "has spaces" } }, 400],
-    ["/api/chat", { messages: [{ role: "user", parts: [{ type: "text", text: "heat" }] }], turn: { kind: "more", answerId: "a_1" } }, 400],
+    // Without a session (no cookie, no id) there is no conversation to continue.
+    ["/api/chat", { messages: [{ role: "user", parts: [{ type: "text", text: "heat" }] }], turn: { kind: "more", answerId: "a_1" } }, 404],
     ["/api/chat", { messages: [{ role: "user", parts: [{ type: "text", text: "heat" }] }], turn: "more" }, 400],
   ];
   for (const [route, body, status] of cases) {
     const response = await postJson(server.baseUrl, route, body);
     assert.equal(response.status, status, JSON.stringify(body));
     const error = (await response.json()).error;
-    assert.match(error.code, /^bad_request:/);
+    assert.match(error.code, status === 404 ? /^not_found:session$/ : /^bad_request:/);
     assert.ok(error.message.length > 0);
   }
   for (const [id, status, code] of [["short", 400, "bad_request:session"], ["has%20spaces%20in%20it%20x", 400, "bad_request:session"], [`x${"y".repeat(70)}`, 400, "bad_request:session"], ["http-conversation-never", 404, "not_found:session"]] as const) {
