@@ -188,3 +188,44 @@ export function actualCost(usages: readonly LlmUsage[], options: { priceTable?: 
   }
   return { modelId: usages[0]?.modelId ?? "", inputTokens, outputTokens, usd, latencyMs, estimated };
 }
+
+/** Price of a speech (text-to-speech) model, per character of the text it is given. */
+export interface SpeechPrice {
+  usdPerMillionCharacters: number;
+}
+
+export type SpeechPriceTable = Readonly<Record<string, SpeechPrice>>;
+
+/**
+ * OpenAI speech list prices (late 2025). tts-1 and tts-1-hd are billed per input character
+ * ($15 and $30 per 1M). gpt-4o-mini-tts is billed per token ($0.60 per 1M text tokens in, $12
+ * per 1M audio tokens out), which OpenAI puts at about $0.015 per minute of speech; at about 900
+ * characters a minute (150 words) that is ~$16.7 per 1M characters, rounded up to $17 so the
+ * estimate errs on the side of the budget. Local speech servers cost nothing: add them with 0.
+ */
+export const DEFAULT_SPEECH_PRICE_TABLE: SpeechPriceTable = {
+  "tts-1": { usdPerMillionCharacters: 15 },
+  "tts-1-hd": { usdPerMillionCharacters: 30 },
+  "gpt-4o-mini-tts": { usdPerMillionCharacters: 17 },
+};
+
+/** For a speech model the table does not know: priced like the dearest known one. */
+export const DEFAULT_SPEECH_PRICE: SpeechPrice = DEFAULT_SPEECH_PRICE_TABLE["tts-1-hd"];
+
+/**
+ * USD to speak a text of this many characters. The provider reports no usage for speech, so the
+ * same figure is the estimate before the call and the cost settled after it.
+ */
+export function speechUsd(modelId: string, characters: number, table: SpeechPriceTable = DEFAULT_SPEECH_PRICE_TABLE): number {
+  const price = table[modelId] ?? table[modelId.replace(/^[^/]+\//, "")] ?? DEFAULT_SPEECH_PRICE;
+  return (Math.max(0, characters) * price.usdPerMillionCharacters) / 1_000_000;
+}
+
+/**
+ * The most one plain LLM call can cost before it runs (the DJ script, the reply text): its
+ * prompt as built, and the completion at its token cap.
+ */
+export function estimateCallUsd(input: { modelId: string; promptCharacters: number; maxOutputTokens: number; priceTable?: PriceTable }): number {
+  const { price } = priceOf(input.modelId, input.priceTable ?? DEFAULT_PRICE_TABLE);
+  return tokensToUsd(estimateTokens(input.promptCharacters) + MESSAGE_OVERHEAD_TOKENS, input.maxOutputTokens, price);
+}

@@ -10,7 +10,6 @@ import type { Environment } from "../catalog/catalog";
 export const DEFAULT_LLM_TIMEOUT_MS = 4000;
 /** Used when OPENAI_API_KEY is set without REELCAST_LLM_MODEL (OpenAI itself). */
 export const DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
-export const DEFAULT_SPEECH_MODEL = "gpt-4o-mini-tts";
 
 /** What the environment says about the LLM; the key itself is never part of any description. */
 export interface LlmSettings {
@@ -19,7 +18,8 @@ export interface LlmSettings {
   baseURL: string | undefined;
   apiKey: string | undefined;
   timeoutMs: number;
-  speechModelId: string;
+  /** REELCAST_TTS_MODEL; null = no paid speech (espeak-ng or the browser's voice speaks). */
+  speechModelId: string | null;
 }
 
 export type LlmSettingsResult = { settings: LlmSettings; reason: null } | { settings: null; reason: string };
@@ -49,7 +49,8 @@ export function llmSettings(environment: Environment = process.env): LlmSettings
       baseURL,
       apiKey,
       timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_LLM_TIMEOUT_MS,
-      speechModelId: environment.REELCAST_TTS_MODEL?.trim() || DEFAULT_SPEECH_MODEL,
+      // Speech is paid per character on the operator's key: only when the operator names a model.
+      speechModelId: environment.REELCAST_TTS_MODEL?.trim() || null,
     },
     reason: null,
   };
@@ -69,7 +70,7 @@ export interface LanguageModelHandle {
 export interface ProviderRegistry {
   /** Null when no LLM is configured: callers use the offline reasoner. */
   languageModel: LanguageModelHandle | null;
-  /** Server-side text-to-speech through the same provider; null without an LLM provider. */
+  /** Server-side text-to-speech through the same provider; null without an LLM provider or without REELCAST_TTS_MODEL. */
   speechModel: SpeechModel | null;
   /** Why `languageModel` is null, for the response's reasoner note; null when it is set. */
   unavailableReason: string | null;
@@ -112,7 +113,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions = {}): P
   const model = provider.chat(settings.modelId);
   return {
     languageModel: { model, modelId: settings.modelId, provider: model.provider, timeoutMs: settings.timeoutMs },
-    speechModel: provider.speech(settings.speechModelId),
+    speechModel: settings.speechModelId ? provider.speech(settings.speechModelId) : null,
     unavailableReason: null,
   };
 }

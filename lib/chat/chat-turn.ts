@@ -25,6 +25,11 @@ export interface ChatTurnDependencies {
   narrate: (input: NarrateInput) => Promise<NarrationData>;
   /** Writes the reply's details with an LLM (llm-reply.ts); absent or null = the templates. */
   reply?: ReplyWriter;
+  /**
+   * Reasons the narrator and reply writer found after the route decision went out (the spend
+   * gate refused a call, a circuit is open): the route decision is written again with them.
+   */
+  lateReasons?: () => readonly string[];
   /** Monotonic milliseconds. */
   now: () => number;
   signal?: AbortSignal;
@@ -112,6 +117,8 @@ export async function writeChatTurn(writer: UIMessageStreamWriter<ChatMessage>, 
   writer.write({ type: "text-end", id: CHAT_PART_IDS.reply });
 
   const narrated = await narration;
+  const late = dependencies.lateReasons?.() ?? [];
+  if (late.length > 0) writeRoute({ ...response, route: { ...response.route, reasons: [...response.route.reasons, ...late] } });
   if (narrated) writer.write({ type: "data-narration", id: CHAT_PART_IDS.narration, data: narrated });
   writer.write({ type: "finish", finishReason: "stop" });
 }

@@ -3,8 +3,9 @@ import type { PlainTextEvent } from "../ai/plain-text-stream";
 import { DATA_NOT_INSTRUCTIONS, dataMessage, modelReason, untrustedText } from "../ai/untrusted-data";
 import type { RecommendResponse } from "../pipeline/contract";
 import type { Engine } from "../pipeline/engine";
-import { decideLlmBudget, settleLlmSpend } from "../pipeline/llm-spend-ledger";
-import { actualCost, DEFAULT_MODEL_PRICE, DEFAULT_PRICE_TABLE, estimateTokens, recordUsage, tokensToUsd } from "../../router";
+import { providerOutcome } from "../ai/paid-call";
+import { spendGate } from "../pipeline/spend-gate";
+import { actualCost, estimateCallUsd } from "../../router";
 import { replyFacts, type ReplyText } from "./reply-text";
 
 /** What the reply writer gets for one final answer. */
@@ -29,8 +30,6 @@ export type TextStreamer = (prompt: { system: string; content: string; maxOutput
 export const REPLY_OUTPUT_TOKENS = 120;
 /** Longest reply tail kept from a model. */
 const MAX_REPLY_CHARACTERS = 450;
-/** Chat-format overhead per request, tokens (as router/cost-model.ts counts it). */
-const MESSAGE_OVERHEAD_TOKENS = 12;
 
 export const REPLY_SYSTEM_PROMPT = [
   "You are the host of Reelcast, a film recommender chat. The reply to the person already opened with the sentence in `alreadySaid`; the film cards are on screen below it.",
@@ -122,6 +121,12 @@ export interface LlmReplyDependencies {
   /** Null without an LLM: the writer always leaves the reply to the template. */
   handle: LanguageModelHandle | null;
   stream: TextStreamer;
+  /** The client address whose share of the budget the reply spends (lib/server/client-address.ts). */
+  client?: string | null;
+  /** The session the reply spends for, when the response does not show it (a browser's is hidden); default response.sessionId. */
+  sessionId?: string | null;
+  /** Called with the reason when the spend gate says no (budget spent, circuit open), for route.reasons. */
+  onRefused?: (reason: string) => void;
 }
 
 /**
@@ -130,23 +135,24 @@ export interface LlmReplyDependencies {
  * and reserved in the spend ledger like the reasoner's. What it cost is recorded in the budget
  * window and settled in the ledger when the stream ends.
  */
-export function createLlmReplyWriter({ engine, handle, stream }: LlmReplyDependencies): ReplyWriter {
+export function createLlmReplyWriter({ engine, handle, stream, client, sessionId, onRefused }: LlmReplyDependencies): ReplyWriter {
   return async ({ query, response, template, signal }) => {
     if (!handle || !response.route.reasoner?.startsWith("llm:") || response.items.length === 0) return null;
     const facts = { request: untrustedText(query, 300), alreadySaid: template.understood, ...replyFacts(response) };
     const content = dataMessage(facts);
-    const price = engine.llm.priceTable?.[handle.modelId] ?? DEFAULT_PRICE_TABLE[handle.modelId] ?? DEFAULT_MODEL_PRICE;
     const promptCharacters = REPLY_SYSTEM_PROMPT.length + content.length;
-    const estimatedUsd = tokensToUsd(estimateTokens(promptCharacters) + MESSAGE_OVERHEAD_TOKENS, REPLY_OUTPUT_TOKENS, price);
-    const sessionId = response.sessionId;
-    const atMs = engine.epochMs();
-    const budget = await decideLlmBudget(engine, { state: engine.budget.state, config: engine.budget.config, nowMs: atMs, sessionId, estimatedUsd, llmAvailable: true }).catch(() => null);
-    if (!budget || budget.decision.use !== "llm") return null;
+    const estimatedUsd = estimateCallUsd({ modelId: handle.modelId, promptCharacters, maxOutputTokens: REPLY_OUTPUT_TOKENS, priceTable: engine.llm.priceTable });
+    const admission = await spendGate(engine, { sessionId: sessionId !== undefined ? sessionId : response.sessionId, client: client ?? null })({ call: "reply", estimatedUsd });
+    if (!admission.allowed) {
+      onRefused?.(admission.reason);
+      return null;
+    }
+    const { permit } = admission;
     const settle = (end: Extract<PlainTextEvent, { kind: "end" }> | null) => {
       const usage = { modelId: handle.modelId, inputTokens: end?.inputTokens, outputTokens: end?.outputTokens, latencyMs: end?.latencyMs ?? 0 };
-      const usd = actualCost([usage], { priceTable: engine.llm.priceTable, fallbackPromptCharacters: promptCharacters }).usd;
-      engine.budget.state = recordUsage(engine.budget.state, { atMs, sessionId, reasoner: "llm", usd }, engine.budget.config);
-      void settleLlmSpend(engine, budget.reservation, usd);
+      // A stream the reader dropped before its end reports nothing about the provider.
+      permit.report(end ? providerOutcome(end.failure) : "abandoned");
+      void permit.settle(actualCost([usage], { priceTable: engine.llm.priceTable, fallbackPromptCharacters: promptCharacters }).usd);
     };
     const events = stream({ system: REPLY_SYSTEM_PROMPT, content, maxOutputTokens: REPLY_OUTPUT_TOKENS, signal });
     return checkedReplyDeltas(events, template, factNumbers(facts, query), settle);

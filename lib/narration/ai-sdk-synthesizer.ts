@@ -1,5 +1,6 @@
 import { experimental_generateSpeech as generateSpeech, type SpeechModel } from "ai";
 import { ReelcastError } from "../errors/reelcast-error";
+import { audioMediaType, NotAudioError } from "./audio-signature";
 import type { SpeechSynthesizer } from "./speech-synthesizer";
 
 export interface AiSdkSynthesizerOptions {
@@ -45,8 +46,11 @@ export function createAiSdkSynthesizer(model: SpeechModel, options: AiSdkSynthes
           }),
           deadline,
         ]);
-        if (result.audio.uint8Array.length === 0) throw new Error("empty audio");
-        return { audio: result.audio.uint8Array, mediaType: result.audio.mediaType || "audio/wav", voice: options.label };
+        const audio = result.audio.uint8Array;
+        // The AI SDK labels any body audio/mp3 when it cannot tell; the bytes decide.
+        const mediaType = audioMediaType(audio);
+        if (!mediaType) throw new NotAudioError(audio.length);
+        return { audio, mediaType, voice: options.label };
       } catch (error) {
         if (error instanceof ReelcastError) throw error;
         throw new ReelcastError("unavailable:narration", `${options.label} could not speak the script.`, { cause: error });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { actualCost, estimateCallUsd, type PriceTable } from "../../router";
+import { providerOutcome, type PaidCallGate } from "../ai/paid-call";
 import type { LanguageModelHandle } from "../ai/provider-registry";
 import { generateStructured } from "../ai/structured-generation";
 import { DATA_NOT_INSTRUCTIONS, dataMessage, modelReason, untrustedText } from "../ai/untrusted-data";
@@ -9,6 +11,8 @@ import { stringHash } from "./seeded-choice";
 
 /** Longest script kept from a model; a spoken answer should take well under half a minute. */
 export const MAX_SCRIPT_CHARACTERS = 600;
+/** Most completion tokens a script may use (the JSON around ~90 words, with room). */
+const SCRIPT_OUTPUT_TOKENS = 300;
 
 const scriptSchema = z.object({ script: z.string().max(2000) });
 
@@ -36,7 +40,17 @@ export interface WriteDjScriptOptions {
   model?: LanguageModelHandle | null;
   /** Cancels the model call (the client went away); the templates answer instead. */
   signal?: AbortSignal;
+  /**
+   * The spend gate (lib/pipeline/spend-gate.ts): asked before the model call, settled after it.
+   * When it says no, the templates answer and the script carries the reason.
+   */
+  gate?: PaidCallGate;
+  /** Prices for the estimate and the settled cost (default router/cost-model.ts's table). */
+  priceTable?: PriceTable;
 }
+
+/** A DJ script, with why the templates wrote it when the gate refused the model. */
+export type GatedDjScript = DjScript & { reason?: string };
 
 /**
  * A DJ script for one answer: written by the LLM when `options.model` is given, otherwise (and
@@ -45,36 +59,40 @@ export interface WriteDjScriptOptions {
  * from templates by composeDjScript. Never throws for model faults. The model call has no
  * retries and the handle's deadline (REELCAST_LLM_TIMEOUT_MS).
  */
-export async function writeDjScript(request: NarrationRequest, options: WriteDjScriptOptions = {}): Promise<DjScript> {
+export async function writeDjScript(request: NarrationRequest, options: WriteDjScriptOptions = {}): Promise<GatedDjScript> {
   const handle = options.model;
   if (!handle || request.items.length === 0) return composeDjScript(request);
+  const content = dataMessage({
+    request: untrustedText(request.query, 300),
+    films: request.items.slice(0, NARRATED_PICKS).map((item) => ({
+      title: untrustedText(item.title, 120),
+      year: item.year,
+      genres: item.genres.slice(0, 3),
+      runtimeMinutes: item.runtimeMinutes,
+      director: item.directors[0] ?? null,
+      reason: item.explanation ? untrustedText(item.explanation.text, 200) : null,
+    })),
+    moreFilms: Math.max(0, request.items.length - NARRATED_PICKS),
+  });
+  const promptCharacters = SYSTEM_PROMPT.length + content.length;
+  const admission = options.gate ? await options.gate({ call: "DJ script", estimatedUsd: estimateCallUsd({ modelId: handle.modelId, promptCharacters, maxOutputTokens: SCRIPT_OUTPUT_TOKENS, priceTable: options.priceTable }) }) : null;
+  if (admission && !admission.allowed) return { ...composeDjScript(request), reason: admission.reason };
   const result = await generateStructured({
     handle,
     schema: scriptSchema,
     schemaName: "dj_script",
     schemaDescription: "The spoken script introducing the films",
     system: SYSTEM_PROMPT,
-    messages: [
-      {
-        role: "user",
-        content: dataMessage({
-          request: untrustedText(request.query, 300),
-          films: request.items.slice(0, NARRATED_PICKS).map((item) => ({
-            title: untrustedText(item.title, 120),
-            year: item.year,
-            genres: item.genres.slice(0, 3),
-            runtimeMinutes: item.runtimeMinutes,
-            director: item.directors[0] ?? null,
-            reason: item.explanation ? untrustedText(item.explanation.text, 200) : null,
-          })),
-          moreFilms: Math.max(0, request.items.length - NARRATED_PICKS),
-        }),
-      },
-    ],
+    messages: [{ role: "user", content }],
     abortSignal: options.signal,
-    maxOutputTokens: 300,
+    maxOutputTokens: SCRIPT_OUTPUT_TOKENS,
     temperature: 0.8,
   });
+  if (admission?.allowed) {
+    admission.permit.report(providerOutcome(result.ok ? null : result.failure));
+    const usage = { modelId: handle.modelId, inputTokens: result.ok ? result.inputTokens : undefined, outputTokens: result.ok ? result.outputTokens : undefined, latencyMs: result.latencyMs };
+    await admission.permit.settle(actualCost([usage], { priceTable: options.priceTable, fallbackPromptCharacters: promptCharacters }).usd);
+  }
   if (!result.ok) return composeDjScript(request);
   const text = modelReason(result.value.script, MAX_SCRIPT_CHARACTERS);
   const openingId = llmOpeningId(text);

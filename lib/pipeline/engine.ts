@@ -5,6 +5,7 @@ import type { KeywordSearch } from "../retrieval/keyword-search";
 import type { CatalogLexicon } from "../language";
 import type { TextSearch } from "../ai/text-search";
 import type { LanguageModelHandle } from "../ai/provider-registry";
+import type { CircuitBreakerConfig } from "../ai/circuit-breaker";
 import type { BanditCatalog, BanditState, PolicyConfig, RandomSource, StoredLogEntry } from "../bandit";
 import type { Store } from "../store";
 import type { BudgetConfig, BudgetState, PriceTable } from "../../router";
@@ -39,6 +40,8 @@ export interface BanditRuntime {
 export interface BudgetKeeper {
   config: BudgetConfig;
   state: BudgetState;
+  /** The providers' circuit breaker settings (lib/ai/circuit-breaker.ts); absent = the defaults. */
+  breaker?: CircuitBreakerConfig;
 }
 
 /**

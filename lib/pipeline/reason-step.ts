@@ -1,8 +1,10 @@
 import { actualCost, estimateRouteCost, recordUsage, type ActualCost, type CostEstimate } from "../../router";
 import { constraintsSchema, reasonerPrompt, reasonOffline, reasonWithLlm, type Constraints, type SessionState } from "../reasoning";
 import { GENRES } from "../catalog/genres";
+import type { PaidCallPermit } from "../ai/paid-call";
+import { providerOutcome } from "../ai/paid-call";
 import type { Engine } from "./engine";
-import { decideLlmBudget } from "./llm-spend-ledger";
+import { decideReasoning } from "./spend-gate";
 
 /** How many final candidates the LLM re-ranks: the smartest model for the fewest items. */
 export const RERANK_CANDIDATES = 20;
@@ -23,8 +25,8 @@ export interface ReasonStepResult {
   actual: ActualCost | null;
   /** Whether the LLM may also re-rank (configured, and the budget allowed the estimate with it). */
   rerank: boolean;
-  /** The store's ledger row holding this request's estimated LLM spend, to settle with the actual cost; null when none. */
-  spendReservation: number | null;
+  /** The spend gate's permit for this request's LLM calls (reasoner and re-rank), to settle with what they cost; null when none ran. */
+  permit: PaidCallPermit | null;
 }
 
 const titlesOf = (engine: Engine, ids: readonly string[]) =>
@@ -58,7 +60,7 @@ function resolveReferences(engine: Engine, constraints: Constraints): Constraint
  * schema violation) the offline reasoner answers and the reasons say why. Usage is recorded in
  * the budget window either way.
  */
-export async function reasonStep(engine: Engine, input: { query: string; session: SessionState; sessionId: string | null; signal?: AbortSignal }): Promise<ReasonStepResult> {
+export async function reasonStep(engine: Engine, input: { query: string; session: SessionState; sessionId: string | null; client?: string | null; signal?: AbortSignal }): Promise<ReasonStepResult> {
   const { llm, budget } = engine;
   const handle = llm.handle;
   const promptInput = {
@@ -81,28 +83,28 @@ export async function reasonStep(engine: Engine, input: { query: string; session
     rerank: handle && llm.rerank ? { promptCharacters: RERANK_CANDIDATES * RERANK_CHARACTERS_PER_CANDIDATE, picks: RERANK_CANDIDATES } : null,
     priceTable: llm.priceTable,
   });
-  const atMs = engine.epochMs();
-  const { decision, reservation } = await decideLlmBudget(engine, { state: budget.state, config: budget.config, nowMs: atMs, sessionId: input.sessionId, estimatedUsd: estimate.usd, llmAvailable: handle !== null });
+  const spender = { sessionId: input.sessionId, client: input.client ?? null };
+  const { decision, permit } = await decideReasoning(engine, spender, { estimatedUsd: estimate.usd, llmAvailable: handle !== null });
   // Without an LLM, say why none is configured (unless the offline ceiling sent it to the fast path).
   const reasons = [handle || decision.use === "fast" ? decision.reason : (llm.unavailableReason ?? decision.reason)];
-  if (decision.use === "fast") return { use: "fast", constraints: null, reasoner: null, reasons, estimate, actual: null, rerank: false, spendReservation: reservation };
+  if (decision.use === "fast") return { use: "fast", constraints: null, reasoner: null, reasons, estimate, actual: null, rerank: false, permit };
 
   let actual: ActualCost | null = null;
   if (decision.use === "llm" && handle && prompt) {
     const outcome = await reasonWithLlm({ ...promptInput, handle, schema: constraintsSchema, abortSignal: input.signal, now: engine.now });
+    permit?.report(providerOutcome(outcome.ok ? null : outcome.failure));
     actual = actualCost(
       [{ modelId: handle.modelId, inputTokens: outcome.ok ? outcome.inputTokens : undefined, outputTokens: outcome.ok ? outcome.outputTokens : undefined, latencyMs: outcome.latencyMs }],
       { priceTable: llm.priceTable, fallbackPromptCharacters: prompt.system.length + prompt.content.length },
     );
-    budget.state = recordUsage(budget.state, { atMs, sessionId: input.sessionId, reasoner: "llm", usd: actual.usd }, budget.config);
     if (outcome.ok) {
       reasons.push(`LLM ${handle.modelId} read the request in ${Math.round(outcome.latencyMs)} ms`);
-      return { use: "llm", constraints: resolveReferences(engine, outcome.constraints), reasoner: `llm:${handle.modelId}`, reasons, estimate, actual, rerank: llm.rerank, spendReservation: reservation };
+      return { use: "llm", constraints: resolveReferences(engine, outcome.constraints), reasoner: `llm:${handle.modelId}`, reasons, estimate, actual, rerank: llm.rerank, permit };
     }
     reasons.push(outcome.fallbackReason);
   }
   const offline = reasonOffline(input.query, { lexicon: engine.lexicon, session: input.session, currentYear: engine.currentYear });
-  budget.state = recordUsage(budget.state, { atMs, sessionId: input.sessionId, reasoner: "offline", usd: 0 }, budget.config);
+  budget.state = recordUsage(budget.state, { atMs: engine.epochMs(), ...spender, reasoner: "offline", usd: 0 }, budget.config);
   if (offline.followUp) reasons.push("follow-up to the previous request");
-  return { use: "offline", constraints: offline.constraints, reasoner: "offline", reasons, estimate, actual, rerank: false, spendReservation: reservation };
+  return { use: "offline", constraints: offline.constraints, reasoner: "offline", reasons, estimate, actual, rerank: false, permit };
 }

@@ -1,4 +1,4 @@
-import { decideRoute, estimateRouteCost, recordUsage, actualCost, type ActualCost } from "../../router";
+import { decideRoute, estimateRouteCost, actualCost, type ActualCost } from "../../router";
 import { applyConstraintsWithCatalogFallback, CANDIDATES_PER_LIST, constraintFacts, describeConstraints, gatherCandidates, rerankWithLlm, type Constraints } from "../reasoning";
 import { retrieveFast } from "../retrieval/fast-path";
 import type { SparseFilmSupport } from "../retrieval/reference-neighbours";
@@ -10,7 +10,8 @@ import { littleKnownReferenceNote } from "./little-known-reference";
 import { movedNeighbours } from "./moved-neighbours";
 import { presentItem } from "./present-item";
 import { plainRouteReason } from "./route-words";
-import { settleLlmSpend } from "./llm-spend-ledger";
+import { providerOutcome } from "../ai/paid-call";
+import { providerSkipReason } from "./spend-gate";
 import { reasonStep, RERANK_CANDIDATES } from "./reason-step";
 import { hiddenItems, loadSession, saveTurn, sessionTaste, type Rerun, type SessionTaste } from "./session-step";
 import { understandRequest } from "./understand-step";
@@ -28,6 +29,8 @@ export interface RecommendOptions {
   signal?: AbortSignal;
   /** Answer an earlier request again (regenerate, or its next page) from the session it was made from. */
   rerun?: Rerun;
+  /** The client address (lib/server/client-address.ts) whose share of the budgets this request spends; null or absent = none. */
+  client?: string | null;
 }
 
 const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
@@ -201,7 +204,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
         sessionId,
       });
     }
-    const step = await reasonStep(engine, { query: request.query, session, sessionId, signal: options.signal });
+    const step = await reasonStep(engine, { query: request.query, session, sessionId, client: options.client ?? null, signal: options.signal });
     reasons.push(...step.reasons);
     estimate = step.estimate;
     actual = step.actual;
@@ -246,7 +249,10 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
         return [...(facts.length > 0 ? [{ kind: "constraints" as const, described: facts }] : []), ...(gathered.provenance.get(itemIndex) ?? [])];
       };
       candidates = compliant.map((item, rank) => ({ itemIndex: item.itemIndex, score: 1 - rank / compliant.length, provenance: provenanceOf(item.itemIndex) }));
-      if (step.rerank && engine.llm.handle && candidates.length > 1) {
+      // The reasoner's permit covers the re-rank; only the breaker may still say no (the reasoner's call just failed).
+      const rerankSkipped = step.rerank && engine.llm.handle && candidates.length > 1 ? providerSkipReason(engine, "re-rank") : null;
+      if (rerankSkipped) reasons.push(rerankSkipped);
+      else if (step.rerank && engine.llm.handle && candidates.length > 1) {
         const rerankStarted = engine.now();
         const pool = candidates.slice(0, RERANK_CANDIDATES);
         const reranked = await rerankWithLlm({
@@ -257,6 +263,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
           abortSignal: options.signal,
           now: engine.now,
         });
+        step.permit?.report(providerOutcome(reranked.ok ? null : reranked.failure));
         const usage = {
           modelId: engine.llm.handle.modelId,
           inputTokens: reranked.ok ? reranked.inputTokens : undefined,
@@ -264,7 +271,6 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
           latencyMs: engine.now() - rerankStarted,
         };
         const rerankCost = actualCost([usage], { priceTable: engine.llm.priceTable });
-        engine.budget.state = recordUsage(engine.budget.state, { atMs: engine.epochMs(), sessionId, reasoner: "llm", usd: rerankCost.usd }, engine.budget.config);
         actual = actual
           ? { ...actual, inputTokens: actual.inputTokens + rerankCost.inputTokens, outputTokens: actual.outputTokens + rerankCost.outputTokens, usd: actual.usd + rerankCost.usd, latencyMs: actual.latencyMs + rerankCost.latencyMs, estimated: actual.estimated || rerankCost.estimated }
           : rerankCost;
@@ -283,7 +289,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
       }
     }
     // The ledger held the estimate while the calls ran; from here it holds what they cost.
-    const unsettled = await settleLlmSpend(engine, step.spendReservation, actual?.usd ?? 0);
+    const unsettled = await step.permit?.settle(actual?.usd ?? 0);
     if (unsettled) reasons.push(unsettled);
   }
 

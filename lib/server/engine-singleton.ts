@@ -11,6 +11,7 @@ import { buildCatalogLexicon } from "../language";
 import { budgetConfigFromEnvironment, emptyBudgetState, routerThresholdFromEnvironment } from "../../router";
 import { createBanditCatalog, createBanditState, createSeededRandom, DEFAULT_POLICY, parsePolicy, type BanditState } from "../bandit";
 import { createProviderRegistry, type ProviderRegistryOptions } from "../ai/provider-registry";
+import { circuitBreakerConfigFromEnvironment } from "../ai/circuit-breaker";
 import { loadTextSearch } from "../ai/text-search";
 import { databasePathFromEnvironment, openSqliteStore, type Store } from "../store";
 import { ReelcastError } from "../errors/reelcast-error";
@@ -107,7 +108,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
     textSearchUnavailable,
     contentDirections,
     llm: { handle: providers.languageModel, unavailableReason: providers.unavailableReason, rerank: rerankEnabled(environment) },
-    budget: { config: budgetConfigFromEnvironment(environment), state: emptyBudgetState() },
+    budget: { config: budgetConfigFromEnvironment(environment), state: emptyBudgetState(), breaker: circuitBreakerConfigFromEnvironment(environment) },
     bandit: {
       catalog: banditCatalog,
       state: banditState,

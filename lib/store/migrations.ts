@@ -141,6 +141,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 6,
+    name: "LLM spend per client address",
+    sql: `
+      -- Each client address may take only a share of the global LLM budget: the ledger says whose
+      -- spend each row is (NULL for rows from before, and for requests without an address).
+      ALTER TABLE llm_spend ADD COLUMN client TEXT;
+      CREATE INDEX llm_spend_by_client ON llm_spend (client, at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

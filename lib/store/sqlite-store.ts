@@ -294,7 +294,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ),
     globalSpend: db.prepare<[number], { usd: number }>("SELECT coalesce(sum(usd), 0) AS usd FROM llm_spend WHERE at >= ?"),
     sessionSpend: db.prepare<[string, number], { usd: number }>("SELECT coalesce(sum(usd), 0) AS usd FROM llm_spend WHERE session_id = ? AND at >= ?"),
-    insertSpend: db.prepare<[string | null, number, number], { id: number }>("INSERT INTO llm_spend (session_id, at, usd) VALUES (?, ?, ?) RETURNING id"),
+    clientSpend: db.prepare<[string, number], { usd: number }>("SELECT coalesce(sum(usd), 0) AS usd FROM llm_spend WHERE client = ? AND at >= ?"),
+    insertSpend: db.prepare<[string | null, string | null, number, number], { id: number }>("INSERT INTO llm_spend (session_id, client, at, usd) VALUES (?, ?, ?, ?) RETURNING id"),
     settleSpend: db.prepare("UPDATE llm_spend SET usd = ?, settled = 1 WHERE id = ?"),
     pruneSpend: db.prepare("DELETE FROM llm_spend WHERE at < ?"),
   };
@@ -417,11 +418,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     const spent = {
       sessionUsd: reservation.sessionId === null ? 0 : statements.sessionSpend.get(reservation.sessionId, reservation.since)!.usd,
       globalUsd: statements.globalSpend.get(reservation.since)!.usd,
+      clientUsd: reservation.client === null ? 0 : statements.clientSpend.get(reservation.client, reservation.since)!.usd,
     };
     if (!reservation.approve(spent)) return { id: null, spent };
     // Rows past any budget window only cost space: a month stays for cost reports.
     statements.pruneSpend.run(reservation.at - LLM_SPEND_RETENTION_MS);
-    return { id: statements.insertSpend.get(reservation.sessionId, reservation.at, reservation.usd)!.id, spent };
+    return { id: statements.insertSpend.get(reservation.sessionId, reservation.client, reservation.at, reservation.usd)!.id, spent };
   });
 
   const checkpointer =

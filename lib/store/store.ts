@@ -162,10 +162,14 @@ export interface LlmSpendTotals {
   sessionUsd: number;
   /** USD spent or reserved by everyone. */
   globalUsd: number;
+  /** USD spent or reserved by the client address (0 for a request without one). */
+  clientUsd: number;
 }
 
 export interface LlmSpendReservation {
   sessionId: string | null;
+  /** The client address the spend counts against (lib/server/client-address.ts); null when unknown. */
+  client: string | null;
   /** Unix milliseconds of the request. */
   at: number;
   /** The estimated USD to reserve (replaced by the actual cost when settled). */

@@ -6,6 +6,7 @@ import { errorResponse, ReelcastError } from "../../../lib/errors/reelcast-error
 import { prepareConversationTurn, recordTranscript } from "../../../lib/chat/transcript-turn";
 import { writeDjScript } from "../../../lib/narration";
 import { recommend, type RecommendResponse } from "../../../lib/pipeline";
+import { spendGate } from "../../../lib/pipeline/spend-gate";
 import { toEngineError } from "../../../lib/server/engine-error";
 import { toStoreApiError } from "../../../lib/server/store-error";
 import { getEngine } from "../../../lib/server/engine-singleton";
@@ -50,7 +51,8 @@ export async function POST(request: Request): Promise<Response> {
     // The browser's session lives in an HttpOnly cookie; API clients send the id they were given.
     const browser = parsed.request.sessionId === undefined;
     const cookie = browser && !parsed.newConversation ? readSessionCookie(request) : null;
-    const session = await issueSession(engine, parsed.request.sessionId ?? cookie, clientAddress(request), "chat", { mayStart: parsed.turn.kind === "ask" });
+    const client = clientAddress(request);
+    const session = await issueSession(engine, parsed.request.sessionId ?? cookie, client, "chat", { mayStart: parsed.turn.kind === "ask" });
     const turn = { ...parsed, request: { ...parsed.request, sessionId: session.sessionId } };
     const conversation = await prepareConversationTurn(engine, turn).catch((error) => {
       throw toStoreApiError(error);
@@ -59,25 +61,34 @@ export async function POST(request: Request): Promise<Response> {
     // A browser never sees its session id in the stream: the cookie carries it, out of scripts' reach.
     const hideSession = (response: RecommendResponse): RecommendResponse => (browser ? { ...response, sessionId: null } : response);
     const run: ProgressiveRecommend = (pipelineRequest, options) =>
-      recommend(pipelineRequest, engine, { ...options, rerun: conversation.rerun, onProgress: options?.onProgress && ((partial) => options.onProgress!(hideSession(partial))) })
+      recommend(pipelineRequest, engine, { ...options, rerun: conversation.rerun, client, onProgress: options?.onProgress && ((partial) => options.onProgress!(hideSession(partial))) })
         .then(hideSession)
         .catch((error) => {
           throw toStoreApiError(error);
         });
     const languageModel = providers().languageModel;
+    // The DJ script and the reply spend the same budgets as the reasoner; refusals join route.reasons.
+    const spender = { sessionId: conversation.request.sessionId ?? null, client };
+    const spendNotes: string[] = [];
     const stream = createUIMessageStream<ChatMessage>({
       execute: async ({ writer }) => {
         const transcript = recordTranscript(engine, writer, conversation);
         await writeChatTurn(transcript.writer, { ...turn, request: conversation.request }, {
           recommend: run,
-          narrate: async ({ query, response, previousOpeningId, signal }) =>
-            writeDjScript(
+          narrate: async ({ query, response, previousOpeningId, signal }) => {
+            const { reason, ...script } = await writeDjScript(
               { query, items: response.items, routePath: response.route.path, seed: `${response.sessionId ?? ""}\u0000${query}`, previousOpeningId },
-              { model: languageModel, signal },
-            ),
+              { model: languageModel, signal, gate: spendGate(engine, spender), priceTable: engine.llm.priceTable },
+            );
+            if (reason) spendNotes.push(reason);
+            return script;
+          },
+          lateReasons: () => spendNotes,
           reply: createLlmReplyWriter({
             engine,
             handle: languageModel,
+            ...spender,
+            onRefused: (reason) => spendNotes.push(reason),
             stream: ({ system, content, maxOutputTokens, signal }) => streamPlainText({ handle: languageModel!, system, content, maxOutputTokens, abortSignal: signal }),
           }),
           now: () => performance.now(),

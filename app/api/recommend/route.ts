@@ -17,8 +17,9 @@ export async function POST(request: Request): Promise<Response> {
       throw toEngineError(error);
     });
     // The id to continue must be one this server issued; otherwise the answer starts a new session.
-    const { sessionId } = await issueSession(engine, body.sessionId, clientAddress(request), "recommend");
-    const response = await recommend({ ...body, sessionId }, engine, { signal: request.signal }).catch((error) => {
+    const client = clientAddress(request);
+    const { sessionId } = await issueSession(engine, body.sessionId, client, "recommend");
+    const response = await recommend({ ...body, sessionId }, engine, { signal: request.signal, client }).catch((error) => {
       throw toStoreApiError(error);
     });
     return Response.json(response);

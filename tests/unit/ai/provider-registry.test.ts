@@ -31,20 +31,23 @@ test("settings: key alone means OpenAI's default model; a local server needs bas
     baseURL: undefined,
     apiKey: "sk-test",
     timeoutMs: DEFAULT_LLM_TIMEOUT_MS,
-    speechModelId: "gpt-4o-mini-tts",
+    speechModelId: null,
   });
+  // Paid speech only when the operator names a speech model.
+  assert.equal(llmSettings({ OPENAI_API_KEY: "sk-test", REELCAST_TTS_MODEL: "gpt-4o-mini-tts" }).settings?.speechModelId, "gpt-4o-mini-tts");
   const local = llmSettings({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1", REELCAST_LLM_MODEL: "llama3.2", REELCAST_LLM_TIMEOUT_MS: "2500" }).settings;
   assert.equal(local?.modelId, "llama3.2");
   assert.equal(local?.timeoutMs, 2500);
   assert.equal(llmSettings({ OPENAI_API_KEY: "k", REELCAST_LLM_TIMEOUT_MS: "soon" }).settings?.timeoutMs, DEFAULT_LLM_TIMEOUT_MS);
 });
 
-test("a configured registry builds an OpenAI chat-completions model and a speech model", () => {
+test("a configured registry builds an OpenAI chat-completions model, and a speech model only with REELCAST_TTS_MODEL", () => {
   const registry = createProviderRegistry({ environment: { OPENAI_BASE_URL: "http://127.0.0.1:9/v1", REELCAST_LLM_MODEL: "qwen2.5" } });
   assert.equal(registry.languageModel?.modelId, "qwen2.5");
   assert.equal(registry.languageModel?.provider, "openai.chat");
   assert.equal(registry.languageModel?.timeoutMs, 4000);
-  assert.ok(registry.speechModel);
+  assert.equal(registry.speechModel, null, "no paid speech unless the operator names a speech model");
+  assert.ok(createProviderRegistry({ environment: { OPENAI_BASE_URL: "http://127.0.0.1:9/v1", REELCAST_LLM_MODEL: "qwen2.5", REELCAST_TTS_MODEL: "tts-1" } }).speechModel);
   assert.equal(registry.unavailableReason, null);
 });
 

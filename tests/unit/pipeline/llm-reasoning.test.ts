@@ -122,7 +122,7 @@ after(async () => {
 
 /** The ledger's totals since `since`, read without reserving (the approval refuses). */
 async function ledger(engine: Engine, sessionId: string) {
-  return (await engine.store!.reserveLlmSpend({ sessionId, at: engine.epochMs(), usd: 0, since: 0, approve: () => false })).spent;
+  return (await engine.store!.reserveLlmSpend({ sessionId, client: null, at: engine.epochMs(), usd: 0, since: 0, approve: () => false })).spent;
 }
 
 test("LLM spend goes into the store's ledger, settled at the actual cost, so another server process enforces the same ceiling", async () => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { budgetConfigFromEnvironment, DEFAULT_BUDGET, emptyBudgetState, guardBudget, recordUsage, type BudgetConfig, type BudgetState } from "../../../router/budget-guard";
 
-const config: BudgetConfig = { windowMs: 60_000, sessionUsdPerWindow: 0.01, globalUsdPerWindow: 0.03, globalOfflineRunsPerWindow: 3, sessionOfflineRunsPerWindow: 2 };
+const config: BudgetConfig = { windowMs: 60_000, sessionUsdPerWindow: 0.01, globalUsdPerWindow: 0.03, globalOfflineRunsPerWindow: 3, sessionOfflineRunsPerWindow: 2, clientShare: 1 };
 const guard = (state: BudgetState, nowMs: number, sessionId: string | null, estimatedUsd = 0.004, llmAvailable = true) => guardBudget({ state, config, nowMs, sessionId, estimatedUsd, llmAvailable });
 const spend = (state: BudgetState, atMs: number, sessionId: string | null, usd: number) => recordUsage(state, { atMs, sessionId, reasoner: "llm", usd }, config);
 const offline = (state: BudgetState, atMs: number, sessionId: string | null) => recordUsage(state, { atMs, sessionId, reasoner: "offline", usd: 0 }, config);

@@ -25,8 +25,8 @@ test("migrations run on an empty file, are recorded, and reopening is a no-op", 
     await reopened.close();
     const raw = new Database(database.path, { readonly: true });
     const versions = raw.prepare("SELECT version, applied_at FROM schema_version ORDER BY version").all() as Array<{ version: number; applied_at: number }>;
-    assert.deepEqual(versions.map((row) => row.version), [1, 2, 3, 4, 5]);
-    assert.equal(LATEST_SCHEMA_VERSION, 5);
+    assert.deepEqual(versions.map((row) => row.version), [1, 2, 3, 4, 5, 6]);
+    assert.equal(LATEST_SCHEMA_VERSION, 6);
     assert.ok(versions.every((row) => row.applied_at === 42), "second open applied nothing again");
     assert.equal(raw.pragma("journal_mode", { simple: true }), "wal");
     raw.close();
@@ -201,16 +201,17 @@ test("the LLM spend ledger: totals per window and session, approval inside the w
   const database = temporaryDatabase();
   try {
     const store = openSqliteStore({ path: database.path });
-    const reserve = (sessionId: string | null, at: number, usd: number, since: number, approve = true) =>
-      store.reserveLlmSpend({ sessionId, at, usd, since, approve: () => approve });
+    const reserve = (sessionId: string | null, at: number, usd: number, since: number, approve = true, client: string | null = "10.0.0.1") =>
+      store.reserveLlmSpend({ sessionId, client, at, usd, since, approve: () => approve });
     const first = await reserve("a", 1000, 0.01, 0);
     assert.equal(typeof first.id, "number");
-    assert.deepEqual(first.spent, { sessionUsd: 0, globalUsd: 0 });
-    await reserve("b", 2000, 0.02, 0);
+    assert.deepEqual(first.spent, { sessionUsd: 0, globalUsd: 0, clientUsd: 0 });
+    await reserve("b", 2000, 0.02, 0, true, "10.0.0.2");
     await reserve(null, 3000, 0.04, 0);
-    // Session a sees its own 0.01; everyone's 0.07 counts globally; the window start excludes older rows.
-    assert.deepEqual((await reserve("a", 4000, 0, 0, false)).spent, { sessionUsd: 0.01, globalUsd: 0.07 });
-    assert.deepEqual((await reserve("a", 4000, 0, 1500, false)).spent, { sessionUsd: 0, globalUsd: 0.06 });
+    // Session a sees its own 0.01, its client 0.05 (two sessions' rows); everyone's 0.07 counts globally; the window start excludes older rows.
+    assert.deepEqual((await reserve("a", 4000, 0, 0, false)).spent, { sessionUsd: 0.01, globalUsd: 0.07, clientUsd: 0.05 });
+    assert.deepEqual((await reserve("a", 4000, 0, 1500, false)).spent, { sessionUsd: 0, globalUsd: 0.06, clientUsd: 0.04 });
+    assert.deepEqual((await reserve("a", 4000, 0, 0, false, null)).spent, { sessionUsd: 0.01, globalUsd: 0.07, clientUsd: 0 });
     const refused = await reserve("a", 4000, 5, 0, false);
     assert.equal(refused.id, null, "a refusal writes nothing");
     assert.equal((await store.counts()).llmSpend, 3);
