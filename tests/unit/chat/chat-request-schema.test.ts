@@ -8,7 +8,7 @@ const user = (text: string, id = "m1") => ({ id, role: "user", parts: [{ type: "
 
 test("DefaultChatTransport's body becomes a pipeline request with defaults", () => {
   const turn = chatRequestSchema.parse({ id: "chat-1", messages: [user("blade runner")], trigger: "submit-message", messageId: undefined, unknown: 1 });
-  assert.deepEqual(turn, { request: { query: "blade runner", limit: CHAT_DEFAULT_LIMIT, maxCount: 24, route: "auto" }, previousOpeningId: null, question: "blade runner", turn: { kind: "ask" } });
+  assert.deepEqual(turn, { request: { query: "blade runner", limit: CHAT_DEFAULT_LIMIT, maxCount: 24, route: "auto" }, previousOpeningId: null, newConversation: false, question: "blade runner", turn: { kind: "ask" } });
 });
 
 test("the last user message's text parts are the query; the rest of the transcript is context", () => {
@@ -28,6 +28,7 @@ test("the last user message's text parts are the query; the rest of the transcri
   assert.deepEqual(turn, {
     request: { query: "older\nno horror", limit: 5, sessionId: "abcdefghijklmnop1234", route: "reasoning", discovery: 0.5 },
     previousOpeningId: "night-owls",
+    newConversation: false,
     question: "older\nno horror",
     turn: { kind: "more", answerId: "a_0192" },
   });
