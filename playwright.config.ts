@@ -31,7 +31,9 @@ export default defineConfig({
     command: `node scripts/serve.mjs --hostname 127.0.0.1 --port ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
-    env: { REELCAST_DB_PATH: E2E_DATABASE, OPENAI_API_KEY: "", OPENAI_BASE_URL: "" },
+    // Fair-use limits off unless the runner's environment sets them: a test run is one client
+    // sending far more than a person would.
+    env: { REELCAST_DB_PATH: E2E_DATABASE, OPENAI_API_KEY: "", OPENAI_BASE_URL: "", REELCAST_RATE_LIMIT: process.env.REELCAST_RATE_LIMIT ?? "off" },
     timeout: 120_000,
   },
 });

@@ -37,7 +37,8 @@ export function freePort(): Promise<number> {
  * Starts the production server as `npm start` runs it (scripts/serve.mjs: one Next.js process
  * per core behind node:cluster; it needs `next build` first, which npm test does) on a free
  * loopback port and waits until it answers. REELCAST_WORKERS in `environment` sets the process
- * count.
+ * count. Fair-use limits are off (REELCAST_RATE_LIMIT=off) unless `environment` sets
+ * REELCAST_RATE_LIMIT: benches and tests about other things send far more than one person would.
  */
 export async function startNextServer(environment: Record<string, string> = {}, timeoutMs = 60_000, pollMs = 200): Promise<RunningServer> {
   const port = await freePort();
@@ -45,7 +46,7 @@ export async function startNextServer(environment: Record<string, string> = {}, 
   const temporaryDirectory = environment.REELCAST_DB_PATH ? null : mkdtempSync(path.join(tmpdir(), "reelcast-server-"));
   const databasePath = environment.REELCAST_DB_PATH ?? path.join(temporaryDirectory!, "reelcast.sqlite");
   const child = spawn(process.execPath, ["scripts/serve.mjs", "--hostname", "127.0.0.1", "--port", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", ...environment, REELCAST_DB_PATH: databasePath },
+    env: { ...process.env, NODE_ENV: "production", REELCAST_RATE_LIMIT: "off", ...environment, REELCAST_DB_PATH: databasePath },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so that a kill reaches the workers as well as the primary.
     detached: true,
