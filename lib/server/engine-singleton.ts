@@ -13,11 +13,14 @@ import { createBanditCatalog, createBanditState, createSeededRandom, DEFAULT_POL
 import { createProviderRegistry, type ProviderRegistryOptions } from "../ai/provider-registry";
 import { circuitBreakerConfigFromEnvironment } from "../ai/circuit-breaker";
 import { loadTextSearch } from "../ai/text-search";
-import { databasePathFromEnvironment, openSqliteStore, type Store } from "../store";
+import { databasePathFromEnvironment, isStoreError, openSqliteStore, reportingStore, type Store } from "../store";
 import { ReelcastError } from "../errors/reelcast-error";
 import { restoreBanditState } from "./bandit-persistence";
 import { followBanditLog } from "./bandit-log-follower";
 import { loadContentDirections } from "./content-directions-loader";
+import { databaseCapFromEnvironment, databaseReadOnlyFromEnvironment, retentionConfigFromEnvironment } from "./retention-config";
+import { startRetentionPruner } from "./retention-pruner";
+import { serverStoreHealth, type StoreHealth } from "./store-health";
 
 export interface CreateEngineOptions {
   catalogRoot?: string;
@@ -131,35 +134,64 @@ const SNAPSHOT_INTERVAL_MS = 30_000;
 /**
  * The server's engine: the SQLite store at REELCAST_DB_PATH, the bandit restored from its
  * snapshot and the log and then following the log (so the processes of a cluster, each with its
- * own engine, hold the same bandit state), and a snapshot timer in the one process that writes
- * snapshots (REELCAST_SNAPSHOT_WRITER, "0" in all workers but one).
+ * own engine, hold the same bandit state), and a snapshot timer and the retention pruner in the
+ * one process that writes snapshots (REELCAST_SNAPSHOT_WRITER, "0" in all workers but one). A
+ * database that cannot be opened does not stop the engine: it answers without one.
  */
 async function createServerEngine(): Promise<Engine> {
-  // One commit per request without an fsync (durable against a process crash); feedback
-  // events fsync before they are acknowledged (durable against power loss too).
-  // WAL checkpoints (the fsyncs) run on a worker thread, off the requests' path.
-  const store = openSqliteStore({ path: databasePathFromEnvironment(), synchronous: "NORMAL", feedbackSynchronous: "FULL", backgroundCheckpointMs: 250 });
   const started = performance.now();
   const phases: string[] = [];
-  const restored = await restoreBanditState(store);
+  const health = serverStoreHealth();
+  const opened = await openServerStore(health);
   phases.push(`bandit restore ${Math.round(performance.now() - started)}`);
-  const engine = await createEngine({ store, banditState: restored.state, onPhase: (phase, milliseconds) => phases.push(`${phase} ${Math.round(milliseconds)}`) });
-  const follower = followBanditLog(store, restored.state, restored.replay.throughSequence, restored.snapshotSequence);
-  engine.bandit!.log = follower;
+  const store = opened && reportingStore(opened.store, health);
+  const engine = await createEngine({ store, banditState: opened?.restored.state ?? createBanditState(), onPhase: (phase, milliseconds) => phases.push(`${phase} ${Math.round(milliseconds)}`) });
+  const follower = store && opened ? followBanditLog(store, opened.restored.state, opened.restored.replay.throughSequence, opened.restored.snapshotSequence) : null;
+  if (follower) engine.bandit!.log = follower;
   // One line for operators (and bench's cold-start breakdown): what loading cost.
   // eslint-disable-next-line no-console -- the one operator line of the server
-  console.info(`[reelcast] engine ready in ${Math.round(performance.now() - started)} ms (${phases.join(", ")} ms); ${engine.catalog.items.length} items`);
+  console.info(`[reelcast] engine ready in ${Math.round(performance.now() - started)} ms (${phases.join(", ")} ms); ${engine.catalog.items.length} items${store ? "" : `; without its database (${health.current()?.cause ?? "unavailable"})`}`);
   // The content-direction scores are computed on first use; once the server is up and idle,
   // compute them off the request path so the first "less violent" does not wait for them.
   setTimeout(() => void engine.contentDirections.scores, DIRECTION_WARM_UP_MS).unref();
-  if (process.env.REELCAST_SNAPSHOT_WRITER !== "0") {
+  if (store && follower && process.env.REELCAST_SNAPSHOT_WRITER !== "0") {
     const snapshot = () =>
       follower.snapshot(Date.now()).catch(() => {
         // A failed snapshot loses nothing: the next start replays the log from the last good one.
       });
     setInterval(snapshot, SNAPSHOT_INTERVAL_MS).unref();
+    // Retention runs beside the snapshots, in this one process: it snapshots before it prunes.
+    startRetentionPruner({ store, config: retentionConfigFromEnvironment(), budgetWindowMs: engine.budget.config.windowMs, snapshot: (now) => follower.snapshot(now) });
   }
   return engine;
+}
+
+/**
+ * The SQLite store at REELCAST_DB_PATH with the bandit state restored from it, or null when it
+ * cannot be opened or read (damaged, unreadable, locked at start): the engine then loads and
+ * answers without it, and the cause is logged once and reported by /api/health.
+ */
+async function openServerStore(health: StoreHealth): Promise<{ store: Store; restored: Awaited<ReturnType<typeof restoreBanditState>> } | null> {
+  let store: Store | null = null;
+  try {
+    // One commit per request without an fsync (durable against a process crash); feedback
+    // events fsync before they are acknowledged (durable against power loss too).
+    // WAL checkpoints (the fsyncs) run on a worker thread, off the requests' path.
+    store = openSqliteStore({
+      path: databasePathFromEnvironment(),
+      synchronous: "NORMAL",
+      feedbackSynchronous: "FULL",
+      backgroundCheckpointMs: 250,
+      maxSizeMb: databaseCapFromEnvironment(),
+      readOnly: databaseReadOnlyFromEnvironment(),
+    });
+    return { store, restored: await restoreBanditState(store) };
+  } catch (error) {
+    await store?.close().catch(() => undefined);
+    if (!isStoreError(error)) throw error;
+    health.openFailed(error);
+    return null;
+  }
 }
 
 const globalForEngine = globalThis as typeof globalThis & { reelcastEngine?: Promise<Engine> };

@@ -7,6 +7,8 @@ export { DEFAULT_DATABASE_PATH, databasePathFromEnvironment } from "./database-p
 export { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from "./migrations";
 export { openSqliteStore, translateSqliteError, type SqliteStoreOptions } from "./sqlite-store";
 export { timeOrderedId } from "./time-ordered-id";
+export { reportingStore, type StoreCallListener } from "./reporting-store";
+export { storeOutageMessage, storeOutageOf, type StoreOutage, type StoreOutageCause } from "./store-outage";
 export type {
   BanditStateRecord,
   ConversationMessageRecord,
@@ -22,6 +24,8 @@ export type {
   NewFeedback,
   NewImpression,
   NewImpressionSlot,
+  PruneOptions,
+  PruneResult,
   RecordFeedbackResult,
   SessionRecord,
   Store,

@@ -151,6 +151,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX llm_spend_by_client ON llm_spend (client, at);
     `,
   },
+  {
+    version: 7,
+    name: "sessions by last update, for retention",
+    sql: `
+      -- The retention prune deletes sessions not updated within the window, oldest first, a
+      -- small batch per transaction: without this index each batch would scan every session.
+      CREATE INDEX sessions_by_update ON sessions (updated_at);
+    `,
+  },
 ];
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+/** The highest version (migrations may be listed out of order while two are in flight). */
+export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from "./migrations";
+import { batchWasEmpty, DEFAULT_PRUNE_BATCH, sqliteRetention } from "./sqlite-retention";
 import { timeOrderedId } from "./time-ordered-id";
 import { startWalCheckpointer } from "./wal-checkpointer";
 import type {
@@ -16,6 +17,7 @@ import type {
   LlmSpendReservation,
   LlmSpendTotals,
   NewConversationMessage,
+  PruneResult,
   NewFeedback,
   NewImpression,
   RecordFeedbackResult,
@@ -68,6 +70,16 @@ export interface SqliteStoreOptions {
   keepBanditStates?: number;
   /** Clock for migration timestamps. Default Date.now. */
   now?: () => number;
+  /**
+   * The operator's cap on the database size in MiB (PRAGMA max_page_count): past it every write
+   * that needs a new page fails as a full disk would (SQLITE_FULL). Default: no cap.
+   */
+  maxSizeMb?: number;
+  /**
+   * Refuse every write (PRAGMA query_only) as a read-only file would (SQLITE_READONLY): a
+   * maintenance mode, and how tests get a read-only database when they run as root.
+   */
+  readOnly?: boolean;
 }
 
 /** Largest stored conversation message: a 24-card answer with synopses is about 40 KiB. */
@@ -75,8 +87,8 @@ const MAX_CONVERSATION_MESSAGE_BYTES = 512 * 1024;
 /** Client event ids and conversation message ids: short, printable, no spaces. */
 const ID_PATTERN = /^[A-Za-z0-9_:.-]{1,200}$/;
 
-/** How long LLM spend rows are kept (budget windows are shorter; the rest serves cost reports). */
-const LLM_SPEND_RETENTION_MS = 30 * 24 * 3_600_000;
+/** How long probeWrite waits for the write lock by default: other processes hold it for milliseconds. */
+const PROBE_WAIT_MS = 500;
 
 interface ImpressionRow {
   id: string;
@@ -233,6 +245,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     }
     migrate(database, now);
     if (options.backgroundCheckpointMs !== undefined && databasePath !== ":memory:") database.pragma("wal_autocheckpoint = 0");
+    if (options.maxSizeMb !== undefined) {
+      const pageSize = database.pragma("page_size", { simple: true }) as number;
+      // SQLite keeps the cap at least the current size: a database already past it takes no new pages.
+      database.pragma(`max_page_count = ${Math.max(1, Math.floor((options.maxSizeMb * 1024 * 1024) / pageSize))}`);
+    }
+    if (options.readOnly) database.pragma("query_only = ON");
     // Opening and migrating waited for locks inside SQLite (nothing else runs yet); from here on
     // `run` waits for them without blocking the event loop.
     database.pragma("busy_timeout = 0");
@@ -297,7 +315,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     clientSpend: db.prepare<[string, number], { usd: number }>("SELECT coalesce(sum(usd), 0) AS usd FROM llm_spend WHERE client = ? AND at >= ?"),
     insertSpend: db.prepare<[string | null, string | null, number, number], { id: number }>("INSERT INTO llm_spend (session_id, client, at, usd) VALUES (?, ?, ?, ?) RETURNING id"),
     settleSpend: db.prepare("UPDATE llm_spend SET usd = ?, settled = 1 WHERE id = ?"),
-    pruneSpend: db.prepare("DELETE FROM llm_spend WHERE at < ?"),
+    touchSequence: db.prepare("UPDATE event_sequence SET value = value WHERE id = 1"),
+    pageCounts: db.prepare<[], { pages: number; free: number; cap: number }>(
+      "SELECT (SELECT page_count FROM pragma_page_count) AS pages, (SELECT freelist_count FROM pragma_freelist_count) AS free, (SELECT max_page_count FROM pragma_max_page_count) AS cap",
+    ),
   };
 
   const readImpression = (id: string): ImpressionRecord => {
@@ -421,10 +442,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       clientUsd: reservation.client === null ? 0 : statements.clientSpend.get(reservation.client, reservation.since)!.usd,
     };
     if (!reservation.approve(spent)) return { id: null, spent };
-    // Rows past any budget window only cost space: a month stays for cost reports.
-    statements.pruneSpend.run(reservation.at - LLM_SPEND_RETENTION_MS);
+    // Rows past the budget windows are deleted by the retention prune (Store.prune), not here.
     return { id: statements.insertSpend.get(reservation.sessionId, reservation.client, reservation.at, reservation.usd)!.id, spent };
   });
+
+  const retention = sqliteRetention(db);
+  const pruneBatch = db.transaction(retention.pruneBatch);
 
   const checkpointer =
     options.backgroundCheckpointMs !== undefined && databasePath !== ":memory:"
@@ -440,7 +463,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
    * A step that meets a lock has changed nothing: every write starts with BEGIN IMMEDIATE or is
    * a single statement.
    */
-  const run = async <T>(step: () => T): Promise<T> => {
+  const run = async <T>(step: () => T, waitMs = busyTimeoutMs): Promise<T> => {
     let started: number | null = null;
     for (let attempt = 0; ; attempt++) {
       if (closed) throw new StoreUnavailableError(databasePath, "the store was closed");
@@ -449,7 +472,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       } catch (error) {
         if (!(sqliteCode(error) ?? "").startsWith("SQLITE_BUSY")) throw translate(error);
         started ??= performance.now();
-        if (performance.now() - started >= busyTimeoutMs) throw translate(error);
+        if (performance.now() - started >= waitMs) throw translate(error);
         // The lock is usually held for a fraction of a millisecond: try again right after the
         // pending I/O, then back off to timers.
         await new Promise((resolve) => (attempt < 4 ? setImmediate(resolve) : setTimeout(resolve, Math.min(attempt - 3, 10))));
@@ -547,6 +570,45 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         if (statements.settleSpend.run(usd, id).changes === 0) throw new StoreInvalidInputError(`No LLM spend reservation ${id}.`);
       }),
     counts: () => run(() => statements.counts.get()!),
+    prune: async (options) => {
+      if (!Number.isFinite(options.before) || (options.spendBefore !== undefined && !Number.isFinite(options.spendBefore))) {
+        throw new StoreInvalidInputError("Prune times must be finite numbers of milliseconds.");
+      }
+      const limits = { before: options.before, spendBefore: options.spendBefore ?? options.before, batchSize: Math.max(1, Math.floor(options.batchSize ?? DEFAULT_PRUNE_BATCH)) };
+      let total = retention.empty();
+      let batches = 0;
+      const protectedAfterSequence = await run(() => retention.protectedAfterSequence());
+      for (;;) {
+        const batch = await run(() => pruneBatch.immediate(limits));
+        batches++;
+        total = retention.add(total, batch);
+        if (batchWasEmpty(batch)) break;
+        // Requests' writes queued behind this batch go first.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return { ...total, batches, protectedAfterSequence } satisfies PruneResult;
+    },
+    truncateWal: async () => {
+      if (databasePath === ":memory:") return { truncated: true };
+      if (checkpointer) return { truncated: await checkpointer.truncate() };
+      return run(() => {
+        const [result] = db.pragma("wal_checkpoint(TRUNCATE)") as Array<{ busy: number }>;
+        return { truncated: result.busy === 0 };
+      });
+    },
+    probeWrite: (probe = {}) =>
+      run(() => {
+        db.exec("BEGIN IMMEDIATE");
+        try {
+          statements.touchSequence.run();
+        } finally {
+          db.exec("ROLLBACK");
+        }
+        const { pages, free, cap } = statements.pageCounts.get()!;
+        if (pages >= cap && free === 0) {
+          throw new StoreUnavailableError(databasePath, "SQLITE_FULL: the database reached its size cap", Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" }));
+        }
+      }, probe.timeoutMs ?? PROBE_WAIT_MS),
     close: async () => {
       if (closed) return;
       closed = true;
@@ -564,6 +626,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 function migrate(database: Database.Database, now: () => number): void {
   database.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT");
   const currentVersion = () => (database.prepare("SELECT coalesce(max(version), 0) AS version FROM schema_version").get() as { version: number }).version;
+  const applied = (version: number) => database.prepare("SELECT 1 FROM schema_version WHERE version = ?").get(version) !== undefined;
+  // Nothing to apply: no write lock taken, so a server starts while another process writes.
+  if (currentVersion() <= LATEST_SCHEMA_VERSION && MIGRATIONS.every((migration) => applied(migration.version))) return;
   for (const migration of MIGRATIONS) {
     database
       .transaction(() => {
@@ -571,7 +636,9 @@ function migrate(database: Database.Database, now: () => number): void {
         if (current > LATEST_SCHEMA_VERSION) {
           throw new StoreSchemaError(`The database has schema version ${current}; this code knows up to ${LATEST_SCHEMA_VERSION}. Upgrade Reelcast instead of opening it with older code.`);
         }
-        if (migration.version <= current) return;
+        // By presence, not by the highest version: a migration numbered below one already applied
+        // (two branches adding migrations at once) still runs.
+        if (applied(migration.version)) return;
         database.exec(migration.sql);
         database.prepare("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)").run(migration.version, migration.name, now());
       })

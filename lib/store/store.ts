@@ -193,6 +193,35 @@ export interface StoreCounts {
   conversationMessages: number;
 }
 
+/** What the retention prune deletes: everything older than the window the caller chose. */
+export interface PruneOptions {
+  /** Unix milliseconds: sessions not updated since, and impressions created before, are deleted. */
+  before: number;
+  /**
+   * Unix milliseconds for LLM spend rows (default `before`). The caller keeps at least the
+   * longest budget window, or pruning would hand the budget back.
+   */
+  spendBefore?: number;
+  /** Impressions and sessions per transaction (spend rows ten times it). Default 250. */
+  batchSize?: number;
+}
+
+export interface PruneResult {
+  sessions: number;
+  conversationMessages: number;
+  impressions: number;
+  slots: number;
+  feedback: number;
+  llmSpend: number;
+  /** Transactions it took. */
+  batches: number;
+  /**
+   * The newest bandit snapshot's watermark when the prune ran: no event after it was deleted
+   * (a restart replays them), nor an impression with feedback after it.
+   */
+  protectedAfterSequence: number;
+}
+
 export interface Store {
   /** Stores an impression and its slots atomically. Throws StoreConflictError on a reused id. */
   recordImpression(impression: NewImpression): Promise<ImpressionRecord>;
@@ -244,5 +273,24 @@ export interface Store {
   /** Event-log entries with sequence > `afterSequence` (default 0), oldest first, at most `limit` (default 1000). */
   readEventLog(options?: { afterSequence?: number; limit?: number }): Promise<EventLogEntry[]>;
   counts(): Promise<StoreCounts>;
+  /**
+   * Deletes what is older than the retention window in small transactions (between them,
+   * requests' writes go ahead): sessions not updated since `before` with their conversations,
+   * impressions created before it with their slots and feedback, LLM spend before `spendBefore`.
+   * Never an event the newest bandit snapshot does not already hold (save one first).
+   */
+  prune(options: PruneOptions): Promise<PruneResult>;
+  /**
+   * Checkpoints the WAL into the database and truncates it to zero bytes, so the space a prune
+   * freed is not held by a WAL at its peak size. `truncated` is false when readers or writers
+   * kept it from completing within a short wait (the next call tries again).
+   */
+  truncateWal(): Promise<{ truncated: boolean }>;
+  /**
+   * A cheap check that the store can still be written: takes the write lock, writes nothing,
+   * rolls back, and checks the size cap. Throws the store's typed error (busy when another
+   * process holds the lock past `timeoutMs`, unavailable for a read-only or full database).
+   */
+  probeWrite(options?: { timeoutMs?: number }): Promise<void>;
   close(): Promise<void>;
 }

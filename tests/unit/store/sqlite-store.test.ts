@@ -25,8 +25,8 @@ test("migrations run on an empty file, are recorded, and reopening is a no-op", 
     await reopened.close();
     const raw = new Database(database.path, { readonly: true });
     const versions = raw.prepare("SELECT version, applied_at FROM schema_version ORDER BY version").all() as Array<{ version: number; applied_at: number }>;
-    assert.deepEqual(versions.map((row) => row.version), [1, 2, 3, 4, 5, 6]);
-    assert.equal(LATEST_SCHEMA_VERSION, 6);
+    assert.deepEqual(versions.map((row) => row.version), [1, 2, 3, 4, 5, 6, 7]);
+    assert.equal(LATEST_SCHEMA_VERSION, 7);
     assert.ok(versions.every((row) => row.applied_at === 42), "second open applied nothing again");
     assert.equal(raw.pragma("journal_mode", { simple: true }), "wal");
     raw.close();
@@ -223,8 +223,10 @@ test("the LLM spend ledger: totals per window and session, approval inside the w
     await assert.rejects(reserve("a", 5000, Number.NaN, 0), StoreInvalidInputError);
     await assert.rejects(reserve("a", Number.POSITIVE_INFINITY, 0.1, 0), StoreInvalidInputError);
     assert.equal((await store.counts()).llmSpend, 3);
-    // Rows older than the retention (30 days) are pruned by the next reservation.
+    // Rows older than the retention window are deleted by the retention prune, not by a reservation.
     await reserve("c", 31 * 24 * 3_600_000, 0.01, 0);
+    assert.equal((await store.counts()).llmSpend, 4);
+    assert.equal((await store.prune({ before: 0, spendBefore: 24 * 3_600_000 })).llmSpend, 3);
     assert.equal((await store.counts()).llmSpend, 1);
     await store.close();
   } finally {
