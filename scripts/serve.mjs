@@ -1,20 +1,26 @@
 /**
  * The production server: one Next.js server process per core behind node:cluster, because one
  * Node process runs JavaScript on one core and a recommendation is JavaScript work (a fast-path
- * answer is about 3 ms of CPU). The primary only hands connections out; each worker loads the
- * engine (catalog, indexes, bandit) before it accepts any, so a request never waits for loading.
- * Workers share state through the SQLite store: sessions are read per request, and each
- * worker's bandit follows the event log (lib/server/bandit-log-follower.ts).
+ * answer is about 3 ms of CPU). The primary only accepts connections and hands each one to a
+ * worker; each worker loads the engine (catalog, indexes, bandit) before it takes any, so a
+ * request never waits for loading. Workers share state through the SQLite store: sessions are
+ * read per request, and each worker's bandit follows the event log
+ * (lib/server/bandit-log-follower.ts). The primary also keeps the fair-use counters
+ * (lib/server/fair-use.ts) for every worker, in memory.
  *
  *   node scripts/serve.mjs [--port 3000] [--hostname 0.0.0.0]
- *   REELCAST_WORKERS   worker processes (default: the number of cores, at most 8; 1 = no cluster)
+ *   REELCAST_WORKERS      worker processes (default: the number of cores, at most 8; 1 = no cluster)
+ *   REELCAST_TRUST_PROXY  1 = the client is the last X-Forwarded-For hop (only behind a proxy that sets it)
+ *   REELCAST_RATE_LIMIT   off = no fair-use limits (benches, evals, tests about other things)
  *
  * Plain JavaScript on purpose: workers start without a TypeScript loader in front of Next.
  */
 import cluster from "node:cluster";
 import { createServer } from "node:http";
+import { createServer as createTcpServer } from "node:net";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
+import { refuseEarly } from "./serve/early-limits.mjs";
 
 // A custom server must say it is production itself (`next start` does it for you).
 process.env.NODE_ENV ??= "production";
@@ -22,6 +28,11 @@ process.env.NODE_ENV ??= "production";
 const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } }, strict: false });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = String(values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0");
+
+/** The header lib/server/client-address.ts reads: the address fair use counts a request against. */
+const CLIENT_ADDRESS_HEADER = "x-reelcast-client-address";
+const trustProxy = process.env.REELCAST_TRUST_PROXY === "1";
+const rateLimitOff = process.env.REELCAST_RATE_LIMIT?.trim().toLowerCase() === "off";
 
 /** Workers to run: REELCAST_WORKERS, else one per core (the cap keeps memory bounded on big machines). */
 function workerCount() {
@@ -35,8 +46,24 @@ function workerCount() {
   return count;
 }
 
-/** Loads Next and the engine, then serves on the shared port. */
-async function serveWorker() {
+/**
+ * Who sent the request: the connection's peer (an IPv4 address mapped into IPv6 written as plain
+ * IPv4), or with REELCAST_TRUST_PROXY=1 the last X-Forwarded-For hop, the one the proxy in front
+ * added (earlier hops are whatever the client wrote). Any copy of the header the client sent is
+ * replaced, so nobody picks the address their requests count against.
+ */
+function setClientAddress(request) {
+  let address = request.socket.remoteAddress ?? "";
+  if (trustProxy) {
+    const forwarded = request.headers["x-forwarded-for"];
+    const last = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").at(-1)?.trim();
+    if (last) address = last;
+  }
+  request.headers[CLIENT_ADDRESS_HEADER] = address.startsWith("::ffff:") ? address.slice(7) : address;
+}
+
+/** Loads Next and the engine; resolves with the request handler once a warm-up request succeeded. */
+async function loadApp() {
   const { default: next } = await import("next");
   const app = next({ dev: false, hostname, port, dir: process.cwd() });
   const handle = app.getRequestHandler();
@@ -52,10 +79,25 @@ async function serveWorker() {
     // Serve anyway: every route answers with the engine's clear error (e.g. "run catalog:build").
     process.stderr.write(`[reelcast] worker ${process.pid}: engine not ready (${health.status}): ${await health.text()}\n`);
   }
-  const server = createServer((request, response) => handle(request, response));
+  return handle;
+}
+
+/** The HTTP server around Next's handler, the same for a worker and for the single process. */
+function createAppServer(handle) {
+  const server = createServer((request, response) => {
+    setClientAddress(request);
+    if (refuseEarly(request, response)) return;
+    return handle(request, response);
+  });
   // Node's default 5 s keep-alive can close a socket the client is about to reuse.
   server.keepAliveTimeout = 65_000;
-  server.listen(port, hostname);
+  return server;
+}
+
+/** REELCAST_WORKERS=1: one process that listens itself. */
+async function serveAlone() {
+  const server = createAppServer(await loadApp());
+  await new Promise((resolve) => server.listen(port, hostname, resolve));
   // Graceful stop: finish the requests in flight, then exit (which also flushes the SQLite WAL).
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.once(signal, () => {
@@ -64,33 +106,149 @@ async function serveWorker() {
       setTimeout(() => process.exit(0), 3_000).unref();
     });
   }
+  process.stdout.write(`[reelcast] serving on http://${hostname}:${port} (1 process)\n`);
 }
 
-const workers = workerCount();
-if (workers === 1) {
-  await serveWorker();
-  process.stdout.write(`[reelcast] serving on http://${hostname}:${port} (1 process)\n`);
-} else if (cluster.isPrimary) {
-  let listening = 0;
+/**
+ * A cluster worker: the primary sends it connections over IPC; it acknowledges each at once so
+ * that the primary closes its copy (until then the primary keeps it, and closes it should this
+ * worker die first: a connection never outlives the process holding it unanswered).
+ */
+async function serveWorker() {
+  const server = createAppServer(await loadApp());
+  const connections = new Set();
   let stopping = false;
+  // Requests in progress per connection, for a graceful stop that does not cut one short.
+  const active = new WeakMap();
+  server.on("request", (request, response) => {
+    const socket = request.socket;
+    active.set(socket, (active.get(socket) ?? 0) + 1);
+    response.once("close", () => {
+      const left = active.get(socket) - 1;
+      active.set(socket, left);
+      if (stopping && left === 0) socket.end();
+    });
+  });
+  process.on("message", (message, socket) => {
+    if (message?.reelcast !== "connection") return;
+    process.send({ reelcast: "accepted", id: message.id });
+    // No socket when the client hung up before the handle crossed over.
+    if (!socket) return;
+    if (stopping) return void socket.destroy();
+    connections.add(socket);
+    socket.once("close", () => {
+      connections.delete(socket);
+      if (stopping && connections.size === 0) process.exit(0);
+    });
+    server.emit("connection", socket);
+    // The primary accepted it paused so that no byte is read before the handoff.
+    socket.resume();
+  });
+  // Graceful stop: no new connections come (the primary stopped accepting); idle kept-alive
+  // connections close now, busy ones after their answer; then exit (which also flushes the WAL).
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      stopping = true;
+      for (const socket of connections) if (!active.get(socket)) socket.end();
+      if (connections.size === 0) process.exit(0);
+      setTimeout(() => process.exit(0), 3_000).unref();
+    });
+  }
+  process.send({ reelcast: "ready" });
+}
+
+/**
+ * The primary: accepts every connection itself (paused, nothing read) and passes it to a ready
+ * worker in turn (the same one message and one acknowledgement per connection as node:cluster's
+ * round-robin). It keeps its copy until the worker acknowledges; if the worker dies first, those
+ * copies close (or, when never sent, go to another worker), so a client sees an answer or a
+ * closed connection, never a connection left open by nobody. (node:cluster's own round-robin
+ * keeps such a connection open forever: measured in tests/abuse/worker-death.test.ts.)
+ */
+async function servePrimary(workers) {
+  if (!rateLimitOff) {
+    // One set of fair-use counters for all workers (their RateLimiterCluster asks this one).
+    const { RateLimiterClusterMaster } = await import("rate-limiter-flexible");
+    new RateLimiterClusterMaster();
+  }
+  let stopping = false;
+  /** Workers that loaded the engine and take connections, in the order they get them. */
+  const ready = [];
+  let turn = 0;
+  /** Connections accepted while no worker was ready (at start, or when every worker died at once). */
+  const waiting = [];
+  /** Per worker id: connections sent (or queued to send) and not yet acknowledged. */
+  const unacknowledged = new Map();
+  let connectionIds = 0;
+
+  const hand = (socket) => {
+    if (socket.destroyed) return;
+    const worker = ready.length === 0 ? undefined : ready[turn++ % ready.length];
+    if (!worker) return void waiting.push(socket);
+    const id = ++connectionIds;
+    const entry = { socket, sent: false };
+    unacknowledged.get(worker.id)?.set(id, entry);
+    // Sent as a bare connection: with its server attached, Node would also track it across
+    // processes (a message back each time a worker's connection count drops to zero).
+    socket.server = null;
+    // keepOpen: our copy stays open until the worker says it has its own (see above).
+    worker.send({ reelcast: "connection", id }, socket, { keepOpen: true }, (error) => {
+      if (error) {
+        unacknowledged.get(worker.id)?.delete(id);
+        socket.destroy();
+      } else entry.sent = true;
+    });
+  };
+
+  const listener = createTcpServer({ pauseOnConnect: true }, hand);
+  listener.on("error", (error) => {
+    process.stderr.write(`[reelcast] cannot listen on ${hostname}:${port}: ${error.message}\n`);
+    process.exit(1);
+  });
+
   // One worker writes the bandit snapshots (all of them hold the same state); a replacement
   // for that worker inherits the job.
   let writerId = -1;
+  let everReady = 0;
   const fork = (snapshotWriter) => {
     const worker = cluster.fork({ REELCAST_SNAPSHOT_WRITER: snapshotWriter ? "1" : "0", REELCAST_WORKER_COUNT: String(workers) });
     if (snapshotWriter) writerId = worker.id;
+    unacknowledged.set(worker.id, new Map());
+    worker.on("message", (message) => {
+      if (message?.reelcast === "accepted") {
+        const entry = unacknowledged.get(worker.id)?.get(message.id);
+        unacknowledged.get(worker.id)?.delete(message.id);
+        // The worker holds its own descriptor now; ours closes without touching the connection.
+        entry?.socket.destroy();
+      } else if (message?.reelcast === "ready") {
+        ready.push(worker);
+        everReady++;
+        if (everReady === 1) {
+          listener.listen(port, hostname);
+          // The first worker loads alone, with every core to itself, so the server answers as
+          // soon as possible; the others start once it serves (loading side by side, each took
+          // about half as long again: two 0.5 s engine loads in parallel ended after 0.9 s here).
+          for (let index = 1; index < workers; index++) fork(false);
+        }
+        if (everReady === workers) process.stdout.write(`[reelcast] serving on http://${hostname}:${port} (${workers} worker processes)\n`);
+        for (const socket of waiting.splice(0)) hand(socket);
+      }
+    });
     return worker;
   };
-  // The first worker loads alone, with every core to itself, so the server answers as soon as
-  // possible; the others start once it serves (loading side by side, each took about half as long
-  // again: two 0.5 s engine loads in parallel ended after 0.9 s here).
   fork(true);
-  cluster.on("listening", () => {
-    listening++;
-    if (listening === 1) for (let index = 1; index < workers; index++) fork(false);
-    if (listening === workers) process.stdout.write(`[reelcast] serving on http://${hostname}:${port} (${workers} worker processes)\n`);
-  });
+
   cluster.on("exit", (worker, code, signal) => {
+    const index = ready.indexOf(worker);
+    if (index >= 0) ready.splice(index, 1);
+    // Sent and unacknowledged: the worker may have read from it, so it closes (the client sees
+    // the connection end). Never sent: nobody touched it, another worker answers it.
+    const entries = unacknowledged.get(worker.id) ?? new Map();
+    unacknowledged.delete(worker.id);
+    for (const entry of entries.values()) {
+      if (entry.sent || stopping) entry.socket.destroy();
+      else hand(entry.socket);
+    }
     if (stopping) return;
     // A crashed worker is replaced; the others keep serving meanwhile.
     process.stderr.write(`[reelcast] worker ${worker.process.pid} exited (${signal ?? code}); starting a new one\n`);
@@ -99,6 +257,8 @@ if (workers === 1) {
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => {
       stopping = true;
+      listener.close();
+      for (const socket of waiting.splice(0)) socket.destroy();
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
       setTimeout(() => process.exit(0), 5_000).unref();
       cluster.on("exit", () => {
@@ -106,6 +266,9 @@ if (workers === 1) {
       });
     });
   }
-} else {
-  await serveWorker();
 }
+
+const workers = workerCount();
+if (workers === 1) await serveAlone();
+else if (cluster.isPrimary) await servePrimary(workers);
+else await serveWorker();

@@ -1,8 +1,6 @@
 import type { z } from "zod";
 import { ReelcastError, type ErrorSurface } from "../errors/reelcast-error";
-
-/** Largest request body accepted; a 2,000-character query fits many times over. */
-const MAX_BODY_BYTES = 64 * 1024;
+import { readCappedBody } from "./request-door-body";
 
 /** The first validation issue as a sentence a client developer can act on. */
 export function describeIssues(error: z.ZodError): string {
@@ -13,14 +11,12 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 /**
- * Reads and validates a JSON request body. Throws a 400 ReelcastError for a body that is too
- * large, not JSON, not an object, or fails `schema`.
+ * Reads and validates a JSON request body. Throws a 413 ReelcastError for a body that is too
+ * large (refused before it is all in memory), a 400 for one that is not JSON, not an object, or
+ * fails `schema`.
  */
 export async function parseRequestBody<Schema extends z.ZodType>(request: Request, schema: Schema, surface: ErrorSurface): Promise<z.output<Schema>> {
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-    throw new ReelcastError(`bad_request:${surface}`, `request body must be at most ${MAX_BODY_BYTES} bytes`);
-  }
+  const text = await readCappedBody(request, surface);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -14,6 +14,10 @@ import { clientAddress } from "../../../lib/server/client-address";
 import { issueSession } from "../../../lib/server/issue-session";
 import { readSessionCookie, sessionCookieHeader } from "../../../lib/server/session-cookie";
 import { parseRequestBody } from "../../../lib/server/parse-request-body";
+import { passDoor } from "../../../lib/server/request-door";
+import { methodNotAllowed } from "../../../lib/server/request-door-methods";
+import { requestStore, withStoreNotice } from "../../../lib/server/request-store";
+import { serverStoreHealth } from "../../../lib/server/store-health";
 import { chatRequestSchema } from "./schema";
 
 export const runtime = "nodejs";
@@ -44,6 +48,7 @@ const STREAM_HEADERS = { "content-type": "text/event-stream; charset=utf-8" };
  */
 export async function POST(request: Request): Promise<Response> {
   try {
+    await passDoor(request, "chat");
     const parsed = await parseRequestBody(request, chatRequestSchema, "chat");
     const engine = await getEngine().catch((error) => {
       throw toEngineError(error);
@@ -52,17 +57,20 @@ export async function POST(request: Request): Promise<Response> {
     const browser = parsed.request.sessionId === undefined;
     const cookie = browser && !parsed.newConversation ? readSessionCookie(request) : null;
     const client = clientAddress(request);
-    const session = await issueSession(engine, parsed.request.sessionId ?? cookie, client, "chat", { mayStart: parsed.turn.kind === "ask" });
+    // A failing database leaves the turn unstored and its cards without feedback, not unanswered.
+    const answer = requestStore(engine, serverStoreHealth());
+    const session = await issueSession(answer.engine, parsed.request.sessionId ?? cookie, client, "chat", { mayStart: parsed.turn.kind === "ask" });
     const turn = { ...parsed, request: { ...parsed.request, sessionId: session.sessionId } };
-    const conversation = await prepareConversationTurn(engine, turn).catch((error) => {
+    const conversation = await answer.run((answering) => prepareConversationTurn(answering, turn)).catch((error) => {
       throw toStoreApiError(error);
     });
     // While an LLM reasons, the pipeline reports the fast candidates through onProgress first.
     // A browser never sees its session id in the stream: the cookie carries it, out of scripts' reach.
     const hideSession = (response: RecommendResponse): RecommendResponse => (browser ? { ...response, sessionId: null } : response);
     const run: ProgressiveRecommend = (pipelineRequest, options) =>
-      recommend(pipelineRequest, engine, { ...options, rerun: conversation.rerun, client, onProgress: options?.onProgress && ((partial) => options.onProgress!(hideSession(partial))) })
-        .then(hideSession)
+      answer
+        .run((answering) => recommend(pipelineRequest, answering, { ...options, rerun: conversation.rerun, client, onProgress: options?.onProgress && ((partial) => options.onProgress!(hideSession(partial))) }))
+        .then((response) => hideSession(withStoreNotice(response, answer.outage())))
         .catch((error) => {
           throw toStoreApiError(error);
         });
@@ -72,20 +80,20 @@ export async function POST(request: Request): Promise<Response> {
     const spendNotes: string[] = [];
     const stream = createUIMessageStream<ChatMessage>({
       execute: async ({ writer }) => {
-        const transcript = recordTranscript(engine, writer, conversation);
+        const transcript = recordTranscript(answer.engine, writer, conversation);
         await writeChatTurn(transcript.writer, { ...turn, request: conversation.request }, {
           recommend: run,
           narrate: async ({ query, response, previousOpeningId, signal }) => {
             const { reason, ...script } = await writeDjScript(
               { query, items: response.items, routePath: response.route.path, seed: `${response.sessionId ?? ""}\u0000${query}`, previousOpeningId },
-              { model: languageModel, signal, gate: spendGate(engine, spender), priceTable: engine.llm.priceTable },
+              { model: languageModel, signal, gate: spendGate(answer.engine, spender), priceTable: engine.llm.priceTable },
             );
             if (reason) spendNotes.push(reason);
             return script;
           },
           lateReasons: () => spendNotes,
           reply: createLlmReplyWriter({
-            engine,
+            engine: answer.engine,
             handle: languageModel,
             ...spender,
             onRefused: (reason) => spendNotes.push(reason),
@@ -109,3 +117,6 @@ export async function POST(request: Request): Promise<Response> {
     return errorResponse(error, "chat");
   }
 }
+
+const refuse = methodNotAllowed(["POST"], "chat");
+export { refuse as GET, refuse as HEAD, refuse as PUT, refuse as PATCH, refuse as DELETE, refuse as OPTIONS };

@@ -3,7 +3,10 @@ import { feedbackRequestSchema, recordFeedbackEvent } from "../../../lib/pipelin
 import { toEngineError } from "../../../lib/server/engine-error";
 import { getEngine } from "../../../lib/server/engine-singleton";
 import { parseRequestBody } from "../../../lib/server/parse-request-body";
+import { passDoor } from "../../../lib/server/request-door";
+import { methodNotAllowed } from "../../../lib/server/request-door-methods";
 import { toStoreApiError } from "../../../lib/server/store-error";
+import { serverStoreHealth } from "../../../lib/server/store-health";
 import { StoreConflictError } from "../../../lib/store";
 
 export const runtime = "nodejs";
@@ -19,11 +22,13 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: Request): Promise<Response> {
   try {
+    await passDoor(request, "feedback");
     const body = await parseRequestBody(request, feedbackRequestSchema, "feedback");
     const engine = await getEngine().catch((error) => {
       throw toEngineError(error);
     });
-    if (!engine.store) throw new ReelcastError("unavailable:store", "Feedback needs the database, and this server has none.");
+    // While the database is failing, say so at once rather than after a busy timeout.
+    if (!engine.store || serverStoreHealth().current()) throw toStoreApiError(new ReelcastError("unavailable:store", "Feedback needs the database, and this server has none."));
     const result = await recordFeedbackEvent(engine, body).catch((error) => {
       if (error instanceof StoreConflictError) throw new ReelcastError("conflict:feedback", error.message);
       throw toStoreApiError(error);
@@ -33,3 +38,6 @@ export async function POST(request: Request): Promise<Response> {
     return errorResponse(error, "feedback");
   }
 }
+
+const refuse = methodNotAllowed(["POST"], "feedback");
+export { refuse as GET, refuse as HEAD, refuse as PUT, refuse as PATCH, refuse as DELETE, refuse as OPTIONS };

@@ -1,16 +1,31 @@
 import { errorResponse } from "../../../lib/errors/reelcast-error";
 import { toEngineError } from "../../../lib/server/engine-error";
 import { getEngine } from "../../../lib/server/engine-singleton";
+import { methodNotAllowed } from "../../../lib/server/request-door-methods";
+import { serverStoreHealth } from "../../../lib/server/store-health";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** Ready when the catalog and indexes are loaded; loading them here warms the server up. */
+/**
+ * "ready" when the catalog and indexes are loaded (loading them here warms the server up) and
+ * the database takes writes. "degraded" with the failing part when the database is damaged,
+ * full, read-only or locked: still 200, because recommendations and the chat go on answering
+ * from the fast path and the offline reasoner, and a load balancer that took every instance
+ * sharing the broken database out of rotation would turn a partial outage into a total one.
+ * Monitoring alerts on the body's status. 503 only when the catalog is missing (nothing answers).
+ */
 export async function GET(): Promise<Response> {
   try {
     const engine = await getEngine();
-    return Response.json({ status: "ready", catalog: engine.catalog.manifest.buildKey, items: engine.catalog.items.length });
+    const catalog = { catalog: engine.catalog.manifest.buildKey, items: engine.catalog.items.length };
+    const outage = await serverStoreHealth().check(engine.store);
+    if (!outage) return Response.json({ status: "ready", ...catalog });
+    return Response.json({ status: "degraded", failing: [{ part: "store", cause: outage.cause, message: outage.message }], ...catalog }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(toEngineError(error), "api");
   }
 }
+
+const refuse = methodNotAllowed(["GET"], "api");
+export { refuse as POST, refuse as PUT, refuse as PATCH, refuse as DELETE, refuse as OPTIONS };

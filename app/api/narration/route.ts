@@ -5,6 +5,8 @@ import { spendGate } from "../../../lib/pipeline/spend-gate";
 import { clientAddress } from "../../../lib/server/client-address";
 import { getEngine } from "../../../lib/server/engine-singleton";
 import { parseRequestBody } from "../../../lib/server/parse-request-body";
+import { passDoor } from "../../../lib/server/request-door";
+import { methodNotAllowed } from "../../../lib/server/request-door-methods";
 import { narrationRequestSchema } from "./schema";
 
 export const runtime = "nodejs";
@@ -48,6 +50,7 @@ const headerText = (text: string) => text.replace(/[^\x20-\x7e]/g, "?").slice(0,
  */
 export async function POST(request: Request): Promise<Response> {
   try {
+    await passDoor(request, "narration");
     const { text } = await parseRequestBody(request, narrationRequestSchema, "narration");
     const skipped: string[] = [];
     const speech = await speakScript(await requestVoices(clientAddress(request), skipped), text, request.signal);
@@ -60,3 +63,6 @@ export async function POST(request: Request): Promise<Response> {
     return errorResponse(error, "narration");
   }
 }
+
+const refuse = methodNotAllowed(["POST"], "narration");
+export { refuse as GET, refuse as HEAD, refuse as PUT, refuse as PATCH, refuse as DELETE, refuse as OPTIONS };

@@ -4,6 +4,8 @@ import { recommendRequestSchema } from "../../../../lib/pipeline/contract";
 import { toEngineError } from "../../../../lib/server/engine-error";
 import { getEngine } from "../../../../lib/server/engine-singleton";
 import { toStoreApiError } from "../../../../lib/server/store-error";
+import { passDoor } from "../../../../lib/server/request-door";
+import { methodNotAllowed } from "../../../../lib/server/request-door-methods";
 import { clearedSessionCookieHeader, readSessionCookie } from "../../../../lib/server/session-cookie";
 
 export const runtime = "nodejs";
@@ -19,6 +21,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request, context: { params: Promise<{ sessionId: string }> }): Promise<Response> {
   try {
+    await passDoor(request, "session");
     const { sessionId: requested } = await context.params;
     const sessionId = requested === "current" ? readSessionCookie(request) : requested;
     if (sessionId === null) throw new ReelcastError("not_found:session", "This browser has no conversation yet.");
@@ -50,3 +53,6 @@ export async function DELETE(_request: Request, context: { params: Promise<{ ses
   }
   return new Response(null, { status: 204, headers: { "set-cookie": clearedSessionCookieHeader(), "cache-control": "no-store" } });
 }
+
+const refuse = methodNotAllowed(["GET", "DELETE"], "session");
+export { refuse as POST, refuse as PUT, refuse as PATCH, refuse as OPTIONS };

@@ -1,0 +1,42 @@
+import { ReelcastError, type ErrorSurface } from "../errors/reelcast-error";
+import { clientAddress } from "./client-address";
+import { admitRequest } from "./fair-use";
+import { isForeignOrigin, parseAllowedOrigins } from "./request-door-origin";
+
+let allowedOrigins: string[] | undefined;
+/** Read once: the environment does not change while the server runs. */
+function configuredOrigins(): string[] {
+  allowedOrigins ??= parseAllowedOrigins(process.env.REELCAST_ALLOWED_ORIGINS);
+  return allowedOrigins;
+}
+
+/**
+ * application/json only: the types a form or a plain fetch can send without a CORS preflight
+ * (text/plain, form encodings) would let another site's page make a visitor's browser call the
+ * chat and the narration on the operator's budget.
+ */
+function isJson(request: Request): boolean {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  return type === "application/json";
+}
+
+/**
+ * The API's door, passed before a route reads a body or touches the engine: 403 for a browser
+ * request from another site's page, 415 for a body that is not JSON (methods that take one), 429
+ * with Retry-After when the client has used its fair share. The refusals that cost the server
+ * nothing come first and do not spend the client's allowance. The body's size is checked as it
+ * is read (readCappedBody in parseRequestBody).
+ */
+export async function passDoor(request: Request, surface: ErrorSurface): Promise<void> {
+  if (isForeignOrigin(request, configuredOrigins())) {
+    throw new ReelcastError(`forbidden:${surface}`, "Requests from another site's pages are not allowed.");
+  }
+  if (request.method === "POST" && !isJson(request)) {
+    throw new ReelcastError(`unsupported_media_type:${surface}`, "The request body must be JSON, sent with content-type: application/json.");
+  }
+  const decision = await admitRequest(clientAddress(request));
+  if (!decision.allowed) {
+    const seconds = Math.max(1, Math.ceil(decision.retryAfterSeconds));
+    throw new ReelcastError(`rate_limited:${surface}`, `Too many requests (${decision.reason}). Please try again in ${seconds} s.`, { headers: { "retry-after": String(seconds) } });
+  }
+}
