@@ -2,6 +2,7 @@ import { ReelcastError, type ErrorSurface } from "../errors/reelcast-error";
 import { clientAddress } from "./client-address";
 import { admitRequest } from "./fair-use";
 import { isForeignOrigin, parseAllowedOrigins } from "./request-door-origin";
+import { readCappedBody } from "./request-door-body";
 
 let allowedOrigins: string[] | undefined;
 /** Read once: the environment does not change while the server runs. */
@@ -29,14 +30,25 @@ function isJson(request: Request): boolean {
  */
 export async function passDoor(request: Request, surface: ErrorSurface): Promise<void> {
   if (isForeignOrigin(request, configuredOrigins())) {
-    throw new ReelcastError(`forbidden:${surface}`, "Requests from another site's pages are not allowed.");
+    return refuse(request, new ReelcastError(`forbidden:${surface}`, "Requests from another site's pages are not allowed."));
   }
   if (request.method === "POST" && !isJson(request)) {
-    throw new ReelcastError(`unsupported_media_type:${surface}`, "The request body must be JSON, sent with content-type: application/json.");
+    return refuse(request, new ReelcastError(`unsupported_media_type:${surface}`, "The request body must be JSON, sent with content-type: application/json."));
   }
   const decision = await admitRequest(clientAddress(request));
   if (!decision.allowed) {
     const seconds = Math.max(1, Math.ceil(decision.retryAfterSeconds));
-    throw new ReelcastError(`rate_limited:${surface}`, `Too many requests (${decision.reason}). Please try again in ${seconds} s.`, { headers: { "retry-after": String(seconds) } });
+    return refuse(request, new ReelcastError(`rate_limited:${surface}`, `Too many requests (${decision.reason}). Please try again in ${seconds} s.`, { headers: { "retry-after": String(seconds) } }));
   }
+}
+
+/**
+ * Throws `error` once the request's body (at most the body limit) has been read and dropped: a
+ * refusal that left a small body unread would make serve.mjs drain and then close the keep-alive
+ * connection (scripts/serve/early-limits.mjs), and the client's next request on it would fail
+ * with a hang-up instead of getting its own answer. A body past the limit is not read further.
+ */
+async function refuse(request: Request, error: ReelcastError): Promise<never> {
+  await readCappedBody(request, error.surface).catch(() => undefined);
+  throw error;
 }
