@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { test } from "node:test";
 import { startNextServer } from "../../scripts/support/next-server";
+import { childPids } from "./support/processes";
 import { recordFigure } from "./support/figures";
 
 /** How one request ended: a status, or the error its connection gave. */
@@ -13,23 +13,6 @@ interface Outcome {
   error?: string;
 }
 
-/** Process ids whose parent is `parent` (the cluster's workers), oldest first, read from /proc. */
-function childPids(parent: number): number[] {
-  const pids: Array<{ pid: number; startedAt: number }> = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // Field 4 of /proc/<pid>/stat is the parent pid; the command name before it may hold spaces.
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      // Field 22 is the start time (clock ticks after boot).
-      if (Number(fields[1]) === parent) pids.push({ pid: Number(entry), startedAt: Number(fields[19]) });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return pids.sort((a, b) => a.startedAt - b.startedAt).map((entry) => entry.pid);
-}
 
 const QUERIES = ["comedy", "tom hanks", "movies like heat", "space adventure", "pixar", "western", "crime drama", "alien"];
 

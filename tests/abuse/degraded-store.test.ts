@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { recommendResponseSchema } from "../../lib/pipeline/contract";
 import { openSqliteStore } from "../../lib/store";
 import { startNextServer, type RunningServer } from "../../scripts/support/next-server";
+import { recordFigure, tally } from "./support/figures";
 import { sampleImpression, temporaryDatabase } from "../unit/store/helpers/temporary-database";
 
 /** One process, so "logged once" is one line; no LLM; no rate limit (not what this tests). */
@@ -48,6 +49,7 @@ function assertNoPath(text: string, directory: string): void {
  * cause and no path, and the cause is in the server log once however many requests met it.
  */
 async function assertDegraded(server: RunningServer, directory: string, cause: string): Promise<void> {
+  const outcomes: Record<string, number> = {};
   for (let request = 0; request < 3; request++) {
     const response = await post(server, "/api/recommend", { query: request === 0 ? "toy story" : "comedies from the 90s", limit: 5 });
     const text = await response.text();
@@ -57,6 +59,7 @@ async function assertDegraded(server: RunningServer, directory: string, cause: s
     assert.equal(body.impressionId, null);
     assert.ok(body.route.reasons.some((reason) => reason.startsWith("feedback is off for this answer")), body.route.reasons.join("; "));
     assertNoPath(text, directory);
+    tally(outcomes, "recommend 200 without impression");
   }
 
   const chat = await post(server, "/api/chat", { id: "chat", messages: [{ id: "m1", role: "user", parts: [{ type: "text", text: "heat" }] }], limit: 3 });
@@ -66,6 +69,7 @@ async function assertDegraded(server: RunningServer, directory: string, cause: s
   assert.ok(!stream.includes('"type":"error"'), "the chat turn ends normally");
   assert.ok(stream.includes('"type":"finish"'));
   assertNoPath(stream, directory);
+  tally(outcomes, "chat 200");
 
   const feedback = await post(server, "/api/feedback", { impressionId: "0190f4f8-0000-7000-8000-000000000000", itemId: "ml:1", event: "like" });
   const feedbackText = await feedback.text();
@@ -74,6 +78,7 @@ async function assertDegraded(server: RunningServer, directory: string, cause: s
   assert.equal(feedbackBody.error.code, "unavailable:store");
   assert.equal(feedbackBody.error.details.cause, cause);
   assertNoPath(feedbackText, directory);
+  tally(outcomes, "feedback 503");
 
   // Reading a conversation needs the database to be readable: a full, read-only or locked one
   // still is (this one has none: 404); a damaged one is not (503).
@@ -81,6 +86,7 @@ async function assertDegraded(server: RunningServer, directory: string, cause: s
   const conversationText = await conversation.text();
   assert.equal(conversation.status, cause === "corrupt" ? 503 : 404, conversationText);
   assertNoPath(conversationText, directory);
+  tally(outcomes, `conversation ${conversation.status}`);
 
   const checked = await health(server);
   assert.equal(checked.status, 200);
@@ -90,6 +96,8 @@ async function assertDegraded(server: RunningServer, directory: string, cause: s
 
   const logged = server.output().split("\n").filter((line) => line.includes("store degraded"));
   assert.deepEqual(logged.map((line) => line.match(/store degraded \(([^)]+)\)/)?.[1]), [cause], server.output());
+  tally(outcomes, "health 200 degraded");
+  recordFigure({ fault: `Store ${cause}`, tried: 7, outcomes, measured: { "cause lines in the server log": logged.length, "paths in responses": 0 } });
 }
 
 /** Damage done to the database before the server starts, and the environment it starts with. */
