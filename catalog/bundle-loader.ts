@@ -6,6 +6,7 @@ import { itemSchema, type Item } from "../lib/catalog/item";
 import { BUNDLE_SCHEMA_VERSION, manifestSchema } from "../lib/catalog/manifest";
 import { BUNDLE_FILES, readInteractions } from "./bundle-files";
 import { readJsonLines } from "./json-lines";
+import { brandErrorClass, isBrandedInstance } from "../lib/errors/error-brand";
 
 /** Where bundles live: `REELCAST_CATALOG_DIR`, or .data/ under the project root. */
 export function catalogRoot(projectRoot = process.cwd(), environment: Environment = process.env): string {
@@ -24,11 +25,18 @@ export function currentBundleDir(root: string): string | null {
 }
 
 export class CatalogMissingError extends Error {
+  /** Answers across bundles: the engine's loader may be another bundle's (lib/errors/error-brand.ts). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return isBrandedInstance(this, value);
+  }
+
   constructor(root: string) {
     super(`No catalog bundle in ${root}. Run \`npm run catalog:build\` first (or \`npm start\`, which builds it when missing).`);
     this.name = "CatalogMissingError";
   }
 }
+
+brandErrorClass(CatalogMissingError, "CatalogMissingError");
 
 /** Items validated per load: every row costs ~16 µs in zod, and loading is on the cold-start path. */
 const VALIDATED_SAMPLE = 200;

@@ -12,6 +12,7 @@
  *   REELCAST_WORKERS      worker processes (default: the number of cores, at most 8; 1 = no cluster)
  *   REELCAST_TRUST_PROXY  1 = the client is the last X-Forwarded-For hop (only behind a proxy that sets it)
  *   REELCAST_RATE_LIMIT   off = no fair-use limits (benches, evals, tests about other things)
+ *   REELCAST_LEAN_API     0 = POST /api/recommend and /api/feedback through Next too (see loadLeanApi)
  *
  * Plain JavaScript on purpose: workers start without a TypeScript loader in front of Next.
  */
@@ -19,6 +20,8 @@ import cluster from "node:cluster";
 import { createServer } from "node:http";
 import { createServer as createTcpServer } from "node:net";
 import { availableParallelism } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { refuseEarly } from "./serve/early-limits.mjs";
 
@@ -82,13 +85,51 @@ async function loadApp() {
   return handle;
 }
 
-/** The HTTP server around Next's handler, the same for a worker and for the single process. */
+/**
+ * The lean API handler, lib/server/lean-api.ts bundled beside the Next build by the build step
+ * (scripts/support/build-lean-api.ts, run by `npm run build`, `npm start` and `npm test`): POST
+ * /api/recommend and /api/feedback answered by the same endpoints as the Next routes, without
+ * Next's routing, web Request/Response objects and body streams (a fast answer's framework cost
+ * was more than its pipeline's). Null when REELCAST_LEAN_API=0 or the bundle is missing, and then
+ * Next's routes answer those paths, alike.
+ */
+async function loadLeanApi() {
+  if (process.env.REELCAST_LEAN_API?.trim() === "0") return null;
+  const bundle = path.join(process.cwd(), ".next", "reelcast-lean-api.mjs");
+  try {
+    const { handleLeanRequest } = await import(pathToFileURL(bundle).href);
+    return handleLeanRequest;
+  } catch (error) {
+    process.stderr.write(`[reelcast] worker ${process.pid}: no lean API handler (${error.message}); /api/recommend and /api/feedback go through Next (npm run build makes ${path.relative(process.cwd(), bundle)})\n`);
+    return null;
+  }
+}
+
+/**
+ * The HTTP server around Next's handler, the same for a worker and for the single process. The
+ * lean API handler takes its two routes once `useLeanApi` has loaded it; until then, and for
+ * every other request, Next answers.
+ */
 function createAppServer(handle) {
+  let leanApi = null;
   const server = createServer((request, response) => {
     setClientAddress(request);
     if (refuseEarly(request, response)) return;
-    return handle(request, response);
+    if (!leanApi) return handle(request, response);
+    leanApi(request, response).then(
+      (answered) => answered || handle(request, response),
+      // The endpoints answer their own errors; a failure to write the answer leaves only this.
+      () => response.destroy(),
+    );
   });
+  /**
+   * Loads the lean handler after the server is ready: importing it costs about 0.3 s of CPU
+   * (parsing the pipeline a second time beside Next's bundles), which would otherwise add to the
+   * cold start; the Next routes answer those paths alike meanwhile.
+   */
+  server.useLeanApi = async () => {
+    leanApi = await loadLeanApi();
+  };
   // Node's default 5 s keep-alive can close a socket the client is about to reuse.
   server.keepAliveTimeout = 65_000;
   return server;
@@ -98,6 +139,7 @@ function createAppServer(handle) {
 async function serveAlone() {
   const server = createAppServer(await loadApp());
   await new Promise((resolve) => server.listen(port, hostname, resolve));
+  await server.useLeanApi();
   // Graceful stop: finish the requests in flight, then exit (which also flushes the SQLite WAL).
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.once(signal, () => {
@@ -155,6 +197,7 @@ async function serveWorker() {
     });
   }
   process.send({ reelcast: "ready" });
+  await server.useLeanApi();
 }
 
 /**

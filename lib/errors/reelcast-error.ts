@@ -1,3 +1,5 @@
+import { brandErrorClass, isBrandedInstance } from "./error-brand";
+
 /** What went wrong, independent of where: decides the HTTP status. */
 export type ErrorType =
   | "bad_request"
@@ -32,6 +34,11 @@ const STATUS: Record<ErrorType, number> = {
  * goes in `cause` and never reaches a response.
  */
 export class ReelcastError extends Error {
+  /** Answers for a ReelcastError from any bundle in the process (lib/errors/error-brand.ts). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return isBrandedInstance(this, value);
+  }
+
   readonly type: ErrorType;
   readonly surface: ErrorSurface;
 
@@ -66,8 +73,15 @@ export class ReelcastError extends Error {
   }
 }
 
-/** Any thrown value as a response: ReelcastErrors as themselves, everything else as a bare 500. */
+brandErrorClass(ReelcastError, "ReelcastError");
+
+/** Any thrown value as the error a client sees: ReelcastErrors as themselves, everything else a bare 500. */
+export function toReelcastError(error: unknown, surface: ErrorSurface): ReelcastError {
+  if (error instanceof ReelcastError) return error;
+  return new ReelcastError(`internal:${surface}`, "Something went wrong on our side. Please try again.");
+}
+
+/** Any thrown value as a response (toReelcastError). */
 export function errorResponse(error: unknown, surface: ErrorSurface): Response {
-  if (error instanceof ReelcastError) return error.toResponse();
-  return new ReelcastError(`internal:${surface}`, "Something went wrong on our side. Please try again.").toResponse();
+  return toReelcastError(error, surface).toResponse();
 }

@@ -6,8 +6,11 @@ export type ProviderName = "llm" | "speech";
 export type ProviderBreakers = Record<ProviderName, CircuitBreaker>;
 
 // Keyed by the engine's budget keeper, which lives as long as the process's engine: one breaker
-// per provider per process in the server, and a fresh pair for every engine a test builds.
-const breakers = new WeakMap<object, ProviderBreakers>();
+// per provider per process in the server, and a fresh pair for every engine a test builds. The
+// map itself is the process's (a registered symbol on globalThis), not this module copy's: Next's
+// route bundles and the lean API bundle share the engine, so they must share its breakers too.
+const BREAKERS = Symbol.for("reelcast.provider-breakers");
+const breakers = ((globalThis as { [BREAKERS]?: WeakMap<object, ProviderBreakers> })[BREAKERS] ??= new WeakMap());
 
 /**
  * The circuit breakers of this engine's providers. The LLM and the speech model are watched

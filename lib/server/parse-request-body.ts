@@ -16,7 +16,11 @@ export function describeIssues(error: z.ZodError): string {
  * fails `schema`.
  */
 export async function parseRequestBody<Schema extends z.ZodType>(request: Request, schema: Schema, surface: ErrorSurface): Promise<z.output<Schema>> {
-  const text = await readCappedBody(request, surface);
+  return parseJsonBody(await readCappedBody(request, surface), schema, surface);
+}
+
+/** Validates a request body already read as text: the 400s of parseRequestBody. */
+export function parseJsonBody<Schema extends z.ZodType>(text: string, schema: Schema, surface: ErrorSurface): z.output<Schema> {
   let body: unknown;
   try {
     body = JSON.parse(text);

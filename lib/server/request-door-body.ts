@@ -3,7 +3,8 @@ import { ReelcastError, type ErrorSurface } from "../errors/reelcast-error";
 /** Largest request body accepted; a 2,000-character query fits many times over. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-function tooLarge(surface: ErrorSurface, maxBytes: number): ReelcastError {
+/** The 413 for a body past `maxBytes`, the same whichever reader found it. */
+export function tooLarge(surface: ErrorSurface, maxBytes: number): ReelcastError {
   return new ReelcastError(`too_large:${surface}`, `request body must be at most ${maxBytes} bytes`);
 }
 

@@ -1,3 +1,5 @@
+import type { HeaderLookup } from "./api-request";
+
 /**
  * Whether a request comes from a page of another site, which a browser says with its Origin
  * header (every POST, every cross-origin fetch) or, without one, with Sec-Fetch-Site. Requests
@@ -9,7 +11,7 @@
  * page on the same host and port is this site whatever its scheme. A proxy that rewrites Host
  * needs REELCAST_ALLOWED_ORIGINS (comma-separated origins, e.g. https://reelcast.example).
  */
-export function isForeignOrigin(request: Request, allowedOrigins: readonly string[]): boolean {
+export function isForeignOrigin(request: { readonly headers: HeaderLookup }, allowedOrigins: readonly string[]): boolean {
   const origin = request.headers.get("origin");
   if (origin === null) return request.headers.get("sec-fetch-site") === "cross-site";
   if (allowedOrigins.includes(origin)) return false;

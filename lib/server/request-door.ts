@@ -1,8 +1,8 @@
 import { ReelcastError, type ErrorSurface } from "../errors/reelcast-error";
+import { apiRequestFromWeb, type ApiRequest } from "./api-request";
 import { clientAddress } from "./client-address";
 import { admitRequest } from "./fair-use";
 import { isForeignOrigin, parseAllowedOrigins } from "./request-door-origin";
-import { readCappedBody } from "./request-door-body";
 
 let allowedOrigins: string[] | undefined;
 /** Read once: the environment does not change while the server runs. */
@@ -16,7 +16,7 @@ function configuredOrigins(): string[] {
  * (text/plain, form encodings) would let another site's page make a visitor's browser call the
  * chat and the narration on the operator's budget.
  */
-function isJson(request: Request): boolean {
+function isJson(request: ApiRequest): boolean {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   return type === "application/json";
 }
@@ -29,6 +29,11 @@ function isJson(request: Request): boolean {
  * is read (readCappedBody in parseRequestBody).
  */
 export async function passDoor(request: Request, surface: ErrorSurface): Promise<void> {
+  return passApiDoor(apiRequestFromWeb(request), surface);
+}
+
+/** passDoor for a request however it arrived (a web Request in Next, node's in the lean handler). */
+export async function passApiDoor(request: ApiRequest, surface: ErrorSurface): Promise<void> {
   if (isForeignOrigin(request, configuredOrigins())) {
     return refuse(request, new ReelcastError(`forbidden:${surface}`, "Requests from another site's pages are not allowed."));
   }
@@ -48,7 +53,7 @@ export async function passDoor(request: Request, surface: ErrorSurface): Promise
  * connection (scripts/serve/early-limits.mjs), and the client's next request on it would fail
  * with a hang-up instead of getting its own answer. A body past the limit is not read further.
  */
-async function refuse(request: Request, error: ReelcastError): Promise<never> {
-  await readCappedBody(request, error.surface).catch(() => undefined);
+async function refuse(request: ApiRequest, error: ReelcastError): Promise<never> {
+  await request.readBody(error.surface).catch(() => undefined);
   throw error;
 }

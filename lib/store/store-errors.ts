@@ -1,3 +1,5 @@
+import { brandErrorClass, isBrandedInstance } from "../errors/error-brand";
+
 /**
  * Typed store failures. Each has a `code` in the project's `type:surface` form so the route
  * layer can map it to a status without parsing messages: not_found → 404, busy → 503,
@@ -16,6 +18,14 @@ export type StoreErrorCode =
   | "conflict:store";
 
 export class StoreError extends Error {
+  /**
+   * Answers for a store error (of this class or the subclass it is called on) from any bundle in
+   * the process: the engine's store may come from another bundle than the route (lib/errors/error-brand.ts).
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return isBrandedInstance(this, value);
+  }
+
   constructor(
     readonly code: StoreErrorCode,
     message: string,
@@ -101,6 +111,15 @@ export class StoreConflictError extends StoreError {
     this.name = "StoreConflictError";
   }
 }
+
+brandErrorClass(StoreError, "StoreError");
+brandErrorClass(StoreNotFoundError, "StoreNotFoundError");
+brandErrorClass(StoreCorruptError, "StoreCorruptError");
+brandErrorClass(StoreBusyError, "StoreBusyError");
+brandErrorClass(StoreUnavailableError, "StoreUnavailableError");
+brandErrorClass(StoreSchemaError, "StoreSchemaError");
+brandErrorClass(StoreInvalidInputError, "StoreInvalidInputError");
+brandErrorClass(StoreConflictError, "StoreConflictError");
 
 export function isStoreError(error: unknown): error is StoreError {
   return error instanceof StoreError;

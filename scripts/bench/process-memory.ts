@@ -18,14 +18,19 @@ function rssKb(pid: number): number {
   }
 }
 
-/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
-export function treeRssMb(rootPid: number): number {
-  let total = 0;
+/** A process and all its descendants (Linux /proc), e.g. the cluster primary and its workers. */
+export function processTree(rootPid: number): number[] {
+  const found: number[] = [];
   const pending = [rootPid];
   while (pending.length) {
     const pid = pending.pop()!;
-    total += rssKb(pid);
+    found.push(pid);
     pending.push(...children(pid));
   }
-  return Math.round(total / 1024);
+  return found;
+}
+
+/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
+export function treeRssMb(rootPid: number): number {
+  return Math.round(processTree(rootPid).reduce((total, pid) => total + rssKb(pid), 0) / 1024);
 }

@@ -1,4 +1,7 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { buildCatalog } from "../../catalog/build";
+import { buildLeanApi, LEAN_API_BUNDLE } from "./build-lean-api";
 import { appFingerprint, isNextBuildFresh, markNextBuildFresh } from "./next-build-freshness";
 import { runCommand } from "./run-command";
 
@@ -10,7 +13,10 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
  */
 export async function prepareApp(projectRoot = process.cwd()): Promise<void> {
   await buildCatalog({ projectRoot, log });
+  // The lean API bundle (scripts/support/build-lean-api.ts) is part of the build, made after
+  // `next build` (which empties .next).
   if (isNextBuildFresh(projectRoot)) {
+    if (!existsSync(path.join(projectRoot, LEAN_API_BUNDLE))) await buildLeanApi(projectRoot);
     log("Production build is up to date.");
     return;
   }
@@ -18,5 +24,6 @@ export async function prepareApp(projectRoot = process.cwd()): Promise<void> {
   log("Building the app (next build)…");
   const code = await runCommand(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
   if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+  await buildLeanApi(projectRoot);
   markNextBuildFresh(projectRoot, fingerprint);
 }
