@@ -13,7 +13,8 @@ import { plainRouteReason } from "./route-words";
 import { providerOutcome } from "../ai/paid-call";
 import { providerSkipReason } from "./spend-gate";
 import { reasonStep, RERANK_CANDIDATES } from "./reason-step";
-import { hiddenItems, loadSession, saveTurn, sessionTaste, type Rerun, type SessionTaste } from "./session-step";
+import { recordStep } from "./record-step";
+import { hiddenItems, loadSession, sessionTaste, turnUpdate, type Rerun, type SessionTaste } from "./session-step";
 import { understandRequest } from "./understand-step";
 import type { TitleIntent } from "../language";
 import type { Provenance } from "../catalog/provenance";
@@ -331,7 +332,12 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
   // A year only a title lookup read ("Dune 2021") is asked-for years too.
   const lookupYear = intent.lookup?.unmatchedYear ?? null;
   const askedYears = constraints?.years ?? (analysis.years[0] ? { from: analysis.years[0].from, to: analysis.years[0].to } : lookupYear !== null ? { from: lookupYear, to: lookupYear } : null);
-  await saveTurn(engine, sessionId, { request: request.query, constraints, itemIds: items.map((item) => item.id), statedLikes }, options.rerun);
+  // One transaction: the impression and the session's turn.
+  const impressionId = await recordStep(engine, {
+    impression: slate.impression,
+    chosenSlots: slate.chosenSlots,
+    session: sessionId === null ? null : { id: sessionId, update: turnUpdate({ request: request.query, constraints, itemIds: items.map((item) => item.id), statedLikes }, options.rerun) },
+  });
   return {
     route: route(),
     constraints,
@@ -350,7 +356,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
     unknownTitles: intent.unknown.map((unknown) => ({ text: unknown.text, didYouMean: unknown.didYouMean.map(film) })),
     catalogYears: catalogYearsFor(engine.catalog.items, askedYears),
     narration: null,
-    impressionId: slate.impressionId,
+    impressionId,
     sessionId,
   };
 }

@@ -69,19 +69,18 @@ export function hiddenItems(engine: Engine, taste: SessionTaste, intent: Pick<Ti
 }
 
 /**
- * Stores the turn (constraints in force, the request, the items shown, films the person said they
- * love, which count as likes) in one read-modify-write
- * transaction, so two tabs answering at once cannot lose each other's turn.
+ * The session update that stores the turn (constraints in force, the request, the items shown,
+ * films the person said they love, which count as likes): a read-modify-write the store runs
+ * inside the request's one transaction (lib/pipeline/record-step.ts), so two tabs answering at
+ * once cannot lose each other's turn. A rerun that replaces the last turn starts from the
+ * session that answer was made from, with today's feedback.
  */
-export async function saveTurn(
-  engine: Engine,
-  sessionId: string | null,
+export function turnUpdate(
   turn: { request: string; constraints: Constraints | null; itemIds: readonly string[]; statedLikes?: readonly string[] },
   rerun?: Rerun,
-): Promise<void> {
-  if (!engine.store || sessionId === null) return;
-  await engine.store.updateSession(sessionId, engine.epochMs(), (stored) => {
+): (stored: JsonObject | null) => JsonObject {
+  return (stored) => {
     const current = restoreSession(stored);
     return recordTurn(rerun?.replacesLastTurn ? carryFeedback(rerun.session, current) : current, turn) as unknown as JsonObject;
-  });
+  };
 }

@@ -1,4 +1,4 @@
-import { chooseSlate, observeImpression, slateToImpression, type BanditContext, type PolicyConfig } from "../bandit";
+import { chooseSlate, slateToImpression, type BanditContext, type ImpressionInput, type ObservedSlot, type PolicyConfig } from "../bandit";
 import type { Provenance } from "../catalog/provenance";
 import type { Engine } from "./engine";
 
@@ -26,8 +26,14 @@ export interface ShownItem {
 
 export interface SlateStepResult {
   items: ShownItem[];
-  /** The stored impression's id; null when nothing is stored (no store, or no items). */
-  impressionId: string | null;
+  /**
+   * The impression to log with the request's other writes (lib/pipeline/record-step.ts), with
+   * its propensities, the pinned items and the band; null when nothing is to be stored (no
+   * store, no bandit, or no items).
+   */
+  impression: ImpressionInput | null;
+  /** The slots as the bandit chose them, for a bandit that does not follow the log. */
+  chosenSlots: readonly ObservedSlot[];
   /** Policy label, e.g. "epsilon-greedy(0.1)"; null without a bandit. */
   policy: string | null;
 }
@@ -46,10 +52,10 @@ export function slatePoolSize(limit: number): number {
  * The bandit step: pinned candidates (the film a title lookup asked for) take the first slots
  * with propensity 1; every other slot's (item, explanation) is picked by the configured policy
  * within the relevance band (lib/bandit/relevance-band.ts), so neither exploration nor what the
- * model learned can move an item far from retrieval's order. The impression is stored with its
- * propensities, the pinned items and the band, then counted (impressions alone teach the model
- * nothing; feedback does). `explore: false` orders greedily. Without a bandit the candidates keep
- * retrieval's order (pinned first) and carry no explanation.
+ * model learned can move an item far from retrieval's order. Returns the impression to log (the
+ * record step stores it with the session's turn, then the bandit counts it). `explore: false`
+ * orders greedily. Without a bandit the candidates keep retrieval's order (pinned first) and
+ * carry no explanation.
  */
 export async function slateStep(
   engine: Engine,
@@ -58,7 +64,7 @@ export async function slateStep(
   const { bandit, store } = engine;
   if (!bandit || input.candidates.length === 0) {
     const pinnedFirst = [...input.candidates.filter((candidate) => candidate.pinned), ...input.candidates.filter((candidate) => !candidate.pinned)];
-    return { items: pinnedFirst.slice(0, input.limit).map((candidate) => ({ itemIndex: candidate.itemIndex, score: candidate.score, explanation: null, propensity: null })), impressionId: null, policy: null };
+    return { items: pinnedFirst.slice(0, input.limit).map((candidate) => ({ itemIndex: candidate.itemIndex, score: candidate.score, explanation: null, propensity: null })), impression: null, chosenSlots: [], policy: null };
   }
   // Other processes' feedback first, so the choice reflects everything acknowledged so far. A
   // failed read only leaves the state a little behind; the impression write below reports a
@@ -75,7 +81,7 @@ export async function slateStep(
     random: bandit.random,
   });
   const items = slate.slots.map((slot) => ({ itemIndex: slot.itemIndex, score: slot.relevance, explanation: slot.explanation, propensity: slot.propensity }));
-  if (!store || slate.slots.length === 0) return { items, impressionId: null, policy: slate.policy };
+  if (!store || slate.slots.length === 0) return { items, impression: null, chosenSlots: slate.slots, policy: slate.policy };
   const logged = slateToImpression(slate, engine.catalog.items, { sessionId: input.sessionId, createdAt: engine.epochMs(), context: input.context });
   // Off-policy evaluation needs what constrained the choice: the pinned slots (propensity 1
   // under any policy) and the band every other slot was chosen within.
@@ -88,9 +94,5 @@ export async function slateStep(
       bandSizes: slate.slots.map((slot) => slot.bandSize),
     },
   };
-  const stored = await store.recordImpression(impression);
-  // Only what the store holds is learned from, so the state can always be rebuilt from the log.
-  if (bandit.log) await bandit.log.applyOwn({ type: "impression", sequence: stored.sequence, impressionId: stored.id, featureVersion: stored.featureVersion, slots: stored.slots });
-  else observeImpression(bandit.state, slate.slots);
-  return { items, impressionId: stored.id, policy: slate.policy };
+  return { items, impression, chosenSlots: slate.slots, policy: slate.policy };
 }

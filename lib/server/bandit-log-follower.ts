@@ -44,6 +44,10 @@ export function followBanditLog(store: Store, state: BanditState, throughSequenc
   let queued: Promise<void> | null = null;
 
   const readAndApply = async () => {
+    // The shared sequence first: one row read by key. When no process logged anything past what
+    // is applied (always so for a lone process, whose own entries arrive through applyOwn), the
+    // log query is skipped.
+    if ((await store.lastSequence()) <= applied) return;
     await catchUpFromLog(
       state,
       (afterSequence) => {

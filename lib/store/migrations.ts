@@ -160,6 +160,37 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sessions_by_update ON sessions (updated_at);
     `,
   },
+  {
+    version: 8,
+    name: "an impression's slots packed into its own row",
+    sql: `
+      -- A served request writes one impression row: its slots (item, position, explanation,
+      -- propensity) as one JSON array and their features as one binary column
+      -- (lib/store/packed-slots.ts), instead of a row per slot with a JSON text per feature
+      -- vector. Impressions logged before keep their impression_slots rows; the store reads both.
+      -- No json_valid CHECK: only the store writes the column, and the check would parse it again.
+      ALTER TABLE impressions ADD COLUMN slots_json TEXT;
+      ALTER TABLE impressions ADD COLUMN slot_features BLOB;
+
+      -- Feedback's key pointed at impression_slots, where new slots no longer are: it now points
+      -- at the impression, and the store checks that the impression showed the item.
+      CREATE TABLE feedback_events (
+        sequence INTEGER PRIMARY KEY,
+        impression_id TEXT NOT NULL REFERENCES impressions (id),
+        item_id TEXT NOT NULL,
+        event TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        client_event_id TEXT UNIQUE
+      ) STRICT;
+      INSERT INTO feedback_events (sequence, impression_id, item_id, event, at, client_event_id)
+        SELECT sequence, impression_id, item_id, event, at, client_event_id FROM feedback;
+      DROP TABLE feedback;
+      ALTER TABLE feedback_events RENAME TO feedback;
+      CREATE INDEX feedback_by_slot ON feedback (impression_id, item_id, sequence);
+      CREATE INDEX feedback_by_time ON feedback (at);
+      CREATE UNIQUE INDEX feedback_once_without_id ON feedback (impression_id, item_id, event) WHERE client_event_id IS NULL;
+    `,
+  },
 ];
 
 /** The highest version (migrations may be listed out of order while two are in flight). */

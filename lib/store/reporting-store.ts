@@ -28,6 +28,7 @@ export function reportingStore(store: Store, listener: StoreCallListener): Store
     };
   return {
     recordImpression: watch((impression) => store.recordImpression(impression), true),
+    recordAnswer: watch((answer) => store.recordAnswer(answer), true),
     getImpression: watch((id) => store.getImpression(id), false),
     recordFeedback: watch((feedback) => store.recordFeedback(feedback), true),
     listFeedback: watch((impressionId) => store.listFeedback(impressionId), false),

@@ -20,8 +20,10 @@ export function sqliteRetention(db: Database.Database) {
   const statements = {
     latestSnapshotSequence: db.prepare<[], { through: number }>("SELECT coalesce((SELECT through_sequence FROM bandit_state ORDER BY version DESC LIMIT 1), 0) AS through"),
     // An impression goes with its feedback: one whose feedback is not yet in the snapshot stays.
-    oldImpressions: db.prepare<[number, number, number, number], { id: string }>(
-      `SELECT id FROM impressions
+    // Slots logged since schema 8 are packed into the impression row (lib/store/packed-slots.ts):
+    // they go with it and are counted from it; older ones are impression_slots rows.
+    oldImpressions: db.prepare<[number, number, number, number], { id: string; packedSlots: number }>(
+      `SELECT id, coalesce(json_array_length(slots_json), 0) AS packedSlots FROM impressions
         WHERE created_at < ? AND sequence <= ?
           AND NOT EXISTS (SELECT 1 FROM feedback WHERE feedback.impression_id = impressions.id AND feedback.sequence > ?)
         ORDER BY created_at LIMIT ?`,
@@ -45,9 +47,9 @@ export function sqliteRetention(db: Database.Database) {
     pruneBatch: (options: Required<Pick<PruneOptions, "before" | "spendBefore" | "batchSize">>): Counts => {
       const deleted = empty();
       const through = statements.latestSnapshotSequence.get()!.through;
-      for (const { id } of statements.oldImpressions.all(options.before, through, through, options.batchSize)) {
+      for (const { id, packedSlots } of statements.oldImpressions.all(options.before, through, through, options.batchSize)) {
         deleted.feedback += statements.deleteFeedbackOf.run(id).changes;
-        deleted.slots += statements.deleteSlotsOf.run(id).changes;
+        deleted.slots += statements.deleteSlotsOf.run(id).changes + packedSlots;
         deleted.impressions += statements.deleteImpression.run(id).changes;
       }
       for (const { id } of statements.oldSessions.all(options.before, options.batchSize)) {

@@ -2,6 +2,8 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from "./migrations";
+import { fitsPackedIndex, packSlots, unpackSlots } from "./packed-slots";
+import { parsedJsonCache } from "./parsed-json-cache";
 import { batchWasEmpty, DEFAULT_PRUNE_BATCH, sqliteRetention } from "./sqlite-retention";
 import { timeOrderedId } from "./time-ordered-id";
 import { startWalCheckpointer } from "./wal-checkpointer";
@@ -16,10 +18,12 @@ import type {
   JsonValue,
   LlmSpendReservation,
   LlmSpendTotals,
+  NewAnswer,
   NewConversationMessage,
   PruneResult,
   NewFeedback,
   NewImpression,
+  RecordedAnswer,
   RecordFeedbackResult,
   SessionRecord,
   Store,
@@ -87,6 +91,9 @@ const MAX_CONVERSATION_MESSAGE_BYTES = 512 * 1024;
 /** Client event ids and conversation message ids: short, printable, no spaces. */
 const ID_PATTERN = /^[A-Za-z0-9_:.-]{1,200}$/;
 
+/** Parsed session states kept per connection (a few KB each): more than the requests a process has in flight. */
+const SESSION_CACHE_ENTRIES = 256;
+
 /** How long probeWrite waits for the write lock by default: other processes hold it for milliseconds. */
 const PROBE_WAIT_MS = 500;
 
@@ -98,6 +105,9 @@ interface ImpressionRow {
   policy: string;
   feature_version: number;
   context_json: string;
+  /** Schema 8 on (lib/store/packed-slots.ts); null for an impression whose slots are impression_slots rows. */
+  slots_json: string | null;
+  slot_features: Uint8Array | null;
 }
 
 interface SlotRow {
@@ -157,7 +167,7 @@ function validateFeatures(features: StoredFeatures, where: string): void {
   if (!Array.isArray(features?.indexes) || !Array.isArray(features?.values) || features.indexes.length !== features.values.length) {
     throw new StoreInvalidInputError(`${where}: features need equal-length indexes and values arrays.`);
   }
-  if (!features.indexes.every(Number.isInteger) || !features.values.every(Number.isFinite)) throw new StoreInvalidInputError(`${where}: features must be integer indexes and finite values.`);
+  if (!features.indexes.every(fitsPackedIndex) || !features.values.every(Number.isFinite)) throw new StoreInvalidInputError(`${where}: features must be integer indexes in [0, 2^32) and finite values.`);
 }
 
 function validateImpression(impression: NewImpression): void {
@@ -263,12 +273,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const statements = {
     nextSequence: db.prepare<[], { value: number }>("UPDATE event_sequence SET value = value + 1 WHERE id = 1 RETURNING value"),
     lastSequence: db.prepare<[], { value: number }>("SELECT value FROM event_sequence WHERE id = 1"),
-    insertImpression: db.prepare(
-      "INSERT INTO impressions (id, sequence, session_id, created_at, policy, feature_version, context_json) VALUES (@id, @sequence, @sessionId, @createdAt, @policy, @featureVersion, @contextJson)",
+    insertImpression: db.prepare<[string, number, string | null, number, string, number, string, string, Uint8Array]>(
+      "INSERT INTO impressions (id, sequence, session_id, created_at, policy, feature_version, context_json, slots_json, slot_features) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     ),
-    insertSlot: db.prepare(
-      "INSERT INTO impression_slots (impression_id, item_id, position, explanation_kind, explanation_text, propensity, features_json) VALUES (@impressionId, @itemId, @position, @explanationKind, @explanationText, @propensity, @featuresJson)",
-    ),
+    impressionExists: db.prepare<[string], { found: number }>("SELECT 1 AS found FROM impressions WHERE id = ?"),
     impressionById: db.prepare<[string], ImpressionRow>("SELECT * FROM impressions WHERE id = ?"),
     slotsOf: db.prepare<[string], SlotRow>("SELECT * FROM impression_slots WHERE impression_id = ? ORDER BY position"),
     slot: db.prepare<[string, string], SlotRow>("SELECT * FROM impression_slots WHERE impression_id = ? AND item_id = ?"),
@@ -305,7 +313,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
        ORDER BY sequence LIMIT ?`,
     ),
     counts: db.prepare<[], StoreCounts>(
-      `SELECT (SELECT count(*) FROM impressions) AS impressions, (SELECT count(*) FROM impression_slots) AS slots,
+      `SELECT (SELECT count(*) FROM impressions) AS impressions,
+              (SELECT count(*) FROM impression_slots) + (SELECT coalesce(sum(json_array_length(slots_json)), 0) FROM impressions) AS slots,
               (SELECT count(*) FROM feedback) AS feedback, (SELECT count(*) FROM sessions) AS sessions,
               (SELECT count(*) FROM bandit_state) AS banditStates, (SELECT count(*) FROM llm_spend) AS llmSpend,
               (SELECT count(*) FROM conversation_messages) AS conversationMessages`,
@@ -321,6 +330,19 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ),
   };
 
+  /** An impression's slots, in position order, from its packed columns or (logged before schema 8) its impression_slots rows. */
+  const slotsOf = (row: ImpressionRow): ImpressionSlotRecord[] =>
+    row.slots_json !== null && row.slot_features !== null
+      ? unpackSlots(row.slots_json, row.slot_features).map((slot) => ({ ...slot, impressionId: row.id }))
+      : statements.slotsOf.all(row.id).map(toSlot);
+
+  /** The slot of `row` that showed `itemId`, or undefined. */
+  const slotOf = (row: ImpressionRow, itemId: string): ImpressionSlotRecord | undefined => {
+    if (row.slots_json !== null && row.slot_features !== null) return slotsOf(row).find((slot) => slot.itemId === itemId);
+    const slotRow = statements.slot.get(row.id, itemId);
+    return slotRow ? toSlot(slotRow) : undefined;
+  };
+
   const readImpression = (id: string): ImpressionRecord => {
     const row = statements.impressionById.get(id);
     if (!row) throw new StoreNotFoundError("impression", id);
@@ -332,35 +354,28 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       policy: row.policy,
       featureVersion: row.feature_version,
       context: JSON.parse(row.context_json) as JsonObject,
-      slots: statements.slotsOf.all(id).map(toSlot),
+      slots: slotsOf(row),
     };
   };
 
-  const recordImpression = db.transaction((impression: NewImpression): ImpressionRecord => {
+  /** Writes an impression with its slots packed into its row; runs inside the caller's transaction. */
+  const writeImpression = (impression: NewImpression): ImpressionRecord => {
     const id = impression.id ?? timeOrderedId(now());
-    if (statements.impressionById.get(id)) throw new StoreConflictError(`Impression ${JSON.stringify(id)} already exists.`);
+    if (statements.impressionExists.get(id)) throw new StoreConflictError(`Impression ${JSON.stringify(id)} already exists.`);
     const sequence = statements.nextSequence.get()!.value;
-    statements.insertImpression.run({
-      id,
-      sequence,
-      sessionId: impression.sessionId,
-      createdAt: impression.createdAt,
-      policy: impression.policy,
-      featureVersion: impression.featureVersion,
-      contextJson: JSON.stringify(impression.context),
-    });
-    for (const slot of impression.slots) {
-      statements.insertSlot.run({ impressionId: id, itemId: slot.itemId, position: slot.position, explanationKind: slot.explanationKind, explanationText: slot.explanationText, propensity: slot.propensity, featuresJson: JSON.stringify(slot.features) });
-    }
-    // Built from what was written rather than read back: one write per served request.
+    const packed = packSlots(impression.slots);
+    statements.insertImpression.run(id, sequence, impression.sessionId, impression.createdAt, impression.policy, impression.featureVersion, JSON.stringify(impression.context), packed.slotsJson, packed.slotFeatures);
+    // Built from what was written rather than read back.
     return { ...impression, id, sequence, slots: impression.slots.map((slot) => ({ ...slot, impressionId: id })) };
-  });
+  };
+
+  const recordImpression = db.transaction(writeImpression);
 
   const recordFeedback = db.transaction((feedback: NewFeedback): RecordFeedbackResult => {
     const impressionRow = statements.impressionById.get(feedback.impressionId);
     if (!impressionRow) throw new StoreNotFoundError("impression", feedback.impressionId);
-    const slotRow = statements.slot.get(feedback.impressionId, feedback.itemId);
-    if (!slotRow) throw new StoreNotFoundError("item", feedback.itemId, `Impression ${JSON.stringify(feedback.impressionId)} did not show item ${JSON.stringify(feedback.itemId)}.`);
+    const slot = slotOf(impressionRow, feedback.itemId);
+    if (!slot) throw new StoreNotFoundError("item", feedback.itemId, `Impression ${JSON.stringify(feedback.impressionId)} did not show item ${JSON.stringify(feedback.itemId)}.`);
     const sessionId = impressionRow.session_id;
     const existing = statements.feedbackOfSlot.all(feedback.impressionId, feedback.itemId);
     const clientEventId = feedback.clientEventId ?? null;
@@ -377,7 +392,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return {
         status: "duplicate",
         feedback: toFeedback(duplicate),
-        slot: toSlot(slotRow),
+        slot,
         sessionId,
         previousEvents: existing.filter((row) => row.sequence < duplicate.sequence).map((row) => row.event),
         featureVersion: impressionRow.feature_version,
@@ -388,16 +403,18 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     return {
       status: "recorded",
       feedback: { impressionId: feedback.impressionId, itemId: feedback.itemId, event: feedback.event, at: feedback.at, clientEventId, sequence },
-      slot: toSlot(slotRow),
+      slot,
       sessionId,
       previousEvents: existing.map((row) => row.event),
       featureVersion: impressionRow.feature_version,
     };
   });
 
+  // Sessions of the requests in flight and a few before: a request's reads of its session parse it once.
+  const sessionStates = parsedJsonCache(SESSION_CACHE_ENTRIES);
   const readSession = (id: string): SessionRecord | null => {
     const row = statements.session.get(id);
-    return row ? { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, state: JSON.parse(row.state_json) as JsonObject } : null;
+    return row ? { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, state: sessionStates.parse(id, row.state_json) } : null;
   };
 
   const writeSession = (id: string, state: JsonObject, at: number): SessionRecord => {
@@ -406,7 +423,16 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     return { id, createdAt, updatedAt: at, state };
   };
 
-  const updateSession = db.transaction((id: string, at: number, update: (state: JsonObject | null) => JsonObject) => writeSession(id, update(readSession(id)?.state ?? null), at));
+  const applySessionUpdate = (id: string, at: number, update: (state: JsonObject | null) => JsonObject) => writeSession(id, update(readSession(id)?.state ?? null), at);
+  const updateSession = db.transaction(applySessionUpdate);
+
+  // One transaction, one commit: the impression and the session turn of a served request.
+  const recordAnswer = db.transaction(
+    (answer: NewAnswer): RecordedAnswer => ({
+      impression: answer.impression ? writeImpression(answer.impression) : null,
+      session: answer.session ? applySessionUpdate(answer.session.id, answer.session.at, answer.session.update) : null,
+    }),
+  );
 
   const appendConversation = db.transaction((sessionId: string, messages: readonly NewConversationMessage[], at: number, replaceAnswerId: string | undefined): ConversationMessageRecord[] => {
     const rows = messages.map((message) => ({ message, ...conversationJson(message) }));
@@ -488,6 +514,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         // interleave with another process's writer.
         return recordImpression.immediate(impression);
       }),
+    recordAnswer: (answer) =>
+      run(() => {
+        if (answer.impression) validateImpression(answer.impression);
+        if (answer.session && !Number.isFinite(answer.session.at)) throw new StoreInvalidInputError("Session time must be a finite number of milliseconds.");
+        return recordAnswer.immediate(answer);
+      }),
     getImpression: (id) => run(() => readImpression(id)),
     recordFeedback: (feedback) =>
       run(() => {
@@ -534,17 +566,25 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       run(() => {
         const after = options.afterSequence ?? 0;
         const rows = statements.eventLog.all(after, after, Math.max(1, options.limit ?? 1000));
-        const featureVersions = new Map<string, number>();
+        // A page's feedback mostly concerns a few impressions: read and unpack each once.
+        const impressions = new Map<string, { featureVersion: number; slots: Map<string, ImpressionSlotRecord> }>();
+        const impressionOf = (id: string) => {
+          let impression = impressions.get(id);
+          if (!impression) {
+            const row = statements.impressionById.get(id)!;
+            impression = { featureVersion: row.feature_version, slots: new Map(slotsOf(row).map((slot) => [slot.itemId, slot])) };
+            impressions.set(id, impression);
+          }
+          return impression;
+        };
         return rows.map((row): EventLogEntry => {
           if (row.type === "impression") {
             const impression = readImpression(row.id);
             return { type: "impression", sequence: row.sequence, impressionId: impression.id, sessionId: impression.sessionId, createdAt: impression.createdAt, policy: impression.policy, featureVersion: impression.featureVersion, slots: impression.slots };
           }
-          const slot = statements.slot.get(row.id, row.item_id!)!;
+          const impression = impressionOf(row.id);
           const slotFeedback = statements.feedbackOfSlot.all(row.id, row.item_id!);
           const feedback = slotFeedback.find((each) => each.sequence === row.sequence)!;
-          let featureVersion = featureVersions.get(row.id);
-          if (featureVersion === undefined) featureVersions.set(row.id, (featureVersion = statements.impressionById.get(row.id)!.feature_version));
           return {
             type: "feedback",
             sequence: row.sequence,
@@ -552,8 +592,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
             itemId: feedback.item_id,
             event: feedback.event,
             at: feedback.at,
-            features: toSlot(slot).features,
-            featureVersion,
+            features: impression.slots.get(row.item_id!)!.features,
+            featureVersion: impression.featureVersion,
             previousEvents: slotFeedback.filter((each) => each.sequence < row.sequence).map((each) => each.event),
           };
         });

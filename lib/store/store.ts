@@ -56,6 +56,22 @@ export interface ImpressionRecord {
   slots: ImpressionSlotRecord[];
 }
 
+/**
+ * What answering a request writes: the impression it showed (slots, propensities, features) and
+ * its session's new turn, stored together or not at all.
+ */
+export interface NewAnswer {
+  /** Null when nothing was shown through the bandit (no bandit, or no items). */
+  impression: NewImpression | null;
+  /** Null without a session. A read-modify-write of the session's state, as `updateSession`. */
+  session: { id: string; at: number; update: (state: JsonObject | null) => JsonObject } | null;
+}
+
+export interface RecordedAnswer {
+  impression: ImpressionRecord | null;
+  session: SessionRecord | null;
+}
+
 export interface NewFeedback {
   impressionId: string;
   itemId: string;
@@ -225,6 +241,12 @@ export interface PruneResult {
 export interface Store {
   /** Stores an impression and its slots atomically. Throws StoreConflictError on a reused id. */
   recordImpression(impression: NewImpression): Promise<ImpressionRecord>;
+  /**
+   * A served request's writes in one transaction and one commit: the impression with its slots,
+   * and the session update (its callback runs inside the transaction, as in `updateSession`).
+   * Either both are stored or neither; errors as recordImpression and updateSession.
+   */
+  recordAnswer(answer: NewAnswer): Promise<RecordedAnswer>;
   /** Throws StoreNotFoundError("impression") when unknown. */
   getImpression(id: string): Promise<ImpressionRecord>;
   /**
@@ -249,10 +271,11 @@ export interface Store {
   listConversation(sessionId: string, options?: { limit?: number }): Promise<{ messages: ConversationMessageRecord[]; total: number }>;
   /** The conversation's last message, or null when it has none. */
   lastConversationMessage(sessionId: string): Promise<ConversationMessageRecord | null>;
+  /** The session's state is read-only: the SQLite adapter hands the same frozen object to the next reader while the row is unchanged. */
   getSession(id: string): Promise<SessionRecord | null>;
   /** Creates or replaces a session's state. */
   saveSession(id: string, state: JsonObject, at: number): Promise<SessionRecord>;
-  /** Read-modify-write of a session's state in one transaction (`null` when it is new). */
+  /** Read-modify-write of a session's state in one transaction (`null` when it is new; read-only, as getSession's). */
   updateSession(id: string, at: number, update: (state: JsonObject | null) => JsonObject): Promise<SessionRecord>;
   /**
    * The LLM spend ledger shared by every server process: sums the spend since

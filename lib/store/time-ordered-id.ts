@@ -1,4 +1,11 @@
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
+
+/** Random bytes drawn from the OS a pool at a time: one 16-byte draw per id cost more than the rest of the id. */
+const POOL_BYTES = 4096;
+const pool = Buffer.alloc(POOL_BYTES);
+let poolOffset = POOL_BYTES;
+
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
 
 /**
  * A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then 74 random bits. Impression ids
@@ -8,11 +15,28 @@ import { randomBytes } from "node:crypto";
  * because an impression id is what a feedback POST names.
  */
 export function timeOrderedId(nowMs: number): string {
-  const bytes = randomBytes(16);
-  const milliseconds = BigInt(Math.max(0, Math.floor(nowMs)));
-  for (let index = 0; index < 6; index++) bytes[index] = Number((milliseconds >> BigInt(8 * (5 - index))) & 0xffn);
-  bytes[6] = 0x70 | (bytes[6] & 0x0f);
-  bytes[8] = 0x80 | (bytes[8] & 0x3f);
-  const hex = bytes.toString("hex");
+  if (poolOffset + 10 > POOL_BYTES) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const random = poolOffset;
+  poolOffset += 10;
+  // 48 bits of milliseconds, as two numbers: bitwise operators work on 32 bits only.
+  const milliseconds = Math.max(0, Math.floor(nowMs));
+  const high = Math.floor(milliseconds / 2 ** 32);
+  const low = milliseconds >>> 0;
+  const bytes = [
+    (high >>> 8) & 0xff,
+    high & 0xff,
+    low >>> 24,
+    (low >>> 16) & 0xff,
+    (low >>> 8) & 0xff,
+    low & 0xff,
+    0x70 | (pool[random] & 0x0f),
+    pool[random + 1],
+    0x80 | (pool[random + 2] & 0x3f),
+    ...pool.subarray(random + 3, random + 10),
+  ];
+  const hex = bytes.map((byte) => HEX[byte]).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

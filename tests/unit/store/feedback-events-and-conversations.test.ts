@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import Database from "better-sqlite3";
-import { MIGRATIONS, openSqliteStore, StoreConflictError, StoreInvalidInputError, type NewConversationMessage } from "../../../lib/store";
-import { sampleImpression, temporaryDatabase } from "./helpers/temporary-database";
+import { openSqliteStore, StoreConflictError, StoreInvalidInputError, type NewConversationMessage } from "../../../lib/store";
+import { databaseAtVersion, sampleImpression, temporaryDatabase } from "./helpers/temporary-database";
 
 const SESSION = "session-aaaaaaaaaaaaaaaa";
 
@@ -50,12 +49,7 @@ test("feedback with client event ids: like → undo → like is three events; th
 test("migration 4 keeps a version-3 database's feedback, and its one-per-event rule for events without ids", async () => {
   const database = temporaryDatabase();
   try {
-    const raw = new Database(database.path);
-    raw.exec("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT");
-    for (const migration of MIGRATIONS.filter((each) => each.version <= 3)) {
-      raw.exec(migration.sql);
-      raw.prepare("INSERT INTO schema_version VALUES (?, ?, 1)").run(migration.version, migration.name);
-    }
+    const raw = databaseAtVersion(database.path, 3);
     raw.prepare("INSERT INTO impressions (id, sequence, session_id, created_at, policy, feature_version, context_json) VALUES ('i1', 1, ?, 1, 'greedy', 1, '{}')").run(SESSION);
     raw.prepare(`INSERT INTO impression_slots VALUES ('i1', 'ml:1', 0, 'k', 't', 1, '{"indexes":[],"values":[]}')`).run();
     raw.prepare("INSERT INTO feedback (sequence, impression_id, item_id, event, at) VALUES (2, 'i1', 'ml:1', 'like', 5), (3, 'i1', 'ml:1', 'skip', 6)").run();

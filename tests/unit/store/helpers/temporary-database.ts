@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { NewImpression } from "../../../../lib/store";
+import Database from "better-sqlite3";
+import { MIGRATIONS, type NewImpression } from "../../../../lib/store";
 
 /** A fresh directory for one test's database files; `cleanup` removes it. */
 export function temporaryDatabase(name = "reelcast.sqlite"): { directory: string; path: string; cleanup: () => void } {
@@ -27,4 +28,15 @@ export function sampleImpression(overrides: Partial<NewImpression> = {}, items =
     })),
     ...overrides,
   };
+}
+
+/** A raw connection to a new database at `file` migrated up to `version` only, as older code left it (close it before opening the store). */
+export function databaseAtVersion(file: string, version: number): Database.Database {
+  const raw = new Database(file);
+  raw.exec("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT");
+  for (const migration of MIGRATIONS.filter((each) => each.version <= version)) {
+    raw.exec(migration.sql);
+    raw.prepare("INSERT INTO schema_version VALUES (?, ?, 1)").run(migration.version, migration.name);
+  }
+  return raw;
 }
