@@ -70,8 +70,12 @@ try {
   // No session id: each request starts (and stores) a new session, as the issue's one client did.
   const bodies = fastQueries(catalog, 2000).map((query, index) => JSON.stringify({ query, limit: index % 10 === 0 ? 50 : 10 }));
   const started = performance.now();
-  const sample = () =>
-    samples.push({ atSeconds: Math.round((performance.now() - started) / 1000), databaseBytes: sizeOf(databasePath), walBytes: sizeOf(`${databasePath}-wal`), shmBytes: sizeOf(`${databasePath}-shm`) });
+  const sample = () => {
+    const taken = { atSeconds: Math.round((performance.now() - started) / 1000), databaseBytes: sizeOf(databasePath), walBytes: sizeOf(`${databasePath}-wal`), shmBytes: sizeOf(`${databasePath}-shm`) };
+    samples.push(taken);
+    // Each sample as it is taken: an hour's series is not lost if the run dies before its summary.
+    process.stdout.write(`[retention] ${JSON.stringify(taken)}\n`);
+  };
   sample();
   const sampler = setInterval(sample, sampleSeconds * 1000);
   load = await runLoad(server.baseUrl, "retention", bodies, connections, { seconds: minutes * 60 });

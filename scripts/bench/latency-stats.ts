@@ -20,7 +20,8 @@ export function summarise(samples: readonly number[]): LatencySummary {
     p50: round(percentile(samples, 0.5)),
     p95: round(percentile(samples, 0.95)),
     p99: round(percentile(samples, 0.99)),
-    max: round(samples.length ? Math.max(...samples) : Number.NaN),
+    // A fold, not Math.max(...samples): an hour of load is ~700,000 samples, past the call stack.
+    max: round(samples.length ? samples.reduce((max, value) => Math.max(max, value), -Infinity) : Number.NaN),
   };
 }
 
