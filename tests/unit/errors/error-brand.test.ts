@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { errorResponse, ReelcastError } from "../../../lib/errors/reelcast-error";
 import { StoreBusyError, StoreConflictError, StoreError, StoreNotFoundError } from "../../../lib/store/store-errors";
-import { CatalogMissingError } from "../../../catalog/bundle-loader";
+import { toEngineError } from "../../../lib/server/engine-error";
 
 // A second copy of each module, as a second bundle in the same process holds one: the same
 // source loaded under another URL gives classes that are different objects.
@@ -27,10 +27,16 @@ test("instanceof answers across copies, by class and subclass", () => {
   assert.ok(new StoreNotFoundError("impression", "x") instanceof otherStore.StoreError);
   // A base-class instance is not an instance of a subclass.
   assert.ok(!(new otherStore.StoreError("busy:store", "locked") instanceof StoreBusyError));
-  assert.ok(new otherCatalog.CatalogMissingError("/data") instanceof CatalogMissingError);
   assert.ok(!(new Error("plain") instanceof StoreError));
   assert.ok(!((null as unknown) instanceof StoreError));
   assert.ok(!(new ReelcastError("internal:api", "x") instanceof StoreError));
+});
+
+test("a missing catalog from another copy is still the operator's 503", () => {
+  const missing = toEngineError(new otherCatalog.CatalogMissingError("/data"));
+  assert.ok(missing instanceof ReelcastError);
+  assert.equal(missing.code, "unavailable:catalog");
+  assert.equal(missing.status, 503);
 });
 
 test("a ReelcastError from another copy keeps its status through errorResponse", async () => {
