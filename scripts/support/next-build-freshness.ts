@@ -7,6 +7,10 @@ const APP_SOURCES = ["app", "components", "lib", "router", "catalog", "public", 
 const APP_EXTENSIONS = [".ts", ".tsx", ".css", ".json", ".mjs", ".svg", ".png", ".ico"];
 const STAMP = path.join(".next", "reelcast-source-fingerprint");
 
+/** The app's sources as the start-up stamp (build-stamp.mjs) watches them, and what a build leaves. */
+export const APP_SOURCE_TREES = APP_SOURCES.map((entry) => ({ entry, extensions: APP_EXTENSIONS }));
+export const NEXT_BUILD_OUTPUTS = [path.join(".next", "BUILD_ID"), STAMP];
+
 export function appFingerprint(projectRoot: string): string {
   return codeFingerprint(projectRoot, APP_SOURCES, APP_EXTENSIONS);
 }
