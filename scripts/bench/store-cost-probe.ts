@@ -53,13 +53,14 @@ const { followBanditLog } = await load<FollowerModule>("lib/server/bandit-log-fo
 const { recommend } = await load<RecommendModule>("lib/pipeline/recommend.ts");
 
 /** Milliseconds of synchronous work per store method, and of session-update callbacks inside them. */
-const spent = new Map<string, { calls: number; ms: number }>();
+const spent = new Map<string, { calls: number; ms: number; samples: number[] }>();
 let callbackMs = 0;
 let requestStoreMs = 0;
 const add = (name: string, ms: number) => {
-  const entry = spent.get(name) ?? { calls: 0, ms: 0 };
+  const entry = spent.get(name) ?? { calls: 0, ms: 0, samples: [] };
   entry.calls++;
   entry.ms += ms;
+  entry.samples.push(ms);
   spent.set(name, entry);
   requestStoreMs += ms;
 };
@@ -168,7 +169,7 @@ process.stdout.write(
     recommendMsPerRequest: round(wallMs / requests),
     recommendP50: round(percentile(perRequest, 0.5)),
     processCpuMsPerRequest: round((cpu.user + cpu.system) / 1000 / requests),
-    byMethod: Object.fromEntries([...spent].map(([name, entry]) => [name, { callsPerRequest: round(entry.calls / requests, 2), msPerRequest: round(entry.ms / requests) }])),
+    byMethod: Object.fromEntries([...spent].map(([name, entry]) => [name, { callsPerRequest: round(entry.calls / requests, 2), msPerRequest: round(entry.ms / requests), p50Ms: round(percentile(entry.samples, 0.5)) }])),
     counts,
   })}\n`,
 );
