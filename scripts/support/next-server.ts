@@ -58,6 +58,11 @@ export async function startNextServer(environment: Record<string, string> = {}, 
       // already gone
     }
   };
+  // A detached group outlives its parent: a test or bench that dies (an uncaught error in a load
+  // callback) would leave the server running and loading the machine for every later measurement.
+  const killOnExit = () => kill("SIGKILL");
+  process.once("exit", killOnExit);
+  child.once("exit", () => process.removeListener("exit", killOnExit));
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
