@@ -1,12 +1,19 @@
 import autocannon from "autocannon";
-import { summarise } from "./latency-stats";
-import type { LoadResult } from "./load-result";
+import { loadResult, type LoadResult, type LoadSamples } from "./load-result";
+
+export interface ClosedLoopOptions {
+  seconds?: number;
+  amount?: number;
+  /** /api/recommend unless given; GET for /api/health, POST of `bodies` otherwise. */
+  path?: string;
+}
 
 /**
- * One closed-loop load row: each connection sends its next request when the last answered, so
- * the row measures capacity (latency at a given rate is openLoopLoad's job).
+ * Closed-loop load: each connection sends its next request when the last answered, so it
+ * measures capacity (latency at a given rate is the open loop's job). Raw samples, so that
+ * stretches of the same row can be added up.
  */
-export function runLoad(baseUrl: string, label: string, bodies: string[], connections: number, options: { seconds?: number; amount?: number; path?: string }): Promise<LoadResult> {
+export function closedLoopSamples(baseUrl: string, bodies: readonly string[], connections: number, options: ClosedLoopOptions): Promise<LoadSamples> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     let next = 0;
@@ -26,19 +33,14 @@ export function runLoad(baseUrl: string, label: string, bodies: string[], connec
       },
       (error: Error | null, result: autocannon.Result) => {
         if (error) return reject(error);
-        resolve({
-          label,
-          connections,
-          offeredRate: null,
-          seconds: Math.round(result.duration * 100) / 100,
-          requests: result.requests.total,
-          requestsPerSecond: Math.round(result.requests.total / result.duration),
-          errors: result.errors + result.timeouts,
-          non2xx: result.non2xx,
-          latencyMs: summarise(latencies),
-        });
+        resolve({ seconds: result.duration, errors: result.errors + result.timeouts, non2xx: result.non2xx, latencies });
       },
     );
     instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   });
+}
+
+/** One closed-loop load row. */
+export async function runLoad(baseUrl: string, label: string, bodies: string[], connections: number, options: ClosedLoopOptions): Promise<LoadResult> {
+  return loadResult(label, { connections, offeredRate: null }, [await closedLoopSamples(baseUrl, bodies, connections, options)]);
 }

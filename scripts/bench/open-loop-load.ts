@@ -1,6 +1,5 @@
 import http from "node:http";
-import { summarise } from "./latency-stats";
-import type { LoadResult } from "./load-result";
+import { loadResult, type LoadResult, type LoadSamples } from "./load-result";
 
 /**
  * Open-loop load: request i is due at start + i / rate, whatever happened to the ones before,
@@ -10,17 +9,30 @@ import type { LoadResult } from "./load-result";
  * together, so all connections fire in the same millisecond: bursts of 32 requests that measure
  * the burst, not the rate. Latencies run from each request's due time to its last response byte.
  */
-export async function openLoopLoad(url: string, label: string, bodies: readonly string[], options: { rate: number; seconds: number; connections: number }): Promise<LoadResult> {
+export async function openLoopLoad(url: string, label: string, bodies: readonly string[], options: OpenLoopOptions): Promise<LoadResult> {
+  return loadResult(label, { connections: options.connections, offeredRate: options.rate }, [await openLoopSamples(url, bodies, options)]);
+}
+
+export interface OpenLoopOptions {
+  rate: number;
+  seconds: number;
+  connections: number;
+}
+
+/** The open loop's raw samples; `bodies` null sends GETs (the /api/health floor). */
+export async function openLoopSamples(url: string, bodies: readonly string[] | null, options: OpenLoopOptions): Promise<LoadSamples> {
   const target = new URL(url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const total = Math.round(options.rate * options.seconds);
   const latencies: number[] = [];
   let errors = 0;
   let non2xx = 0;
-  const send = (body: string, dueAt: number) =>
+  const send = (body: string | null, dueAt: number) =>
     new Promise<void>((resolve) => {
       const request = http.request(
-        { host: target.hostname, port: target.port, path: target.pathname, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+        body === null
+          ? { host: target.hostname, port: target.port, path: target.pathname, method: "GET", agent }
+          : { host: target.hostname, port: target.port, path: target.pathname, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
         (response) => {
           if ((response.statusCode ?? 0) < 200 || (response.statusCode ?? 0) >= 300) non2xx++;
           response.resume();
@@ -35,7 +47,7 @@ export async function openLoopLoad(url: string, label: string, bodies: readonly 
         errors++;
         resolve();
       });
-      request.end(body);
+      request.end(body ?? undefined);
     });
   const started = performance.now();
   const inFlight: Array<Promise<void>> = [];
@@ -44,24 +56,13 @@ export async function openLoopLoad(url: string, label: string, bodies: readonly 
     const now = performance.now();
     // Everything due by now goes out; then sleep until the next one is due (timers are ~1 ms).
     while (next < total && started + (next * 1000) / options.rate <= now) {
-      inFlight.push(send(bodies[next % bodies.length], started + (next * 1000) / options.rate));
+      inFlight.push(send(bodies === null ? null : bodies[next % bodies.length], started + (next * 1000) / options.rate));
       next++;
     }
     const wait = started + (next * 1000) / options.rate - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.floor(wait))));
   }
   await Promise.all(inFlight);
-  const seconds = (performance.now() - started) / 1000;
   agent.destroy();
-  return {
-    label,
-    offeredRate: options.rate,
-    connections: options.connections,
-    seconds: Math.round(seconds * 100) / 100,
-    requests: latencies.length,
-    requestsPerSecond: Math.round(latencies.length / seconds),
-    errors,
-    non2xx,
-    latencyMs: summarise(latencies),
-  };
+  return { seconds: (performance.now() - started) / 1000, errors, non2xx, latencies };
 }
