@@ -9,24 +9,22 @@
  * hashing. Otherwise scripts/build-if-stale.ts decides by content hashes, under tsx.
  */
 import { spawn } from "node:child_process";
+import cluster from "node:cluster";
+import { fileURLToPath } from "node:url";
 import { checkStamp } from "./support/build-stamp.mjs";
-
-/** Runs node with `args` on this terminal; `exited` resolves with its exit code (null when a signal ended it). */
-function run(args, environment = process.env) {
-  const child = spawn(process.execPath, args, { stdio: "inherit", env: environment });
-  return { child, exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))) };
-}
 
 const stamp = checkStamp(process.cwd());
 if (!stamp.current) {
-  const code = await run(["--import", "tsx", "scripts/build-if-stale.ts"]).exited;
+  const prepare = spawn(process.execPath, ["--import", "tsx", "scripts/build-if-stale.ts"], { stdio: "inherit" });
+  const code = await new Promise((resolve) => prepare.once("exit", (exitCode) => resolve(exitCode)));
   if (code !== 0) {
     process.stderr.write(`start failed: preparing the catalog and the build exited with code ${code}\n`);
     process.exit(1);
   }
 }
-const port = process.env.PORT ?? "3000";
-process.stdout.write(`Serving Reelcast on http://localhost:${port}\n`);
-const server = run(["scripts/serve.mjs", "--port", port], { ...process.env, NODE_ENV: "production" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.child.kill(signal));
-process.exit((await server.exited) ?? 0);
+process.stdout.write(`Serving Reelcast on http://localhost:${process.env.PORT ?? "3000"}\n`);
+// This process becomes the server (as an exec would): a second Node start-up would cost more
+// than everything above. Its cluster workers run serve.mjs itself, not this launcher.
+process.env.NODE_ENV = "production";
+cluster.setupPrimary({ exec: fileURLToPath(new URL("./serve.mjs", import.meta.url)) });
+await import("./serve.mjs");
