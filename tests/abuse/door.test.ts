@@ -137,8 +137,10 @@ test("413 by Content-Length, before the body is read: every POST route, and page
     const answer = await upload(path, UPLOAD_BYTES, "content-length");
     assert.equal(answer.status, 413, `${path}: ${answer.error ?? answer.body}`);
     assert.match(errorCode(answer), /^too_large:/);
-    // Answered long before the upload was through: the server did not wait for the body.
-    assert.ok(answer.sentBeforeAnswer < UPLOAD_BYTES / 4, `${path}: ${answer.sentBeforeAnswer} bytes sent before the answer`);
+    // Answered before the upload was through: the server did not wait for the body. How much the
+    // client writes into loopback before it reads the answer is scheduling (up to 32 MB seen in CI),
+    // so the bound is the whole body, not a fraction of it.
+    assert.ok(answer.sentBeforeAnswer < UPLOAD_BYTES, `${path}: ${answer.sentBeforeAnswer} bytes sent before the answer`);
   }
 });
 
