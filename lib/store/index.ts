@@ -7,6 +7,7 @@ export { DEFAULT_DATABASE_PATH, databasePathFromEnvironment } from "./database-p
 export { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from "./migrations";
 export { openSqliteStore, translateSqliteError, type SqliteStoreOptions } from "./sqlite-store";
 export { timeOrderedId } from "./time-ordered-id";
+export { OPERATOR_RECORD_KIND, OPERATOR_RECORD_MAX_BYTES } from "./store";
 export { reportingStore, type StoreCallListener } from "./reporting-store";
 export { storeOutageMessage, storeOutageOf, type StoreOutage, type StoreOutageCause } from "./store-outage";
 export type {
@@ -25,6 +26,7 @@ export type {
   NewFeedback,
   NewImpression,
   NewImpressionSlot,
+  OperatorRecord,
   PruneOptions,
   PruneResult,
   RecordedAnswer,

@@ -191,6 +191,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX feedback_once_without_id ON feedback (impression_id, item_id, event) WHERE client_event_id IS NULL;
     `,
   },
+  {
+    version: 9,
+    name: "operator records",
+    sql: `
+      -- The outer loop's records (the spend pacer's decisions, the log evaluator's estimates,
+      -- metrics snapshots): every server process reads the newest of a kind, the operator's page
+      -- reads a kind over time.
+      CREATE TABLE operator_records (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        payload_json TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX operator_records_by_kind ON operator_records (kind, at, id);
+      CREATE INDEX operator_records_by_time ON operator_records (at);
+    `,
+  },
 ];
 
 /** The highest version (migrations may be listed out of order while two are in flight). */

@@ -46,6 +46,8 @@ export function reportingStore(store: Store, listener: StoreCallListener): Store
     lastSequence: watch(() => store.lastSequence(), false),
     readEventLog: watch((options) => store.readEventLog(options), false),
     counts: watch(() => store.counts(), false),
+    appendOperatorRecord: watch((record) => store.appendOperatorRecord(record), true),
+    listOperatorRecords: watch((kind, options) => store.listOperatorRecords(kind, options), false),
     prune: watch((options) => store.prune(options), true),
     truncateWal: watch(() => store.truncateWal(), false),
     probeWrite: (options) => store.probeWrite(options),

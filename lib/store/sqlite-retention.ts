@@ -35,9 +35,10 @@ export function sqliteRetention(db: Database.Database) {
     deleteMessagesOf: db.prepare<[string]>("DELETE FROM conversation_messages WHERE session_id = ?"),
     deleteSession: db.prepare<[string]>("DELETE FROM sessions WHERE id = ?"),
     deleteOldSpend: db.prepare<[number, number]>("DELETE FROM llm_spend WHERE id IN (SELECT id FROM llm_spend WHERE at < ? ORDER BY at LIMIT ?)"),
+    deleteOldOperatorRecords: db.prepare<[number, number]>("DELETE FROM operator_records WHERE id IN (SELECT id FROM operator_records WHERE at < ? ORDER BY at LIMIT ?)"),
   };
 
-  const empty = (): Counts => ({ sessions: 0, conversationMessages: 0, impressions: 0, slots: 0, feedback: 0, llmSpend: 0 });
+  const empty = (): Counts => ({ sessions: 0, conversationMessages: 0, impressions: 0, slots: 0, feedback: 0, llmSpend: 0, operatorRecords: 0 });
 
   return {
     /** The newest snapshot's watermark: events after it are what a restart replays, so they stay. */
@@ -57,6 +58,7 @@ export function sqliteRetention(db: Database.Database) {
         deleted.sessions += statements.deleteSession.run(id).changes;
       }
       deleted.llmSpend += statements.deleteOldSpend.run(options.spendBefore, options.batchSize * 10).changes;
+      deleted.operatorRecords += statements.deleteOldOperatorRecords.run(options.before, options.batchSize).changes;
       return deleted;
     },
 
@@ -67,6 +69,7 @@ export function sqliteRetention(db: Database.Database) {
       slots: total.slots + batch.slots,
       feedback: total.feedback + batch.feedback,
       llmSpend: total.llmSpend + batch.llmSpend,
+      operatorRecords: total.operatorRecords + batch.operatorRecords,
     }),
     empty,
   };
@@ -74,5 +77,5 @@ export function sqliteRetention(db: Database.Database) {
 
 /** True when a batch deleted nothing: the prune is done. */
 export function batchWasEmpty(batch: Counts): boolean {
-  return batch.sessions + batch.impressions + batch.llmSpend === 0;
+  return batch.sessions + batch.impressions + batch.llmSpend + batch.operatorRecords === 0;
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from "./migrations";
 import { fitsPackedIndex, packSlots, unpackSlots } from "./packed-slots";
 import { parsedJsonCache } from "./parsed-json-cache";
+import { sqliteOperatorRecords } from "./sqlite-operator-records";
 import { batchWasEmpty, DEFAULT_PRUNE_BATCH, sqliteRetention } from "./sqlite-retention";
 import { timeOrderedId } from "./time-ordered-id";
 import { startWalCheckpointer } from "./wal-checkpointer";
@@ -474,6 +475,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 
   const retention = sqliteRetention(db);
   const pruneBatch = db.transaction(retention.pruneBatch);
+  const operatorRecords = sqliteOperatorRecords(db);
 
   const checkpointer =
     options.backgroundCheckpointMs !== undefined && databasePath !== ":memory:"
@@ -610,6 +612,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         if (statements.settleSpend.run(usd, id).changes === 0) throw new StoreInvalidInputError(`No LLM spend reservation ${id}.`);
       }),
     counts: () => run(() => statements.counts.get()!),
+    appendOperatorRecord: (record) => run(() => operatorRecords.append(record)),
+    listOperatorRecords: (kind, options) => run(() => operatorRecords.list(kind, options)),
     prune: async (options) => {
       if (!Number.isFinite(options.before) || (options.spendBefore !== undefined && !Number.isFinite(options.spendBefore))) {
         throw new StoreInvalidInputError("Prune times must be finite numbers of milliseconds.");

@@ -229,6 +229,8 @@ export interface PruneResult {
   slots: number;
   feedback: number;
   llmSpend: number;
+  /** Operator records older than the window. */
+  operatorRecords: number;
   /** Transactions it took. */
   batches: number;
   /**
@@ -236,6 +238,24 @@ export interface PruneResult {
    * (a restart replays them), nor an impression with feedback after it.
    */
   protectedAfterSequence: number;
+}
+
+/** A kind of operator record: lowercase letters, digits and dashes, e.g. "pacing", "evaluation". */
+export const OPERATOR_RECORD_KIND = /^[a-z][a-z0-9-]{0,39}$/;
+/** A record's JSON payload may take at most this many bytes. */
+export const OPERATOR_RECORD_MAX_BYTES = 256 * 1024;
+
+/**
+ * A timestamped JSON record the outer loop keeps for every server process and the operator: the
+ * spend pacer's decisions, the log evaluator's estimates, metrics snapshots. The store knows only
+ * the kind; each writer owns its payload's shape.
+ */
+export interface OperatorRecord {
+  id: number;
+  kind: string;
+  /** Unix milliseconds. */
+  at: number;
+  payload: JsonValue;
 }
 
 export interface Store {
@@ -297,9 +317,20 @@ export interface Store {
   readEventLog(options?: { afterSequence?: number; limit?: number }): Promise<EventLogEntry[]>;
   counts(): Promise<StoreCounts>;
   /**
+   * Appends an operator record. Throws StoreInvalidInputError for a kind outside
+   * OPERATOR_RECORD_KIND, a non-finite time or a payload over OPERATOR_RECORD_MAX_BYTES.
+   */
+  appendOperatorRecord(record: { kind: string; at: number; payload: JsonValue }): Promise<OperatorRecord>;
+  /**
+   * The newest `limit` (default 100, at most 10,000) records of `kind` at or after `since`
+   * (default: all), returned oldest first; ties in time keep the order they were appended in.
+   */
+  listOperatorRecords(kind: string, options?: { since?: number; limit?: number }): Promise<OperatorRecord[]>;
+  /**
    * Deletes what is older than the retention window in small transactions (between them,
    * requests' writes go ahead): sessions not updated since `before` with their conversations,
-   * impressions created before it with their slots and feedback, LLM spend before `spendBefore`.
+   * impressions created before it with their slots and feedback, LLM spend before `spendBefore`,
+   * operator records before `before`.
    * Never an event the newest bandit snapshot does not already hold (save one first).
    */
   prune(options: PruneOptions): Promise<PruneResult>;

@@ -25,8 +25,8 @@ test("migrations run on an empty file, are recorded, and reopening is a no-op", 
     await reopened.close();
     const raw = new Database(database.path, { readonly: true });
     const versions = raw.prepare("SELECT version, applied_at FROM schema_version ORDER BY version").all() as Array<{ version: number; applied_at: number }>;
-    assert.deepEqual(versions.map((row) => row.version), [1, 2, 3, 4, 5, 6, 7, 8]);
-    assert.equal(LATEST_SCHEMA_VERSION, 8);
+    assert.deepEqual(versions.map((row) => row.version), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert.equal(LATEST_SCHEMA_VERSION, 9);
     assert.ok(versions.every((row) => row.applied_at === 42), "second open applied nothing again");
     assert.equal(raw.pragma("journal_mode", { simple: true }), "wal");
     raw.close();
