@@ -10,6 +10,14 @@ export const STORE_FAILURE_WINDOW_MS = 30_000;
 /** How long the health probe waits for the write lock (other processes hold it for milliseconds). */
 const PROBE_WAIT_MS = 250;
 
+/**
+ * How long a passing write probe stands for the store's health. Load balancers and benchmarks
+ * call /api/health many times a second; a probe per call takes the database's write lock from
+ * the requests that need it. A failing store call clears the pass at once, so an outage the
+ * requests meet shows on the next check; one nobody meets shows within this time.
+ */
+export const PROBE_REUSE_MS = 1_000;
+
 /** Causes a successful write probe disproves; a full disk or damaged pages it cannot see. */
 const PROBE_CLEARS = new Set<StoreOutage["cause"]>(["locked", "read-only"]);
 
@@ -30,11 +38,18 @@ export interface StoreHealth extends StoreCallListener {
  * One process's view of its store's health. The cause of a failure is logged once per cause
  * (the first request that meets it), not once per request; a recovery is logged once too.
  */
-export function createStoreHealth(options: { now?: () => number; log?: (line: string) => void; failureWindowMs?: number } = {}): StoreHealth {
+export function createStoreHealth(options: { now?: () => number; log?: (line: string) => void; failureWindowMs?: number; probeReuseMs?: number } = {}): StoreHealth {
   const now = options.now ?? Date.now;
   // eslint-disable-next-line no-console -- the operator's log: once per cause
   const log = options.log ?? ((line: string) => console.error(line));
   const windowMs = options.failureWindowMs ?? STORE_FAILURE_WINDOW_MS;
+  const probeReuseMs = options.probeReuseMs ?? PROBE_REUSE_MS;
+  /** When the last write probe passed (null after any failure); checks meanwhile share it. */
+  let probePassedAt: number | null = null;
+  /** The probe in flight: concurrent checks wait for the same one. */
+  let probing: Promise<void> | null = null;
+  /** Failures seen so far: a probe that passed while one arrived does not stand for the store. */
+  let failures = 0;
   let openFailure: StoreOutage | null = null;
   let lastFailure: { outage: StoreOutage; at: number } | null = null;
   const logged = new Set<StoreOutage["cause"]>();
@@ -54,6 +69,8 @@ export function createStoreHealth(options: { now?: () => number; log?: (line: st
   const failed = (error: unknown): StoreOutage | null => {
     const outage = storeOutageOf(error);
     if (!outage) return null;
+    probePassedAt = null;
+    failures++;
     lastFailure = { outage, at: now() };
     record(outage, error);
     return outage;
@@ -75,7 +92,12 @@ export function createStoreHealth(options: { now?: () => number; log?: (line: st
       if (openFailure) return openFailure;
       if (!store) return null;
       try {
-        await store.probeWrite({ timeoutMs: PROBE_WAIT_MS });
+        if (probePassedAt === null || now() - probePassedAt >= probeReuseMs) {
+          const failuresBefore = failures;
+          probing ??= store.probeWrite({ timeoutMs: PROBE_WAIT_MS }).finally(() => (probing = null));
+          await probing;
+          if (failures === failuresBefore) probePassedAt = now();
+        }
       } catch (error) {
         const outage = failed(error);
         if (outage) return outage;
