@@ -24,6 +24,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { refuseEarly } from "./serve/early-limits.mjs";
+import { createMetricsAggregator } from "./serve/metrics-aggregator.mjs";
 
 // A custom server must say it is production itself (`next start` does it for you).
 process.env.NODE_ENV ??= "production";
@@ -63,6 +64,18 @@ function setClientAddress(request) {
     if (last) address = last;
   }
   request.headers[CLIENT_ADDRESS_HEADER] = address.startsWith("::ffff:") ? address.slice(7) : address;
+}
+
+/**
+ * Tells the metrics (lib/metrics/server-metrics.ts, which installs the hook on globalThis when the
+ * engine loads) how each request went once its connection is done with it: every request passes
+ * here, whether the lean handler or Next answers it. Until the hook exists (the warm-up), nothing.
+ */
+const REQUEST_OBSERVER_HOOK = Symbol.for("reelcast.observe-request");
+function observeRequest(request, response) {
+  const target = request.url;
+  const started = performance.now();
+  response.once("close", () => globalThis[REQUEST_OBSERVER_HOOK]?.(target, response.statusCode, response.headersSent, (performance.now() - started) / 1000));
 }
 
 /** Loads Next and the engine; resolves with the request handler once a warm-up request succeeded. */
@@ -113,6 +126,7 @@ async function loadLeanApi() {
 function createAppServer(handle) {
   let leanApi = null;
   const server = createServer((request, response) => {
+    observeRequest(request, response);
     setClientAddress(request);
     if (refuseEarly(request, response)) return;
     if (!leanApi) return handle(request, response);
@@ -223,6 +237,8 @@ async function servePrimary(workers) {
   /** Per worker id: connections sent (or queued to send) and not yet acknowledged. */
   const unacknowledged = new Map();
   let connectionIds = 0;
+  // GET /api/metrics in any worker: the sum of every ready worker's counts.
+  const metricsMessage = createMetricsAggregator(() => ready);
 
   const hand = (socket) => {
     if (socket.destroyed) return;
@@ -275,7 +291,7 @@ async function servePrimary(workers) {
         }
         if (everReady === workers) process.stdout.write(`[reelcast] serving on http://${hostname}:${port} (${workers} worker processes)\n`);
         for (const socket of waiting.splice(0)) hand(socket);
-      }
+      } else metricsMessage(worker, message);
     });
     return worker;
   };

@@ -9,6 +9,8 @@ import type { CircuitBreakerConfig } from "../ai/circuit-breaker";
 import type { BanditCatalog, BanditState, PolicyConfig, RandomSource, StoredLogEntry } from "../bandit";
 import type { Store } from "../store";
 import type { BudgetConfig, BudgetState, PriceTable } from "../../router";
+import type { SpendPacing } from "../pacing";
+import type { ServingObserver } from "../metrics/serving-observer";
 
 /** The LLM as the reasoning path may use it. */
 export interface LlmServices {
@@ -82,4 +84,14 @@ export interface Engine {
   hourOfDay: () => number;
   /** A new unguessable session id (matches the request schema's sessionId pattern). */
   newSessionId: () => string;
+  /**
+   * Spend pacing (REELCAST_LLM_TARGET_USD_PER_HOUR): the bar on the complexity score below which
+   * a reasoning request gets the offline reasoner. Absent or null: no pacing, the ceilings alone.
+   */
+  pacing?: SpendPacing | null;
+  /**
+   * Told about answers, paid calls, their cost, free paths taken and feedback (the server counts
+   * them: lib/metrics); absent in the CLI, evaluations and most tests.
+   */
+  observer?: ServingObserver;
 }

@@ -60,6 +60,7 @@ export async function recordFeedbackEvent(engine: Engine, request: FeedbackReque
   let state: SlotFeedbackState;
   if (result.status === "recorded") {
     state = slotFeedbackState([...previous, request.event]);
+    engine.observer?.feedback(result.slot.explanationKind, request.event, (reward.after ?? 0) - (reward.before ?? 0));
     if (engine.bandit?.log) {
       await engine.bandit.log.applyOwn({ type: "feedback", sequence: result.feedback.sequence, impressionId: request.impressionId, itemId: request.itemId, event: request.event, featureVersion: result.featureVersion, features: result.slot.features, previousEvents: previous });
     } else if (engine.bandit) {

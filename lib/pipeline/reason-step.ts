@@ -1,4 +1,4 @@
-import { actualCost, estimateRouteCost, recordUsage, type ActualCost, type CostEstimate } from "../../router";
+import { actualCost, decideRoute, estimateRouteCost, recordUsage, type ActualCost, type CostEstimate } from "../../router";
 import { constraintsSchema, reasonerPrompt, reasonOffline, reasonWithLlm, type Constraints, type SessionState } from "../reasoning";
 import { GENRES } from "../catalog/genres";
 import type { PaidCallPermit } from "../ai/paid-call";
@@ -60,7 +60,18 @@ function resolveReferences(engine: Engine, constraints: Constraints): Constraint
  * schema violation) the offline reasoner answers and the reasons say why. Usage is recorded in
  * the budget window either way.
  */
-export async function reasonStep(engine: Engine, input: { query: string; session: SessionState; sessionId: string | null; client?: string | null; signal?: AbortSignal }): Promise<ReasonStepResult> {
+export async function reasonStep(
+  engine: Engine,
+  input: {
+    query: string;
+    session: SessionState;
+    sessionId: string | null;
+    client?: string | null;
+    signal?: AbortSignal;
+    /** The router's complexity score (null or absent when the route was forced: scored here when pacing needs it). */
+    complexity?: number | null;
+  },
+): Promise<ReasonStepResult> {
   const { llm, budget } = engine;
   const handle = llm.handle;
   const promptInput = {
@@ -84,7 +95,10 @@ export async function reasonStep(engine: Engine, input: { query: string; session
     priceTable: llm.priceTable,
   });
   const spender = { sessionId: input.sessionId, client: input.client ?? null };
-  const { decision, permit } = await decideReasoning(engine, spender, { estimatedUsd: estimate.usd, llmAvailable: handle !== null });
+  // A forced route has no router score; under pacing it is scored, so forcing it cannot skip the bar.
+  const complexity =
+    input.complexity ?? (engine.pacing ? decideRoute(input.query, { lexicon: engine.lexicon, session: { hasPreviousAnswer: input.session.lastItemIds.length > 0 } }, { threshold: engine.routerThreshold }).score : null);
+  const { decision, permit } = await decideReasoning(engine, spender, { estimatedUsd: estimate.usd, llmAvailable: handle !== null, complexity });
   // Without an LLM, say why none is configured (unless the offline ceiling sent it to the fast path).
   const reasons = [handle || decision.use === "fast" ? decision.reason : (llm.unavailableReason ?? decision.reason)];
   if (decision.use === "fast") return { use: "fast", constraints: null, reasoner: null, reasons, estimate, actual: null, rerank: false, permit };
@@ -101,6 +115,7 @@ export async function reasonStep(engine: Engine, input: { query: string; session
       reasons.push(`LLM ${handle.modelId} read the request in ${Math.round(outcome.latencyMs)} ms`);
       return { use: "llm", constraints: resolveReferences(engine, outcome.constraints), reasoner: `llm:${handle.modelId}`, reasons, estimate, actual, rerank: llm.rerank, permit };
     }
+    engine.observer?.fellBack("reasoning", outcome.failure.kind);
     reasons.push(outcome.fallbackReason);
   }
   const offline = reasonOffline(input.query, { lexicon: engine.lexicon, session: input.session, currentYear: engine.currentYear });

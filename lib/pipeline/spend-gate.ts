@@ -3,12 +3,19 @@ import type { PaidCallAdmission, PaidCallGate, PaidCallKind, PaidCallPermit, Pro
 import type { CircuitAdmission } from "../ai/circuit-breaker";
 import type { Engine } from "./engine";
 import { providerBreakers, type ProviderName } from "./provider-breakers";
+import { pacedRefusal } from "../pacing";
 
 /** Whose spend a call is: the session and the client address (null when unknown). */
 export interface Spender {
   sessionId: string | null;
   client: string | null;
 }
+
+/**
+ * The metrics' name of each permit's calls (lib/metrics): the reasoner's permit also covers its
+ * re-rank, so its calls count as "reasoning".
+ */
+const CALL_LABEL: Record<PaidCallKind, string> = { reasoner: "reasoning", "re-rank": "re_rank", "DJ script": "dj_script", reply: "reply", speech: "speech" };
 
 /** Which provider a call goes to, and so which circuit breaker watches it. */
 const PROVIDER_OF: Record<PaidCallKind, ProviderName> = { reasoner: "llm", "re-rank": "llm", "DJ script": "llm", reply: "llm", speech: "speech" };
@@ -21,7 +28,11 @@ const PROVIDER_OF: Record<PaidCallKind, ProviderName> = { reasoner: "llm", "re-r
  * transaction. After it: the permit settles the reservation with what the call cost and tells
  * the breaker how the provider did. A refusal says why, and the caller takes the free path.
  */
-async function reserve(engine: Engine, spender: Spender, input: { estimatedUsd: number; llmAvailable: boolean; unavailableReason?: string }): Promise<{ decision: BudgetDecision; reservation: number | null; atMs: number }> {
+async function reserve(
+  engine: Engine,
+  spender: Spender,
+  input: { estimatedUsd: number; llmAvailable: boolean; unavailableReason?: string },
+): Promise<{ decision: BudgetDecision; reservation: number | null; atMs: number; ledgerFailed?: true }> {
   const atMs = engine.epochMs();
   const guard = { state: engine.budget.state, config: engine.budget.config, nowMs: atMs, sessionId: spender.sessionId, client: spender.client, ...input };
   const local = guardBudget(guard);
@@ -41,16 +52,17 @@ async function reserve(engine: Engine, spender: Spender, input: { estimatedUsd: 
   } catch (error) {
     // Without the ledger the other processes' spend is unknown: nothing paid runs.
     const why = `LLM spend ledger unavailable (${error instanceof Error ? error.message : String(error)})`;
-    return { decision: guardBudget({ ...guard, llmAvailable: false, unavailableReason: why }), reservation: null, atMs };
+    return { decision: guardBudget({ ...guard, llmAvailable: false, unavailableReason: why }), reservation: null, atMs, ledgerFailed: true };
   }
 }
 
 /** `trial`: this permit holds the breaker's half-open trial, which a cancelled call hands back. */
-function permitFor(engine: Engine, spender: Spender, provider: ProviderName, reservation: number | null, atMs: number, trial: boolean): PaidCallPermit {
-  const breaker = providerBreakers(engine)[provider];
+function permitFor(engine: Engine, spender: Spender, call: PaidCallKind, reservation: number | null, atMs: number, trial: boolean): PaidCallPermit {
+  const breaker = providerBreakers(engine)[PROVIDER_OF[call]];
   let settled = false;
   return {
     report(outcome: ProviderOutcome) {
+      engine.observer?.paidCall(CALL_LABEL[call], outcome);
       if (outcome === "answered") breaker.succeeded();
       else if (outcome === "failed") breaker.failed(engine.epochMs());
       else if (trial) breaker.abandoned();
@@ -58,6 +70,7 @@ function permitFor(engine: Engine, spender: Spender, provider: ProviderName, res
     async settle(usd) {
       if (settled) return null;
       settled = true;
+      engine.observer?.spent(CALL_LABEL[call], usd);
       engine.budget.state = recordUsage(engine.budget.state, { atMs, sessionId: spender.sessionId, client: spender.client, reasoner: "llm", usd }, engine.budget.config);
       if (reservation === null || !engine.store) return null;
       try {
@@ -79,13 +92,27 @@ function admitProvider(engine: Engine, provider: ProviderName): CircuitAdmission
 /**
  * The reasoning step's decision: the LLM (reasoner, and the re-rank its estimate includes) with
  * a permit, else the offline reasoner, else only the fast path. An open circuit counts as no LLM
- * (the reason says so). Offline runs are counted by the caller (recordUsage) per session and client.
+ * (the reason says so), and so does a complexity below the pacing bar ("LLM paced: …").
+ * Offline runs are counted by the caller (recordUsage) per session and client.
  */
-export async function decideReasoning(engine: Engine, spender: Spender, input: { estimatedUsd: number; llmAvailable: boolean }): Promise<{ decision: BudgetDecision; permit: PaidCallPermit | null }> {
-  const admission = input.llmAvailable ? admitProvider(engine, "llm") : null;
+export async function decideReasoning(
+  engine: Engine,
+  spender: Spender,
+  input: { estimatedUsd: number; llmAvailable: boolean; complexity?: number | null },
+): Promise<{ decision: BudgetDecision; permit: PaidCallPermit | null }> {
+  // The pacing bar first (lib/pacing): a paced request takes neither the breaker's trial nor a
+  // ledger transaction. Without pacing configured this is always null.
+  const complexity = input.complexity ?? null;
+  const paced = input.llmAvailable ? pacedRefusal(engine.pacing, complexity) : null;
+  const admission = input.llmAvailable && !paced ? admitProvider(engine, "llm") : null;
   const skipped = admission && !admission.allowed ? admission.reason : undefined;
-  const { decision, reservation, atMs } = await reserve(engine, spender, { estimatedUsd: input.estimatedUsd, llmAvailable: input.llmAvailable && !skipped, unavailableReason: skipped });
-  if (decision.use === "llm") return { decision, permit: permitFor(engine, spender, "llm", reservation, atMs, admission?.allowed === true && admission.trial) };
+  const refused = paced ?? skipped;
+  const { decision, reservation, atMs, ledgerFailed } = await reserve(engine, spender, { estimatedUsd: input.estimatedUsd, llmAvailable: input.llmAvailable && !refused, unavailableReason: refused });
+  // The pacer's controller reads the recent decisions: what share of which scores got the LLM.
+  if (engine.pacing && complexity !== null && input.llmAvailable) engine.pacing.decisions.record({ at: atMs, score: complexity, llm: decision.use === "llm" });
+  if (decision.use === "llm") return { decision, permit: permitFor(engine, spender, "reasoner", reservation, atMs, admission?.allowed === true && admission.trial) };
+  engine.observer?.fellBack(CALL_LABEL.reasoner, !input.llmAvailable ? "no_llm" : paced ? "paced" : skipped ? "circuit_open" : ledgerFailed ? "ledger_unavailable" : "budget");
+  if (decision.use === "fast") engine.observer?.fellBack("offline_reasoner", "offline_budget");
   // A half-open trial this request will not make goes to the next one.
   if (admission?.allowed && admission.trial) providerBreakers(engine).llm.abandoned();
   return { decision, permit: null };
@@ -108,12 +135,35 @@ export function spendGate(engine: Engine, spender: Spender): PaidCallGate {
   return async ({ call, estimatedUsd }): Promise<PaidCallAdmission> => {
     const provider = PROVIDER_OF[call];
     const admission = admitProvider(engine, provider);
-    if (!admission.allowed) return { allowed: false, reason: `${call} skipped: ${admission.reason}; ${FREE_PATH[call]}` };
-    const { decision, reservation, atMs } = await reserve(engine, spender, { estimatedUsd, llmAvailable: true });
-    if (decision.use === "llm") return { allowed: true, permit: permitFor(engine, spender, provider, reservation, atMs, admission.trial) };
+    if (!admission.allowed) {
+      engine.observer?.fellBack(CALL_LABEL[call], "circuit_open");
+      return { allowed: false, reason: `${call} skipped: ${admission.reason}; ${FREE_PATH[call]}` };
+    }
+    const { decision, reservation, atMs, ledgerFailed } = await reserve(engine, spender, { estimatedUsd, llmAvailable: true });
+    if (decision.use === "llm") return { allowed: true, permit: permitFor(engine, spender, call, reservation, atMs, admission.trial) };
+    engine.observer?.fellBack(CALL_LABEL[call], ledgerFailed ? "ledger_unavailable" : "budget");
     if (admission.trial) providerBreakers(engine)[provider].abandoned();
     return { allowed: false, reason: `${call} skipped: ${decision.refusal ?? decision.reason}; ${FREE_PATH[call]}` };
   };
+}
+
+/**
+ * The global LLM spend inside the current budget window and its ceiling, as the gate would judge
+ * them now (for the metrics' budget gauges): the ledger's total, which holds every server
+ * process's spend, else this process's own record. The ledger is read through a reservation that
+ * approves nothing, so nothing is written; it takes the write lock for that one read, which a
+ * scrape every few seconds can afford.
+ */
+export async function readSpendWindow(engine: Engine): Promise<{ spentUsd: number; ceilingUsd: number; windowSeconds: number }> {
+  const atMs = engine.epochMs();
+  const config = engine.budget.config;
+  const local = guardBudget({ state: engine.budget.state, config, nowMs: atMs, sessionId: null, estimatedUsd: 0, llmAvailable: true });
+  let spentUsd = local.globalUsd;
+  if (engine.store) {
+    const { spent } = await engine.store.reserveLlmSpend({ sessionId: null, client: null, at: atMs, usd: 0, since: atMs - config.windowMs + 1, approve: () => false });
+    spentUsd = Math.max(spentUsd, spent.globalUsd);
+  }
+  return { spentUsd, ceilingUsd: config.globalUsdPerWindow, windowSeconds: config.windowMs / 1000 };
 }
 
 /** Checks only the breaker (for a second call under a permit already reserved, such as the re-rank). */

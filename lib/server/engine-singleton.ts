@@ -13,13 +13,16 @@ import { createBanditCatalog, createBanditState, createSeededRandom, DEFAULT_POL
 import { createProviderRegistry, type ProviderRegistryOptions } from "../ai/provider-registry";
 import { circuitBreakerConfigFromEnvironment } from "../ai/circuit-breaker";
 import { loadTextSearch } from "../ai/text-search";
+import { createSpendPacing, pacingConfigFromEnvironment } from "../pacing";
 import { databasePathFromEnvironment, isStoreError, openSqliteStore, reportingStore, type Store } from "../store";
 import { ReelcastError } from "../errors/reelcast-error";
+import { wireEngineMetrics } from "../metrics/engine-metrics";
 import { restoreBanditState } from "./bandit-persistence";
 import { followBanditLog } from "./bandit-log-follower";
 import { loadContentDirections } from "./content-directions-loader";
 import { databaseCapFromEnvironment, databaseReadOnlyFromEnvironment, retentionConfigFromEnvironment } from "./retention-config";
 import { startRetentionPruner } from "./retention-pruner";
+import { startSpendPacer } from "./spend-pacer";
 import { serverStoreHealth, type StoreHealth } from "./store-health";
 
 export interface CreateEngineOptions {
@@ -63,6 +66,16 @@ function banditPolicy(environment: Environment) {
   }
 }
 
+/** Spend pacing when REELCAST_LLM_TARGET_USD_PER_HOUR is set (null otherwise); an unusable target stops the start. */
+function spendPacing(environment: Environment, budgetWindowMs: number) {
+  try {
+    const config = pacingConfigFromEnvironment(environment, budgetWindowMs);
+    return config && createSpendPacing(config);
+  } catch (error) {
+    throw new ReelcastError("unavailable:api", error instanceof Error ? error.message : String(error));
+  }
+}
+
 /** Loads the catalog bundle, builds the in-memory indexes and wires the reasoners, bandit and store. */
 export async function createEngine(options: CreateEngineOptions = {}): Promise<Engine> {
   const environment = options.environment ?? process.env;
@@ -98,6 +111,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
   const banditCatalog = timed("bandit catalog", createBanditCatalog(catalog.items));
   const now = options.now ?? (() => performance.now());
   const epochMs = options.epochMs ?? (() => Date.now());
+  const budgetConfig = budgetConfigFromEnvironment(environment);
   return {
     catalog,
     keywordSearch,
@@ -111,7 +125,8 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
     textSearchUnavailable,
     contentDirections,
     llm: { handle: providers.languageModel, unavailableReason: providers.unavailableReason, rerank: rerankEnabled(environment) },
-    budget: { config: budgetConfigFromEnvironment(environment), state: emptyBudgetState(), breaker: circuitBreakerConfigFromEnvironment(environment) },
+    budget: { config: budgetConfig, state: emptyBudgetState(), breaker: circuitBreakerConfigFromEnvironment(environment) },
+    pacing: spendPacing(environment, budgetConfig.windowMs),
     bandit: {
       catalog: banditCatalog,
       state: banditState,
@@ -148,12 +163,18 @@ async function createServerEngine(): Promise<Engine> {
   const engine = await createEngine({ store, banditState: opened?.restored.state ?? createBanditState(), onPhase: (phase, milliseconds) => phases.push(`${phase} ${Math.round(milliseconds)}`) });
   const follower = store && opened ? followBanditLog(store, opened.restored.state, opened.restored.replay.throughSequence, opened.restored.snapshotSequence) : null;
   if (follower) engine.bandit!.log = follower;
+  wireEngineMetrics(engine);
   // One line for operators (and bench's cold-start breakdown): what loading cost.
   // eslint-disable-next-line no-console -- the one operator line of the server
   console.info(`[reelcast] engine ready in ${Math.round(performance.now() - started)} ms (${phases.join(", ")} ms); ${engine.catalog.items.length} items${store ? "" : `; without its database (${health.current()?.cause ?? "unavailable"})`}`);
   // The content-direction scores are computed on first use; once the server is up and idle,
   // compute them off the request path so the first "less violent" does not wait for them.
   setTimeout(() => void engine.contentDirections.scores, DIRECTION_WARM_UP_MS).unref();
+  // Every process refreshes the shared pacing bar on the pacer's tick; the snapshot writer also computes it.
+  if (store && engine.pacing) {
+    const retention = retentionConfigFromEnvironment();
+    startSpendPacer({ store, pacing: engine.pacing, compute: process.env.REELCAST_SNAPSHOT_WRITER !== "0", restateAfterMs: Math.min(24 * 3_600_000, retention.windowMs / 2) });
+  }
   if (store && follower && process.env.REELCAST_SNAPSHOT_WRITER !== "0") {
     const snapshot = () =>
       follower.snapshot(Date.now()).catch(() => {

@@ -6,6 +6,7 @@
  * fair-use-config.ts.
  */
 import { RateLimiterRes } from "rate-limiter-flexible";
+import { serverMetrics } from "../metrics/server-metrics";
 import { fairUseClientKey } from "./fair-use-client-key";
 import { fairUseConfig, type FairUseConfig } from "./fair-use-config";
 import { createFairUseLimiters, type FairUseLimiters, type PointLimiter } from "./fair-use-limiters";
@@ -29,7 +30,7 @@ export interface FairUse {
  * milliseconds. A refused client is remembered until its retry time, so a client at full speed is
  * answered from this process without a round trip to the counters for every refused request.
  */
-export function createFairUse(config: FairUseConfig, limiters: FairUseLimiters | null = null, now: () => number = Date.now): FairUse {
+export function createFairUse(config: FairUseConfig, limiters: FairUseLimiters | null = null, now: () => number = Date.now, onRefused: (limit: string) => void = () => undefined): FairUse {
   if (!config.enabled) return { admitRequest: async () => ALLOWED, admitNewSession: async () => ALLOWED };
   const { requests, newSessions } = limiters ?? createFairUseLimiters(config);
   const refusedUntil = new Map<string, { until: number; reason: string }>();
@@ -40,7 +41,10 @@ export function createFairUse(config: FairUseConfig, limiters: FairUseLimiters |
     const remembered = refusedUntil.get(key);
     if (remembered) {
       const left = remembered.until - now();
-      if (left > 0) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(left / 1000)), reason: remembered.reason };
+      if (left > 0) {
+        onRefused(kind);
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(left / 1000)), reason: remembered.reason };
+      }
       refusedUntil.delete(key);
     }
     try {
@@ -51,6 +55,7 @@ export function createFairUse(config: FairUseConfig, limiters: FairUseLimiters |
         const waitMs = Math.max(1, rejection.msBeforeNext);
         if (refusedUntil.size >= MAX_REMEMBERED_REFUSALS) refusedUntil.clear();
         refusedUntil.set(key, { until: now() + waitMs, reason });
+        onRefused(kind);
         return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), reason };
       }
       // The counters did not answer (the primary busy or gone): let the request through rather
@@ -76,7 +81,8 @@ export function createFairUse(config: FairUseConfig, limiters: FairUseLimiters |
 const INSTANCE = Symbol.for("reelcast.fair-use");
 function processFairUse(): FairUse {
   const holder = globalThis as { [INSTANCE]?: FairUse };
-  holder[INSTANCE] ??= createFairUse(fairUseConfig());
+  // Every refusal counts in the metrics (reelcast_rate_limited_total).
+  holder[INSTANCE] ??= createFairUse(fairUseConfig(), null, Date.now, (limit) => serverMetrics().observer.rateLimited(limit));
   return holder[INSTANCE];
 }
 

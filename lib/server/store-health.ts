@@ -1,3 +1,4 @@
+import { serverMetrics } from "../metrics/server-metrics";
 import { storeOutageOf, type Store, type StoreCallListener, type StoreOutage } from "../store";
 
 /**
@@ -38,7 +39,9 @@ export interface StoreHealth extends StoreCallListener {
  * One process's view of its store's health. The cause of a failure is logged once per cause
  * (the first request that meets it), not once per request; a recovery is logged once too.
  */
-export function createStoreHealth(options: { now?: () => number; log?: (line: string) => void; failureWindowMs?: number; probeReuseMs?: number } = {}): StoreHealth {
+export function createStoreHealth(
+  options: { now?: () => number; log?: (line: string) => void; failureWindowMs?: number; probeReuseMs?: number; onOutage?: (cause: StoreOutage["cause"]) => void } = {},
+): StoreHealth {
   const now = options.now ?? Date.now;
   // eslint-disable-next-line no-console -- the operator's log: once per cause
   const log = options.log ?? ((line: string) => console.error(line));
@@ -71,6 +74,7 @@ export function createStoreHealth(options: { now?: () => number; log?: (line: st
     if (!outage) return null;
     probePassedAt = null;
     failures++;
+    options.onOutage?.(outage.cause);
     lastFailure = { outage, at: now() };
     record(outage, error);
     return outage;
@@ -84,6 +88,7 @@ export function createStoreHealth(options: { now?: () => number; log?: (line: st
     },
     openFailed: (error) => {
       openFailure = storeOutageOf(error) ?? { cause: "unavailable", message: "The database could not be opened. Nothing was written." };
+      options.onOutage?.(openFailure.cause);
       record(openFailure, error);
       return openFailure;
     },
@@ -113,8 +118,11 @@ export function createStoreHealth(options: { now?: () => number; log?: (line: st
 
 const globalForHealth = globalThis as typeof globalThis & { reelcastStoreHealth?: StoreHealth };
 
-/** This server process's store health (kept on globalThis like the engine, for dev reloads). */
+/**
+ * This server process's store health (kept on globalThis like the engine, for dev reloads); every
+ * outage a store call meets counts in the metrics (reelcast_store_errors_total).
+ */
 export function serverStoreHealth(): StoreHealth {
-  globalForHealth.reelcastStoreHealth ??= createStoreHealth();
+  globalForHealth.reelcastStoreHealth ??= createStoreHealth({ onOutage: (cause) => serverMetrics().observer.storeFailed(cause) });
   return globalForHealth.reelcastStoreHealth;
 }
