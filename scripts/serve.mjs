@@ -196,6 +196,11 @@ async function serveWorker() {
       connections.delete(socket);
       if (stopping && connections.size === 0) process.exit(0);
     });
+    // Node's HTTP server turns Nagle's algorithm off only for connections its own listener
+    // accepted. Without this, a response written in more than one piece (every Next.js answer:
+    // head, then body) waits for the client's delayed ACK on a kept-alive connection: 40 ms per
+    // request (GET /api/health served 22 req/s on one connection, 250 with this line).
+    socket.setNoDelay(true);
     server.emit("connection", socket);
     // The primary accepted it paused so that no byte is read before the handoff.
     socket.resume();
