@@ -56,7 +56,7 @@ function sparseSupportOf(engine: Engine): SparseFilmSupport | undefined {
   const search = engine.textSearch;
   if (!search) return undefined;
   return {
-    textNeighbours: (itemIndex, k) => search.searchVector(search.itemVector(itemIndex), k + 1).map((hit) => hit.itemIndex),
+    textNeighbours: (itemIndex, k) => [...search.itemNeighbours(itemIndex, k + 1)],
     ratingCount: (itemIndex) => engine.catalog.items[itemIndex].ratingCount,
   };
 }

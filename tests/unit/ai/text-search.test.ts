@@ -30,3 +30,20 @@ test("with an injected index, text search over-fetches by the exclusions and fil
   assert.ok(Math.abs(hits[0].score - 0.7) < 1e-6);
   assert.deepEqual(asked, [[[1, 0], 3]]);
 });
+
+test("an item's text neighbours are the search from its own row, remembered per item and k", () => {
+  const searched: number[] = [];
+  const index = {
+    search(query: Float32Array, k: number) {
+      searched.push(k);
+      return { indexes: Int32Array.from([2, 1, 0]).subarray(0, k), scores: Float32Array.from([1, 0.7, 0.7]).subarray(0, k) };
+    },
+  };
+  const search = createTextSearch(encoder, vectors, index);
+  const first = search.itemNeighbours(2, 3);
+  assert.deepEqual(first, search.searchVector(search.itemVector(2), 3).map((hit) => hit.itemIndex));
+  assert.equal(search.itemNeighbours(2, 3), first, "the same list, not searched again");
+  assert.deepEqual(search.itemNeighbours(2, 2), [2, 1], "another k is another list");
+  assert.deepEqual(searched, [3, 3, 2]);
+  assert.ok(Object.isFrozen(first), "callers cannot change the remembered list");
+});
