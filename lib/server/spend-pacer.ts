@@ -85,6 +85,8 @@ export function startSpendPacer(options: {
     if (!step.changed) payload.reason = `unchanged, re-stated so retention keeps it: ${payload.reason}`;
     const record = await store.appendOperatorRecord({ kind: PACING_RECORD_KIND, at, payload });
     pacing.current = payload;
+    // The bar as published (rounded for the record), so the next refresh sees its own bar.
+    state = { bar: payload.bar, share: step.state.share };
     newestAt = record.at;
     if (step.changed) log(`[reelcast] spend pacing: ${payload.reason}`);
     return { step, wrote: true };
