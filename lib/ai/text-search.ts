@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Catalog, Environment } from "../catalog/catalog";
 import { ReelcastError } from "../errors/reelcast-error";
 import { textEncoderConfig, type TextEncoderConfig } from "./encoder-config";
-import { exactTopK, type VectorHit } from "./exact-top-k";
+import { exactTopK, type ExactScan, type VectorHit } from "./exact-top-k";
 import { GloveSifEncoder } from "./glove-sif-encoder";
 import { decodeGloveSifModel } from "./glove-sif-model";
 import { getMiniLmEncoder } from "./minilm-encoder";
@@ -51,11 +51,11 @@ export interface NearestNeighbourIndex {
  * k + |exclude| neighbours and filters. A query without any known word (a zero vector) has no
  * cosine; it goes to the exact scan, which ranks every row equal, as without an index.
  */
-export function createTextSearch(encoder: SentenceEncoder, itemTextVectors: Float32Array, index?: NearestNeighbourIndex): TextSearch {
+export function createTextSearch(encoder: SentenceEncoder, itemTextVectors: Float32Array, index?: NearestNeighbourIndex, scan: ExactScan = exactTopK): TextSearch {
   const dimensions = encoder.dimensions;
   if (itemTextVectors.length % dimensions !== 0) throw new RangeError(`createTextSearch: ${itemTextVectors.length} values are not rows of ${dimensions}`);
   const searchVector = (vector: ArrayLike<number>, k: number, exclude?: ReadonlySet<number>): VectorHit[] => {
-    if (!index || isZero(vector)) return exactTopK(itemTextVectors, dimensions, vector, k, exclude);
+    if (!index || isZero(vector)) return scan(itemTextVectors, dimensions, vector, k, exclude);
     const query = vector instanceof Float32Array ? vector : Float32Array.from(vector);
     const found = index.search(query, k + (exclude?.size ?? 0));
     const hits: VectorHit[] = [];
@@ -166,6 +166,11 @@ export interface LoadTextSearchOptions {
    * when the bundle has no index, the search scans exactly.
    */
   openIndex?: (bundleDir: string, artifact: TextIndexArtifact, dimensions: number) => NearestNeighbourIndex;
+  /**
+   * The exact scan to use without an index: catalog/native-exact-scan.ts (the same hits as
+   * exactTopK, faster), passed in so lib/ai does not depend on the usearch binding. Default exactTopK.
+   */
+  exactScan?: ExactScan;
 }
 
 function openBundleIndex(catalog: Pick<Catalog, "bundleDir">, artifact: TextVectorsArtifact, options: LoadTextSearchOptions): NearestNeighbourIndex | undefined {
@@ -207,5 +212,5 @@ export async function loadTextSearch(catalog: Pick<Catalog, "manifest" | "bundle
       `Text encoder ${encoder.modelId} embeds into ${encoder.dimensions} dimensions, the bundle's vectors have ${artifact.encoder.dimensions}. Run \`${rebuildCommand(config)}\`.`,
     );
   }
-  return createTextSearch(encoder, vectors, openBundleIndex(catalog, artifact, options));
+  return createTextSearch(encoder, vectors, openBundleIndex(catalog, artifact, options), options.exactScan);
 }

@@ -3,6 +3,7 @@ import { loadCurrentCatalog } from "../../catalog/bundle-loader";
 import { loadCfArtifacts } from "../../catalog/cf-artifacts";
 import { loadKeywordIndex } from "../../catalog/keyword-index-stage";
 import { openTextIndex } from "../../catalog/text-index";
+import { nativeExactScan } from "../../catalog/native-exact-scan";
 import type { Environment } from "../catalog/catalog";
 import type { Engine } from "../pipeline/engine";
 import { popularityScore } from "../catalog/popularity";
@@ -99,7 +100,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
     "text search",
     catalog.manifest.artifacts["text-vectors"] === undefined
       ? ((textSearchUnavailable = "the catalog bundle has no text vectors"), null)
-      : await loadTextSearch(catalog, { environment, openIndex: openTextIndex }).catch((error: unknown) => {
+      : await loadTextSearch(catalog, { environment, openIndex: openTextIndex, exactScan: nativeExactScan }).catch((error: unknown) => {
           textSearchUnavailable = error instanceof Error ? error.message : String(error);
           return null;
         }),
