@@ -1,5 +1,5 @@
 import { catchUpFromLog, replayEventLog, serializeBanditState, toReplayEntry, type BanditState, type StoredLogEntry } from "../bandit";
-import type { JsonValue, Store } from "../store";
+import type { EventLogNotifications, JsonValue, Store } from "../store";
 
 /** Entries read per store call while catching up. */
 const PAGE_SIZE = 2000;
@@ -13,7 +13,10 @@ const PAGE_SIZE = 2000;
 export interface BanditLogFollower {
   /**
    * Applies the entries logged since the last call. Resolves once the state holds every entry
-   * committed before the call; concurrent callers share one read of the log.
+   * committed before the call; concurrent callers share one read of the log. With
+   * notifications (PostgreSQL) while the LISTEN connection is up: every entry notified before
+   * the call, read when the notification arrived, so a request reads nothing when no other
+   * replica wrote; an entry another replica committed a moment ago may still be on its way.
    */
   catchUp(): Promise<void>;
   /**
@@ -27,15 +30,25 @@ export interface BanditLogFollower {
    * snapshot's watermark, or null when nothing changed.
    */
   snapshot(now: number): Promise<number | null>;
+  /** Stops listening for notifications (nothing to stop without them). */
+  stop(): void;
 }
 
 /**
  * Follows the store's event log from `throughSequence` (where a restore left `state`).
  * `lastSnapshotSequence` is the newest saved snapshot's watermark, so an idle restart does not
- * save an identical one.
+ * save an identical one. With `notifications` (PostgreSQL's LISTEN/NOTIFY) the follower applies
+ * other replicas' entries as they are notified instead of asking the store on every catchUp,
+ * and catches up by sequence whenever notifications may have been missed (on connecting and
+ * after every reconnect); while the connection is down, catchUp reads the shared sequence as
+ * without notifications.
  */
-export function followBanditLog(store: Store, state: BanditState, throughSequence: number, lastSnapshotSequence = throughSequence): BanditLogFollower {
+export function followBanditLog(store: Store, state: BanditState, throughSequence: number, lastSnapshotSequence = throughSequence, notifications: EventLogNotifications | null = null): BanditLogFollower {
   let applied = throughSequence;
+  // The highest sequence notified, and whether the follower caught up by sequence since the
+  // LISTEN connection last (re)connected (only then do notifications tell it everything).
+  let notified = 0;
+  let listening = false;
   let snapshotThrough = lastSnapshotSequence;
   // Every read-and-apply runs after the previous one: two overlapping catch-ups would read the
   // same entries and apply them twice.
@@ -69,7 +82,7 @@ export function followBanditLog(store: Store, state: BanditState, throughSequenc
     return run;
   };
 
-  const catchUp = (): Promise<void> => {
+  const readQueued = (): Promise<void> => {
     if (queued) return queued;
     const run = enqueue(async () => {
       queued = null;
@@ -78,6 +91,28 @@ export function followBanditLog(store: Store, state: BanditState, throughSequenc
     queued = run;
     return run;
   };
+
+  const catchUp = (): Promise<void> => {
+    if (listening && notifications?.connected()) {
+      // Nothing notified past the watermark: no other replica wrote. Wait only for work queued.
+      if (notified <= applied) return queued ?? tail;
+    }
+    return readQueued();
+  };
+
+  const unsubscribe = notifications?.subscribe((sequence) => {
+    if (sequence === null) {
+      // (Re)connected: whatever was committed while nobody listened is only in the log.
+      listening = false;
+      readQueued().then(
+        () => (listening = true),
+        () => undefined,
+      );
+      return;
+    }
+    notified = Math.max(notified, sequence);
+    if (sequence > applied) readQueued().catch(() => undefined);
+  });
 
   const applyOwn = (entry: StoredLogEntry) =>
     enqueue(async () => {
@@ -101,5 +136,6 @@ export function followBanditLog(store: Store, state: BanditState, throughSequenc
         snapshotThrough = through;
         return through;
       }),
+    stop: () => unsubscribe?.(),
   };
 }

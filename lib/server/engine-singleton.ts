@@ -15,7 +15,7 @@ import { createProviderRegistry, type ProviderRegistryOptions } from "../ai/prov
 import { circuitBreakerConfigFromEnvironment } from "../ai/circuit-breaker";
 import { loadTextSearch } from "../ai/text-search";
 import { createSpendPacing, pacingConfigFromEnvironment } from "../pacing";
-import { databasePathFromEnvironment, isStoreError, openSqliteStore, reportingStore, type Store } from "../store";
+import { isStoreError, openStore, reportingStore, storeBackendFromEnvironment, type EventLogNotifications, type Store } from "../store";
 import { ReelcastError } from "../errors/reelcast-error";
 import { wireEngineMetrics } from "../metrics/engine-metrics";
 import { restoreBanditState } from "./bandit-persistence";
@@ -148,7 +148,7 @@ const DIRECTION_WARM_UP_MS = 2_000;
 const SNAPSHOT_INTERVAL_MS = 30_000;
 
 /**
- * The server's engine: the SQLite store at REELCAST_DB_PATH, the bandit restored from its
+ * The server's engine: the store (SQLite at REELCAST_DB_PATH, or PostgreSQL), the bandit restored from its
  * snapshot and the log and then following the log (so the processes of a cluster, each with its
  * own engine, hold the same bandit state), and a snapshot timer and the retention pruner in the
  * one process that writes snapshots (REELCAST_SNAPSHOT_WRITER, "0" in all workers but one). A
@@ -162,7 +162,7 @@ async function createServerEngine(): Promise<Engine> {
   phases.push(`bandit restore ${Math.round(performance.now() - started)}`);
   const store = opened && reportingStore(opened.store, health);
   const engine = await createEngine({ store, banditState: opened?.restored.state ?? createBanditState(), onPhase: (phase, milliseconds) => phases.push(`${phase} ${Math.round(milliseconds)}`) });
-  const follower = store && opened ? followBanditLog(store, opened.restored.state, opened.restored.replay.throughSequence, opened.restored.snapshotSequence) : null;
+  const follower = store && opened ? followBanditLog(store, opened.restored.state, opened.restored.replay.throughSequence, opened.restored.snapshotSequence, opened.eventLog) : null;
   if (follower) engine.bandit!.log = follower;
   wireEngineMetrics(engine);
   // One line for operators (and bench's cold-start breakdown): what loading cost.
@@ -189,25 +189,24 @@ async function createServerEngine(): Promise<Engine> {
 }
 
 /**
- * The SQLite store at REELCAST_DB_PATH with the bandit state restored from it, or null when it
- * cannot be opened or read (damaged, unreadable, locked at start): the engine then loads and
- * answers without it, and the cause is logged once and reported by /api/health.
+ * The store the environment names (PostgreSQL at REELCAST_DATABASE_URL, else the SQLite file at
+ * REELCAST_DB_PATH) with the bandit state restored from it, or null when it cannot be opened or
+ * read (damaged, unreadable, locked or unreachable at start): the engine then loads and answers
+ * without it, and the cause is logged once and reported by /api/health.
  */
-async function openServerStore(health: StoreHealth): Promise<{ store: Store; restored: Awaited<ReturnType<typeof restoreBanditState>> } | null> {
+async function openServerStore(health: StoreHealth): Promise<{ store: Store; eventLog: EventLogNotifications | null; restored: Awaited<ReturnType<typeof restoreBanditState>> } | null> {
   let store: Store | null = null;
   try {
-    // One commit per request without an fsync (durable against a process crash); feedback
-    // events fsync before they are acknowledged (durable against power loss too).
-    // WAL checkpoints (the fsyncs) run on a worker thread, off the requests' path.
-    store = openSqliteStore({
-      path: databasePathFromEnvironment(),
-      synchronous: "NORMAL",
-      feedbackSynchronous: "FULL",
-      backgroundCheckpointMs: 250,
-      maxSizeMb: databaseCapFromEnvironment(),
-      readOnly: databaseReadOnlyFromEnvironment(),
+    const opened = await openStore(storeBackendFromEnvironment(), {
+      // One commit per request without an fsync (durable against a process crash); feedback
+      // events fsync before they are acknowledged (durable against power loss too).
+      // WAL checkpoints (the fsyncs) run on a worker thread, off the requests' path.
+      sqlite: { synchronous: "NORMAL", feedbackSynchronous: "FULL", backgroundCheckpointMs: 250, maxSizeMb: databaseCapFromEnvironment(), readOnly: databaseReadOnlyFromEnvironment() },
+      // PostgreSQL commits every transaction with synchronous_commit=on (its default): each is
+      // on disk before the call resolves, feedback and impressions alike.
     });
-    return { store, restored: await restoreBanditState(store) };
+    store = opened.store;
+    return { store, eventLog: opened.eventLog, restored: await restoreBanditState(store) };
   } catch (error) {
     await store?.close().catch(() => undefined);
     if (!isStoreError(error)) throw error;

@@ -1,5 +1,8 @@
 import type Database from "better-sqlite3";
-import type { PruneOptions, PruneResult } from "./store";
+import type { PruneOptions } from "./store";
+import { addPruneCounts, emptyPruneCounts, type PruneCounts } from "./store-rows";
+
+export { batchWasEmpty } from "./store-rows";
 
 /**
  * Rows a prune transaction starts from: 250 impressions (about 3,000 slot rows) and 250 sessions
@@ -8,7 +11,7 @@ import type { PruneOptions, PruneResult } from "./store";
  */
 export const DEFAULT_PRUNE_BATCH = 250;
 
-type Counts = Omit<PruneResult, "batches" | "protectedAfterSequence">;
+type Counts = PruneCounts;
 
 /**
  * The retention deletes of the SQLite store, one small batch per call so a prune never holds
@@ -38,15 +41,13 @@ export function sqliteRetention(db: Database.Database) {
     deleteOldOperatorRecords: db.prepare<[number, number]>("DELETE FROM operator_records WHERE id IN (SELECT id FROM operator_records WHERE at < ? ORDER BY at LIMIT ?)"),
   };
 
-  const empty = (): Counts => ({ sessions: 0, conversationMessages: 0, impressions: 0, slots: 0, feedback: 0, llmSpend: 0, operatorRecords: 0 });
-
   return {
     /** The newest snapshot's watermark: events after it are what a restart replays, so they stay. */
     protectedAfterSequence: (): number => statements.latestSnapshotSequence.get()!.through,
 
     /** One batch of each kind; the caller loops until a batch deletes nothing. */
     pruneBatch: (options: Required<Pick<PruneOptions, "before" | "spendBefore" | "batchSize">>): Counts => {
-      const deleted = empty();
+      const deleted = emptyPruneCounts();
       const through = statements.latestSnapshotSequence.get()!.through;
       for (const { id, packedSlots } of statements.oldImpressions.all(options.before, through, through, options.batchSize)) {
         deleted.feedback += statements.deleteFeedbackOf.run(id).changes;
@@ -62,20 +63,7 @@ export function sqliteRetention(db: Database.Database) {
       return deleted;
     },
 
-    add: (total: Counts, batch: Counts): Counts => ({
-      sessions: total.sessions + batch.sessions,
-      conversationMessages: total.conversationMessages + batch.conversationMessages,
-      impressions: total.impressions + batch.impressions,
-      slots: total.slots + batch.slots,
-      feedback: total.feedback + batch.feedback,
-      llmSpend: total.llmSpend + batch.llmSpend,
-      operatorRecords: total.operatorRecords + batch.operatorRecords,
-    }),
-    empty,
+    add: addPruneCounts,
+    empty: emptyPruneCounts,
   };
-}
-
-/** True when a batch deleted nothing: the prune is done. */
-export function batchWasEmpty(batch: Counts): boolean {
-  return batch.sessions + batch.impressions + batch.llmSpend + batch.operatorRecords === 0;
 }

@@ -2,17 +2,18 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from "./migrations";
-import { fitsPackedIndex, packSlots, unpackSlots } from "./packed-slots";
+import { packSlots, unpackSlots } from "./packed-slots";
 import { parsedJsonCache } from "./parsed-json-cache";
 import { sqliteOperatorRecords } from "./sqlite-operator-records";
 import { batchWasEmpty, DEFAULT_PRUNE_BATCH, sqliteRetention } from "./sqlite-retention";
 import { timeOrderedId } from "./time-ordered-id";
+import { conversationJson, ID_PATTERN, isJsonObject, validateImpression } from "./store-validation";
+import { toConversationMessage, toFeedback, type ConversationRow, type FeedbackRow, type ImpressionRowColumns, toImpressionRecord } from "./store-rows";
 import { startWalCheckpointer } from "./wal-checkpointer";
 import type {
   BanditStateRecord,
   ConversationMessageRecord,
   EventLogEntry,
-  FeedbackRecord,
   ImpressionRecord,
   ImpressionSlotRecord,
   JsonObject,
@@ -87,25 +88,13 @@ export interface SqliteStoreOptions {
   readOnly?: boolean;
 }
 
-/** Largest stored conversation message: a 24-card answer with synopses is about 40 KiB. */
-const MAX_CONVERSATION_MESSAGE_BYTES = 512 * 1024;
-/** Client event ids and conversation message ids: short, printable, no spaces. */
-const ID_PATTERN = /^[A-Za-z0-9_:.-]{1,200}$/;
-
 /** Parsed session states kept per connection (a few KB each): more than the requests a process has in flight. */
 const SESSION_CACHE_ENTRIES = 256;
 
 /** How long probeWrite waits for the write lock by default: other processes hold it for milliseconds. */
 const PROBE_WAIT_MS = 500;
 
-interface ImpressionRow {
-  id: string;
-  sequence: number;
-  session_id: string | null;
-  created_at: number;
-  policy: string;
-  feature_version: number;
-  context_json: string;
+interface ImpressionRow extends ImpressionRowColumns {
   /** Schema 8 on (lib/store/packed-slots.ts); null for an impression whose slots are impression_slots rows. */
   slots_json: string | null;
   slot_features: Uint8Array | null;
@@ -119,25 +108,6 @@ interface SlotRow {
   explanation_text: string;
   propensity: number;
   features_json: string;
-}
-
-interface FeedbackRow {
-  sequence: number;
-  impression_id: string;
-  item_id: string;
-  event: string;
-  at: number;
-  client_event_id: string | null;
-}
-
-interface ConversationRow {
-  session_id: string;
-  position: number;
-  id: string;
-  role: "user" | "assistant";
-  created_at: number;
-  message_json: string;
-  turn_json: string | null;
 }
 
 function sqliteCode(error: unknown): string | null {
@@ -160,34 +130,6 @@ export function translateSqliteError(error: unknown, databasePath: string, busyT
   return error;
 }
 
-function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function validateFeatures(features: StoredFeatures, where: string): void {
-  if (!Array.isArray(features?.indexes) || !Array.isArray(features?.values) || features.indexes.length !== features.values.length) {
-    throw new StoreInvalidInputError(`${where}: features need equal-length indexes and values arrays.`);
-  }
-  if (!features.indexes.every(fitsPackedIndex) || !features.values.every(Number.isFinite)) throw new StoreInvalidInputError(`${where}: features must be integer indexes in [0, 2^32) and finite values.`);
-}
-
-function validateImpression(impression: NewImpression): void {
-  if (!Number.isFinite(impression.createdAt)) throw new StoreInvalidInputError("Impression createdAt must be a finite number of milliseconds.");
-  if (!isJsonObject(impression.context)) throw new StoreInvalidInputError("Impression context must be a JSON object.");
-  const positions = new Set<number>();
-  const items = new Set<string>();
-  for (const slot of impression.slots) {
-    const where = `Impression slot ${slot.position} (${slot.itemId})`;
-    if (!Number.isInteger(slot.position) || slot.position < 0) throw new StoreInvalidInputError(`${where}: position must be a non-negative integer.`);
-    if (positions.has(slot.position)) throw new StoreInvalidInputError(`${where}: position used twice.`);
-    if (items.has(slot.itemId)) throw new StoreInvalidInputError(`${where}: item shown twice in one impression.`);
-    if (!(slot.propensity > 0 && slot.propensity <= 1 + 1e-6)) throw new StoreInvalidInputError(`${where}: propensity must be in (0, 1], got ${slot.propensity}.`);
-    validateFeatures(slot.features, where);
-    positions.add(slot.position);
-    items.add(slot.itemId);
-  }
-}
-
 const toSlot = (row: SlotRow): ImpressionSlotRecord => ({
   impressionId: row.impression_id,
   itemId: row.item_id,
@@ -198,32 +140,7 @@ const toSlot = (row: SlotRow): ImpressionSlotRecord => ({
   features: JSON.parse(row.features_json) as StoredFeatures,
 });
 
-const toFeedback = (row: FeedbackRow): FeedbackRecord => ({ sequence: row.sequence, impressionId: row.impression_id, itemId: row.item_id, event: row.event, at: row.at, clientEventId: row.client_event_id });
 
-const toConversationMessage = (row: ConversationRow): ConversationMessageRecord => ({
-  sessionId: row.session_id,
-  position: row.position,
-  id: row.id,
-  role: row.role,
-  createdAt: row.created_at,
-  message: JSON.parse(row.message_json) as JsonObject,
-  turn: row.turn_json === null ? null : (JSON.parse(row.turn_json) as JsonObject),
-});
-
-/** A conversation message as the row to write; throws StoreInvalidInputError for a malformed one. */
-function conversationJson(message: NewConversationMessage): { messageJson: string; turnJson: string | null } {
-  if (typeof message.id !== "string" || !ID_PATTERN.test(message.id)) throw new StoreInvalidInputError(`Conversation message id ${JSON.stringify(message.id)} must be 1-200 letters, digits or _:.-`);
-  if (message.role !== "user" && message.role !== "assistant") throw new StoreInvalidInputError(`Conversation message role must be user or assistant, got ${JSON.stringify(message.role)}.`);
-  if (!isJsonObject(message.message)) throw new StoreInvalidInputError("A conversation message must be a JSON object.");
-  const turn = message.turn ?? null;
-  if (turn !== null && !isJsonObject(turn)) throw new StoreInvalidInputError("A conversation turn must be a JSON object or null.");
-  const messageJson = JSON.stringify(message.message);
-  const turnJson = turn === null ? null : JSON.stringify(turn);
-  if (Buffer.byteLength(messageJson) + (turnJson === null ? 0 : Buffer.byteLength(turnJson)) > MAX_CONVERSATION_MESSAGE_BYTES) {
-    throw new StoreInvalidInputError(`Conversation message ${message.id} is larger than ${MAX_CONVERSATION_MESSAGE_BYTES} bytes.`);
-  }
-  return { messageJson, turnJson };
-}
 
 /**
  * Opens (creating and migrating when needed) the embedded SQLite store in WAL mode. Throws
@@ -347,16 +264,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const readImpression = (id: string): ImpressionRecord => {
     const row = statements.impressionById.get(id);
     if (!row) throw new StoreNotFoundError("impression", id);
-    return {
-      id: row.id,
-      sequence: row.sequence,
-      sessionId: row.session_id,
-      createdAt: row.created_at,
-      policy: row.policy,
-      featureVersion: row.feature_version,
-      context: JSON.parse(row.context_json) as JsonObject,
-      slots: slotsOf(row),
-    };
+    return toImpressionRecord(row, slotsOf(row));
   };
 
   /** Writes an impression with its slots packed into its row; runs inside the caller's transaction. */
@@ -420,8 +328,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 
   const writeSession = (id: string, state: JsonObject, at: number): SessionRecord => {
     if (!isJsonObject(state)) throw new StoreInvalidInputError("Session state must be a JSON object.");
-    const { created_at: createdAt } = statements.upsertSession.get(id, at, at, JSON.stringify(state))!;
-    return { id, createdAt, updatedAt: at, state };
+    const json = JSON.stringify(state);
+    const { created_at: createdAt } = statements.upsertSession.get(id, at, at, json)!;
+    // Read-only from here on, as a read's: the session's next request takes it without a parse.
+    return { id, createdAt, updatedAt: at, state: sessionStates.remember(id, json, state) };
   };
 
   const applySessionUpdate = (id: string, at: number, update: (state: JsonObject | null) => JsonObject) => writeSession(id, update(readSession(id)?.state ?? null), at);

@@ -1,3 +1,4 @@
+import { sqlState } from "./postgres/sql-state";
 import { StoreError } from "./store-errors";
 
 /** Why the store cannot be used: what an operator fixes, and what a client is told. */
@@ -33,13 +34,14 @@ function sqliteCodeOf(error: unknown): string {
 export function storeOutageOf(error: unknown): StoreOutage | null {
   if (!(error instanceof StoreError)) return null;
   const sqlite = sqliteCodeOf(error);
+  const postgres = sqlState(error);
   let cause: StoreOutageCause;
   if (error.code === "corrupt:store") cause = "corrupt";
   else if (error.code === "busy:store") cause = "locked";
   else if (error.code === "schema:store") cause = "schema";
   else if (error.code !== "unavailable:store") return null;
-  else if (sqlite === "SQLITE_FULL" || sqlite === "SQLITE_IOERR_WRITE" && /disk is full|no space/i.test(error.message)) cause = "full";
-  else if (sqlite.startsWith("SQLITE_READONLY") || sqlite === "SQLITE_PERM" || sqlite === "SQLITE_CANTOPEN" && /read-?only/i.test(error.message)) cause = "read-only";
+  else if (sqlite === "SQLITE_FULL" || sqlite === "SQLITE_IOERR_WRITE" && /disk is full|no space/i.test(error.message) || postgres === "53100") cause = "full";
+  else if (sqlite.startsWith("SQLITE_READONLY") || sqlite === "SQLITE_PERM" || sqlite === "SQLITE_CANTOPEN" && /read-?only/i.test(error.message) || postgres === "25006") cause = "read-only";
   else cause = "unavailable";
   return { cause, message: CLIENT_MESSAGES[cause] };
 }
