@@ -1,6 +1,7 @@
 import type { Item } from "../catalog/item";
 import { languageName } from "../language/language-display-name";
 import type { Constraints } from "./constraints";
+import { inRange } from "./value-range";
 
 /**
  * The request's constraints that this film visibly meets, in words for a card ("a comedy",
@@ -12,16 +13,9 @@ export function constraintFacts(item: Item, constraints: Constraints): string[] 
   const genres = constraints.includeGenres.map((entry) => entry.genre).filter((genre) => item.genres.includes(genre));
   if (genres.length > 0) facts.push(`${genres.join("/").toLowerCase()}`);
   const { runtime, years, languages } = constraints;
-  if (runtime && item.runtimeMinutes !== null) {
-    const meetsMin = runtime.minMinutes === null || item.runtimeMinutes >= runtime.minMinutes;
-    const meetsMax = runtime.maxMinutes === null || item.runtimeMinutes <= runtime.maxMinutes;
-    if (meetsMin && meetsMax) facts.push(`${item.runtimeMinutes} minutes`);
-  }
-  if (years && item.year !== null) {
-    const meets = (years.from === null || item.year >= years.from) && (years.to === null || item.year <= years.to);
-    // "released in 2001", not "from 2001": next to a request for "from 1990" the bare form reads as a range.
-    if (meets) facts.push(`released in ${item.year}`);
-  }
+  if (runtime && item.runtimeMinutes !== null && inRange(item.runtimeMinutes, runtime.minMinutes, runtime.maxMinutes)) facts.push(`${item.runtimeMinutes} minutes`);
+  // "released in 2001", not "from 2001": next to a request for "from 1990" the bare form reads as a range.
+  if (years && item.year !== null && inRange(item.year, years.from, years.to)) facts.push(`released in ${item.year}`);
   if (languages && item.language !== null && languages.include.includes(item.language)) facts.push(`in ${languageName(item.language)}`);
   for (const person of constraints.people) {
     if (person.exclude) continue;

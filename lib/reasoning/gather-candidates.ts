@@ -8,8 +8,9 @@ import { isSparseFilm, referenceNeighbours, type SparseFilmSupport } from "../re
 import type { CfModel } from "../retrieval/fast-path";
 import type { KeywordSearch } from "../retrieval/keyword-search";
 import { fuseRankedLists, type RankedList } from "../retrieval/rank-fusion";
-import { popularityOrder, type Candidate } from "./apply-constraints";
+import type { Candidate } from "./candidate-pool";
 import { hardConstraintFilter } from "./hard-constraint-filter";
+import { popularityOrder } from "./popularity-order";
 import type { Constraints } from "./constraints";
 
 export interface CandidateResources {

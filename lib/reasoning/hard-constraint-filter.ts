@@ -1,5 +1,5 @@
 import type { Item } from "../catalog/item";
-import { meetsHardConstraints, meetsNonColumnarHardConstraints } from "./apply-constraints";
+import { meetsHardConstraints, meetsNonColumnarHardConstraints } from "./hard-checks";
 import type { Constraints } from "./constraints";
 
 /** The catalog's genres, years and runtimes as flat arrays, built once per catalog. */

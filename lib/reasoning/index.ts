@@ -24,7 +24,11 @@ export {
   type SortOrder,
   type YearRange,
 } from "./constraints";
-export { applyConstraints, applyConstraintsWithCatalogFallback, meetsHardConstraints, RUNTIME_WIDENING_STEPS, YEAR_WIDENING_STEPS, type AppliedItem, type ApplyOptions, type ApplyResult, type Candidate, type CheckStatus, type RelaxationStep } from "./apply-constraints";
+export { applyConstraints, type AppliedItem, type ApplyOptions, type ApplyResult } from "./apply-constraints";
+export { applyConstraintsWithCatalogFallback } from "./catalog-fallback";
+export type { Candidate } from "./candidate-pool";
+export { meetsHardConstraints, type CheckStatus } from "./hard-checks";
+export { RUNTIME_WIDENING_STEPS, YEAR_WIDENING_STEPS, type RelaxationStep } from "./relaxation";
 export { constraintsFromAnalysis, describeConstraints, followUpInstructions, reasonOffline, type OfflineReasonerContext, type OfflineReasonerResult } from "./offline-reasoner";
 export {
   applyFollowUp,

@@ -1,7 +1,8 @@
 import type { Item } from "../../lib/catalog/item";
 import { buildCatalogLexicon, type CatalogLexicon } from "../../lib/language/catalog-lexicon";
 import type { Engine } from "../../lib/pipeline/engine";
-import { applyConstraintsWithCatalogFallback, type AppliedItem, type ApplyResult } from "../../lib/reasoning/apply-constraints";
+import type { AppliedItem, ApplyResult } from "../../lib/reasoning/apply-constraints";
+import { applyConstraintsWithCatalogFallback } from "../../lib/reasoning/catalog-fallback";
 import type { Constraints } from "../../lib/reasoning/constraints";
 import { gatherCandidates } from "../../lib/reasoning/gather-candidates";
 import { reasonOffline } from "../../lib/reasoning/offline-reasoner";

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { applyConstraints, applyConstraintsWithCatalogFallback, meetsHardConstraints } from "../../../lib/reasoning/apply-constraints";
+import { applyConstraints } from "../../../lib/reasoning/apply-constraints";
+import { applyConstraintsWithCatalogFallback } from "../../../lib/reasoning/catalog-fallback";
+import { meetsHardConstraints } from "../../../lib/reasoning/hard-checks";
 import { parseConstraints, type ConstraintsInput } from "../../../lib/reasoning/constraints";
 import { tinyCatalog, tinyItem } from "./tiny-catalog";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { loadCurrentCatalog } from "../../../catalog/bundle-loader";
-import { meetsHardConstraints } from "../../../lib/reasoning/apply-constraints";
+import { meetsHardConstraints } from "../../../lib/reasoning/hard-checks";
 import { parseConstraints, type ConstraintsInput } from "../../../lib/reasoning/constraints";
 import { hardConstraintFilter } from "../../../lib/reasoning/hard-constraint-filter";
 import { tinyCatalog } from "./tiny-catalog";
