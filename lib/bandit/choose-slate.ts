@@ -8,6 +8,7 @@ import { describePolicy, epsilonAt, type PolicyConfig } from "./policy";
 import type { RandomSource } from "./random";
 import { drawWeights, meanScore, sigmoid } from "./reward-model";
 import { bandItems, DEFAULT_RELEVANCE_BAND, scaleRelevance, validateBand, type RelevanceBand } from "./relevance-band";
+import { describeSlateChoices, type SlateChoices } from "./slate-choices";
 
 /** One item retrieval proposes, with its relevance on any scale where larger is better. */
 export interface SlateCandidate {
@@ -345,6 +346,8 @@ export interface Slate {
   slots: SlateSlot[];
   /** Product of the slot propensities: the probability of the whole ordered slate. */
   slatePropensity: number;
+  /** What every slot chose among, for off-policy evaluation over the logs (slate-choices.ts). */
+  choices: SlateChoices;
 }
 
 /**
@@ -380,7 +383,8 @@ export function chooseSlate(input: ChooseSlateInput): Slate {
     };
   });
   const slatePropensity = slots.reduce((product, slot) => product * slot.propensity, 1);
-  return { policy: describePolicy(input.policy), epsilon: policy.epsilon, featureVersion: FEATURE_VERSION, band: problem.band, slots, slatePropensity };
+  const choices = describeSlateChoices(problem, input.state.model, input.policy.kind, policy.epsilon);
+  return { policy: describePolicy(input.policy), epsilon: policy.epsilon, featureVersion: FEATURE_VERSION, band: problem.band, slots, slatePropensity, choices };
 }
 
 /** One filled slot as action index, slot and propensity (the simulator's view of a slate). */

@@ -39,6 +39,7 @@ export { applyFeedback, observeImpression, replayEventLog, type FeedbackUpdate, 
 export { doublyRobustEstimate, inversePropensityEstimate, selfNormalizedEstimate, type Estimate, type LoggedSlate, type LoggedSlot, type SlotWeighting } from "./off-policy";
 export { availabilityProbability, positionMarginals } from "./position-marginals";
 export { DEFAULT_POLICY, describePolicy, epsilonAt, parsePolicy, policyConfigSchema, POLICY_KINDS, type PolicyConfig, type PolicyKind } from "./policy";
+export { describeSlateChoices, loggedSlateChoices, type LoggedSlateChoices, type SlateChoices } from "./slate-choices";
 export { createSeededRandom, deriveRandom, type RandomSource } from "./random";
 export { bandItems, DEFAULT_RELEVANCE_BAND, scaleRelevance, UNBOUNDED_BAND, validateBand, type RelevanceBand } from "./relevance-band";
 export { predictEngagement, type RewardModel } from "./reward-model";

@@ -1,4 +1,4 @@
-import { chooseSlate, slateToImpression, type BanditContext, type ImpressionInput, type ObservedSlot, type PolicyConfig } from "../bandit";
+import { chooseSlate, loggedSlateChoices, slateToImpression, type BanditContext, type ImpressionInput, type ObservedSlot, type PolicyConfig } from "../bandit";
 import type { Provenance } from "../catalog/provenance";
 import type { Engine } from "./engine";
 
@@ -92,6 +92,8 @@ export async function slateStep(
       pinnedItemIds: slate.slots.filter((slot) => slot.pinned).map((slot) => engine.catalog.items[slot.itemIndex].id),
       relevanceBand: { width: slate.band.width, maximumDrop: slate.band.maximumDrop, reachPastSlate: slate.band.reachPastSlate ?? false },
       bandSizes: slate.slots.map((slot) => slot.bandSize),
+      // Every slot's choice set and scores, so lib/evaluation can evaluate other policies on the log.
+      choices: loggedSlateChoices(slate.choices, engine.catalog.items),
     },
   };
   return { items, impression, chosenSlots: slate.slots, policy: slate.policy };
