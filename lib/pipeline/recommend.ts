@@ -14,6 +14,7 @@ import { providerOutcome } from "../ai/paid-call";
 import { providerSkipReason } from "./spend-gate";
 import { reasonStep, RERANK_CANDIDATES } from "./reason-step";
 import { recordStep } from "./record-step";
+import { servingRecord } from "./serving-record";
 import { hiddenItems, loadSession, sessionTaste, turnUpdate, type Rerun, type SessionTaste } from "./session-step";
 import { understandRequest } from "./understand-step";
 import type { TitleIntent } from "../language";
@@ -337,6 +338,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
     impression: slate.impression,
     chosenSlots: slate.chosenSlots,
     session: sessionId === null ? null : { id: sessionId, update: turnUpdate({ request: request.query, constraints, itemIds: items.map((item) => item.id), statedLikes }, options.rerun) },
+    serving: servingRecord({ reasoner, budgetFallback, llmCalled: actual !== null, llmConfigured: engine.llm.handle !== null, latencyMs: engine.now() - started }),
   });
   return {
     route: route(),
