@@ -134,7 +134,7 @@ async function appliedVersions(client: pg.PoolClient, schema: string): Promise<S
 function refuseNewer(applied: Set<number>): void {
   const newest = Math.max(0, ...applied);
   if (newest > LATEST_POSTGRES_SCHEMA_VERSION) {
-    throw new StoreSchemaError(`The PostgreSQL schema has version ${newest}; this code knows up to ${LATEST_POSTGRES_SCHEMA_VERSION}. Upgrade Reelcast instead of opening it with older code.`);
+    throw new StoreSchemaError(`The PostgreSQL store has schema version ${newest}; this code knows up to ${LATEST_POSTGRES_SCHEMA_VERSION}. Upgrade Reelcast instead of opening it with older code.`);
   }
 }
 

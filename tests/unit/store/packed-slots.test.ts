@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { catchUpFromLog, createBanditState, FEATURE_VERSION } from "../../../lib/bandit";
 import { openSqliteStore, StoreConflictError, StoreNotFoundError } from "../../../lib/store";
 import { packSlots, unpackSlots } from "../../../lib/store/packed-slots";
+import { storeTest } from "./helpers/store-backends";
 import { databaseAtVersion, sampleImpression, temporaryDatabase } from "./helpers/temporary-database";
 
 const SESSION = "session-aaaaaaaaaaaaaaaa";
@@ -19,36 +20,32 @@ test("packed slots read back exactly as given: ids, texts, propensities, float64
   assert.deepEqual(unpackSlots(packed.slotsJson, shifted), [slots[1], slots[0]]);
 });
 
-test("recordAnswer stores the impression and the session turn in one transaction: a failure stores neither", async () => {
-  const store = openSqliteStore({ path: ":memory:" });
-  try {
-    const failing = () => {
-      throw new Error("the update failed");
-    };
-    await assert.rejects(store.recordAnswer({ impression: sampleImpression({ id: "i1" }), session: { id: SESSION, at: 5, update: failing } }), /the update failed/);
-    assert.equal((await store.counts()).impressions, 0, "the impression was rolled back with the session update");
-    assert.equal(await store.lastSequence(), 0, "no sequence was taken");
+storeTest("recordAnswer stores the impression and the session turn in one transaction: a failure stores neither", async (database) => {
+  const store = await database.open();
+  const failing = () => {
+    throw new Error("the update failed");
+  };
+  await assert.rejects(store.recordAnswer({ impression: sampleImpression({ id: "i1" }), session: { id: SESSION, at: 5, update: failing } }), /the update failed/);
+  assert.equal((await store.counts()).impressions, 0, "the impression was rolled back with the session update");
+  assert.equal(await store.lastSequence(), 0, "no sequence was taken");
 
-    const answered = await store.recordAnswer({ impression: sampleImpression({ id: "i1" }), session: { id: SESSION, at: 5, update: (state) => ({ turns: state === null ? 1 : 2 }) } });
-    assert.equal(answered.impression?.sequence, 1);
-    assert.deepEqual(answered.session?.state, { turns: 1 });
-    assert.deepEqual((await store.getImpression("i1")).slots.map((slot) => slot.itemId), ["ml:1", "ml:2", "ml:3"]);
+  const answered = await store.recordAnswer({ impression: sampleImpression({ id: "i1" }), session: { id: SESSION, at: 5, update: (state) => ({ turns: state === null ? 1 : 2 }) } });
+  assert.equal(answered.impression?.sequence, 1);
+  assert.deepEqual(answered.session?.state, { turns: 1 });
+  assert.deepEqual((await store.getImpression("i1")).slots.map((slot) => slot.itemId), ["ml:1", "ml:2", "ml:3"]);
 
-    // A reused impression id: the session update is not stored either.
-    await assert.rejects(store.recordAnswer({ impression: sampleImpression({ id: "i1" }), session: { id: SESSION, at: 6, update: () => ({ turns: 99 }) } }), StoreConflictError);
-    assert.deepEqual((await store.getSession(SESSION))?.state, { turns: 1 });
+  // A reused impression id: the session update is not stored either.
+  await assert.rejects(store.recordAnswer({ impression: sampleImpression({ id: "i1" }), session: { id: SESSION, at: 6, update: () => ({ turns: 99 }) } }), StoreConflictError);
+  assert.deepEqual((await store.getSession(SESSION))?.state, { turns: 1 });
 
-    // Either part alone.
-    assert.equal((await store.recordAnswer({ impression: null, session: { id: SESSION, at: 7, update: (state) => ({ turns: (state!.turns as number) + 1 }) } })).impression, null);
-    assert.deepEqual((await store.getSession(SESSION))?.state, { turns: 2 });
-    assert.equal((await store.recordAnswer({ impression: sampleImpression({ id: "i2" }), session: null })).session, null);
-    assert.deepEqual(await store.counts(), { impressions: 2, slots: 6, feedback: 0, sessions: 1, banditStates: 0, llmSpend: 0, conversationMessages: 0 });
-  } finally {
-    await store.close();
-  }
+  // Either part alone.
+  assert.equal((await store.recordAnswer({ impression: null, session: { id: SESSION, at: 7, update: (state) => ({ turns: (state!.turns as number) + 1 }) } })).impression, null);
+  assert.deepEqual((await store.getSession(SESSION))?.state, { turns: 2 });
+  assert.equal((await store.recordAnswer({ impression: sampleImpression({ id: "i2" }), session: null })).session, null);
+  assert.deepEqual(await store.counts(), { impressions: 2, slots: 6, feedback: 0, sessions: 1, banditStates: 0, llmSpend: 0, conversationMessages: 0 });
 });
 
-test("a version-7 database keeps its impression_slots rows readable beside packed impressions: reads, feedback, the event log, replay and the prune", async () => {
+test("SQLite only: a version-7 database keeps its impression_slots rows readable beside packed impressions: reads, feedback, the event log, replay and the prune", async () => {
   const database = temporaryDatabase();
   try {
     // What version 7 wrote: a row per slot, its features as JSON text, feedback keyed to the slot.

@@ -3,6 +3,7 @@ import { statSync } from "node:fs";
 import { test } from "node:test";
 import Database from "better-sqlite3";
 import { openSqliteStore, type Store } from "../../../lib/store";
+import { storeTest } from "./helpers/store-backends";
 import { sampleImpression, temporaryDatabase } from "./helpers/temporary-database";
 
 const DAY = 86_400_000;
@@ -32,83 +33,67 @@ async function seed(store: Store): Promise<{ oldImpressions: string[]; recentImp
   return { oldImpressions, recentImpressions };
 }
 
-test("prune deletes old sessions, conversations, impressions with slots and feedback, and spend, in small batches", async () => {
-  const store = openSqliteStore({ path: ":memory:" });
-  try {
-    const { oldImpressions, recentImpressions } = await seed(store);
-    await store.saveBanditState({ state: { any: "state" }, throughSequence: await store.lastSequence(), savedAt: NOW });
-    const result = await store.prune({ before: BEFORE, batchSize: 2 });
-    assert.deepEqual(
-      { sessions: result.sessions, messages: result.conversationMessages, impressions: result.impressions, slots: result.slots, feedback: result.feedback, spend: result.llmSpend },
-      { sessions: 7, messages: 7, impressions: 7, slots: 21, feedback: 7, spend: 7 },
-    );
-    // 7 impressions and 7 sessions two at a time: 4 batches that delete, then one that finds nothing.
-    assert.equal(result.batches, 5);
-    assert.deepEqual(await store.counts(), { impressions: 3, slots: 9, feedback: 3, sessions: 3, banditStates: 1, llmSpend: 3, conversationMessages: 3 });
-    for (const id of oldImpressions) await assert.rejects(store.getImpression(id), /Unknown impression/);
-    for (const id of recentImpressions) assert.equal((await store.getImpression(id)).slots.length, 3);
-    assert.equal(await store.getSession("old-session-0"), null);
-    assert.equal((await store.listConversation("new-session-0")).total, 1);
-    // Nothing left: a second prune deletes nothing in one batch.
-    const again = await store.prune({ before: BEFORE });
-    assert.equal(again.impressions + again.sessions + again.llmSpend, 0);
-    assert.equal(again.batches, 1);
-  } finally {
-    await store.close();
-  }
+storeTest("prune deletes old sessions, conversations, impressions with slots and feedback, and spend, in small batches", async (database) => {
+  const store = await database.open();
+  const { oldImpressions, recentImpressions } = await seed(store);
+  await store.saveBanditState({ state: { any: "state" }, throughSequence: await store.lastSequence(), savedAt: NOW });
+  const result = await store.prune({ before: BEFORE, batchSize: 2 });
+  assert.deepEqual(
+    { sessions: result.sessions, messages: result.conversationMessages, impressions: result.impressions, slots: result.slots, feedback: result.feedback, spend: result.llmSpend },
+    { sessions: 7, messages: 7, impressions: 7, slots: 21, feedback: 7, spend: 7 },
+  );
+  // 7 impressions and 7 sessions two at a time: 4 batches that delete, then one that finds nothing.
+  assert.equal(result.batches, 5);
+  assert.deepEqual(await store.counts(), { impressions: 3, slots: 9, feedback: 3, sessions: 3, banditStates: 1, llmSpend: 3, conversationMessages: 3 });
+  for (const id of oldImpressions) await assert.rejects(store.getImpression(id), /Unknown impression/);
+  for (const id of recentImpressions) assert.equal((await store.getImpression(id)).slots.length, 3);
+  assert.equal(await store.getSession("old-session-0"), null);
+  assert.equal((await store.listConversation("new-session-0")).total, 1);
+  // Nothing left: a second prune deletes nothing in one batch.
+  const again = await store.prune({ before: BEFORE });
+  assert.equal(again.impressions + again.sessions + again.llmSpend, 0);
+  assert.equal(again.batches, 1);
 });
 
-test("prune keeps every event after the newest snapshot, and an impression whose feedback came after it", async () => {
-  const store = openSqliteStore({ path: ":memory:" });
-  try {
-    const first = await store.recordImpression(sampleImpression({ createdAt: BEFORE - 3 * DAY }));
-    await store.saveBanditState({ state: {}, throughSequence: first.sequence, savedAt: NOW });
-    // After the snapshot: an old impression, and feedback on the first one.
-    const second = await store.recordImpression(sampleImpression({ createdAt: BEFORE - 2 * DAY }));
-    const third = await store.recordImpression(sampleImpression({ createdAt: BEFORE - 2 * DAY }));
-    await store.recordFeedback({ impressionId: first.id, itemId: "ml:3", event: "like", at: BEFORE - DAY });
-    const logBefore = await store.readEventLog({ afterSequence: first.sequence });
+storeTest("prune keeps every event after the newest snapshot, and an impression whose feedback came after it", async (database) => {
+  const store = await database.open();
+  const first = await store.recordImpression(sampleImpression({ createdAt: BEFORE - 3 * DAY }));
+  await store.saveBanditState({ state: {}, throughSequence: first.sequence, savedAt: NOW });
+  // After the snapshot: an old impression, and feedback on the first one.
+  const second = await store.recordImpression(sampleImpression({ createdAt: BEFORE - 2 * DAY }));
+  const third = await store.recordImpression(sampleImpression({ createdAt: BEFORE - 2 * DAY }));
+  await store.recordFeedback({ impressionId: first.id, itemId: "ml:3", event: "like", at: BEFORE - DAY });
+  const logBefore = await store.readEventLog({ afterSequence: first.sequence });
 
-    const result = await store.prune({ before: BEFORE });
-    assert.equal(result.protectedAfterSequence, first.sequence);
-    assert.equal(result.impressions, 0, "the only impression in the snapshot has feedback after it");
-    assert.deepEqual(await store.readEventLog({ afterSequence: first.sequence }), logBefore, "a restart replays exactly what it did before");
+  const result = await store.prune({ before: BEFORE });
+  assert.equal(result.protectedAfterSequence, first.sequence);
+  assert.equal(result.impressions, 0, "the only impression in the snapshot has feedback after it");
+  assert.deepEqual(await store.readEventLog({ afterSequence: first.sequence }), logBefore, "a restart replays exactly what it did before");
 
-    // Once a snapshot holds everything, they all go, each with its feedback.
-    await store.saveBanditState({ state: {}, throughSequence: await store.lastSequence(), savedAt: NOW });
-    const later = await store.prune({ before: BEFORE });
-    assert.deepEqual({ impressions: later.impressions, feedback: later.feedback }, { impressions: 3, feedback: 1 });
-    for (const id of [first.id, second.id, third.id]) await assert.rejects(store.getImpression(id));
-  } finally {
-    await store.close();
-  }
+  // Once a snapshot holds everything, they all go, each with its feedback.
+  await store.saveBanditState({ state: {}, throughSequence: await store.lastSequence(), savedAt: NOW });
+  const later = await store.prune({ before: BEFORE });
+  assert.deepEqual({ impressions: later.impressions, feedback: later.feedback }, { impressions: 3, feedback: 1 });
+  for (const id of [first.id, second.id, third.id]) await assert.rejects(store.getImpression(id));
 });
 
-test("without any snapshot no event is pruned (a restart replays the whole log)", async () => {
-  const store = openSqliteStore({ path: ":memory:" });
-  try {
-    await seed(store);
-    const result = await store.prune({ before: BEFORE });
-    assert.deepEqual({ impressions: result.impressions, sessions: result.sessions, spend: result.llmSpend }, { impressions: 0, sessions: 7, spend: 7 });
-  } finally {
-    await store.close();
-  }
+storeTest("without any snapshot no event is pruned (a restart replays the whole log)", async (database) => {
+  const store = await database.open();
+  await seed(store);
+  const result = await store.prune({ before: BEFORE });
+  assert.deepEqual({ impressions: result.impressions, sessions: result.sessions, spend: result.llmSpend }, { impressions: 0, sessions: 7, spend: 7 });
 });
 
-test("spend rows follow their own cutoff, so the caller can keep the budget window", async () => {
-  const store = openSqliteStore({ path: ":memory:" });
-  try {
-    await seed(store);
-    const result = await store.prune({ before: NOW, spendBefore: BEFORE });
-    assert.equal(result.llmSpend, 7);
-    assert.equal((await store.counts()).llmSpend, 3);
-  } finally {
-    await store.close();
-  }
+storeTest("spend rows follow their own cutoff, so the caller can keep the budget window", async (database) => {
+  const store = await database.open();
+  await seed(store);
+  const result = await store.prune({ before: NOW, spendBefore: BEFORE });
+  assert.equal(result.llmSpend, 7);
+  assert.equal((await store.counts()).llmSpend, 3);
 });
 
 for (const backgroundCheckpointMs of [undefined, 60_000]) {
-  test(`truncateWal empties the WAL file after a prune (${backgroundCheckpointMs === undefined ? "on the connection" : "on the checkpointer thread"})`, async () => {
+  test(`SQLite only: truncateWal empties the WAL file after a prune (${backgroundCheckpointMs === undefined ? "on the connection" : "on the checkpointer thread"})`, async () => {
     const database = temporaryDatabase();
     const store = openSqliteStore({ path: database.path, synchronous: "NORMAL", backgroundCheckpointMs });
     try {
@@ -126,16 +111,12 @@ for (const backgroundCheckpointMs of [undefined, 60_000]) {
   });
 }
 
-test("prune refuses non-finite times", async () => {
-  const store = openSqliteStore({ path: ":memory:" });
-  try {
-    await assert.rejects(store.prune({ before: Number.NaN }), { code: "invalid:store" });
-  } finally {
-    await store.close();
-  }
+storeTest("prune refuses non-finite times", async (database) => {
+  const store = await database.open();
+  await assert.rejects(store.prune({ before: Number.NaN }), { code: "invalid:store" });
 });
 
-test("a migration numbered below one already applied still runs (two added at once), and an up-to-date open takes no write lock", async () => {
+test("SQLite only: a migration numbered below one already applied still runs (two added at once), and an up-to-date open takes no write lock", async () => {
   const database = temporaryDatabase();
   try {
     await openSqliteStore({ path: database.path }).close();

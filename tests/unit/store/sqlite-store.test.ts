@@ -12,9 +12,10 @@ import {
   StoreNotFoundError,
   StoreSchemaError,
 } from "../../../lib/store";
+import { storeTest } from "./helpers/store-backends";
 import { sampleImpression, temporaryDatabase } from "./helpers/temporary-database";
 
-test("migrations run on an empty file, are recorded, and reopening is a no-op", async () => {
+test("SQLite only: migrations run on an empty file, are recorded, and reopening is a no-op", async () => {
   const database = temporaryDatabase();
   try {
     writeFileSync(database.path, ""); // an empty file is a valid, empty SQLite database
@@ -35,7 +36,7 @@ test("migrations run on an empty file, are recorded, and reopening is a no-op", 
   }
 });
 
-test("a missing directory is created", async () => {
+test("SQLite only: a missing directory is created", async () => {
   const database = temporaryDatabase();
   try {
     const store = openSqliteStore({ path: `${database.directory}/nested/deeper/reelcast.sqlite` });
@@ -46,225 +47,170 @@ test("a missing directory is created", async () => {
   }
 });
 
-test("impressions round-trip with slots, propensities and features; ids are unique", async () => {
-  const database = temporaryDatabase();
-  const store = openSqliteStore({ path: database.path });
-  try {
-    const stored = await store.recordImpression(sampleImpression({ id: "impression-1" }));
-    assert.equal(stored.id, "impression-1");
-    assert.equal(stored.sequence, 1);
-    const read = await store.getImpression("impression-1");
-    assert.deepEqual(read, stored);
-    assert.deepEqual(read.context, { path: "fast", hourOfDay: 21, likedItemIds: ["ml:6"] });
-    assert.deepEqual(
-      read.slots.map((slot) => [slot.position, slot.itemId, slot.explanationKind, slot.propensity]),
-      [
-        [0, "ml:1", "because-you-liked", 0.5],
-        [1, "ml:2", "picked-for-you", 0.25],
-        [2, "ml:3", "picked-for-you", 0.125],
-      ],
-    );
-    assert.deepEqual(read.slots[1].features, { indexes: [1, 101], values: [1, 0.5] });
-    const generated = await store.recordImpression(sampleImpression());
-    assert.match(generated.id, /^[0-9a-f-]{36}$/);
-    assert.equal(generated.sequence, 2);
-    await assert.rejects(store.recordImpression(sampleImpression({ id: "impression-1" })), StoreConflictError);
-    await assert.rejects(store.getImpression("nope"), (error: unknown) => error instanceof StoreNotFoundError && error.code === "not_found:impression");
-  } finally {
-    await store.close();
-    database.cleanup();
-  }
+storeTest("impressions round-trip with slots, propensities and features; ids are unique", async (database) => {
+  const store = await database.open();
+  const stored = await store.recordImpression(sampleImpression({ id: "impression-1" }));
+  assert.equal(stored.id, "impression-1");
+  assert.equal(stored.sequence, 1);
+  const read = await store.getImpression("impression-1");
+  assert.deepEqual(read, stored);
+  assert.deepEqual(read.context, { path: "fast", hourOfDay: 21, likedItemIds: ["ml:6"] });
+  assert.deepEqual(
+    read.slots.map((slot) => [slot.position, slot.itemId, slot.explanationKind, slot.propensity]),
+    [
+      [0, "ml:1", "because-you-liked", 0.5],
+      [1, "ml:2", "picked-for-you", 0.25],
+      [2, "ml:3", "picked-for-you", 0.125],
+    ],
+  );
+  assert.deepEqual(read.slots[1].features, { indexes: [1, 101], values: [1, 0.5] });
+  const generated = await store.recordImpression(sampleImpression());
+  assert.match(generated.id, /^[0-9a-f-]{36}$/);
+  assert.equal(generated.sequence, 2);
+  await assert.rejects(store.recordImpression(sampleImpression({ id: "impression-1" })), StoreConflictError);
+  await assert.rejects(store.getImpression("nope"), (error: unknown) => error instanceof StoreNotFoundError && error.code === "not_found:impression");
 });
 
-test("invalid impressions are refused with a typed error and write nothing", async () => {
-  const database = temporaryDatabase();
-  const store = openSqliteStore({ path: database.path });
-  try {
-    const zeroPropensity = sampleImpression();
-    zeroPropensity.slots[1].propensity = 0;
-    await assert.rejects(store.recordImpression(zeroPropensity), StoreInvalidInputError);
-    const samePosition = sampleImpression();
-    samePosition.slots[2].position = 0;
-    await assert.rejects(store.recordImpression(samePosition), StoreInvalidInputError);
-    const ragged = sampleImpression();
-    ragged.slots[0].features = { indexes: [1, 2], values: [1] };
-    await assert.rejects(store.recordImpression(ragged), StoreInvalidInputError);
-    assert.equal((await store.counts()).impressions, 0);
-  } finally {
-    await store.close();
-    database.cleanup();
-  }
+storeTest("invalid impressions are refused with a typed error and write nothing", async (database) => {
+  const store = await database.open();
+  const zeroPropensity = sampleImpression();
+  zeroPropensity.slots[1].propensity = 0;
+  await assert.rejects(store.recordImpression(zeroPropensity), StoreInvalidInputError);
+  const samePosition = sampleImpression();
+  samePosition.slots[2].position = 0;
+  await assert.rejects(store.recordImpression(samePosition), StoreInvalidInputError);
+  const ragged = sampleImpression();
+  ragged.slots[0].features = { indexes: [1, 2], values: [1] };
+  await assert.rejects(store.recordImpression(ragged), StoreInvalidInputError);
+  assert.equal((await store.counts()).impressions, 0);
 });
 
-test("feedback is idempotent on (impression, item, event) and reports earlier events of the slot", async () => {
-  const database = temporaryDatabase();
-  const store = openSqliteStore({ path: database.path });
-  try {
-    await store.recordImpression(sampleImpression({ id: "impression-1" }));
-    const click = await store.recordFeedback({ impressionId: "impression-1", itemId: "ml:2", event: "click", at: 10 });
-    assert.equal(click.status, "recorded");
-    assert.deepEqual(click.previousEvents, []);
-    assert.equal(click.sessionId, "session-aaaaaaaaaaaaaaaa");
-    assert.deepEqual(click.slot.features, { indexes: [1, 101], values: [1, 0.5] });
-    const like = await store.recordFeedback({ impressionId: "impression-1", itemId: "ml:2", event: "like", at: 11 });
-    assert.equal(like.status, "recorded");
-    assert.deepEqual(like.previousEvents, ["click"]);
-    const again = await store.recordFeedback({ impressionId: "impression-1", itemId: "ml:2", event: "click", at: 99 });
-    assert.equal(again.status, "duplicate");
-    assert.equal(again.feedback.at, 10, "a duplicate returns the original event");
-    assert.equal(again.feedback.sequence, click.feedback.sequence);
-    const feedback = await store.listFeedback("impression-1");
-    assert.deepEqual(feedback.map((event) => [event.itemId, event.event]), [["ml:2", "click"], ["ml:2", "like"]]);
-    assert.equal((await store.counts()).feedback, 2);
-  } finally {
-    await store.close();
-    database.cleanup();
-  }
+storeTest("feedback is idempotent on (impression, item, event) and reports earlier events of the slot", async (database) => {
+  const store = await database.open();
+  await store.recordImpression(sampleImpression({ id: "impression-1" }));
+  const click = await store.recordFeedback({ impressionId: "impression-1", itemId: "ml:2", event: "click", at: 10 });
+  assert.equal(click.status, "recorded");
+  assert.deepEqual(click.previousEvents, []);
+  assert.equal(click.sessionId, "session-aaaaaaaaaaaaaaaa");
+  assert.deepEqual(click.slot.features, { indexes: [1, 101], values: [1, 0.5] });
+  const like = await store.recordFeedback({ impressionId: "impression-1", itemId: "ml:2", event: "like", at: 11 });
+  assert.equal(like.status, "recorded");
+  assert.deepEqual(like.previousEvents, ["click"]);
+  const again = await store.recordFeedback({ impressionId: "impression-1", itemId: "ml:2", event: "click", at: 99 });
+  assert.equal(again.status, "duplicate");
+  assert.equal(again.feedback.at, 10, "a duplicate returns the original event");
+  assert.equal(again.feedback.sequence, click.feedback.sequence);
+  const feedback = await store.listFeedback("impression-1");
+  assert.deepEqual(feedback.map((event) => [event.itemId, event.event]), [["ml:2", "click"], ["ml:2", "like"]]);
+  assert.equal((await store.counts()).feedback, 2);
 });
 
-test("feedback on an unknown impression or an item the impression did not show is a typed not-found", async () => {
-  const database = temporaryDatabase();
-  const store = openSqliteStore({ path: database.path });
-  try {
-    await store.recordImpression(sampleImpression({ id: "impression-1" }));
-    await assert.rejects(store.recordFeedback({ impressionId: "missing", itemId: "ml:1", event: "like", at: 1 }), (error: unknown) => {
-      assert.ok(error instanceof StoreNotFoundError);
-      assert.equal(error.entity, "impression");
-      assert.equal(error.code, "not_found:impression");
-      return true;
-    });
-    await assert.rejects(store.recordFeedback({ impressionId: "impression-1", itemId: "ml:999", event: "like", at: 1 }), (error: unknown) => {
-      assert.ok(error instanceof StoreNotFoundError);
-      assert.equal(error.entity, "item");
-      return true;
-    });
-    await assert.rejects(store.recordFeedback({ impressionId: "impression-1", itemId: "ml:1", event: "DROP TABLE", at: 1 }), StoreInvalidInputError);
-    assert.equal((await store.counts()).feedback, 0);
-  } finally {
-    await store.close();
-    database.cleanup();
-  }
+storeTest("feedback on an unknown impression or an item the impression did not show is a typed not-found", async (database) => {
+  const store = await database.open();
+  await store.recordImpression(sampleImpression({ id: "impression-1" }));
+  await assert.rejects(store.recordFeedback({ impressionId: "missing", itemId: "ml:1", event: "like", at: 1 }), (error: unknown) => {
+    assert.ok(error instanceof StoreNotFoundError);
+    assert.equal(error.entity, "impression");
+    assert.equal(error.code, "not_found:impression");
+    return true;
+  });
+  await assert.rejects(store.recordFeedback({ impressionId: "impression-1", itemId: "ml:999", event: "like", at: 1 }), (error: unknown) => {
+    assert.ok(error instanceof StoreNotFoundError);
+    assert.equal(error.entity, "item");
+    return true;
+  });
+  await assert.rejects(store.recordFeedback({ impressionId: "impression-1", itemId: "ml:1", event: "DROP TABLE", at: 1 }), StoreInvalidInputError);
+  assert.equal((await store.counts()).feedback, 0);
 });
 
-test("the event log interleaves impressions and feedback in commit order and pages", async () => {
-  const database = temporaryDatabase();
-  const store = openSqliteStore({ path: database.path });
-  try {
-    await store.recordImpression(sampleImpression({ id: "a" }));
-    await store.recordFeedback({ impressionId: "a", itemId: "ml:1", event: "like", at: 5 });
-    await store.recordImpression(sampleImpression({ id: "b" }, ["ml:7"]));
-    await store.recordFeedback({ impressionId: "a", itemId: "ml:3", event: "play", at: 6 });
-    await store.recordFeedback({ impressionId: "a", itemId: "ml:3", event: "play", at: 7 }); // duplicate: not logged
-    const entries = await store.readEventLog();
-    assert.deepEqual(
-      entries.map((entry) => [entry.sequence, entry.type, entry.impressionId, entry.type === "feedback" ? entry.itemId : entry.slots.length]),
-      [
-        [1, "impression", "a", 3],
-        [2, "feedback", "a", "ml:1"],
-        [3, "impression", "b", 1],
-        [4, "feedback", "a", "ml:3"],
-      ],
-    );
-    const feedback = entries[3];
-    assert.ok(feedback.type === "feedback");
-    assert.deepEqual(feedback.features, { indexes: [2, 102], values: [1, 0.5] });
-    assert.equal(feedback.featureVersion, 1);
-    assert.deepEqual((await store.readEventLog({ afterSequence: 2, limit: 1 })).map((entry) => entry.sequence), [3]);
-    assert.equal(await store.lastSequence(), 4);
-  } finally {
-    await store.close();
-    database.cleanup();
-  }
+storeTest("the event log interleaves impressions and feedback in commit order and pages", async (database) => {
+  const store = await database.open();
+  await store.recordImpression(sampleImpression({ id: "a" }));
+  await store.recordFeedback({ impressionId: "a", itemId: "ml:1", event: "like", at: 5 });
+  await store.recordImpression(sampleImpression({ id: "b" }, ["ml:7"]));
+  await store.recordFeedback({ impressionId: "a", itemId: "ml:3", event: "play", at: 6 });
+  await store.recordFeedback({ impressionId: "a", itemId: "ml:3", event: "play", at: 7 }); // duplicate: not logged
+  const entries = await store.readEventLog();
+  assert.deepEqual(
+    entries.map((entry) => [entry.sequence, entry.type, entry.impressionId, entry.type === "feedback" ? entry.itemId : entry.slots.length]),
+    [
+      [1, "impression", "a", 3],
+      [2, "feedback", "a", "ml:1"],
+      [3, "impression", "b", 1],
+      [4, "feedback", "a", "ml:3"],
+    ],
+  );
+  const feedback = entries[3];
+  assert.ok(feedback.type === "feedback");
+  assert.deepEqual(feedback.features, { indexes: [2, 102], values: [1, 0.5] });
+  assert.equal(feedback.featureVersion, 1);
+  assert.deepEqual((await store.readEventLog({ afterSequence: 2, limit: 1 })).map((entry) => entry.sequence), [3]);
+  assert.equal(await store.lastSequence(), 4);
 });
 
-test("sessions save, update atomically and survive reopening", async () => {
-  const database = temporaryDatabase();
-  try {
-    let store = openSqliteStore({ path: database.path });
-    assert.equal(await store.getSession("s1"), null);
-    await store.saveSession("s1", { likedItemIds: ["ml:1"], turns: [{ query: "heat" }] }, 100);
-    const updated = await store.updateSession("s1", 200, (state) => ({ ...state!, likedItemIds: [...(state!.likedItemIds as string[]), "ml:2"] }));
-    assert.deepEqual(updated, { id: "s1", createdAt: 100, updatedAt: 200, state: { likedItemIds: ["ml:1", "ml:2"], turns: [{ query: "heat" }] } });
-    const created = await store.updateSession("s2", 300, (state) => ({ wasNew: state === null }));
-    assert.deepEqual(created.state, { wasNew: true });
-    await assert.rejects(store.saveSession("s3", [] as never, 1), StoreInvalidInputError);
-    await store.close();
-    store = openSqliteStore({ path: database.path });
-    assert.deepEqual((await store.getSession("s1"))?.state.likedItemIds, ["ml:1", "ml:2"]);
-    await store.close();
-  } finally {
-    database.cleanup();
-  }
+storeTest("sessions save, update atomically and survive reopening", async (database) => {
+  const store = await database.open();
+  assert.equal(await store.getSession("s1"), null);
+  await store.saveSession("s1", { likedItemIds: ["ml:1"], turns: [{ query: "heat" }] }, 100);
+  const updated = await store.updateSession("s1", 200, (state) => ({ ...state!, likedItemIds: [...(state!.likedItemIds as string[]), "ml:2"] }));
+  assert.deepEqual(updated, { id: "s1", createdAt: 100, updatedAt: 200, state: { likedItemIds: ["ml:1", "ml:2"], turns: [{ query: "heat" }] } });
+  const created = await store.updateSession("s2", 300, (state) => ({ wasNew: state === null }));
+  assert.deepEqual(created.state, { wasNew: true });
+  await assert.rejects(store.saveSession("s3", [] as never, 1), StoreInvalidInputError);
+  await store.close();
+  const reopened = await database.open();
+  assert.deepEqual((await reopened.getSession("s1"))?.state.likedItemIds, ["ml:1", "ml:2"]);
 });
 
-test("the LLM spend ledger: totals per window and session, approval inside the write, settling, bad amounts refused", async () => {
-  const database = temporaryDatabase();
-  try {
-    const store = openSqliteStore({ path: database.path });
-    const reserve = (sessionId: string | null, at: number, usd: number, since: number, approve = true, client: string | null = "10.0.0.1") =>
-      store.reserveLlmSpend({ sessionId, client, at, usd, since, approve: () => approve });
-    const first = await reserve("a", 1000, 0.01, 0);
-    assert.equal(typeof first.id, "number");
-    assert.deepEqual(first.spent, { sessionUsd: 0, globalUsd: 0, clientUsd: 0 });
-    await reserve("b", 2000, 0.02, 0, true, "10.0.0.2");
-    await reserve(null, 3000, 0.04, 0);
-    // Session a sees its own 0.01, its client 0.05 (two sessions' rows); everyone's 0.07 counts globally; the window start excludes older rows.
-    assert.deepEqual((await reserve("a", 4000, 0, 0, false)).spent, { sessionUsd: 0.01, globalUsd: 0.07, clientUsd: 0.05 });
-    assert.deepEqual((await reserve("a", 4000, 0, 1500, false)).spent, { sessionUsd: 0, globalUsd: 0.06, clientUsd: 0.04 });
-    assert.deepEqual((await reserve("a", 4000, 0, 0, false, null)).spent, { sessionUsd: 0.01, globalUsd: 0.07, clientUsd: 0 });
-    const refused = await reserve("a", 4000, 5, 0, false);
-    assert.equal(refused.id, null, "a refusal writes nothing");
-    assert.equal((await store.counts()).llmSpend, 3);
-    // Settling replaces the estimate with the actual cost.
-    await store.settleLlmSpend(first.id!, 0.5);
-    assert.deepEqual((await reserve("a", 4000, 0, 0, false)).spent.sessionUsd, 0.5);
-    await assert.rejects(store.settleLlmSpend(9999, 0.1), StoreInvalidInputError);
-    await assert.rejects(store.settleLlmSpend(first.id!, -1), StoreInvalidInputError);
-    await assert.rejects(reserve("a", 5000, Number.NaN, 0), StoreInvalidInputError);
-    await assert.rejects(reserve("a", Number.POSITIVE_INFINITY, 0.1, 0), StoreInvalidInputError);
-    assert.equal((await store.counts()).llmSpend, 3);
-    // Rows older than the retention window are deleted by the retention prune, not by a reservation.
-    await reserve("c", 31 * 24 * 3_600_000, 0.01, 0);
-    assert.equal((await store.counts()).llmSpend, 4);
-    assert.equal((await store.prune({ before: 0, spendBefore: 24 * 3_600_000 })).llmSpend, 3);
-    assert.equal((await store.counts()).llmSpend, 1);
-    await store.close();
-  } finally {
-    database.cleanup();
-  }
+storeTest("the LLM spend ledger: totals per window and session, approval inside the write, settling, bad amounts refused", async (database) => {
+  const store = await database.open();
+  const reserve = (sessionId: string | null, at: number, usd: number, since: number, approve = true, client: string | null = "10.0.0.1") =>
+    store.reserveLlmSpend({ sessionId, client, at, usd, since, approve: () => approve });
+  const first = await reserve("a", 1000, 0.01, 0);
+  assert.equal(typeof first.id, "number");
+  assert.deepEqual(first.spent, { sessionUsd: 0, globalUsd: 0, clientUsd: 0 });
+  await reserve("b", 2000, 0.02, 0, true, "10.0.0.2");
+  await reserve(null, 3000, 0.04, 0);
+  // Session a sees its own 0.01, its client 0.05 (two sessions' rows); everyone's 0.07 counts globally; the window start excludes older rows.
+  assert.deepEqual((await reserve("a", 4000, 0, 0, false)).spent, { sessionUsd: 0.01, globalUsd: 0.07, clientUsd: 0.05 });
+  assert.deepEqual((await reserve("a", 4000, 0, 1500, false)).spent, { sessionUsd: 0, globalUsd: 0.06, clientUsd: 0.04 });
+  assert.deepEqual((await reserve("a", 4000, 0, 0, false, null)).spent, { sessionUsd: 0.01, globalUsd: 0.07, clientUsd: 0 });
+  const refused = await reserve("a", 4000, 5, 0, false);
+  assert.equal(refused.id, null, "a refusal writes nothing");
+  assert.equal((await store.counts()).llmSpend, 3);
+  // Settling replaces the estimate with the actual cost.
+  await store.settleLlmSpend(first.id!, 0.5);
+  assert.deepEqual((await reserve("a", 4000, 0, 0, false)).spent.sessionUsd, 0.5);
+  await assert.rejects(store.settleLlmSpend(9999, 0.1), StoreInvalidInputError);
+  await assert.rejects(store.settleLlmSpend(first.id!, -1), StoreInvalidInputError);
+  await assert.rejects(reserve("a", 5000, Number.NaN, 0), StoreInvalidInputError);
+  await assert.rejects(reserve("a", Number.POSITIVE_INFINITY, 0.1, 0), StoreInvalidInputError);
+  assert.equal((await store.counts()).llmSpend, 3);
+  // Rows older than the retention window are deleted by the retention prune, not by a reservation.
+  await reserve("c", 31 * 24 * 3_600_000, 0.01, 0);
+  assert.equal((await store.counts()).llmSpend, 4);
+  assert.equal((await store.prune({ before: 0, spendBefore: 24 * 3_600_000 })).llmSpend, 3);
+  assert.equal((await store.counts()).llmSpend, 1);
 });
 
-test("bandit state snapshots are versioned, the latest wins, and old ones are pruned", async () => {
-  const database = temporaryDatabase();
-  const store = openSqliteStore({ path: database.path, keepBanditStates: 2 });
-  try {
-    assert.equal(await store.loadBanditState(), null);
-    for (let index = 1; index <= 4; index++) {
-      const saved = await store.saveBanditState({ state: { weights: [[index, 0.5, 2]] }, throughSequence: index * 10, savedAt: index });
-      assert.equal(saved.version, index);
-    }
-    assert.deepEqual(await store.loadBanditState(), { version: 4, savedAt: 4, throughSequence: 40, state: { weights: [[4, 0.5, 2]] } });
-    assert.equal((await store.counts()).banditStates, 2);
-  } finally {
-    await store.close();
-    database.cleanup();
+storeTest("bandit state snapshots are versioned, the latest wins, and old ones are pruned", async (database) => {
+  const store = await database.open({ keepBanditStates: 2 });
+  assert.equal(await store.loadBanditState(), null);
+  for (let index = 1; index <= 4; index++) {
+    const saved = await store.saveBanditState({ state: { weights: [[index, 0.5, 2]] }, throughSequence: index * 10, savedAt: index });
+    assert.equal(saved.version, index);
   }
+  assert.deepEqual(await store.loadBanditState(), { version: 4, savedAt: 4, throughSequence: 40, state: { weights: [[4, 0.5, 2]] } });
+  assert.equal((await store.counts()).banditStates, 2);
 });
 
-test("a database from a newer schema is refused, not migrated backwards", async () => {
-  const database = temporaryDatabase();
-  try {
-    await openSqliteStore({ path: database.path }).close();
-    const raw = new Database(database.path);
-    raw.prepare("INSERT INTO schema_version (version, name, applied_at) VALUES (99, 'future', 0)").run();
-    raw.close();
-    assert.throws(() => openSqliteStore({ path: database.path }), (error: unknown) => error instanceof StoreSchemaError && /schema version 99/.test(error.message));
-  } finally {
-    database.cleanup();
-  }
+storeTest("a database from a newer schema is refused, not migrated backwards", async (database) => {
+  await (await database.open()).close();
+  await database.sql("INSERT INTO schema_version (version, name, applied_at) VALUES (99, 'future', 0)");
+  await assert.rejects(database.open(), (error: unknown) => error instanceof StoreSchemaError && /schema version 99/.test(error.message));
 });
 
-test("a file of garbage bytes is a clear corrupt-database error, and is left untouched", () => {
+test("SQLite only: a file of garbage bytes is a clear corrupt-database error, and is left untouched", () => {
   const database = temporaryDatabase();
   try {
     const garbage = Buffer.alloc(8192);
@@ -280,7 +226,7 @@ test("a file of garbage bytes is a clear corrupt-database error, and is left unt
   }
 });
 
-test("a database with damaged pages is a clear corrupt-database error", async () => {
+test("SQLite only: a database with damaged pages is a clear corrupt-database error", async () => {
   const database = temporaryDatabase();
   try {
     const store = openSqliteStore({ path: database.path });
@@ -298,7 +244,7 @@ test("a database with damaged pages is a clear corrupt-database error", async ()
   }
 });
 
-test("a database locked by another connection fails with a clear busy error after the timeout, writing nothing", async () => {
+test("SQLite only: a database locked by another connection fails with a clear busy error after the timeout, writing nothing", async () => {
   const database = temporaryDatabase();
   const store = openSqliteStore({ path: database.path, busyTimeoutMs: 150 });
   const other = new Database(database.path);
@@ -324,7 +270,7 @@ test("a database locked by another connection fails with a clear busy error afte
   }
 });
 
-test("opening a database another process holds exclusively is a busy error, not a hang", () => {
+test("SQLite only: opening a database another process holds exclusively is a busy error, not a hang", () => {
   const database = temporaryDatabase();
   const other = new Database(database.path);
   try {
@@ -337,7 +283,7 @@ test("opening a database another process holds exclusively is a busy error, not 
   }
 });
 
-test("a write that meets another process's lock waits without blocking the event loop, then commits", async () => {
+test("SQLite only: a write that meets another process's lock waits without blocking the event loop, then commits", async () => {
   const database = temporaryDatabase();
   const store = openSqliteStore({ path: database.path, busyTimeoutMs: 2000 });
   // Another connection (standing in for another server process) holds the write lock for 60 ms.
