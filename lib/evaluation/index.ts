@@ -11,3 +11,4 @@ export type { Exclusion } from "./prepared-impression";
 export type { EvaluatedPolicy } from "./target-policies";
 export type { EvaluationWindow, WindowImpression, WindowSlot } from "./window-input";
 export type { LatencySummary, Route, WindowStats } from "./window-stats";
+export { EVALUATION_RECORD_KIND, type StoredEvaluation } from "./stored-evaluation";

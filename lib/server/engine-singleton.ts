@@ -23,6 +23,7 @@ import { followBanditLog } from "./bandit-log-follower";
 import { loadContentDirections } from "./content-directions-loader";
 import { databaseCapFromEnvironment, databaseReadOnlyFromEnvironment, retentionConfigFromEnvironment } from "./retention-config";
 import { startRetentionPruner } from "./retention-pruner";
+import { evaluationIntervalFromEnvironment, startLogEvaluator } from "./log-evaluator";
 import { startSpendPacer } from "./spend-pacer";
 import { serverStoreHealth, type StoreHealth } from "./store-health";
 
@@ -184,6 +185,10 @@ async function createServerEngine(): Promise<Engine> {
     setInterval(snapshot, SNAPSHOT_INTERVAL_MS).unref();
     // Retention runs beside the snapshots, in this one process: it snapshots before it prunes.
     startRetentionPruner({ store, config: retentionConfigFromEnvironment(), budgetWindowMs: engine.budget.config.windowMs, snapshot: (now) => follower.snapshot(now) });
+    // And the log evaluator: one evaluation of each window of the log (lib/server/log-evaluator.ts).
+    const evaluationIntervalMs = evaluationIntervalFromEnvironment();
+    // eslint-disable-next-line no-console -- one operator line per window with drift or a failed run
+    if (evaluationIntervalMs > 0) startLogEvaluator({ store, intervalMs: evaluationIntervalMs, log: (line) => console.info(line) });
   }
   return engine;
 }
