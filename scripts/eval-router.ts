@@ -24,14 +24,14 @@ import type { Engine } from "../lib/pipeline/engine";
 import { createEngine } from "../lib/server/engine-singleton";
 // An in-memory store keeps sessions for follow-ups without touching the app database; fixed bandit seed.
 import { openSqliteStore } from "../lib/store";
-import { normaliseTitle } from "../lib/retrieval/title-matcher";
 import { DEFAULT_ROUTER_THRESHOLD } from "../router/config";
 import { costQualityCurve, type CostQualityCurve } from "../router/cost-quality-curve";
 import { decideRoute, type RoutePath } from "../router/decide-route";
 import { ROUTER_WEIGHTS } from "../router/router-weights";
-import { percentile, satisfactionShare } from "./support/expected-constraints";
+import { percentile } from "./support/expected-constraints";
 import { createLocalPaths } from "./support/local-paths";
 import { replaceMarkdownSection } from "./support/markdown-section";
+import { routerAnswerQuality } from "./support/router-answer-quality";
 import { loadRouterQueries, type RouterQuery } from "./support/router-fixture";
 import { svgLineChart } from "./support/svg-line-chart";
 
@@ -123,18 +123,7 @@ async function runQuery(query: RouterQuery, path: RoutePath): Promise<Item[]> {
   return byIndex(paths.reasoning(query.query, session, 10).itemIndexes);
 }
 
-function quality(query: RouterQuery, answer: readonly Item[]): number | null {
-  if (query.expected) return satisfactionShare(answer, query.expected);
-  if (query.expectedTitle) {
-    const wanted = normaliseTitle(query.expectedTitle);
-    return answer.some((item) => [item.title, ...item.aliases].some((title) => normaliseTitle(title) === wanted)) ? 1 : 0;
-  }
-  if (query.expectedPeople) {
-    const people = query.expectedPeople;
-    return answer.length === 0 ? 0 : answer.filter((item) => people.some((name) => item.cast.includes(name) || item.directors.includes(name))).length / answer.length;
-  }
-  return null;
-}
+const quality = routerAnswerQuality;
 
 const scored = queries.map((query) => ({ query, score: decideRoute(query.query, contextOf(query), { threshold }).score }));
 const curve: CostQualityCurve = await costQualityCurve({ queries: scored, runQuery, quality });

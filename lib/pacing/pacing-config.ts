@@ -24,7 +24,7 @@ export interface PacingConfig {
   smoothing: number;
   /** Relative change of the share let through below which the bar stays where it is (hysteresis). */
   deadband: number;
-  /** How strongly the spend over the budget window pulls the next rate back towards the target. */
+  /** How strongly spend over the target across the budget window pulls the next rate below the target. */
   catchUpGain: number;
   /** Reasoning requests the window must hold before the bar moves (fewer: hold, nothing is known). */
   minSamples: number;

@@ -19,9 +19,9 @@ import type { PacingConfig } from "./pacing-config";
  * Around that: the share is averaged in log space (the plant is multiplicative, so a factor of 2
  * too high and too low weigh the same), may move at most a factor `maxStep` per tick, stays in
  * [minShare, 1] (the top requests always get through, so the controller always sees spend), and
- * the bar stays at or below maxBar. A small catch-up term aims a little above the target after an
- * hour under it and below after an hour over it, so the spend over the budget window (the one the
- * ceiling judges) also settles on the target. Hysteresis: the bar moves only when the share it
+ * the bar stays at or below maxBar. A small catch-up term aims a little below the target after an
+ * hour over it, so the spend over the budget window (the one the ceiling judges) comes back onto
+ * the target. Hysteresis: the bar moves only when the share it
  * lets through changes by more than `deadband` (relative), so noise does not rewrite the record
  * every tick. Pure: the caller passes what it read; no clock, no I/O.
  */
@@ -94,9 +94,11 @@ export function nextPacing(previous: PacingState, observation: PacingObservation
   const target = config.targetUsdPerHour;
   const observedUsdPerHour = perHour(observation.windowUsd, config.observeWindowMs);
   const budgetWindowUsdPerHour = perHour(observation.budgetWindowUsd, config.budgetWindowMs);
-  // The budget left against the target over the ceiling's window, spread over the next one, with a
-  // small gain: enough to pull the hour onto the target, too little to chase the window's lag.
-  const aimUsdPerHour = clamp(target + config.catchUpGain * (target - budgetWindowUsdPerHour), target * (1 - config.catchUpGain), target * (1 + config.catchUpGain));
+  // After an hour over the target (a burst the last ticks could not foresee), aim below it so the
+  // spend over the ceiling's window comes back onto the target; never above it: an hour under the
+  // target was usually an hour without demand (the night), and spending that "saved" budget on the
+  // next ramp would overshoot the rate the operator asked for (the replay showed +20 %).
+  const aimUsdPerHour = clamp(target + config.catchUpGain * (target - budgetWindowUsdPerHour), target * (1 - config.catchUpGain), target);
   const scores = observation.decisions.map((decision) => decision.score);
   const requests = scores.length;
   const llmShare = requests === 0 ? 0 : observation.decisions.filter((decision) => decision.llm).length / requests;
@@ -125,7 +127,9 @@ export function nextPacing(previous: PacingState, observation: PacingObservation
   const passedOld = shareAtOrAbove(scores, previous.bar);
   const passedNew = shareAtOrAbove(scores, candidate);
   const sameBar = candidate === previous.bar;
-  const withinBand = passedOld > 0 && Math.abs(Math.log(passedNew / passedOld)) < Math.log(1 + config.deadband);
+  // Lifting the bar altogether is never held back: spend is under the aim with everyone let
+  // through, so a bar still pacing a few requests would only cost quality.
+  const withinBand = candidate !== null && passedOld > 0 && Math.abs(Math.log(passedNew / passedOld)) < Math.log(1 + config.deadband);
   if (sameBar || withinBand) {
     return { ...base, state: { bar: previous.bar, share }, changed: false, demandUsdPerHour, passedShare: passedOld, held: null };
   }

@@ -9,7 +9,7 @@ import { decideReasoning } from "./spend-gate";
 /** How many final candidates the LLM re-ranks: the smartest model for the fewest items. */
 export const RERANK_CANDIDATES = 20;
 /** Approximate re-rank prompt characters per candidate (title, year, genres, keywords, overview). */
-const RERANK_CHARACTERS_PER_CANDIDATE = 450;
+export const RERANK_CHARACTERS_PER_CANDIDATE = 450;
 
 export interface ReasonStepResult {
   /** What answered: the LLM, the offline reasoner, or nothing (the budget sent it to the fast path). */

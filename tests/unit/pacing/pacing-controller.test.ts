@@ -94,3 +94,20 @@ test("barForShare and shareAtOrAbove are each other's inverse on the sample", ()
   assert.equal(barForShare(scores, 1, 1), null);
   assert.equal(barForShare(scores, 0.2, 0.93), 0.93, "capped at maxBar");
 });
+
+test("hysteresis: a wanted share within 10 % of what the bar lets through keeps the bar; a larger one moves it", () => {
+  const scores = Array.from({ length: 1000 }, (_, index) => 0.5 + index / 2000);
+  const bar = barForShare(scores, 0.5, config.maxBar)!;
+  const decisions = scores.map((score) => ({ score, llm: score >= bar }));
+  const smooth = { ...config, smoothing: 1 };
+  // Half got the LLM and $2.16/h was spent: the share that holds $2/h is 0.463, 7 % below 0.5.
+  const near = nextPacing({ bar, share: 0.5 }, { windowUsd: 0.36, budgetWindowUsd: 2, decisions }, smooth);
+  assert.equal(near.changed, false);
+  assert.equal(near.state.bar, bar);
+  assert.ok(Math.abs(near.state.share - 2 / 4.32) < 1e-9, "the controller's share still follows, so drift accumulates until it crosses the band");
+  // $3/h spent: the share wanted is 0.333, a third below: the bar moves up.
+  const far = nextPacing({ bar, share: 0.5 }, { windowUsd: 0.5, budgetWindowUsd: 2, decisions }, smooth);
+  assert.equal(far.changed, true);
+  assert.ok(far.state.bar! > bar);
+  assert.ok(Math.abs(shareAtOrAbove(scores, far.state.bar) - 1 / 3) < 0.002);
+});

@@ -57,11 +57,11 @@ test("the computing process appends a record only when the bar moves, with its r
   assert.deepEqual(lines, [`[reelcast] spend pacing: ${payload.reason}`]);
   assert.equal(pacing.current?.bar, payload.bar, "the computing process applies its own bar at once");
 
-  // A window later, traffic under the new bar spends about what the controller aims at ($2.16/h
-  // with the catch-up term): the share it wants stays inside the deadband, so no new record.
+  // A window later, traffic under the new bar spends about the target ($1.98/h): the share the
+  // controller wants stays inside the deadband, so no new record.
   clock.ms += config.observeWindowMs + 60_000;
   decide(pacing, clock.ms, 200);
-  await spend(store, clock.ms - 1_000, 0.36);
+  await spend(store, clock.ms - 1_000, 0.33);
   const steady = await pacer.tick();
   assert.equal(steady?.wrote, false, `step ${JSON.stringify(steady?.step)}`);
   assert.equal((await store.listOperatorRecords(PACING_RECORD_KIND)).length, 1);
@@ -69,7 +69,7 @@ test("the computing process appends a record only when the bar moves, with its r
   // Then demand falls away (a tenth of the spend): the bar comes down, and that is written.
   clock.ms += config.observeWindowMs + 60_000;
   decide(pacing, clock.ms, 200);
-  await spend(store, clock.ms - 1_000, 0.036);
+  await spend(store, clock.ms - 1_000, 0.033);
   const lowered = await pacer.tick();
   assert.equal(lowered?.wrote, true);
   const [, second] = await store.listOperatorRecords(PACING_RECORD_KIND);
