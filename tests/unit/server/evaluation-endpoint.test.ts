@@ -23,7 +23,7 @@ const request = (headers: Record<string, string> = {}, query = "") => new Reques
 
 test("without the admin token: the unknown-path 404, whatever else is sent", async () => {
   const expected = await unknownApiError().toResponse().text();
-  for (const headers of [{}, { authorization: "Bearer wrong-token-0123456789abc" }, { authorization: TOKEN }, { authorization: `Basic ${TOKEN}` }]) {
+  for (const headers of [{} as Record<string, string>, { authorization: "Bearer wrong-token-0123456789abc" }, { authorization: TOKEN }, { authorization: `Basic ${TOKEN}` }]) {
     const response = await evaluationsResponse(request(headers), async () => store);
     assert.equal(response.status, 404);
     assert.equal(await response.text(), expected);
