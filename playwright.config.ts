@@ -8,6 +8,8 @@ const port = Number(process.env.REELCAST_E2E_PORT ?? 3100);
  */
 process.env.REELCAST_E2E_DATABASE ??= path.resolve(`test-results/e2e-db/run-${Date.now()}.sqlite`);
 export const E2E_DATABASE = process.env.REELCAST_E2E_DATABASE;
+/** The operator's token the server runs with, for the /insights spec. */
+export const E2E_ADMIN_TOKEN = "e2e-operator-token-0123456789";
 
 /**
  * End-to-end tests in the system Chromium (Debian's /usr/bin/chromium): Playwright's own
@@ -33,7 +35,8 @@ export default defineConfig({
     reuseExistingServer: false,
     // Fair-use limits off unless the runner's environment sets them: a test run is one client
     // sending far more than a person would.
-    env: { REELCAST_DB_PATH: E2E_DATABASE, OPENAI_API_KEY: "", OPENAI_BASE_URL: "", REELCAST_RATE_LIMIT: process.env.REELCAST_RATE_LIMIT ?? "off" },
+    // The operator's token and a metrics snapshot every second: the /insights spec reads what it sent.
+    env: { REELCAST_DB_PATH: E2E_DATABASE, OPENAI_API_KEY: "", OPENAI_BASE_URL: "", REELCAST_RATE_LIMIT: process.env.REELCAST_RATE_LIMIT ?? "off", REELCAST_ADMIN_TOKEN: E2E_ADMIN_TOKEN, REELCAST_METRICS_SNAPSHOT_SECONDS: "1" },
     timeout: 120_000,
   },
 });

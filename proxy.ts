@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { adminEntryRedirect } from "./lib/server/admin-entry";
 import { createNonce, pageContentSecurityPolicy } from "./lib/server/security-headers";
 
 /**
@@ -6,7 +7,10 @@ import { createNonce, pageContentSecurityPolicy } from "./lib/server/security-he
  * the request (Next reads the nonce there and puts it on its own scripts; the layout reads
  * x-nonce for the theme boot script) and on the response (where the browser enforces it).
  */
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  // The operator's token in /insights?token=… becomes a cookie, and leaves the address.
+  const entry = await adminEntryRedirect(request);
+  if (entry) return entry;
   const nonce = createNonce();
   const policy = pageContentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
