@@ -206,7 +206,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
         sessionId,
       });
     }
-    const step = await reasonStep(engine, { query: request.query, session, sessionId, client: options.client ?? null, signal: options.signal });
+    const step = await reasonStep(engine, { query: request.query, session, sessionId, client: options.client ?? null, signal: options.signal, complexity: decision?.score ?? null });
     reasons.push(...step.reasons);
     estimate = step.estimate;
     actual = step.actual;
@@ -286,6 +286,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
           candidates = ordered.map((candidate, rank) => ({ itemIndex: candidate.itemIndex, score: 1 - rank / ordered.length, provenance: candidate.provenance }));
           reasons.push(`LLM re-ranked the top ${pool.length}${reranked.discardedIds.length > 0 ? `, ignoring ${reranked.discardedIds.length} id(s) outside the candidates` : ""}`);
         } else {
+          engine.observer?.fellBack("re_rank", reranked.failure.kind);
           reasons.push(`LLM re-rank skipped: ${reranked.failure.message}`);
         }
       }
@@ -340,7 +341,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
     session: sessionId === null ? null : { id: sessionId, update: turnUpdate({ request: request.query, constraints, itemIds: items.map((item) => item.id), statedLikes }, options.rerun) },
     serving: servingRecord({ reasoner, budgetFallback, llmCalled: actual !== null, llmConfigured: engine.llm.handle !== null, latencyMs: engine.now() - started }),
   });
-  return {
+  const response: RecommendResponse = {
     route: route(),
     constraints,
     items,
@@ -361,4 +362,6 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
     impressionId,
     sessionId,
   };
+  engine.observer?.answered(response);
+  return response;
 }
