@@ -2,7 +2,7 @@ import { attachNegations } from "./analysis/negations";
 import { attachReferenceModifiers } from "./analysis/references";
 import { leftoverKeywords } from "./analysis/keywords";
 import { resolveComparisons } from "./analysis/comparisons";
-import { cover, isFree } from "./analysis/span-cover";
+import { cover, isFree } from "./span-cover";
 import { detectSpans } from "./analysis/spans";
 import { findTitles } from "./analysis/titles";
 import { findWholeTitle, isTitleCased } from "./analysis/whole-title";

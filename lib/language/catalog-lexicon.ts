@@ -2,7 +2,7 @@ import type { Item } from "../catalog/item";
 import { popularityScore } from "../catalog/popularity";
 import { normaliseTitle, TitleMatcher, type TitleMatch } from "../retrieval/title-matcher";
 import { PeopleLexicon } from "./people-lexicon";
-import { buildExactTitleIndex, buildFuzzyTitleIndex, buildContinuationIndex, buildNamesakeIndex, shortTitleAliases, type FuzzyTitleIndex } from "./title-mentions";
+import { buildExactTitleIndex, buildFuzzyTitleIndex, buildContinuationIndex, buildNamesakeIndex, shortTitleAliases, type FuzzyTitleIndex } from "./title-indexes";
 
 /**
  * What the query lexicon needs to know about titles: the title matcher's surface

@@ -1,6 +1,7 @@
 import type { ContentDirection, DirectionTowards } from "../catalog/content-directions";
-import type { QueryAnalysis } from "./query-analysis";
 import { matchPhrases, type QueryText, type TokenSpan } from "./query-text";
+import { overlaps } from "./span-cover";
+import { longestFirstAlternation } from "../text";
 
 /**
  * A soft wish to move along a content axis: "less violent", "darker", "not too scary",
@@ -74,8 +75,6 @@ const NOT_TOO = 0.75;
 const PLAIN = 1;
 const STRONG = 1.5;
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alternation = (phrases: Iterable<string>) => [...phrases].sort((a, b) => b.length - a.length).map(escape).join("|");
 
 const END_POLE = new Map<string, Pole>();
 const COMPARATIVE_POLE = new Map<string, Pole>();
@@ -86,14 +85,14 @@ for (const end of ENDS) {
 const CUE_EFFECT = new Map<string, "keep" | "flip" | "flip-mild">();
 for (const [cues, effect] of CUES) for (const cue of cues) CUE_EFFECT.set(cue, effect);
 
-const DEGREE = `(?:(${alternation([...MILD_DEGREE, ...STRONG_DEGREE])}) )?`;
-const ENDS_ALTERNATION = alternation(END_POLE.keys());
+const DEGREE = `(?:(${longestFirstAlternation([...MILD_DEGREE, ...STRONG_DEGREE])}) )?`;
+const ENDS_ALTERNATION = longestFirstAlternation(END_POLE.keys());
 /** degree? cue (of|on|with)? (the)? end ((and|or) end)? — "a bit less of the gore and blood". */
 const CUE_PATTERN = new RegExp(
-  String.raw`\b${DEGREE}(${alternation(CUE_EFFECT.keys())}) (?:(?:of|on|with|in) )?(?:the )?(${ENDS_ALTERNATION})(?: (?:and|or|nor) (${ENDS_ALTERNATION}))?\b`,
+  String.raw`\b${DEGREE}(${longestFirstAlternation(CUE_EFFECT.keys())}) (?:(?:of|on|with|in) )?(?:the )?(${ENDS_ALTERNATION})(?: (?:and|or|nor) (${ENDS_ALTERNATION}))?\b`,
   "g",
 );
-const COMPARATIVE_PATTERN = new RegExp(String.raw`\b${DEGREE}(${alternation(COMPARATIVE_POLE.keys())})\b`, "g");
+const COMPARATIVE_PATTERN = new RegExp(String.raw`\b${DEGREE}(${longestFirstAlternation(COMPARATIVE_POLE.keys())})\b`, "g");
 /** "no more gore" is an exclusion, which the negation reading already handles. */
 const NEGATION_BEFORE = new Set(["no", "not", "nothing", "without", "never"]);
 
@@ -127,8 +126,9 @@ export function findContentDirections(query: QueryText): DirectionMention[] {
     for (const word of second ? [first, second] : [first]) push({ start, end }, phrase, END_POLE.get(word)!, effect, degreeAmount(degree));
   }
   for (const { start, end, match } of matchPhrases(query, COMPARATIVE_PATTERN)) {
-    if (found.some((mention) => mention.start < end && start < mention.end)) continue;
-    push({ start, end }, match[0], COMPARATIVE_POLE.get(match[2])!, "keep", degreeAmount(match[1]));
+    const span = { start, end };
+    if (found.some((mention) => overlaps(mention, span))) continue;
+    push(span, match[0], COMPARATIVE_POLE.get(match[2])!, "keep", degreeAmount(match[1]));
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -137,6 +137,6 @@ export function findContentDirections(query: QueryText): DirectionMention[] {
  * The content directions of an analysed request, minus any inside a title: "The Darker Side of …"
  * names a film, not a wish. What the router and the offline reasoner both read.
  */
-export function requestDirections(analysis: Pick<QueryAnalysis, "query" | "titles">): DirectionMention[] {
-  return findContentDirections(analysis.query).filter((mention) => !analysis.titles.some((title) => title.start < mention.end && mention.start < title.end));
+export function requestDirections(analysis: { query: QueryText; titles: readonly TokenSpan[] }): DirectionMention[] {
+  return findContentDirections(analysis.query).filter((mention) => !analysis.titles.some((title) => overlaps(title, mention)));
 }

@@ -1,4 +1,5 @@
 import { matchPhrases, type QueryText, type TokenSpan } from "./query-text";
+import { overlaps } from "./span-cover";
 
 /** How a follow-up changes the previous request. */
 export type FollowUpChange =
@@ -69,7 +70,7 @@ const patterns = {
  */
 export function findFollowUpSignals(query: QueryText): FollowUpSignal[] {
   const found: FollowUpSignal[] = [];
-  const overlaps = (start: number, end: number) => found.some((signal) => signal.start < end && start < signal.end);
+  const taken = (span: TokenSpan) => found.some((signal) => overlaps(signal, span));
   for (const { start, end, match } of matchPhrases(query, patterns.reject)) {
     found.push({ start, end, phrase: match[0], kind: "reject" });
   }
@@ -81,27 +82,27 @@ export function findFollowUpSignals(query: QueryText): FollowUpSignal[] {
     found.push({ start, end, phrase: match[0], kind: "item", index, demonstrative: false });
   }
   for (const { start, end, match } of matchPhrases(query, patterns.demonstrative)) {
-    if (found.some((signal) => signal.kind === "item" && signal.start < end && start < signal.end)) continue;
+    if (found.some((signal) => signal.kind === "item" && overlaps(signal, { start, end }))) continue;
     // A bare "it" is only a reference inside a rejection or "more like it".
     if (match[1] === "it" && !found.some((signal) => signal.kind === "reject" && signal.start <= start && end <= signal.end) && !/\blike it\b/.test(query.text)) continue;
     found.push({ start, end, phrase: match[1], kind: "item", index: 0, demonstrative: true });
   }
   for (const { start, end, match } of matchPhrases(query, patterns.moreLike)) {
-    if (overlaps(start, end)) continue;
+    if (taken({ start, end })) continue;
     found.push({ start, end, phrase: match[1], kind: "more-like" });
   }
   for (const [change, pattern] of CHANGES) {
     for (const { start, end, match } of matchPhrases(query, pattern)) {
-      if (overlaps(start, end)) continue;
+      if (taken({ start, end })) continue;
       found.push({ start, end, phrase: match[1], kind: "change", change });
     }
   }
   for (const { start, end, match } of matchPhrases(query, patterns.another)) {
-    if (overlaps(start, end)) continue;
+    if (taken({ start, end })) continue;
     found.push({ start, end, phrase: match[1], kind: "another" });
   }
   for (const { start, end, match } of matchPhrases(query, patterns.continuation)) {
-    if (overlaps(start, end)) continue;
+    if (taken({ start, end })) continue;
     found.push({ start, end, phrase: match[0], kind: "continuation" });
   }
   return found.sort((a, b) => a.start - b.start);

@@ -1,6 +1,7 @@
 import { editDistance } from "../retrieval/edit-distance";
 import { audienceIsPeople } from "./audience-words";
 import { FILLER_WORDS, matchPhrases, type QueryText, type TokenSpan } from "./query-text";
+import { longestFirstAlternation } from "../text";
 
 /** A genre word in a query: "sci-fi", "rom-com" (two genres), "scary", "cartoon". */
 export interface GenreMention extends TokenSpan {
@@ -54,11 +55,7 @@ for (const [phrases, genres, keywords] of GENRE_PHRASES) {
   for (const phrase of phrases) PHRASE_TO_ENTRY.set(phrase, { genres, keywords: keywords ?? [] });
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const GENRE_PATTERN = new RegExp(
-  String.raw`\b(${[...PHRASE_TO_ENTRY.keys()].sort((a, b) => b.length - a.length).map(escape).join("|")})\b`,
-  "g",
-);
+const GENRE_PATTERN = new RegExp(String.raw`\b(${longestFirstAlternation(PHRASE_TO_ENTRY.keys())})\b`, "g");
 
 /** Genre phrases of one or two words, the ones a typo is looked up against ("romanse", "scy fi"). */
 const TYPO_TARGETS = [...PHRASE_TO_ENTRY.keys()].filter((phrase) => phrase.split(" ").length <= 2 && phrase.replace(" ", "").length >= 3);

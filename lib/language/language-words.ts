@@ -1,6 +1,8 @@
 import { FILM_LANGUAGES } from "./language-names";
 import { findNegationCues, type NegationCue } from "./negation";
 import { matchPhrases, tokenAt, type QueryText, type TokenSpan } from "./query-text";
+import { claim, cover, isFree } from "./span-cover";
+import { longestFirstAlternation } from "../text";
 
 /** A film language in a query: "French films", "in Korean", "foreign", "not in English". */
 export interface LanguageMention extends TokenSpan {
@@ -37,10 +39,8 @@ for (const language of FILM_LANGUAGES) {
   for (const place of language.places) PLACE_CODES.set(place, language.codes);
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alternation = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length).map(escape).join("|");
-const WORD = alternation(WORD_CODES.keys());
-const PLACE = alternation(PLACE_CODES.keys());
+const WORD = longestFirstAlternation(WORD_CODES.keys());
+const PLACE = longestFirstAlternation(PLACE_CODES.keys());
 /** Global, with match indices: an atom needs to know where its language word stands. */
 const pattern = (source: string) => new RegExp(String.raw`\b(?:${source})\b`, "gd");
 
@@ -99,13 +99,8 @@ interface Atom extends TokenSpan {
  */
 export function findLanguageMentions(query: QueryText): LanguageMention[] {
   const taken = new Array<boolean>(query.tokens.length).fill(false);
-  const free = (span: TokenSpan) => {
-    for (let index = span.start; index < span.end; index += 1) if (taken[index]) return false;
-    return true;
-  };
-  const take = (span: TokenSpan) => {
-    for (let index = span.start; index < span.end; index += 1) taken[index] = true;
-  };
+  const free = (span: TokenSpan) => isFree(taken, span);
+  const take = (span: TokenSpan) => cover(taken, span);
   const found: LanguageMention[] = [];
   const phraseOf = (span: TokenSpan) => query.tokens.slice(span.start, span.end).join(" ");
 
@@ -117,9 +112,7 @@ export function findLanguageMentions(query: QueryText): LanguageMention[] {
 
   const atoms: Atom[] = [];
   const offer = (atom: Atom) => {
-    if (!free(atom)) return;
-    take(atom);
-    atoms.push(atom);
+    if (claim(taken, atom)) atoms.push(atom);
   };
   // Longest phrase first: "from the Soviet Union" over "Soviet", "Bahasa Indonesia" over "Indonesia films".
   const candidates: Atom[] = [

@@ -1,4 +1,5 @@
 import { matchPhrases, type QueryText, type TokenSpan } from "./query-text";
+import { overlaps } from "./span-cover";
 
 /** A word or phrase that negates what follows: "no", "not", "without", "nothing", "anything but". */
 export interface NegationCue extends TokenSpan {
@@ -46,7 +47,7 @@ const MAX_SCOPE_TOKENS = 4;
 export function findNegationCues(query: QueryText): NegationCue[] {
   const soft = matchPhrases(query, SOFT_CUES).map(({ start, end, match }) => ({ start, end, phrase: match[1], soft: true }));
   const hard = matchPhrases(query, HARD_CUES)
-    .filter(({ start, end }) => !soft.some((cue) => cue.start < end && start < cue.end))
+    .filter((span) => !soft.some((cue) => overlaps(cue, span)))
     .map(({ start, end, match }) => ({ start, end, phrase: match[1], soft: false }));
   return [...soft, ...hard].sort((a, b) => a.start - b.start);
 }

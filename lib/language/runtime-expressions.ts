@@ -1,6 +1,7 @@
 import { findDurations, type Duration } from "./durations";
 import { readNumber } from "./number-words";
 import { matchPhrases, type QueryText, type TokenSpan } from "./query-text";
+import { claim } from "./span-cover";
 
 /** A runtime range in minutes: "under 90 minutes", "longer than two hours", "short". */
 export interface RuntimeMention extends TokenSpan {
@@ -166,9 +167,7 @@ export function findRuntimeMentions(query: QueryText): RuntimeMention[] {
   const found: RuntimeMention[] = [];
   const taken = new Array<boolean>(tokens.length).fill(false);
   const offer = (mention: RuntimeMention) => {
-    for (let index = mention.start; index < mention.end; index += 1) if (taken[index]) return;
-    for (let index = mention.start; index < mention.end; index += 1) taken[index] = true;
-    found.push(mention);
+    if (claim(taken, mention)) found.push(mention);
   };
   const durations = findDurations(query).filter((duration) => plausible(duration.minutes));
   const ranged = new Set<Duration>();

@@ -1,4 +1,5 @@
 import { matchPhrases, type QueryText, type TokenSpan } from "./query-text";
+import { overlaps } from "./span-cover";
 
 // Counts have their own reader (count-words.ts); re-exported here, where callers found them first.
 export { findCountMentions, type CountMention } from "./count-words";
@@ -39,9 +40,9 @@ const DISCOVERY_PATTERNS: Array<[number, RegExp]> = [
 export function findSortMentions(query: QueryText): SortMention[] {
   const found: SortMention[] = [];
   for (const [sort, pattern] of SORT_PATTERNS) {
-    for (const { start, end, match } of matchPhrases(query, pattern)) {
-      if (found.some((mention) => mention.start < end && start < mention.end)) continue;
-      found.push({ start, end, sort, phrase: match[1] });
+    for (const span of matchPhrases(query, pattern)) {
+      if (found.some((mention) => overlaps(mention, span))) continue;
+      found.push({ start: span.start, end: span.end, sort, phrase: span.match[1] });
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -51,9 +52,9 @@ export function findSortMentions(query: QueryText): SortMention[] {
 export function findDiscoveryMentions(query: QueryText): DiscoveryMention[] {
   const found: DiscoveryMention[] = [];
   for (const [discovery, pattern] of DISCOVERY_PATTERNS) {
-    for (const { start, end, match } of matchPhrases(query, pattern)) {
-      if (found.some((mention) => mention.start < end && start < mention.end)) continue;
-      found.push({ start, end, discovery, phrase: match[1] });
+    for (const span of matchPhrases(query, pattern)) {
+      if (found.some((mention) => overlaps(mention, span))) continue;
+      found.push({ start: span.start, end: span.end, discovery, phrase: span.match[1] });
     }
   }
   return found.sort((a, b) => a.start - b.start);

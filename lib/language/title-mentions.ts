@@ -1,6 +1,8 @@
+import { editDistance } from "../retrieval/edit-distance";
 import { normaliseTitle } from "../retrieval/title-matcher";
 import type { CatalogLexicon } from "./catalog-lexicon";
 import type { QueryText, TokenSpan } from "./query-text";
+import { cover, isFree } from "./span-cover";
 
 /** A catalog title inside a query, found on the lexicon's own tokens. */
 export interface TitleSpan extends TokenSpan {
@@ -20,46 +22,6 @@ const LEADING_ARTICLE = /^(the|a|an) /;
 const REFERENCE_CUES = new Set(["like", "to", "as", "than", "of"]);
 
 /**
- * Exact normalised-title index: title and aliases, case, accents, punctuation and a leading
- * article ignored (the title matcher's normalisation). Ties go to the more popular film.
- */
-export function buildExactTitleIndex(names: ReadonlyArray<{ names: readonly string[]; popularity: number }>): Map<string, number> {
-  const index = new Map<string, number>();
-  names.forEach((entry, itemIndex) => {
-    for (const name of entry.names) {
-      const key = normaliseTitle(name);
-      if (!key) continue;
-      const existing = index.get(key);
-      if (existing === undefined || names[existing].popularity < entry.popularity) index.set(key, itemIndex);
-    }
-  });
-  return index;
-}
-
-/**
- * Normalised main title → the films that carry it, most popular first (ties by index). Only
- * names shared by two or more films are kept: the rest need no "did you mean".
- */
-export function buildNamesakeIndex(items: ReadonlyArray<{ title: string; ratingCount: number; tmdbVoteCount: number | null }>): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
-  items.forEach((item, itemIndex) => {
-    const key = normaliseTitle(item.title);
-    if (!key) return;
-    const group = groups.get(key);
-    if (group) group.push(itemIndex);
-    else groups.set(key, [itemIndex]);
-  });
-  // "Most rated" means rated here: the 1951 The Day the Earth Stood Still (25 ratings) before its
-  // 2008 remake (7 ratings, more TMDB votes); TMDB votes only order films nobody here rated.
-  const votes = (itemIndex: number) => items[itemIndex].tmdbVoteCount ?? 0;
-  const shared = new Map<string, number[]>();
-  for (const [key, group] of groups) {
-    if (group.length > 1) shared.set(key, group.sort((a, b) => items[b].ratingCount - items[a].ratingCount || votes(b) - votes(a) || a - b));
-  }
-  return shared;
-}
-
-/**
  * Titles mentioned in the query: exact normalised spans anywhere, longest first, never
  * overlapping. With `fuzzy`, a span right after a reference cue may also match a title with a
  * small typo through the title matcher (slower: the offline reasoner uses it, the router not).
@@ -70,14 +32,13 @@ export function findTitleSpans(query: QueryText, lexicon: CatalogLexicon, option
   const taken = new Array<boolean>(tokens.length).fill(false);
   for (let length = Math.min(MAX_SPAN_TOKENS, tokens.length); length >= 1; length -= 1) {
     for (let start = 0; start + length <= tokens.length; start += 1) {
-      let free = true;
-      for (let index = start; index < start + length; index += 1) if (taken[index]) free = false;
-      if (!free) continue;
+      const span = { start, end: start + length };
+      if (!isFree(taken, span)) continue;
       const text = tokens.slice(start, start + length).join(" ");
       const itemIndex = lexicon.exactTitles.get(text.replace(LEADING_ARTICLE, ""));
       if (itemIndex === undefined) continue;
-      found.push({ start, end: start + length, itemIndex, score: 1, text });
-      for (let index = start; index < start + length; index += 1) taken[index] = true;
+      found.push({ ...span, itemIndex, score: 1, text });
+      cover(taken, span);
     }
   }
   if (options.fuzzy) {
@@ -102,33 +63,18 @@ export function findTitleSpans(query: QueryText, lexicon: CatalogLexicon, option
     for (let cue = 0; cue < tokens.length - 1; cue += 1) {
       if (!REFERENCE_CUES.has(tokens[cue]) || taken[cue + 1]) continue;
       for (let length = Math.min(5, tokens.length - cue - 1); length >= 1; length -= 1) {
-        const start = cue + 1;
-        let free = true;
-        for (let index = start; index < start + length; index += 1) if (taken[index]) free = false;
-        const text = tokens.slice(start, start + length).join(" ");
-        if (!free || text.length < 6) continue;
+        const span = { start: cue + 1, end: cue + 1 + length };
+        const text = tokens.slice(span.start, span.end).join(" ");
+        if (!isFree(taken, span) || text.length < 6) continue;
         const match = lexicon.titles.match(text, 3, 0.85).find((candidate) => candidate.kind === "fuzzy");
         if (!match) continue;
-        found.push({ start, end: start + length, itemIndex: match.itemIndex, score: match.score, text });
-        for (let index = start; index < start + length; index += 1) taken[index] = true;
+        found.push({ ...span, itemIndex: match.itemIndex, score: match.score, text });
+        cover(taken, span);
         break;
       }
     }
   }
   return found.sort((a, b) => a.start - b.start);
-}
-
-/** Normalised names bucketed by first character, for cheap whole-query fuzzy matching. */
-export type FuzzyTitleIndex = Map<string, Array<{ name: string; itemIndex: number }>>;
-
-export function buildFuzzyTitleIndex(exactTitles: ReadonlyMap<string, number>): FuzzyTitleIndex {
-  const index: FuzzyTitleIndex = new Map();
-  for (const [name, itemIndex] of exactTitles) {
-    const bucket = index.get(name[0]) ?? [];
-    bucket.push({ name, itemIndex });
-    index.set(name[0], bucket);
-  }
-  return index;
 }
 
 /**
@@ -156,7 +102,7 @@ export function fuzzyWholeTitle(text: string, lexicon: CatalogLexicon): { itemIn
       let distance = name.startsWith(prefix) ? 0 : maxTypos + 1;
       if (distance > 0 && name[1] === query[1]) {
         for (let cut = query.length - maxTypos; cut <= query.length + maxTypos; cut += 1) {
-          if (name[cut] === " ") distance = Math.min(distance, boundedDistance(query, name.slice(0, cut), maxTypos));
+          if (name[cut] === " ") distance = Math.min(distance, editDistance(query, name.slice(0, cut), maxTypos));
         }
       }
       if (distance > maxTypos) continue;
@@ -166,7 +112,7 @@ export function fuzzyWholeTitle(text: string, lexicon: CatalogLexicon): { itemIn
       // Cheap filter before the edit distance: after one typo, two of the query's first three
       // letters still stand among the title's first four ("cicken" / "chicken", "casing" / "chasing").
       if (!openingsAgree(name, query)) continue;
-      const distance = boundedDistance(query, name, maxTypos);
+      const distance = editDistance(query, name, maxTypos);
       if (distance > maxTypos) continue;
       candidate = { itemIndex, score: 1 - distance / Math.max(query.length, name.length), kind: "fuzzy" };
     }
@@ -186,83 +132,4 @@ function openingsAgree(name: string, query: string): boolean {
   let agreeing = 0;
   for (let index = 0; index < 3 && index < query.length; index += 1) if (opening.includes(query[index])) agreeing += 1;
   return agreeing >= 2;
-}
-
-/**
- * Films whose title continues a shorter title after a colon ("The Lord of the Rings" →
- * "The Lord of the Rings: The Fellowship of the Ring", …), most rated first: what a person
- * typing the short title may mean, offered as "did you mean".
- */
-export function buildContinuationIndex(items: ReadonlyArray<{ title: string; ratingCount: number }>): Map<string, number[]> {
-  const continuations = new Map<string, number[]>();
-  items.forEach((item, itemIndex) => {
-    const colon = item.title.indexOf(":");
-    if (colon < 3) return;
-    const key = normaliseTitle(item.title.slice(0, colon));
-    if (key.length < 3) return;
-    const list = continuations.get(key);
-    if (list) list.push(itemIndex);
-    else continuations.set(key, [itemIndex]);
-  });
-  for (const list of continuations.values()) list.sort((a, b) => items[b].ratingCount - items[a].ratingCount || a - b);
-  return continuations;
-}
-
-/**
- * Short names for long titles: the part before a colon ("Borat" for "Borat: Cultural Learnings
- * of America for Make Benefit Glorious Nation of Kazakhstan"), when no other film starts that
- * way and no film carries it as its own title: how people say such titles.
- */
-export function shortTitleAliases(titles: readonly string[], personNames: ReadonlySet<string> = new Set()): Map<string, number> {
-  const counts = new Map<string, number[]>();
-  titles.forEach((title, itemIndex) => {
-    const colon = title.indexOf(":");
-    if (colon < 3) return;
-    const key = normaliseTitle(title.slice(0, colon));
-    if (key.length < 4) return;
-    const list = counts.get(key);
-    if (list) list.push(itemIndex);
-    else counts.set(key, [itemIndex]);
-  });
-  const own = new Set(titles.map((title) => normaliseTitle(title)));
-  const aliases = new Map<string, number>();
-  // "Robin Williams: Live on Broadway" must not make "Robin Williams" a title: people are searched by name.
-  for (const [key, items] of counts) if (items.length === 1 && !own.has(key) && !personNames.has(key)) aliases.set(key, items[0]);
-  return aliases;
-}
-
-// Scratch rows for boundedDistance: titles are short, and reusing them avoids allocating per name.
-let rowA = new Int32Array(64);
-let rowB = new Int32Array(64);
-let rowC = new Int32Array(64);
-
-/** Optimal-string-alignment distance, giving up (returns maximum + 1) once it must exceed `maximum`. */
-function boundedDistance(a: string, b: string, maximum: number): number {
-  if (Math.abs(a.length - b.length) > maximum) return maximum + 1;
-  if (b.length + 1 > rowA.length) {
-    rowA = new Int32Array(b.length + 1);
-    rowB = new Int32Array(b.length + 1);
-    rowC = new Int32Array(b.length + 1);
-  }
-  let previousPrevious = rowA;
-  let previous = rowB;
-  let current = rowC;
-  for (let j = 0; j <= b.length; j += 1) previous[j] = j;
-  for (let i = 1; i <= a.length; i += 1) {
-    current[0] = i;
-    let rowMinimum = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) value = Math.min(value, previousPrevious[j - 2] + 1);
-      current[j] = value;
-      if (value < rowMinimum) rowMinimum = value;
-    }
-    if (rowMinimum > maximum) return maximum + 1;
-    const spare = previousPrevious;
-    previousPrevious = previous;
-    previous = current;
-    current = spare;
-  }
-  return previous[b.length];
 }

@@ -1,5 +1,7 @@
 import { findContentDirections } from "./content-directions";
 import { matchPhrases, type QueryText, type TokenSpan } from "./query-text";
+import { overlaps } from "./span-cover";
+import { longestFirstAlternation } from "../text";
 
 /** A mood or vibe word: "rainy", "melancholic", "cozy", "mind-bending", "feel-good", "gritty". */
 export interface VibeMention extends TokenSpan {
@@ -50,11 +52,7 @@ const VIBES: Record<string, [string[], string[]]> = {
 const PHRASE_TO_VIBE = new Map<string, string>();
 for (const [vibe, [phrases]] of Object.entries(VIBES)) for (const phrase of phrases) if (!PHRASE_TO_VIBE.has(phrase)) PHRASE_TO_VIBE.set(phrase, vibe);
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const VIBE_PATTERN = new RegExp(
-  String.raw`\b(${[...PHRASE_TO_VIBE.keys()].sort((a, b) => b.length - a.length).map(escape).join("|")})\b`,
-  "g",
-);
+const VIBE_PATTERN = new RegExp(String.raw`\b(${longestFirstAlternation(PHRASE_TO_VIBE.keys())})\b`, "g");
 
 /**
  * Every vibe word or phrase in the query, longest first where they overlap. A vibe word inside a
@@ -64,7 +62,7 @@ const VIBE_PATTERN = new RegExp(
  */
 export function findVibeMentions(query: QueryText): VibeMention[] {
   const directions = findContentDirections(query);
-  return matchPhrases(query, VIBE_PATTERN).filter(({ start, end }) => !directions.some((direction) => direction.start < end && start < direction.end)).map(({ start, end, match }) => {
+  return matchPhrases(query, VIBE_PATTERN).filter((span) => !directions.some((direction) => overlaps(direction, span))).map(({ start, end, match }) => {
     const vibe = PHRASE_TO_VIBE.get(match[1])!;
     return { start, end, vibe, keywords: VIBES[vibe][1], phrase: match[1] };
   });

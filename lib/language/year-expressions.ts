@@ -1,4 +1,5 @@
 import { matchPhrases, type QueryText, type TokenSpan } from "./query-text";
+import { claim } from "./span-cover";
 
 /** A release-year range found in a query: "90s", "before 1970", "between 1990 and 2000", "recent". */
 export interface YearMention extends TokenSpan {
@@ -113,9 +114,7 @@ export function findYearMentions(query: QueryText, options: YearOptions): YearMe
   const found: YearMention[] = [];
   const taken = new Array<boolean>(query.tokens.length).fill(false);
   const offer = (mention: YearMention) => {
-    for (let index = mention.start; index < mention.end; index += 1) if (taken[index]) return;
-    for (let index = mention.start; index < mention.end; index += 1) taken[index] = true;
-    found.push(mention);
+    if (claim(taken, mention)) found.push(mention);
   };
   for (const { start, end, match } of matchPhrases(query, patterns.range)) {
     const from = Number(match[1]);

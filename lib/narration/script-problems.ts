@@ -1,5 +1,5 @@
 import { indefiniteArticle } from "./indefinite-article";
-import { escapeRegExp } from "./script-text";
+import { escapeRegExp } from "../text";
 
 /** Stands in for a title or a quotation, which may say anything ("Tora! Tora! Tora!", “a 80s vibe”). */
 const MASK = "⟦⟧";

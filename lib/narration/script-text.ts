@@ -26,11 +26,6 @@ export function asSentence(text: string): string {
   return capitalise(endsSentence(trimmed) ? trimmed : `${trimmed}.`);
 }
 
-/** `text` with every regular-expression character escaped, to match it literally. */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,7 +1,8 @@
 import { genreKey, genrePhrase } from "./genre-phrase";
 import { withArticle } from "./indefinite-article";
 import type { NarratedItem } from "./narration-input";
-import { asSentence, escapeRegExp, splitSentences, tidy } from "./script-text";
+import { escapeRegExp } from "../text";
+import { asSentence, splitSentences, tidy } from "./script-text";
 
 /**
  * The bandit's explanation, written for a card ("The film you asked for: Heat (1995). A crowd

@@ -8,6 +8,7 @@ import { inSoftScope } from "../language/soft-wishes";
 import { DIRECTION_WORDS } from "../catalog/content-directions";
 import { parseConstraints, type Constraints, type ConstraintStrength, type ConstraintsInput, type DirectionWish } from "./constraints";
 import { applyFollowUp, mergeConstraints, type FollowUpInstruction, type PreviousAnswerItem, type SessionState } from "./session-memory";
+import { overlaps } from "../language/span-cover";
 
 export interface OfflineReasonerContext {
   lexicon: CatalogLexicon;
@@ -32,15 +33,13 @@ export interface OfflineReasonerResult {
 
 const strengthOf = (soft: boolean): ConstraintStrength => (soft ? "soft" : "hard");
 
-const overlapping = (a: TokenSpan, b: TokenSpan) => a.start < b.end && b.start < a.end;
-
 /** Constraints stated by this query alone (no session). */
 export function constraintsFromAnalysis(analysis: QueryAnalysis, lexicon: CatalogLexicon): Constraints {
   const item = (index: number) => lexicon.items[index];
   const input: ConstraintsInput = {};
   const tokens = analysis.query.tokens;
   const directions = requestDirections(analysis);
-  const inDirection = (span: TokenSpan) => directions.some((mention) => overlapping(mention, span));
+  const inDirection = (span: TokenSpan) => directions.some((mention) => overlaps(mention, span));
 
   // "comedy or horror": alternatives are preferences, not two requirements.
   const wanted = analysis.genres.filter((mention) => !mention.negated);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { openSqliteStore } from "../../lib/store";
+import { escapeRegExp } from "../../lib/text";
 import { E2E_DATABASE } from "../../playwright.config";
 import { ask, lastData, parseStream, STREAM_HEADERS, streamBody, stubSpeechSynthesis, withImpressionIds, type SpeechRecord } from "./support/chat-stream";
 
@@ -132,7 +133,7 @@ test("a follow-up refines the previous answer in the same session", async ({ pag
   const title = (await cardsOf(page, 1).first().getByTestId("card-title").innerText()).replace(/^\d+\.\s*/, "").trim();
   await cardsOf(page, 1).first().getByTestId("more-like-button").click();
   await expect(answers(page)).toHaveCount(3);
-  await expect(page.getByTestId("user-message").nth(2)).toHaveText(new RegExp(`more like ${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+  await expect(page.getByTestId("user-message").nth(2)).toHaveText(new RegExp(`more like ${escapeRegExp(title)}`));
   await expect(cardsOf(page, 2).first()).toBeVisible();
 
   expect(bodies).toHaveLength(3);

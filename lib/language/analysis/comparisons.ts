@@ -1,7 +1,7 @@
 import type { NegationCue } from "../negation";
 import type { QueryText } from "../query-text";
 import type { YearMention } from "../year-expressions";
-import { overlaps } from "./span-cover";
+import { overlaps } from "../span-cover";
 import type { DetectedSpans } from "./spans";
 
 /**

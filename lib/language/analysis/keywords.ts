@@ -1,5 +1,5 @@
 import { FILLER_WORDS, type QueryText, type TokenSpan } from "../query-text";
-import { cover } from "./span-cover";
+import { cover } from "../span-cover";
 
 export type KeywordSpan = TokenSpan & { phrase: string };
 

@@ -6,7 +6,7 @@ import type { Negatable } from "../query-analysis";
 import type { QueryText } from "../query-text";
 import type { VibeMention } from "../vibe-words";
 import type { KeywordSpan } from "./keywords";
-import { overlaps } from "./span-cover";
+import { overlaps } from "../span-cover";
 
 export interface NegationScopes {
   genres: Array<Negatable<GenreMention>>;

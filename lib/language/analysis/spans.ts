@@ -9,7 +9,7 @@ import { findRuntimeMentions, type RuntimeMention } from "../runtime-expressions
 import { findCountMentions, findDiscoveryMentions, findSortMentions, type CountMention, type DiscoveryMention, type SortMention } from "../sort-words";
 import { findVibeMentions, type VibeMention } from "../vibe-words";
 import { findYearMentions, type YearMention } from "../year-expressions";
-import { overlaps } from "./span-cover";
+import { overlaps } from "../span-cover";
 
 /** Phase 1's output: every span a detector recognises, before titles claim any tokens. */
 export interface DetectedSpans {

@@ -5,7 +5,7 @@ import type { TitleInQuery, WholeTitle } from "../query-analysis";
 import { FILLER_WORDS, queryText, type QueryText } from "../query-text";
 import { findTitleSpans } from "../title-mentions";
 import type { YearMention } from "../year-expressions";
-import { cover, coverage, overlaps } from "./span-cover";
+import { cover, coverage, overlaps } from "../span-cover";
 import { constraintSpans, type DetectedSpans } from "./spans";
 import { REFERENCE_END } from "./whole-title";
 

@@ -4,7 +4,7 @@ import { languageCodesOf } from "../language-words";
 import type { WholeTitle } from "../query-analysis";
 import { FILLER_WORDS, type QueryText } from "../query-text";
 import { fuzzyWholeTitle } from "../title-mentions";
-import { coverage } from "./span-cover";
+import { coverage } from "../span-cover";
 import { constraintSpans, readsAnything, type DetectedSpans } from "./spans";
 
 const WRAPPER_PREFIX = /^(?:(?:i want to |lets |let s |can you |please )?(?:watch|play|find|search for|search|show me|look up|put on|stream) )?(?:the (?:movie|film) )?/;

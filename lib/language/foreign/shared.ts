@@ -5,6 +5,7 @@
  * writes "annees" for "années" and "uber" for "über".
  */
 import { isGenreWord } from "../genre-words";
+import { escapeRegExp } from "../../text";
 
 export type ForeignLanguageCode = "fr" | "es" | "de";
 
@@ -45,7 +46,7 @@ export function phrase(source: string): RegExp {
 export function alternation(words: Iterable<string>): string {
   return [...words]
     .sort((a, b) => b.length - a.length)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[- ]"))
+    .map((word) => escapeRegExp(word).replace(/ /g, "[- ]"))
     .join("|");
 }
 

@@ -6,6 +6,7 @@ import { after, test } from "node:test";
 import { textEncoderConfig } from "../../../lib/ai/encoder-config";
 import { getMiniLmEncoder, loadMiniLmEncoder, miniLmModelFiles } from "../../../lib/ai/minilm-encoder";
 import { ReelcastError } from "../../../lib/errors/reelcast-error";
+import { escapeRegExp } from "../../../lib/text";
 
 const emptyModels = mkdtempSync(path.join(os.tmpdir(), "reelcast-models-"));
 after(() => rmSync(emptyModels, { recursive: true, force: true }));
@@ -57,7 +58,7 @@ test("files that are present but not a model fail inside the worker with the sam
     for (const file of miniLmModelFiles(miniLm)) writeFileSync(path.join(directory, file), file.endsWith(".json") ? "{}" : "not an onnx model");
     const expected = (error: unknown) => {
       assert.ok(error instanceof ReelcastError);
-      assert.match(error.message, new RegExp(`could not load Xenova/all-MiniLM-L6-v2 from ${directory.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `));
+      assert.match(error.message, new RegExp(`could not load Xenova/all-MiniLM-L6-v2 from ${escapeRegExp(directory)}: `));
       assert.match(error.message, /REELCAST_MODELS_DIR/);
       return true;
     };

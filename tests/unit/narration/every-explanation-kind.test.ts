@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { EXPLANATION_KINDS } from "../../../lib/bandit";
 import { composeDjScript, findScriptProblems, toSpeechText, type NarratedItem, type NarrationRequest } from "../../../lib/narration";
+import { escapeRegExp } from "../../../lib/text";
 import { FIXTURE_TITLES, plainItems, renderedExplanations } from "./explanation-fixtures";
 
 const rendered = renderedExplanations();
@@ -56,7 +57,7 @@ test("picks are introduced without 'picked because' or 'here's why:', and the fi
     for (const script of scriptsFor(item).slice(0, SEEDS.length)) {
       assert.doesNotMatch(script, /picked because|here's why:/i, script);
       // Titles of other films may repeat in reasons; the pick's own never follows itself.
-      const title = item.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const title = escapeRegExp(item.title);
       assert.doesNotMatch(script, new RegExp(`${title}[^.]*[.!?] [^.]*: ${title}\\b`), script);
     }
   }

@@ -1,7 +1,8 @@
-import type { TokenSpan } from "../query-text";
+import type { TokenSpan } from "./query-text";
 
-// Token-coverage bookkeeping shared by the analysis phases: a phase marks the tokens it has
-// explained so later phases (and the leftover keywords) never read them twice.
+// Token-coverage bookkeeping shared by the detectors and the analysis phases: a detector keeps
+// its phrases from overlapping, and a phase marks the tokens it has explained so later phases
+// (and the leftover keywords) never read them twice.
 
 export function overlaps(a: TokenSpan, b: TokenSpan): boolean {
   return a.start < b.end && b.start < a.end;
@@ -13,6 +14,13 @@ export function cover(taken: boolean[], span: TokenSpan): void {
 
 export function isFree(taken: readonly boolean[], span: TokenSpan): boolean {
   for (let index = span.start; index < span.end; index += 1) if (taken[index]) return false;
+  return true;
+}
+
+/** Marks the span taken when none of its tokens is yet, and says whether it did: "phrases never overlap", first offered first served. */
+export function claim(taken: boolean[], span: TokenSpan): boolean {
+  if (!isFree(taken, span)) return false;
+  cover(taken, span);
   return true;
 }
 
