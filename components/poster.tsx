@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { posterArt } from "./poster-art";
+import { posterArt } from "../lib/chat/poster-art";
 
 /** A generated 2:3 poster: gradient, motif and initials from the title and genres. Decorative. */
 export function Poster({ title, genres, className = "" }: { title: string; genres: readonly string[]; className?: string }) {

@@ -1,4 +1,3 @@
-import { parseConstraints } from "../lib/reasoning/constraints";
 import type { RoutePath } from "./decide-route";
 
 /** Price and speed of one model. Prices in USD per million tokens. */
@@ -51,26 +50,37 @@ export function estimateTokens(characters: number): number {
 }
 
 /**
- * Completion tokens of one constraints answer, from the schema itself: the JSON of a typical
- * filled answer (two genres, one exclusion, a year and runtime range, a language, a person, a
- * reference with its modifier, a mood, three keywords, a sort). Computed once at load.
+ * A typical filled constraints answer (two genres, one exclusion, a year and runtime range, a
+ * language, a person, a reference with its modifier, a mood, three keywords, a sort), written
+ * as lib/reasoning's schema returns it, every field present. Written out rather than parsed
+ * because the router imports only lib/language and lib/catalog (../shared/ARCHITECTURE.md);
+ * tests/unit/router/cost-model.test.ts checks that parseConstraints returns it unchanged, so a
+ * field added to the schema fails that test until it is added here.
  */
-export const CONSTRAINT_COMPLETION_TOKENS = estimateTokens(
-  JSON.stringify(
-    parseConstraints({
-      includeGenres: [{ genre: "Comedy", strength: "hard" }, { genre: "Drama", strength: "soft" }],
-      excludeGenres: [{ genre: "Romance", strength: "hard" }],
-      years: { from: 1990, to: 1999, strength: "hard" },
-      runtime: { minMinutes: null, maxMinutes: 90, strength: "hard" },
-      languages: { include: ["fr"], exclude: [], strength: "hard" },
-      people: [{ name: "Firstname Lastname", role: "director", exclude: false, strength: "soft" }],
-      references: [{ title: "A Reference Title", itemId: null, modifier: "made in the 90s" }],
-      mood: "melancholic, rainy",
-      keywords: ["heist", "paris", "friendship"],
-      sort: "best-rated",
-    }),
-  ).length,
-);
+export const TYPICAL_CONSTRAINT_ANSWER = {
+  includeGenres: [
+    { genre: "Comedy", strength: "hard" },
+    { genre: "Drama", strength: "soft" },
+  ],
+  excludeGenres: [{ genre: "Romance", strength: "hard" }],
+  years: { from: 1990, to: 1999, strength: "hard" },
+  runtime: { minMinutes: null, maxMinutes: 90, strength: "hard" },
+  languages: { include: ["fr"], exclude: [], strength: "hard" },
+  people: [{ name: "Firstname Lastname", role: "director", exclude: false, strength: "soft" }],
+  references: [{ title: "A Reference Title", itemId: null, modifier: "made in the 90s" }],
+  mood: "melancholic, rainy",
+  keywords: ["heist", "paris", "friendship"],
+  excludeKeywords: [],
+  excludeTitles: [],
+  excludeItemIds: [],
+  count: null,
+  sort: "best-rated",
+  discovery: null,
+  directions: [],
+};
+
+/** Completion tokens of one constraints answer: the JSON of the typical answer. Computed once at load. */
+export const CONSTRAINT_COMPLETION_TOKENS = estimateTokens(JSON.stringify(TYPICAL_CONSTRAINT_ANSWER).length);
 /** Re-ranking answer per candidate: an id and a one-line reason. */
 export const RERANK_TOKENS_PER_PICK = 30;
 

@@ -1,5 +1,6 @@
 // The chat: the message type shared by /api/chat and useChat, and the server side of one turn.
-// chat-message.ts holds types only and is safe for components/; chat-turn.ts is server code.
+// chat-message.ts holds types only and is safe for components/, as are the pure helpers
+// plain-words.ts, transcript.ts and poster-art.ts (components/ import them by path); chat-turn.ts is server code.
 export {
   CHAT_PART_IDS,
   type ChatDataParts,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { GENRE_HUES, POSTER_MOTIFS, posterArt, titleHash, titleInitials } from "../../../components/poster-art";
+import { GENRE_HUES, POSTER_MOTIFS, posterArt, titleHash, titleInitials } from "../../../lib/chat/poster-art";
 
 const hue = (color: string) => Number(/^hsl\((\d+(?:\.\d+)?) /.exec(color)![1]);
 const lightness = (color: string) => Number(/ (\d+)%\)$/.exec(color)![1]);

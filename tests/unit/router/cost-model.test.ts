@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { actualCost, CONSTRAINT_COMPLETION_TOKENS, DEFAULT_PRICE_TABLE, estimateRouteCost, estimateTokens, FAST_PATH_LATENCY_MS, tokensToUsd, type PriceTable } from "../../../router/cost-model";
+import { parseConstraints } from "../../../lib/reasoning/constraints";
+import { actualCost, CONSTRAINT_COMPLETION_TOKENS, DEFAULT_PRICE_TABLE, estimateRouteCost, estimateTokens, FAST_PATH_LATENCY_MS, tokensToUsd, TYPICAL_CONSTRAINT_ANSWER, type PriceTable } from "../../../router/cost-model";
 
 const table: PriceTable = { tiny: { inputUsdPerMillion: 1, outputUsdPerMillion: 4, firstTokenMs: 100, outputTokensPerSecond: 50 } };
 
@@ -14,6 +15,9 @@ test("tokens from characters, USD from a price per million", () => {
 
 test("the completion estimate comes from the constraint schema and is plausible", () => {
   assert.ok(CONSTRAINT_COMPLETION_TOKENS > 60 && CONSTRAINT_COMPLETION_TOKENS < 400, `${CONSTRAINT_COMPLETION_TOKENS}`);
+  // The router's written-out answer is exactly what the schema returns for it: every field, in order.
+  assert.equal(JSON.stringify(parseConstraints(TYPICAL_CONSTRAINT_ANSWER)), JSON.stringify(TYPICAL_CONSTRAINT_ANSWER));
+  assert.equal(CONSTRAINT_COMPLETION_TOKENS, estimateTokens(JSON.stringify(parseConstraints(TYPICAL_CONSTRAINT_ANSWER)).length));
 });
 
 test("the fast path and the offline reasoner cost nothing", () => {

@@ -3,7 +3,7 @@
  * a recognisable poster without fetching remote images. Pure; the same input always gives the
  * same art.
  */
-import { fnv1aHash } from "../lib/hash/fnv1a";
+import { fnv1aHash } from "../hash/fnv1a";
 
 /** Base hue (degrees) per canonical genre: warm for action, cold for sci-fi, dark red for horror… */
 export const GENRE_HUES: Readonly<Record<string, number>> = {
