@@ -11,7 +11,7 @@ import { chatTimeToFirstCard } from "./bench/chat-first-card";
 import type { LatencySummary } from "./bench/latency-stats";
 import { fastQueries, REASONING_QUERIES } from "./bench/query-sets";
 import { replaceMarkdownSection } from "./support/markdown-section";
-import { startNextServer } from "./support/next-server";
+import { startNextServer } from "../support/next-server";
 import { prepareApp } from "./support/prepare-app";
 
 const quick = process.argv.includes("--quick");

@@ -25,7 +25,7 @@ import { treeCpuMs } from "./bench/process-cpu";
 import { fastQueries, REASONING_QUERIES } from "./bench/query-sets";
 import { serverSessionIds, sessionBodies } from "./bench/server-sessions";
 import { replaceMarkdownSection } from "./support/markdown-section";
-import { startNextServer } from "./support/next-server";
+import { startNextServer } from "../support/next-server";
 import { prepareApp } from "./support/prepare-app";
 
 const argument = (name: string) => {

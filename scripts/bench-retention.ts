@@ -20,7 +20,7 @@ import { loadCurrentCatalog } from "../catalog/bundle-loader";
 import { runLoad } from "./bench/closed-loop-load";
 import { fastQueries } from "./bench/query-sets";
 import { replaceMarkdownSection } from "./support/markdown-section";
-import { startNextServer } from "./support/next-server";
+import { startNextServer } from "../support/next-server";
 
 const BOUND_MARGIN = 0.2;
 

@@ -13,7 +13,7 @@ import { runLoad } from "./bench/closed-loop-load";
 import { fastQueries } from "./bench/query-sets";
 import { rssTrendMbPerMinute, sampleRss } from "./bench/rss-sampler";
 import { serverSessionIds, sessionBodies } from "./bench/server-sessions";
-import { startNextServer } from "./support/next-server";
+import { startNextServer } from "../support/next-server";
 
 const { values } = parseArgs({ options: { seconds: { type: "string" }, workers: { type: "string" }, "heap-mb": { type: "string" } } });
 const seconds = Number(values.seconds ?? 180);

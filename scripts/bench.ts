@@ -11,7 +11,7 @@
  */
 import { loadCurrentCatalog } from "../catalog/bundle-loader";
 import { chatPreviewAndFinal, chatTimeToFirstCard } from "./bench/chat-first-card";
-import { startOpenAiTestServer } from "../tests/fixtures/openai-test-server";
+import { startOpenAiTestServer } from "../support/openai-test-server";
 import { runLoad } from "./bench/closed-loop-load";
 import { BENCH_ROWS, benchTargets, describeRow, floorTableMarkdown, targetsMarkdown } from "./bench/bench-rows";
 import { measureAgainstFloor, type RowAgainstFloor } from "./bench/floor-ratio";
@@ -21,7 +21,7 @@ import { treeRssMb } from "./bench/process-memory";
 import { rssTrendMbPerMinute, sampleRss } from "./bench/rss-sampler";
 import { fastQueries, REASONING_QUERIES } from "./bench/query-sets";
 import { serverSessionIds, sessionBodies } from "./bench/server-sessions";
-import { startNextServer, type RunningServer } from "./support/next-server";
+import { startNextServer, type RunningServer } from "../support/next-server";
 import { prepareApp } from "./support/prepare-app";
 import { replaceMarkdownSection } from "./support/markdown-section";
 import os from "node:os";
@@ -179,7 +179,7 @@ if (write) {
     `| reasoning path with an LLM answering in ${LLM_DELAY_MS} ms: first (fast preview) cards | ${chatWithLlm.firstCard.count} | ${chatWithLlm.firstCard.p50} | ${chatWithLlm.firstCard.p95} | ${chatWithLlm.firstCard.p99} | ${chatWithLlm.firstCard.max} |`,
     `| … the same answers' final (LLM-reasoned) cards | ${chatWithLlm.finalCards.count} | ${chatWithLlm.finalCards.p50} | ${chatWithLlm.finalCards.p95} | ${chatWithLlm.finalCards.p99} | ${chatWithLlm.finalCards.max} |`,
     "",
-    `The LLM stand-in is the local OpenAI-compatible test server (tests/fixtures/openai-test-server.ts) answering the constraint call after ${LLM_DELAY_MS} ms: no network exists here, and the point is what Reelcast adds around a model, not the model. ${chatWithLlm.previews} of ${chatWithLlm.finalCards.count} answers showed the fast preview first.`,
+    `The LLM stand-in is the local OpenAI-compatible test server (support/openai-test-server.ts) answering the constraint call after ${LLM_DELAY_MS} ms: no network exists here, and the point is what Reelcast adds around a model, not the model. ${chatWithLlm.previews} of ${chatWithLlm.finalCards.count} answers showed the fast preview first.`,
     "",
     `**Soak and memory**: ${soak.requests} fast requests at 32 connections in ${soak.seconds} s (${soak.requestsPerSecond} req/s), p50 ${soak.latencyMs.p50} / p99 ${soak.latencyMs.p99} ms, errors + non-2xx ${soak.errors + soak.non2xx}. Server RSS (process tree) ${rssAtStart} MB before the load rows, ${rssAtEnd} MB after the soak; trend over the soak's second half **${rssTrend} MB/min** (samples every second: ${rssSamples.filter((_, index) => index % Math.max(1, Math.floor(rssSamples.length / 8)) === 0).map(([second, mb]) => `${Math.round(second)} s ${mb} MB`).join(", ")}).`,
     "",

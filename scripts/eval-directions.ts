@@ -28,7 +28,7 @@ import { blendComponents, directionComponents } from "../lib/retrieval/direction
 import { createSeededRandom } from "../lib/retrieval/seeded-random";
 import { directionScoreInputs } from "../lib/server/content-directions-loader";
 import { createEngine } from "../lib/server/engine-singleton";
-import { ANSWER_SIZE, compareWish } from "./support/wish-comparison";
+import { ANSWER_SIZE, compareWish } from "../support/wish-comparison";
 
 const asJson = process.argv.includes("--json");
 const sweep = process.argv.includes("--sweep");

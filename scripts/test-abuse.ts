@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
-import { FIGURES_DIRECTORY, type AbuseFigure } from "../tests/abuse/support/figures";
+import { FIGURES_DIRECTORY, type AbuseFigure } from "../support/abuse-figures";
 import { replaceMarkdownSection } from "./support/markdown-section";
 import { runCommand } from "./support/run-command";
 

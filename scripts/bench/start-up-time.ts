@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freePort } from "../support/next-server";
+import { freePort } from "../../support/next-server";
 
 /** One way of starting the server: the command line for a given port, run in `cwd`. */
 export interface StartCommand {

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { request } from "node:http";
 import { after, before, test } from "node:test";
-import { startNextServer, type RunningServer } from "../../scripts/support/next-server";
-import { startOpenAiTestServer, type OpenAiTestServer } from "../fixtures/openai-test-server";
-import { recordFigure, tally } from "./support/figures";
+import { startNextServer, type RunningServer } from "../../support/next-server";
+import { startOpenAiTestServer, type OpenAiTestServer } from "../../support/openai-test-server";
+import { recordFigure, tally } from "../../support/abuse-figures";
 
 /**
  * What one anonymous client can make the server spend, and what it leaves for the next: with the

@@ -4,8 +4,8 @@ import { test } from "node:test";
 import Database from "better-sqlite3";
 import { recommendResponseSchema } from "../../lib/pipeline/contract";
 import { openSqliteStore } from "../../lib/store";
-import { startNextServer, type RunningServer } from "../../scripts/support/next-server";
-import { recordFigure, tally } from "./support/figures";
+import { startNextServer, type RunningServer } from "../../support/next-server";
+import { recordFigure, tally } from "../../support/abuse-figures";
 import { sampleImpression, temporaryDatabase } from "../unit/store/helpers/temporary-database";
 
 /** One process, so "logged once" is one line; no LLM; no rate limit (not what this tests). */

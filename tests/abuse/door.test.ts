@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { after, before, test } from "node:test";
-import { startNextServer, type RunningServer } from "../../scripts/support/next-server";
-import { recordFigure, tally } from "./support/figures";
+import { startNextServer, type RunningServer } from "../../support/next-server";
+import { recordFigure, tally } from "../../support/abuse-figures";
 
 /**
  * Limits at the door (issue 18, deliverable 4): bodies refused by Content-Length and while they

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { Agent, request } from "node:http";
 import { test } from "node:test";
-import { startNextServer } from "../../scripts/support/next-server";
-import { recordFigure } from "./support/figures";
+import { startNextServer } from "../../support/next-server";
+import { recordFigure } from "../../support/abuse-figures";
 
 interface Reply {
   status: number;

@@ -5,8 +5,8 @@ import path from "node:path";
 import { test, type TestContext } from "node:test";
 import { recommendResponseSchema } from "../../lib/pipeline/contract";
 import { openSqliteStore } from "../../lib/store";
-import { startNextServer } from "../../scripts/support/next-server";
-import { recordFigure } from "./support/figures";
+import { startNextServer } from "../../support/next-server";
+import { recordFigure } from "../../support/abuse-figures";
 import { childPids } from "./support/processes";
 
 const EVENTS = ["click", "like", "play", "skip", "dismiss"] as const;

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { request } from "node:http";
 import { after, before, test } from "node:test";
-import { startNextServer, type RunningServer } from "../../scripts/support/next-server";
-import { recordFigure, tally } from "./support/figures";
+import { startNextServer, type RunningServer } from "../../support/next-server";
+import { recordFigure, tally } from "../../support/abuse-figures";
 
 /**
  * Malformed input from a client that does not play by the contract: broken JSON, wrong types,

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { Agent, request } from "node:http";
 import { test } from "node:test";
-import { startNextServer } from "../../scripts/support/next-server";
+import { startNextServer } from "../../support/next-server";
 import { childPids } from "./support/processes";
-import { recordFigure } from "./support/figures";
+import { recordFigure } from "../../support/abuse-figures";
 
 /** How one request ended: a status, or the error its connection gave. */
 interface Outcome {

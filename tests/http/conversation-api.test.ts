@@ -7,7 +7,7 @@ import type { RecommendationsData } from "../../lib/chat/chat-message";
 import type { RestoredConversation } from "../../lib/chat/transcript";
 import { restoreSession } from "../../lib/reasoning";
 import { openSqliteStore } from "../../lib/store";
-import { startNextServer, type RunningServer } from "../../scripts/support/next-server";
+import { startNextServer, type RunningServer } from "../../support/next-server";
 
 let server: RunningServer;
 before(async () => {

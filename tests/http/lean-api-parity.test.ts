@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { request as httpRequest } from "node:http";
 import { after, before, test } from "node:test";
 import { recommendResponseSchema } from "../../lib/pipeline/contract";
-import { startNextServer, type RunningServer } from "../../scripts/support/next-server";
+import { startNextServer, type RunningServer } from "../../support/next-server";
 
 let lean: RunningServer;
 let next: RunningServer;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { recommendResponseSchema } from "../../lib/pipeline/contract";
-import { startNextServer, type RunningServer } from "../../scripts/support/next-server";
+import { startNextServer, type RunningServer } from "../../support/next-server";
 
 let server: RunningServer;
 before(async () => {

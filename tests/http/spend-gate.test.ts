@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, test, type TestContext } from "node:test";
 import { findExecutable } from "../../lib/narration/espeak-synthesizer";
-import { startNextServer, type RunningServer } from "../../scripts/support/next-server";
-import { startOpenAiTestServer, type ChatCompletionRequest, type OpenAiTestServer } from "../fixtures/openai-test-server";
+import { startNextServer, type RunningServer } from "../../support/next-server";
+import { startOpenAiTestServer, type ChatCompletionRequest, type OpenAiTestServer } from "../../support/openai-test-server";
 
 /**
  * Every paid call behind one spend gate, on the wire: the production server with a local

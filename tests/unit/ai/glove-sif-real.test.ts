@@ -3,17 +3,15 @@ import { before, test } from "node:test";
 import { cosineSimilarity, embed } from "ai";
 import { loadCurrentCatalog } from "../../../catalog/bundle-loader";
 import type { Catalog } from "../../../lib/catalog/catalog";
+import { GLOVE_SIF_MODEL_ID } from "../../../lib/ai/glove-sif-encoder";
 import { loadTextSearch, type TextSearch } from "../../../lib/ai/text-search";
 
 // The real compacted vectors of the current catalog bundle (npm run catalog:build writes them).
 let catalog: Catalog;
 let search: TextSearch;
-let loadMilliseconds = 0;
 before(async () => {
   catalog = loadCurrentCatalog();
-  const started = performance.now();
   search = await loadTextSearch(catalog, { environment: {} });
-  loadMilliseconds = performance.now() - started;
 });
 
 const similarity = async (left: string, right: string) => {
@@ -40,8 +38,9 @@ test("paraphrases without shared words are closer than unrelated sentences", asy
   }
 });
 
-test("the bundle's model loads in well under a second and embeds with the AI SDK's embed()", async () => {
-  assert.ok(loadMilliseconds < 1000, `loaded in ${loadMilliseconds.toFixed(0)} ms`);
+// How fast it loads is a speed claim, for `npm run bench…` to measure, not a test.
+test("the bundle's model loads with a vector per catalog item and embeds with the AI SDK's embed()", async () => {
+  assert.equal(search.encoder.modelId, GLOVE_SIF_MODEL_ID);
   assert.equal(search.itemTextVectors.length, catalog.items.length * search.dimensions);
   const { embedding } = await embed({ model: search.encoder, value: "ghost story" });
   assert.equal(embedding.length, 100);

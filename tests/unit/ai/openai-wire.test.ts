@@ -3,7 +3,7 @@ import { after, before, test } from "node:test";
 import { experimental_generateSpeech as generateSpeech, generateText, Output, streamText } from "ai";
 import { z } from "zod";
 import { createProviderRegistry, type ProviderRegistry } from "../../../lib/ai/provider-registry";
-import { startOpenAiTestServer, type OpenAiTestServer } from "../../fixtures/openai-test-server";
+import { startOpenAiTestServer, type OpenAiTestServer } from "../../../support/openai-test-server";
 
 // @ai-sdk/openai against the local OpenAI-compatible server: real HTTP, real response formats.
 let server: OpenAiTestServer;

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { CONTENT_DIRECTIONS } from "../../../lib/catalog/content-directions";
 import { emptySession, recordTurn, reasonOffline } from "../../../lib/reasoning";
-import { compareWish } from "../../../scripts/support/wish-comparison";
+import { compareWish } from "../../../support/wish-comparison";
 import { realEngine } from "../pipeline/engine-fixture";
 
 // The real catalog and engine: direction scores as served, judged against the labelled films

@@ -5,7 +5,7 @@ import { createProviderRegistry } from "../../../lib/ai/provider-registry";
 import type { Item } from "../../../lib/catalog/item";
 import { rerankWithLlm } from "../../../lib/reasoning/llm-rerank";
 import { makeItem } from "../../support/item-factory";
-import { startOpenAiTestServer, type OpenAiTestServer } from "../../fixtures/openai-test-server";
+import { startOpenAiTestServer, type OpenAiTestServer } from "../../../support/openai-test-server";
 
 // Candidates are late-90s English-language sci-fi of 100 minutes unless a test says otherwise.
 const item = (id: string, title: string, extra: Partial<Item> = {}): Item =>

@@ -1,7 +1,7 @@
-import type { Engine } from "../../lib/pipeline/engine";
-import { movedNeighbours } from "../../lib/pipeline/moved-neighbours";
-import { slatePoolSize } from "../../lib/pipeline/slate-step";
-import { applyConstraintsWithCatalogFallback, gatherCandidates, reasonOffline, type Constraints } from "../../lib/reasoning";
+import type { Engine } from "../lib/pipeline/engine";
+import { movedNeighbours } from "../lib/pipeline/moved-neighbours";
+import { slatePoolSize } from "../lib/pipeline/slate-step";
+import { applyConstraintsWithCatalogFallback, gatherCandidates, reasonOffline, type Constraints } from "../lib/reasoning";
 
 /** Cards per answer, as the pipeline serves by default. */
 export const ANSWER_SIZE = 10;
