@@ -1,5 +1,4 @@
 import type { Item } from "../catalog/item";
-import { EXPLANATION_KINDS } from "./arms";
 import { sessionLengthBucket, TIME_OF_DAY, timeOfDay, type BanditContext } from "./context";
 import { hashString } from "./random";
 
@@ -157,6 +156,3 @@ export function relevanceFeatureIndex(dimension: number): number {
 export function concatFeatures(first: SparseFeatures, second: SparseFeatures): SparseFeatures {
   return { indexes: [...first.indexes, ...second.indexes], values: [...first.values, ...second.values] };
 }
-
-/** Number of explanation kinds, i.e. the range of `kindIndex`. */
-export const KIND_COUNT = EXPLANATION_KINDS.length;

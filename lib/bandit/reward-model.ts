@@ -160,8 +160,3 @@ export function drawWeights(model: RewardModel, featureIndexes: Iterable<number>
   }
   return drawn;
 }
-
-/** A deep copy, for freezing a policy while another copy keeps learning. */
-export function cloneRewardModel(model: RewardModel): RewardModel {
-  return { ...model, mean: new Float64Array(model.mean), precision: new Float64Array(model.precision) };
-}

@@ -51,6 +51,3 @@ export function transposeSparse(matrix: SparseMatrix): SparseMatrix {
   }
   return sparseFromTriples(matrix.columnCount, matrix.rowCount, matrix.columns, rows, matrix.values);
 }
-
-/** Number of stored entries in row `row`. */
-export const rowLength = (matrix: SparseMatrix, row: number) => matrix.rowStarts[row + 1] - matrix.rowStarts[row];

@@ -85,5 +85,3 @@ export const chatRequestSchema = chatBodySchema.transform((body, context): ChatT
   }
   return { request: parsed.data, previousOpeningId: body.narration?.previousOpeningId ?? null, question: text, turn: body.turn ?? { kind: "ask" }, newConversation: body.newConversation === true };
 });
-
-export type ChatBody = z.input<typeof chatBodySchema>;
