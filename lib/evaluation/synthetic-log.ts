@@ -1,4 +1,5 @@
 import { EXPLANATION_KINDS } from "../bandit/arms";
+import { sampleIndex } from "../bandit/choose-slate";
 import { createSeededRandom, standardNormal, type RandomSource } from "../bandit/random";
 import { choiceProblem, type LoggedChoices } from "./choice-problem";
 import { kindOfKey, slotMarginals } from "./slot-marginals";
@@ -101,19 +102,6 @@ function syntheticChoices(random: RandomSource, index: number, epsilon: number, 
     ranked,
     positionLogits,
   };
-}
-
-function sampleIndex(probabilities: readonly number[], random: RandomSource): number {
-  const target = random();
-  let cumulative = 0;
-  let last = 0;
-  for (let index = 0; index < probabilities.length; index++) {
-    if (!(probabilities[index] > 0)) continue;
-    cumulative += probabilities[index];
-    last = index;
-    if (target < cumulative) return index;
-  }
-  return last;
 }
 
 function feedbackEvents(kind: string, position: number, random: RandomSource, skipRate: number): string[] {
