@@ -4,7 +4,6 @@
  * queries and for the reasoning-path queries (sent with route "reasoning"), one request at a
  * time against the production server (scripts/serve.mjs) on loopback. --write records the section in docs/BENCHMARKS.md.
  */
-import os from "node:os";
 import path from "node:path";
 import { loadCurrentCatalog } from "../catalog/bundle-loader";
 import { chatTimeToFirstCard } from "./bench/chat-first-card";
@@ -13,8 +12,10 @@ import { fastQueries, REASONING_QUERIES } from "./bench/query-sets";
 import { replaceMarkdownSection } from "./support/markdown-section";
 import { startNextServer } from "../support/next-server";
 import { prepareApp } from "./support/prepare-app";
+import { describeRun, runContext } from "./support/run-context";
 
 const quick = process.argv.includes("--quick");
+const run = runContext();
 const write = process.argv.includes("--write");
 
 await prepareApp();
@@ -38,7 +39,7 @@ try {
   ].join("\n");
   process.stdout.write(`${table}\n`);
   if (write) {
-    const body = `\`npx tsx scripts/bench-chat.ts --write\` on 2026-11-23 (${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}): time from sending a chat message to the first \`data-recommendations\` part of the /api/chat UI message stream (the first card's data reaching the client), one request at a time over loopback against the production server, after 10 warm-up requests. Fast queries: \`fastQueries(catalog, 200, seed 11)\` from scripts/bench/query-sets.ts; reasoning queries: the 20 REASONING_QUERIES × 5. The issue's target on the fast path is 150 ms.
+    const body = `\`npx tsx scripts/bench-chat.ts --write\` (${describeRun(run)}): time from sending a chat message to the first \`data-recommendations\` part of the /api/chat UI message stream (the first card's data reaching the client), one request at a time over loopback against the production server, after 10 warm-up requests. Fast queries: \`fastQueries(catalog, 200, seed 11)\` from scripts/bench/query-sets.ts; reasoning queries: the 20 REASONING_QUERIES × 5. The issue's target on the fast path is 150 ms.
 
 ${table}
 

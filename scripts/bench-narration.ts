@@ -19,6 +19,7 @@ import { recommend } from "../lib/pipeline";
 import { recordFeedbackEvent } from "../lib/pipeline/feedback";
 import { createEngine } from "../lib/server/engine-singleton";
 import { openSqliteStore } from "../lib/store";
+import { describeRun, runContext } from "./support/run-context";
 
 const QUERIES = [
   "heat", "movies like Heat", "something funny but not stupid, under 90 minutes, no romance", "tom hanks", "kubrick films", "harry potter",
@@ -40,6 +41,7 @@ const titles = engine.catalog.items.map((item) => item.title);
 const voice = createEspeakSynthesizer();
 const sessionId = "bench-narration-session-0001";
 const rows: Array<{ query: string; seconds: number; wavBytes: number; mp3Bytes: number; encodeMs: number; encodeCpuMs: number; espeakMs: number; problems: string[]; kinds: string[] }> = [];
+const run = runContext();
 const loadBefore = loadavg()[0];
 const eventLoop = monitorEventLoopDelay({ resolution: 1 });
 let previousOpeningId: string | null = null;
@@ -89,7 +91,7 @@ const lines = [
   `Encode time: ${(total((row) => row.encodeMs) / seconds).toFixed(2)} ms wall, ${(total((row) => row.encodeCpuMs) / seconds).toFixed(2)} ms CPU per second of audio (median of ${repeats} runs per script); espeak-ng itself: ${(total((row) => row.espeakMs) / seconds).toFixed(2)} ms wall per second.`,
   `Event-loop delay while encoding: p99 ${(eventLoop.percentile(99) / 1e6).toFixed(1)} ms, max ${(eventLoop.max / 1e6).toFixed(1)} ms (one second of audio is encoded per turn).`,
   `Script problems (findScriptProblems): ${total((row) => row.problems.length)}${rows.some((row) => row.problems.length) ? ` — ${rows.flatMap((row) => row.problems.map((problem) => `${row.query}: ${problem}`)).join("; ")}` : ""}.`,
-  `Machine load (1-minute average, 2 cores): ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after.`,
+  `Run ${describeRun(run)}; 1-minute load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after.`,
   `Explanation kinds narrated: ${[...new Set(rows.flatMap((row) => row.kinds))].sort().join(", ")}.`,
 ];
 process.stdout.write(`${lines.join("\n")}\n`);

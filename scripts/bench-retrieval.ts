@@ -19,6 +19,7 @@ import { loadCfArtifacts } from "../catalog/cf-artifacts";
 import { cfLatencyMarkdown, runCfLatency } from "./bench/cf-latency";
 import { DEFAULT_FAST_PATH_LATENCY_OPTIONS, fastPathLatencyMarkdown, runFastPathLatency } from "./bench/fast-path-latency";
 import { DEFAULT_SWEEP_OPTIONS, runVectorIndexSweep, vectorIndexSweepMarkdown } from "./bench/vector-index-sweep";
+import { describeRun, runContext } from "./support/run-context";
 
 export interface BenchSection {
   name: string;
@@ -75,6 +76,7 @@ export const SECTIONS: BenchSection[] = [
 
 async function main(arguments_: readonly string[]): Promise<void> {
   const json = arguments_.includes("--json");
+  const run = runContext();
   const only = option(arguments_, "only")?.split(",");
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const results: Record<string, unknown> = {};
@@ -86,9 +88,8 @@ async function main(arguments_: readonly string[]): Promise<void> {
     results[section.name] = result;
     markdown.push(`## ${section.heading}`, "", text, "");
   }
-  const machine = "2 cores, 24 GiB, Node 20.20";
-  if (json) process.stdout.write(`${JSON.stringify({ machine, sections: results }, null, 2)}\n`);
-  else process.stdout.write(`${markdown.join("\n")}\n`);
+  if (json) process.stdout.write(`${JSON.stringify({ ...run, sections: results }, null, 2)}\n`);
+  else process.stdout.write(`Run ${describeRun(run)}.\n\n${markdown.join("\n")}\n`);
 }
 
 await main(process.argv.slice(2));

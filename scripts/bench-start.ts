@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { compareStartUps, NPM_START, SERVER_ALONE, START_SCRIPT, type StartCommand } from "./bench/start-up-time";
 import { percentile } from "./bench/latency-stats";
-import { describeCommit, runContext } from "./bench/run-context";
+import { describeCommit, runContext } from "./support/run-context";
 import { replaceMarkdownSection } from "./support/markdown-section";
 import { prepareApp } from "./support/prepare-app";
 

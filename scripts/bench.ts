@@ -15,7 +15,7 @@ import { startOpenAiTestServer } from "../support/openai-test-server";
 import { runLoad } from "./bench/closed-loop-load";
 import { BENCH_ROWS, benchTargets, describeRow, floorTableMarkdown, targetsMarkdown } from "./bench/bench-rows";
 import { measureAgainstFloor, type RowAgainstFloor } from "./bench/floor-ratio";
-import { describeCommit, runContext } from "./bench/run-context";
+import { describeCommit, runContext } from "./support/run-context";
 import { percentile } from "./bench/latency-stats";
 import { treeRssMb } from "./bench/process-memory";
 import { rssTrendMbPerMinute, sampleRss } from "./bench/rss-sampler";

@@ -58,6 +58,7 @@ import {
 import { recommend, recommendRequestSchema } from "../lib/pipeline";
 import { createEngine } from "../lib/server/engine-singleton";
 import { openSqliteStore } from "../lib/store";
+import { describeCommit, runContext } from "./support/run-context";
 
 interface Options {
   json: boolean;
@@ -483,7 +484,7 @@ function markdown(report: Report): string {
   const { options } = report;
   const lines: string[] = [];
   lines.push(
-    `Command: \`npm run eval:bandit\` (scripts/eval-bandit.ts) · date ${report.date} · machine 2 cores, 24 GiB, Node ${process.versions.node} · catalog ${report.catalog} · seed ${options.seed} (relevance also on seeds ${options.extraSeeds.join(", ") || "none"}) · ${report.seconds} s.`,
+    `Command: \`npm run eval:bandit\` (scripts/eval-bandit.ts) · date ${report.date} · ${report.commit} · machine ${report.machine} · catalog ${report.catalog} · seed ${options.seed} (relevance also on seeds ${options.extraSeeds.join(", ") || "none"}) · ${report.seconds} s.`,
     "",
     `**Simulator** (lib/bandit/simulation): ${report.users} synthetic users, each a MovieLens user with ≥ 40 ratings (seeded sample). Each user's ratings are split by time: the first 80 % are what the recommender knows (candidates = the top 60 unseen items under the fold-in of that history; relevance = that score), the latest 20 % are held out. True item affinity is the fold-in of all their ratings, z-scored over the pool; explanation taste comes from held-out behaviour (share of obscure or most-rated films among held-out likes, director and genre loyalty, novelty, taste for top-rated and short films; z-scored, plus idiosyncratic noise), so some users answer to "because you liked", others to "hidden gem". Item vectors: ${report.vectorSource}. A request draws a user, 0–3 session likes from their known likes, a path (35 % reasoning), an hour, a session length, sometimes a runtime limit / mood text / genre, and 15 of their candidates. Engagement of item i with explanation k in slot p: 1/log2(p + 2) · σ(−1.6 + 0.9·affinity + taste(user, k) + context(k) + 0.5·strength) — context effects: time limit late at night, hidden gem on the reasoning path, crowd favourite on a first request, new-to-you after 4 requests. Slates of 5; reward 1 = played (sampled). What a simulated person does with slot p: examines it with probability 1/log2(p + 2); plays it with the engagement probability; otherwise skips it explicitly with probability ${report.skipShare} (an assumption: the app has a skip button on every card) or does nothing. Learning goes through the production path: impressions are counted and teach nothing, each play or skip is one labelled observation (lib/bandit/feedback-loop.ts). Every policy chooses within the serving relevance band (${bandLabel(DEFAULT_RELEVANCE_BAND)}: width / largest drop of scaled relevance, lib/bandit/relevance-band.ts) unless a row says otherwise.`,
     "",
@@ -522,7 +523,7 @@ function markdown(report: Report): string {
   lines.push("");
   const nearline = report.nearline;
   lines.push(
-    `**Nearline feedback-to-effect** (real SQLite store in WAL mode, ${nearline.map((each) => `synchronous=${each.synchronous}`).join(" and ")}, ${nearline[0].iterations} like events, in-process; 1-minute load average ${report.loadAverage} on the 2 cores while it ran, shared with other jobs, which is what the p99s mostly measure): per event, the store commits the feedback (acknowledged = committed), the bandit state absorbs it, the session's liked list is updated, and the next slate is computed from both.`,
+    `**Nearline feedback-to-effect** (real SQLite store in WAL mode, ${nearline.map((each) => `synchronous=${each.synchronous}`).join(" and ")}, ${nearline[0].iterations} like events, in-process; 1-minute load average ${report.loadAverage} when it ended, shared with other jobs, which is what the p99s mostly measure): per event, the store commits the feedback (acknowledged = committed), the bandit state absorbs it, the session's liked list is updated, and the next slate is computed from both.`,
     "",
     "| synchronous | impression write p50 / p99 | feedback write p50 / p99 | feedback → state + session p50 / p99 | feedback → next slate computed p50 / p99 |",
     "|---|---|---|---|---|",
@@ -624,6 +625,9 @@ interface Report {
   loadAverage: string;
   reading: string;
   date: string;
+  /** Cores, memory and Node version, and the commit, read when the run started. */
+  machine: string;
+  commit: string;
   skipShare: number;
 }
 
@@ -643,6 +647,7 @@ function reading(policies: PolicySummary[], offPolicy: OffPolicyResult, retrieva
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  const run = runContext();
   const started = performance.now();
   const log = (line: string) => {
     if (!options.json) process.stdout.write(`${line}\n`);
@@ -722,7 +727,9 @@ async function main(): Promise<void> {
     nearline,
     loadAverage: os.loadavg()[0].toFixed(1),
     reading: "",
-    date: new Date().toISOString().slice(0, 10),
+    date: run.date.slice(0, 10),
+    machine: `${run.machine}, load average ${run.loadAverageAtStart} at start`,
+    commit: describeCommit(run),
     skipShare: DEFAULT_SKIP_SHARE,
   };
   report.reading = reading(policies, offPolicy, report.retrievalGapPerRound);

@@ -28,6 +28,7 @@ import { createSeededRandom } from "../lib/retrieval/seeded-random";
 import { UsearchVectorIndex } from "../lib/retrieval/usearch-vector-index";
 import { percentile, type LatencySummary } from "./bench/latency-stats";
 import { replaceMarkdownSection } from "./support/markdown-section";
+import { describeRun, runContext } from "./support/run-context";
 
 interface VibeQuery {
   query: string;
@@ -36,6 +37,7 @@ interface VibeQuery {
 }
 
 const asJson = process.argv.includes("--json");
+const run = runContext();
 const write = !process.argv.includes("--no-write");
 const SEED = 42;
 const TOP = 10;
@@ -286,8 +288,7 @@ baselines.push({ name: `random (seed ${SEED}; expectation ${expectedRandom.toFix
 
 // --- report ----------------------------------------------------------------------------------
 const measurement = {
-  date: "2026-11-23",
-  machine: "2 cores, 24 GiB, Node 20.20",
+  ...run,
   catalog: { buildKey: catalog.manifest.buildKey, items: items.length },
   vibeQueries: queries.length,
   glove: {
@@ -321,7 +322,7 @@ const baselineRows = baselines.map(
 const gloveQuality = results[0].quality!;
 const perQueryWins = measurement.perQuery.filter((row) => row.hybrid > row.bm25f).length;
 const perQueryLosses = measurement.perQuery.filter((row) => row.hybrid < row.bm25f).length;
-const body = `Command: \`npm run eval:encoders\` (scripts/eval-encoders.ts) · date ${measurement.date} · machine ${measurement.machine} · catalog ${measurement.catalog.buildKey} (${items.length} items) · ${queries.length} labelled vibe queries (tests/fixtures/vibe-queries.json) · seed ${SEED}.
+const body = `Command: \`npm run eval:encoders\` (scripts/eval-encoders.ts) · run ${describeRun(run)} · catalog ${measurement.catalog.buildKey} (${items.length} items) · ${queries.length} labelled vibe queries (tests/fixtures/vibe-queries.json) · seed ${SEED}.
 
 Relevance is judged automatically: a top-10 item is relevant when it has every expected genre of the query or a keyword/tag containing one of its expected keywords. The labels are keywords, so lexical search is favoured by construction; the semantic encoder's job is the complement (items that never use the query's words), which the fused row measures.
 

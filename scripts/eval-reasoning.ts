@@ -28,8 +28,10 @@ import { meetsExpected, percentile } from "./support/expected-constraints";
 import { createLocalPaths } from "./support/local-paths";
 import { replaceMarkdownSection } from "./support/markdown-section";
 import { expectedConstraintsSchema, type ExpectedConstraints } from "./support/router-fixture";
+import { describeRun, runContext } from "./support/run-context";
 
 const { values } = parseArgs({ options: { json: { type: "boolean", default: false } } });
+const run = runContext();
 const ROUNDS = 5;
 const fixture = z
   .object({ queries: z.array(z.object({ query: z.string(), expected: expectedConstraintsSchema })) })
@@ -130,8 +132,7 @@ const [loadAverage] = (await import("node:os")).loadavg();
 const agreementMatched = rows.reduce((sum, row) => sum + row.agreement.matched, 0);
 const agreementTotal = rows.reduce((sum, row) => sum + row.agreement.total, 0);
 const results = {
-  date: "2026-11-23",
-  machine: "2 cores, 24 GiB, Node 20.20",
+  ...run,
   queries: rows.length,
   candidateSource,
   satisfaction: rows.reduce((sum, row) => sum + row.satisfaction, 0) / rows.length,
@@ -151,7 +152,7 @@ if (values.json) {
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 const body = `
-Command: \`npm run eval:reasoning\` (\`-- --json\` for every query). Date 2026-11-23, 2 cores, 24 GiB, Node 20.20.
+Command: \`npm run eval:reasoning\` (\`-- --json\` for every query). Run ${describeRun(run)}.
 Set: tests/fixtures/vibe-constraint-queries.json, ${rows.length} vibe queries written for this, each with the hard constraints a right answer meets (genres in/out, years, runtime, language, people). Reasoner: ${engine.llm.handle ? `the LLM ${engine.llm.handle.modelId} (the offline reasoner on any fault)` : "the offline reasoner (lib/reasoning/offline-reasoner.ts), no LLM configured"}. Candidates: ${candidateSource}.
 
 | metric | value |
@@ -162,7 +163,7 @@ Set: tests/fixtures/vibe-constraint-queries.json, ${rows.length} vibe queries wr
 | answers shorter than 10 | ${percent(results.shortAnswerRate)} |
 | answers that needed a stated relaxation | ${percent(results.relaxationRate)} |
 | parse agreement (expected constraints produced as hard constraints) | ${percent(results.parseAgreement)} (${agreementMatched}/${agreementTotal}) |
-| wall latency p50 / p99 (reasoner + candidates + constraints, ${allLatencies.length} runs; 1-minute load average ${loadAverage.toFixed(2)} on 2 cores) | ${results.latency.p50Ms.toFixed(2)} ms / **${results.latency.p99Ms.toFixed(2)} ms** |
+| wall latency p50 / p99 (reasoner + candidates + constraints, ${allLatencies.length} runs; 1-minute load average ${loadAverage.toFixed(2)} at the end) | ${results.latency.p50Ms.toFixed(2)} ms / **${results.latency.p99Ms.toFixed(2)} ms** |
 | process CPU time per answer p50 / p99 (excludes waiting for a core) | ${results.latency.cpuP50Ms.toFixed(2)} ms / **${results.latency.cpuP99Ms.toFixed(2)} ms** |
 
 Lowest-scoring queries: ${results.worst

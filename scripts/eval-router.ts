@@ -33,9 +33,11 @@ import { createLocalPaths } from "./support/local-paths";
 import { replaceMarkdownSection } from "./support/markdown-section";
 import { routerAnswerQuality } from "./support/router-answer-quality";
 import { loadRouterQueries, type RouterQuery } from "./support/router-fixture";
+import { describeRun, runContext } from "./support/run-context";
 import { svgLineChart } from "./support/svg-line-chart";
 
 const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, threshold: { type: "string" } } });
+const run = runContext();
 const threshold = values.threshold === undefined ? DEFAULT_ROUTER_THRESHOLD : Number(values.threshold);
 const LATENCY_ROUNDS = 50;
 
@@ -130,8 +132,7 @@ const curve: CostQualityCurve = await costQualityCurve({ queries: scored, runQue
 const judgedCount = queries.filter((query) => query.expected || query.expectedTitle || query.expectedPeople).length;
 
 const results = {
-  date: "2026-11-23",
-  machine: "2 cores, 24 GiB, Node 20.20",
+  ...run,
   fixture: { queries: queries.length, heldOut: heldOut.length, reasoningShare: queries.filter((query) => query.label === "reasoning").length / queries.length },
   threshold,
   weights: ROUTER_WEIGHTS.trainedOn,
@@ -166,7 +167,7 @@ const table = [
   `| all reasoning | ${percent(curve.allReasoning.reasoningShare)} | ${curve.allReasoning.quality.toFixed(3)} |`,
 ].join("\n");
 const body = `
-Command: \`npm run eval:router\` (threshold ${threshold}; \`-- --json\` for the raw numbers). Date 2026-11-23, 2 cores, 24 GiB, Node 20.20.
+Command: \`npm run eval:router\` (threshold ${threshold}; \`-- --json\` for the raw numbers). Run ${describeRun(run)}.
 Labelled set: tests/fixtures/router-queries.json, ${queries.length} queries written for this (${percent(results.fixture.reasoningShare)} reasoning): titles (typos, casing, wrappers, titles made of constraint-like words such as "The Nineties", "Before Sunrise", "No Country for Old Men"), people, plain references, topics, long simple descriptions; years, runtimes, negations, languages, sort words, vibes, references with a twist, people with constraints, and follow-ups with a previous request. Fixed split: ${heldOut.length} held out (every id with (id−1) mod 10 ∈ {2, 5, 8}); \`npm run router:train\` fits a logistic regression over ${ROUTER_WEIGHTS.featureNames.length} lexicon features on the other ${ROUTER_WEIGHTS.trainedOn.queries} (train accuracy ${percent(ROUTER_WEIGHTS.trainedOn.trainAccuracy)}), weights in router/weights.json.
 
 **Held-out** (n = ${heldOut.length}): accuracy **${percent(accuracy)}**, reasoning precision ${percent(precision)}, recall ${percent(recall)}. Caveat: the labelled set and the lexicon were written by the same engineer, so this measures generalisation to unseen phrasings of the same kinds of request, not to real traffic; expect lower there, and grow the set from logged misroutes.
@@ -178,7 +179,7 @@ Labelled set: tests/fixtures/router-queries.json, ${queries.length} queries writ
 
 Misroutes: ${misroutes.length === 0 ? "none" : misroutes.map((miss) => `"${miss.query}"${miss.context ? ` (after "${miss.context}")` : ""} labelled ${miss.label}, score ${miss.score}`).join("; ")}.
 
-**Latency** of \`decideRoute\` (lexicon analysis + features + model; ${latency.calls} calls, 1-minute load average ${latency.loadAverage} on 2 cores while measuring): wall p50 ${latency.p50Ms.toFixed(3)} ms, p99 **${latency.p99Ms.toFixed(3)} ms**, max ${latency.maxMs.toFixed(2)} ms; process CPU time per call p50 ${latency.cpuP50Ms.toFixed(3)} ms, p99 **${latency.cpuP99Ms.toFixed(3)} ms** (CPU time excludes waiting for a core, which dominates the wall-clock tail when other jobs share the machine).
+**Latency** of \`decideRoute\` (lexicon analysis + features + model; ${latency.calls} calls, 1-minute load average ${latency.loadAverage} while measuring): wall p50 ${latency.p50Ms.toFixed(3)} ms, p99 **${latency.p99Ms.toFixed(3)} ms**, max ${latency.maxMs.toFixed(2)} ms; process CPU time per call p50 ${latency.cpuP50Ms.toFixed(3)} ms, p99 **${latency.cpuP99Ms.toFixed(3)} ms** (CPU time excludes waiting for a core, which dominates the wall-clock tail when other jobs share the machine).
 
 **Cost-quality curve** (RouteLLM-style) over the ${judgedCount} queries with an expectation (all splits; reasoning share over all ${queries.length}). Paths: ${runnerName}. Plot: [docs/router-cost-quality.svg](router-cost-quality.svg).
 

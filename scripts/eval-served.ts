@@ -11,7 +11,6 @@
  * target and three example answers per phrasing; writes the "## Served answers (eval:served)"
  * section of docs/EVALUATION.md (keeping its "### Before…" subsections) unless --no-write.
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,6 +19,7 @@ import { openSqliteStore } from "../lib/store";
 import { keptSubsections, protocolText, SECTION_HEADING, sectionBody } from "./served-judge/evaluation-section";
 import { DEFAULT_FILMS, DEFAULT_SEED, driftTable, exampleLines, loadJudgeData, MARK_LEGEND, missLines, phrasingTable, runServedEval, targetLines, type ServedEvalResult } from "./served-judge";
 import { replaceMarkdownSection } from "./support/markdown-section";
+import { runContext } from "./support/run-context";
 
 interface Options {
   json: boolean;
@@ -52,17 +52,9 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
-function gitCommit(): string {
-  try {
-    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--", "lib", "router", "catalog"], { encoding: "utf8" }).trim() !== "";
-    return dirty ? `${commit} + uncommitted changes in lib/router/catalog` : commit;
-  } catch {
-    return "unknown";
-  }
-}
-
 const options = parseOptions(process.argv.slice(2));
+const context = runContext();
+const commit = `${context.commit}${context.uncommittedChanges ? " + uncommitted changes" : ""}`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const started = performance.now();
 const directory = mkdtempSync(path.join(os.tmpdir(), "reelcast-served-"));
@@ -90,7 +82,7 @@ try {
   const seconds = (performance.now() - started) / 1000;
   const reasoner = engine.llm.handle ? `llm:${engine.llm.handle.modelId}` : "offline (no LLM configured)";
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ ...result, live, seconds: Math.round(seconds * 10) / 10, reasoner, commit: gitCommit(), catalog: engine.catalog.manifest.buildKey }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...result, live, seconds: Math.round(seconds * 10) / 10, reasoner, ...context, commit, catalog: engine.catalog.manifest.buildKey }, null, 2)}\n`);
   } else {
     const print = (line = "") => process.stdout.write(`${line}\n`);
     print(`Served answers — seed ${result.seed}, ${result.films} films, ${result.requests} requests, ${seconds.toFixed(1)} s, reasoner ${reasoner}`);
@@ -115,9 +107,9 @@ try {
   if (options.write) {
     const file = path.join("docs", "EVALUATION.md");
     const facts = {
-      date: new Date().toISOString().slice(0, 10),
-      machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node.split(".").slice(0, 2).join(".")}`,
-      commit: gitCommit(),
+      date: context.date.slice(0, 10),
+      machine: `${context.machine}, load average ${context.loadAverageAtStart} at start`,
+      commit,
       catalog: `${engine.catalog.manifest.buildKey} (${engine.catalog.items.length} items)`,
       seconds,
       reasoner,

@@ -34,6 +34,7 @@ import { createEngine } from "../lib/server/engine-singleton";
 import { openSqliteStore } from "../lib/store";
 import { percentile } from "./support/expected-constraints";
 import { replaceMarkdownSection } from "./support/markdown-section";
+import { describeCommit, runContext } from "./support/run-context";
 import { compareConstraints } from "./understanding-suite/compare";
 import { renderSection, type Baseline } from "./understanding-suite/docs-section";
 import { buildManifest, generateSuite, manifestDifferences, MANIFEST_PATH, readManifest, selectHeldOut, SUITE_SEED, type SuiteQuery } from "./understanding-suite/generate";
@@ -53,6 +54,7 @@ const { values } = parseArgs({
     "baseline-source": { type: "string" },
   },
 });
+const context = runContext();
 const say = (text: string) => {
   if (!values.json) process.stderr.write(`${text}\n`);
 };
@@ -154,11 +156,13 @@ function commandLine(): string {
 
 const summaries = summariseAll(outcomes, splits, routes);
 const reasonerLatencies = outcomes.map((outcome) => outcome.reasonerMs);
-const date = new Date().toISOString().slice(0, 10);
+const date = context.date.slice(0, 10);
 const run = {
   date,
   seed: SUITE_SEED,
-  machine: `${(await import("node:os")).cpus().length} cores, Node ${process.versions.node}`,
+  commit: describeCommit(context),
+  machine: context.machine,
+  loadAverageAtStart: context.loadAverageAtStart,
   loadAverage: loadavg()[0],
   command: commandLine(),
   queries: queries.length,
