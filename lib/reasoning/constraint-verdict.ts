@@ -3,7 +3,7 @@ import { constraintStrengthSchema, PERSON_ROLES } from "./constraints";
 
 /**
  * One stated constraint as data, as a verdict names it: what was asked, never how it is phrased.
- * Hard ones come from apply-constraints' checks (the filter's own verdicts); soft ones are
+ * Hard ones come from hard-checks.ts (the filter's own verdicts); soft ones are
  * judged by the same tests without filtering.
  */
 export const constraintSubjectSchema = z.discriminatedUnion("kind", [

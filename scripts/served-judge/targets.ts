@@ -1,5 +1,5 @@
-import type { PhrasingResult } from "./run-served-eval";
-import { REFERENCE_PHRASING } from "./phrasings";
+import type { SideMetrics } from "./metrics";
+import { REFERENCE_PHRASING, type PhrasingKind } from "./phrasings";
 
 /** The targets of issue 16 for served answers. */
 export const TARGETS = {
@@ -18,6 +18,13 @@ export interface TargetResult {
   failures: string[];
 }
 
+/** What the targets read of one phrasing's result (run-served-eval.ts's PhrasingResult). */
+export interface PhrasingOutcome {
+  id: string;
+  kind: PhrasingKind;
+  served: Pick<SideMetrics, "askedFirst" | "askedAbsent" | "neighbourPrecision" | "titleWordNoise">;
+}
+
 const percent = (value: number) => `${(100 * value).toFixed(1)} %`;
 
 /**
@@ -25,7 +32,7 @@ const percent = (value: number) => `${(100 * value).toFixed(1)} %`;
  * asked film shown ≥ 99 % (references); neighbour precision ≥ 0.85 and within 0.05 of "movies
  * like X"; title-word noise ≤ 1 %.
  */
-export function checkTargets(phrasings: readonly PhrasingResult[]): TargetResult[] {
+export function checkTargets(phrasings: readonly PhrasingOutcome[]): TargetResult[] {
   const results: TargetResult[] = [];
   const lookups = phrasings.filter((phrasing) => phrasing.kind === "lookup");
   const references = phrasings.filter((phrasing) => phrasing.kind === "reference");
