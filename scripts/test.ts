@@ -3,6 +3,8 @@
  * unit and HTTP tests with node's test runner, the abuse suite (scripts/test-abuse.ts) and the
  * browser tests with Playwright.
  * `npm test -- --skip-e2e` leaves the browser out.
+ * Every child inherits this environment: REELCAST_TEST_DATABASE_URL runs the store tests against
+ * PostgreSQL as well (.ci/run starts a cluster and sets it, with CI=1 so that its absence fails).
  */
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";

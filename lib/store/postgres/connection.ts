@@ -86,19 +86,33 @@ export function connectPostgres(options: PostgresConnectionOptions): PostgresCon
   const schema = checkSchemaName(options.schema ?? "public");
   const busyTimeoutMs = options.busyTimeoutMs ?? 2000;
   const where = redactConnectionString(options.connectionString);
+  // Options in the URL (?options=-c …) would replace the store's own: they are moved in front of them.
+  let connectionString = options.connectionString;
+  let urlOptions = "";
+  try {
+    const url = new URL(connectionString);
+    urlOptions = url.searchParams.get("options") ?? "";
+    if (urlOptions) {
+      url.searchParams.delete("options");
+      connectionString = url.toString();
+    }
+  } catch {
+    // pg reports a malformed string when it connects.
+  }
   const clientConfig: pg.ClientConfig = {
-    connectionString: options.connectionString,
+    connectionString,
     types,
     // search_path names only our schema: every unqualified table is Reelcast's. Every commit
     // waits for its WAL flush (synchronous_commit=on, PostgreSQL's default, set here so that a
     // server configured otherwise cannot make the store acknowledge what a crash would lose).
-    options: `-c search_path=${schema} -c synchronous_commit=on`,
+    options: `${urlOptions} -c search_path=${schema} -c synchronous_commit=on`.trim(),
     lock_timeout: busyTimeoutMs,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
     application_name: "reelcast",
     keepAlive: true,
   };
-  const pool = new pg.Pool({ ...clientConfig, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
+  // allowExitOnIdle: idle pooled connections never keep a process alive that has nothing else to do.
+  const pool = new pg.Pool({ ...clientConfig, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
   // An idle connection the server dropped (restart, network) is an event, not a crash: the pool
   // replaces it, and the next query reports any lasting outage as StoreUnavailableError.
   pool.on("error", () => undefined);

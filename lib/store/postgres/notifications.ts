@@ -41,7 +41,7 @@ export function listenForEventLog(clientConfig: pg.ClientConfig, channel: string
       retry = null;
       void connect();
     }, delay);
-    retry.unref();
+    // Not unref'd: a connected LISTEN client keeps its process alive, and so does reconnecting it (close() stops both).
   };
 
   const drop = (which: pg.Client) => {
@@ -91,7 +91,8 @@ export function listenForEventLog(clientConfig: pg.ClientConfig, channel: string
         started = true;
         void connect();
       } else if (isConnected) {
-        listener(null);
+        // After subscribe returns, so the caller holds its unsubscribe function first.
+        queueMicrotask(() => listeners.has(listener) && listener(null));
       }
       return () => listeners.delete(listener);
     },
