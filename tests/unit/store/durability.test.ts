@@ -4,7 +4,8 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { openSqliteStore } from "../../../lib/store";
+import { openSqliteStore, type Store } from "../../../lib/store";
+import { postgresTest } from "./helpers/store-backends";
 import { temporaryDatabase } from "./helpers/temporary-database";
 
 const writer = path.join(path.dirname(fileURLToPath(import.meta.url)), "helpers", "durability-writer.ts");
@@ -13,9 +14,9 @@ const writer = path.join(path.dirname(fileURLToPath(import.meta.url)), "helpers"
  * Starts the writer, SIGKILLs it after `killAfterAcks` acknowledgements (mid-stream: it never
  * pauses between writes), and returns what it sent and acknowledged.
  */
-function runWriterUntilKilled(databasePath: string, synchronous: "FULL" | "NORMAL", killAfterAcks: number, checkpoints: "inline" | "background"): Promise<{ sent: number; acknowledged: Set<number>; signal: NodeJS.Signals | null }> {
+function runWriterUntilKilled(writerArguments: readonly string[], killAfterAcks: number): Promise<{ sent: number; acknowledged: Set<number>; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", writer, databasePath, synchronous, checkpoints], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", writer, ...writerArguments], { stdio: ["ignore", "pipe", "pipe"] });
     let sent = 0;
     const acknowledged = new Set<number>();
     let stderr = "";
@@ -41,30 +42,42 @@ function runWriterUntilKilled(databasePath: string, synchronous: "FULL" | "NORMA
   });
 }
 
+/** Every acknowledged event is in the store's log, and nothing that was never sent. */
+async function assertAcknowledgedFound(store: Store, run: { sent: number; acknowledged: Set<number>; signal: NodeJS.Signals | null }, report: (line: string) => void): Promise<void> {
+  const { sent, acknowledged, signal } = run;
+  assert.equal(signal, "SIGKILL");
+  const found = new Set<number>();
+  let after = 0;
+  for (;;) {
+    const entries = await store.readEventLog({ afterSequence: after, limit: 1000 });
+    if (entries.length === 0) break;
+    for (const entry of entries) if (entry.type === "feedback") found.add(Number(entry.impressionId.replace("impression-", "")));
+    after = entries[entries.length - 1].sequence;
+  }
+  const lost = [...acknowledged].filter((sequence) => !found.has(sequence));
+  report(`sent ${sent}, acknowledged ${acknowledged.size}, found ${found.size} (lost acknowledged: ${lost.length})`);
+  assert.ok(acknowledged.size >= 300, "the writer was killed mid-stream, after 300 acknowledgements");
+  assert.deepEqual(lost, [], "no acknowledged event may be lost");
+  assert.ok(found.size <= sent, "nothing appears that was never sent");
+  const counts = await store.counts();
+  assert.equal(counts.feedback, found.size, "every stored feedback row is accounted for");
+  assert.ok(counts.impressions >= found.size);
+}
+
+postgresTest("every acknowledged feedback event survives kill -9 of the writer (PostgreSQL, synchronous_commit=on)", async (database) => {
+  const { connectionString, schema } = database.postgres!;
+  const run = await runWriterUntilKilled([connectionString, schema], 300);
+  await assertAcknowledgedFound(await database.open(), run, (line) => process.stderr.write(`PostgreSQL: ${line}\n`));
+});
+
 for (const [synchronous, checkpoints] of [["FULL", "inline"], ["NORMAL", "inline"], ["NORMAL", "background"]] as const) {
   test(`every acknowledged feedback event survives kill -9 of the writer (synchronous=${synchronous}, ${checkpoints} checkpoints)`, async (context) => {
     const database = temporaryDatabase();
     try {
-      const { sent, acknowledged, signal } = await runWriterUntilKilled(database.path, synchronous, 300, checkpoints);
-      assert.equal(signal, "SIGKILL");
+      const run = await runWriterUntilKilled([database.path, synchronous, checkpoints], 300);
       const store = openSqliteStore({ path: database.path }); // recovers the WAL left by the killed writer
       try {
-        const found = new Set<number>();
-        let after = 0;
-        for (;;) {
-          const entries = await store.readEventLog({ afterSequence: after, limit: 1000 });
-          if (entries.length === 0) break;
-          for (const entry of entries) if (entry.type === "feedback") found.add(Number(entry.impressionId.replace("impression-", "")));
-          after = entries[entries.length - 1].sequence;
-        }
-        const lost = [...acknowledged].filter((sequence) => !found.has(sequence));
-        context.diagnostic(`synchronous=${synchronous}: sent ${sent}, acknowledged ${acknowledged.size}, found ${found.size} (lost acknowledged: ${lost.length})`);
-        assert.ok(acknowledged.size >= 300, "the writer was killed mid-stream, after 300 acknowledgements");
-        assert.deepEqual(lost, [], "no acknowledged event may be lost");
-        assert.ok(found.size <= sent, "nothing appears that was never sent");
-        const counts = await store.counts();
-        assert.equal(counts.feedback, found.size, "every stored feedback row is accounted for");
-        assert.ok(counts.impressions >= found.size);
+        await assertAcknowledgedFound(store, run, (line) => context.diagnostic(`synchronous=${synchronous}: ${line}`));
       } finally {
         await store.close();
       }

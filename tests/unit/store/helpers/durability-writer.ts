@@ -3,17 +3,22 @@
  * it can, printing "sent <n>" before each write and "ack <n>" only after the store resolved it
  * (i.e. after the transaction committed). Runs until killed.
  * Usage: node --import tsx durability-writer.ts <database path> <FULL|NORMAL> [background]
- * ("background": WAL checkpoints on the store's worker thread every 5 ms, as the server runs them).
+ * ("background": WAL checkpoints on the store's worker thread every 5 ms, as the server runs them),
+ * or durability-writer.ts <postgres://…> <schema> for the PostgreSQL store.
  */
-import { openSqliteStore } from "../../../../lib/store";
+import { openSqliteStore, type Store } from "../../../../lib/store";
+import { openPostgresStore } from "../../../../lib/store/postgres/postgres-store";
 
 const [databasePath, synchronous, checkpoints] = process.argv.slice(2);
-if (!databasePath || (synchronous !== "FULL" && synchronous !== "NORMAL")) {
-  process.stderr.write("usage: durability-writer.ts <database path> <FULL|NORMAL>\n");
+const postgres = /^postgres(ql)?:\/\//.test(databasePath ?? "");
+if (!databasePath || (!postgres && synchronous !== "FULL" && synchronous !== "NORMAL")) {
+  process.stderr.write("usage: durability-writer.ts <database path> <FULL|NORMAL> | <postgres://…> <schema>\n");
   process.exit(2);
 }
 
-const store = openSqliteStore({ path: databasePath, synchronous, ...(checkpoints === "background" ? { backgroundCheckpointMs: 5 } : {}) });
+const store: Store = postgres
+  ? await openPostgresStore({ connectionString: databasePath, schema: synchronous })
+  : openSqliteStore({ path: databasePath, synchronous: synchronous as "FULL" | "NORMAL", ...(checkpoints === "background" ? { backgroundCheckpointMs: 5 } : {}) });
 process.stdout.write("ready\n");
 for (let sequence = 0; ; sequence++) {
   const impressionId = `impression-${sequence}`;
