@@ -9,7 +9,7 @@ import { temporaryDatabase } from "./helpers/temporary-database";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
-test("bandit:rebuild replays the store's event log into exactly the state the nearline path built", async () => {
+test("SQLite only: bandit:rebuild replays the store's event log into exactly the state the nearline path built", async () => {
   const database = temporaryDatabase();
   try {
     const store = openSqliteStore({ path: database.path, synchronous: "NORMAL" }); // durability is tested elsewhere

@@ -23,7 +23,7 @@ function databaseFile(): ReturnType<typeof temporaryDatabase> & { damage: () => 
   };
 }
 
-test("each failure is classified by cause, with a message that names no path", async () => {
+test("SQLite only: each failure is classified by cause, with a message that names no path", async () => {
   const database = databaseFile();
   try {
     await openSqliteStore({ path: database.path }).close();
@@ -77,7 +77,7 @@ test("each failure is classified by cause, with a message that names no path", a
   }
 });
 
-test("the health logs each cause once, keeps a failure for its window, and recovers when a write or the probe succeeds", async () => {
+test("SQLite only: the health logs each cause once, keeps a failure for its window, and recovers when a write or the probe succeeds", async () => {
   const lines: string[] = [];
   let clock = 0;
   const health = createStoreHealth({ now: () => clock, log: (line) => lines.push(line), failureWindowMs: 1000 });
@@ -113,7 +113,7 @@ test("the health logs each cause once, keeps a failure for its window, and recov
   }
 });
 
-test("a store that cannot be opened is an outage for good, named by its cause", async () => {
+test("SQLite only: a store that cannot be opened is an outage for good, named by its cause", async () => {
   const lines: string[] = [];
   const health = createStoreHealth({ log: (line) => lines.push(line) });
   const outage = health.openFailed(new StoreCorruptError("/somewhere/reelcast.sqlite", "not an SQLite database"));
@@ -125,7 +125,7 @@ test("a store that cannot be opened is an outage for good, named by its cause", 
   assert.equal(lines.length, 1);
 });
 
-test("a request answers with the store, and once it fails, again without it (nothing written)", async () => {
+test("SQLite only: a request answers with the store, and once it fails, again without it (nothing written)", async () => {
   const health = createStoreHealth({ log: () => undefined });
   const store = openSqliteStore({ path: ":memory:", readOnly: true });
   try {

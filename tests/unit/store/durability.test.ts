@@ -71,7 +71,7 @@ postgresTest("every acknowledged feedback event survives kill -9 of the writer (
 });
 
 for (const [synchronous, checkpoints] of [["FULL", "inline"], ["NORMAL", "inline"], ["NORMAL", "background"]] as const) {
-  test(`every acknowledged feedback event survives kill -9 of the writer (synchronous=${synchronous}, ${checkpoints} checkpoints)`, async (context) => {
+  test(`SQLite only: every acknowledged feedback event survives kill -9 of the writer (synchronous=${synchronous}, ${checkpoints} checkpoints)`, async (context) => {
     const database = temporaryDatabase();
     try {
       const run = await runWriterUntilKilled([database.path, synchronous, checkpoints], 300);
@@ -87,7 +87,7 @@ for (const [synchronous, checkpoints] of [["FULL", "inline"], ["NORMAL", "inline
   });
 }
 
-test("with background checkpoints the WAL is copied into the database by the worker thread, not by commits", async () => {
+test("SQLite only: with background checkpoints the WAL is copied into the database by the worker thread, not by commits", async () => {
   const database = temporaryDatabase();
   try {
     const store = openSqliteStore({ path: database.path, synchronous: "NORMAL", backgroundCheckpointMs: 10 });
