@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --json] [-- --quick] [-- --write [--section NAME]]`: end-to-end load on the
+ * `npm run bench [-- --json] [-- --quick] [-- --write [--section NAME]]` (`-- --store postgres`:
+ * scripts/bench-store-backends.ts instead): end-to-end load on the
  * production server over loopback. Starts the production server (scripts/serve.mjs, as `npm start`
  * runs it; --workers N), measures cold start, drives /api/recommend with fast-path and offline
  * reasoning-path queries at 1, 8 and 32 connections and open loops at 300 (fast) and 150
@@ -25,6 +26,13 @@ import { startNextServer, type RunningServer } from "../support/next-server";
 import { prepareApp } from "./support/prepare-app";
 import { replaceMarkdownSection } from "./support/markdown-section";
 import os from "node:os";
+
+// --store postgres: the store backends' bench instead, SQLite beside PostgreSQL in one run
+// (scripts/bench-store-backends.ts, also npm run bench:store-backends).
+if (process.argv.includes("--store")) {
+  await import("./bench-store-backends");
+  process.exit(process.exitCode ?? 0);
+}
 
 const asJson = process.argv.includes("--json");
 // Server processes (REELCAST_WORKERS); default: the server's own default, one per core.
