@@ -1,4 +1,4 @@
-import { explanationKindIndex, matchArms, type ArmMatch, type Explanation, type ExplanationArm } from "./arms";
+import { explanationKindIndex, matchArms, type Explanation, type ExplanationArm } from "./arms";
 import type { Provenance } from "../catalog/provenance";
 import type { BanditCatalog } from "./bandit-catalog";
 import type { BanditState } from "./bandit-state";
@@ -9,6 +9,7 @@ import type { RandomSource } from "./random";
 import { drawWeights, meanScore, sigmoid } from "./reward-model";
 import { bandItems, DEFAULT_RELEVANCE_BAND, scaleRelevance, validateBand, type RelevanceBand } from "./relevance-band";
 import { describeSlateChoices, type SlateChoices } from "./slate-choices";
+import type { SlateAction, SlateProblem } from "./slate-problem";
 
 /** One item retrieval proposes, with its relevance on any scale where larger is better. */
 export interface SlateCandidate {
@@ -22,46 +23,13 @@ export interface SlateCandidate {
   pinned?: boolean;
 }
 
-/** One (item, explanation) the bandit could show; the slot adds position features. */
-export interface SlateAction {
-  itemIndex: number;
-  relevance: number;
-  kindIndex: number;
-  match: ArmMatch;
-  /** Features that do not depend on the slot. */
-  features: SparseFeatures;
-  /** Fixed logit offset from retrieval's relevance (RETRIEVAL_PRIOR_WEIGHT × scaled relevance). */
-  prior: number;
-}
-
 /**
  * Weight of retrieval's scaled relevance as a fixed logit offset in every policy's score, on top
  * of the learned model: before any feedback the greedy order inside the band is retrieval's, and
  * the learned part has to earn every change with evidence. (The band, not this offset, is what
  * bounds how far the learned part can move an item: see relevance-band.ts.)
  */
-export const RETRIEVAL_PRIOR_WEIGHT = 2;
-
-/** A request prepared once: every valid action and its features. */
-export interface SlateProblem {
-  actions: SlateAction[];
-  /** Slots to fill: min(limit, distinct candidate items). */
-  limit: number;
-  dimension: number;
-  /** Pinned items in the order given: they fill the first slots whatever the policy. */
-  pinnedItems: number[];
-  /** Slots left after the pinned items: unless the band reaches past the slate, only the first this many of `rankedItems` can be shown. */
-  unpinnedSlots: number;
-  /** The other items in retrieval order (most relevant first): the band slides over these. */
-  rankedItems: number[];
-  /** Scaled relevance of `rankedItems` by rank, min–max over them (1 = most relevant). */
-  rankedScaled: Float64Array;
-  band: RelevanceBand;
-  /** Indexes into `actions` of one item's (item, explanation) actions, ascending. */
-  actionsOfItem(itemIndex: number): readonly number[];
-  /** Position features of (kind, slot), cached. */
-  positionFeatures(kindIndex: number, position: number): SparseFeatures;
-}
+const RETRIEVAL_PRIOR_WEIGHT = 2;
 
 export interface PrepareSlateInput {
   candidates: readonly SlateCandidate[];

@@ -1,4 +1,5 @@
-import { sampleIndex, type SlatePolicy, type SlateProblem, type SlotDistribution } from "./choose-slate";
+import { sampleIndex, type SlatePolicy, type SlotDistribution } from "./choose-slate";
+import type { SlateProblem } from "./slate-problem";
 import type { RandomSource } from "./random";
 
 /**

@@ -1,4 +1,4 @@
-import type { SlateProblem } from "./choose-slate";
+import type { SlateProblem } from "./slate-problem";
 import type { PolicyKind } from "./policy";
 import type { RewardModel } from "./reward-model";
 import { meanScore } from "./reward-model";

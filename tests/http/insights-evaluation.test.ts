@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { EvaluationsAnswer } from "../../lib/server/evaluation-endpoint";
 import { recommendResponseSchema } from "../../lib/pipeline/contract";
-import { startNextServer, type RunningServer } from "../../scripts/support/next-server";
+import { startNextServer, type RunningServer } from "../../support/next-server";
 
 /**
  * GET /api/insights/evaluation on the production server, with the log evaluator running every

@@ -4,7 +4,7 @@ import { after, before, test } from "node:test";
 import { metricsSnapshotSchema, mergeSnapshots } from "../../lib/metrics/metrics-snapshot";
 import { PATH_LABELS } from "../../lib/metrics/path-label";
 import { openSqliteStore } from "../../lib/store";
-import { startNextServer, type RunningServer } from "../../scripts/support/next-server";
+import { startNextServer, type RunningServer } from "../../support/next-server";
 
 /**
  * GET /api/metrics on the production server with two worker processes: hidden (the unknown-path

@@ -1,7 +1,8 @@
 import { GENRES } from "../../catalog/genres";
 import type { Item } from "../../catalog/item";
 import { EXPLANATION_KINDS, type ExplanationKind } from "../arms";
-import type { SlateCandidate, SlateProblem } from "../choose-slate";
+import type { SlateCandidate } from "../choose-slate";
+import type { SlateProblem } from "../slate-problem";
 import type { BanditContext } from "../context";
 import { randomInteger, shuffled, type RandomSource } from "../random";
 import { sigmoid } from "../reward-model";

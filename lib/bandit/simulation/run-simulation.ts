@@ -1,6 +1,7 @@
 import type { BanditCatalog } from "../bandit-catalog";
 import { createBanditState, type BanditState, type BanditStateOptions } from "../bandit-state";
-import { createSlatePolicy, fillSlate, prepareSlate, slotFeatures, type FilledSlot, type SlatePolicy, type SlateProblem } from "../choose-slate";
+import { createSlatePolicy, fillSlate, prepareSlate, slotFeatures, type FilledSlot, type SlatePolicy } from "../choose-slate";
+import type { SlateProblem } from "../slate-problem";
 import type { SparseFeatures } from "../features";
 import { applyFeedback, observeImpression } from "../feedback-loop";
 import type { PolicyConfig } from "../policy";
