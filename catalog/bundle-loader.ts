@@ -17,7 +17,7 @@ export function catalogRoot(projectRoot = process.cwd(), environment: Environmen
 export const currentPointer = (root: string) => path.join(/*turbopackIgnore: true*/ root, "current");
 
 /** Directory of the bundle the pointer names, or null when no bundle has been built. */
-export function currentBundleDir(root: string): string | null {
+function currentBundleDir(root: string): string | null {
   const pointer = currentPointer(root);
   if (!existsSync(pointer)) return null;
   const bundleDir = path.join(/*turbopackIgnore: true*/ root, "bundles", readFileSync(pointer, "utf8").trim());
@@ -62,7 +62,7 @@ export function parseBundleItems(raw: unknown, expectedCount: number, bundleDir:
 }
 
 /** Loads a bundle directory into memory, validating the manifest and (a sample of) the items. */
-export function loadBundle(bundleDir: string): Catalog {
+function loadBundle(bundleDir: string): Catalog {
   const rawManifest = JSON.parse(readFileSync(path.join(/*turbopackIgnore: true*/ bundleDir, BUNDLE_FILES.manifest), "utf8"));
   if (rawManifest?.schemaVersion !== BUNDLE_SCHEMA_VERSION) {
     throw new Error(

@@ -88,7 +88,7 @@ export interface CfArtifacts {
   recommendForUser(userVector: Float32Array, k: number, options?: RecommendOptions): CfNeighbour[];
 }
 
-export class CfArtifactsMissingError extends Error {
+class CfArtifactsMissingError extends Error {
   constructor(bundleDir: string) {
     super(`Catalog bundle ${bundleDir} has no CF artifacts. Run \`npm run catalog:build\` to rebuild it with the CF stage.`);
     this.name = "CfArtifactsMissingError";

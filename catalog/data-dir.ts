@@ -5,7 +5,7 @@ import { extractZip } from "./zip-extract";
 import { MOVIELENS_FILES } from "./sources/movielens";
 import { TMDB_FILES } from "./sources/tmdb";
 
-export const MOVIELENS_URL = "https://files.grouplens.org/datasets/movielens/ml-latest-small.zip";
+const MOVIELENS_URL = "https://files.grouplens.org/datasets/movielens/ml-latest-small.zip";
 
 export interface DataLocation {
   /** Directory holding ml-latest-small/ (and maybe tmdb-5000/). */

@@ -7,14 +7,14 @@ import type { BuildStage } from "./build-stage";
 import { readFloat32Array, readInt32Array, writeTypedArray } from "./bundle-files";
 
 /** Files the keyword-index stage writes into the bundle. */
-export const KEYWORD_INDEX_FILES = {
+const KEYWORD_INDEX_FILES = {
   vocabulary: "bm25-vocabulary.json",
   offsets: "bm25-offsets.i32",
   items: "bm25-items.i32",
   frequencies: "bm25-frequencies.f32",
 } as const;
 
-export const KEYWORD_INDEX_STAGE = "keyword-index";
+const KEYWORD_INDEX_STAGE = "keyword-index";
 
 const vocabularySchema = z.object({ documentCount: z.number().int().nonnegative(), k1: z.number().positive(), tokens: z.array(z.string()), idf: z.array(z.number()) });
 

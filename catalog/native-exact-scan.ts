@@ -2,7 +2,7 @@ import { exactSearch, MetricKind } from "usearch";
 import { exactTopK, rowDot, type ExactScan, type VectorHit } from "../lib/ai/exact-top-k";
 
 /** Candidates fetched past the k asked for (and the exclusions), so near-ties at the edge are rescored, not guessed. */
-export const NATIVE_SCAN_MARGIN = 16;
+const NATIVE_SCAN_MARGIN = 16;
 
 /**
  * How far usearch's float32 inner products may stray from rowDot's (float64 sums of float32

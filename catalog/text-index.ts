@@ -18,7 +18,7 @@ export const TEXT_INDEX_MIN_ITEMS = 40_000;
  * ef 128 / 256 / 512; synthetic 100k bench:scale catalog 0.85 / 0.92 / 0.956, at p50 0.4 / 0.7 /
  * 1.5 ms against 17.6 ms for the exact scan. Recall is worth the millisecond here.
  */
-export const TEXT_INDEX_EXPANSION_SEARCH = 512;
+const TEXT_INDEX_EXPANSION_SEARCH = 512;
 
 /** Rows of row-major `vectors` with any non-zero value (items whose text had known words). */
 export function rowsWithText(vectors: Float32Array, dimensions: number): number[] {

@@ -2,7 +2,7 @@ import type { CatalogYears, Rating, RecommendedItem } from "../lib/pipeline/cont
 import { languageName } from "./constraint-checks";
 
 /** 104 → "1 h 44 min", 45 → "45 min"; null when unknown. */
-export function formatRuntime(minutes: number | null): string | null {
+function formatRuntime(minutes: number | null): string | null {
   if (minutes === null) return null;
   const hours = Math.floor(minutes / 60);
   return hours ? `${hours} h ${minutes % 60} min` : `${minutes} min`;

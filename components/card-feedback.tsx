@@ -19,7 +19,7 @@ interface FeedbackButtonProps {
  * A card action. Unavailable actions stay focusable (aria-disabled, not disabled) so keyboard and
  * screen-reader users can reach them and hear why they are off.
  */
-export function FeedbackButton({ testId, label, pressed, unavailable, busy, onPress, children }: FeedbackButtonProps) {
+function FeedbackButton({ testId, label, pressed, unavailable, busy, onPress, children }: FeedbackButtonProps) {
   const tooltipId = useId();
   return (
     <span className="group relative inline-flex">
@@ -83,7 +83,7 @@ export function FeedbackButtons({ feedback, title }: { feedback: CardFeedback; t
 }
 
 /** Where the reaction stands, in a sentence: what it changes for later answers. */
-export function feedbackStatusText(state: SlotFeedbackState): string | null {
+function feedbackStatusText(state: SlotFeedbackState): string | null {
   const hidden = "it won't come up again in this chat";
   if (state.choice === "like") return state.seen ? `Liked and seen: later answers lean this way, and ${hidden}.` : `Liked: later answers lean this way, and ${hidden}.`;
   if (state.choice === "skip") return state.seen ? `Skipped and seen: fewer like this, and ${hidden}.` : "Skipped: fewer like this.";

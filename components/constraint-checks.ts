@@ -1,7 +1,7 @@
 import { durationWords, genreMass, genreNoun, languageName, orList, runtimeRangeWords, yearRangeWords } from "../lib/chat/plain-words";
 import type { ConstraintVerdict, RecommendedItem, RecommendResponse, Relaxation } from "../lib/pipeline/contract";
 
-export { durationWords, genreMass, genreNoun, languageName, runtimeRangeWords, yearRangeWords };
+export { durationWords, languageName, runtimeRangeWords, yearRangeWords };
 
 /** One line of "why this?": the server's verdict on one stated constraint, in plain words. */
 export interface VerdictLine {

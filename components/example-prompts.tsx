@@ -2,7 +2,7 @@ import { FOCUS_RING } from "./focus-ring";
 import { ReelIcon } from "./icons";
 
 /** Shown on the empty state: one of each kind the router tells apart. */
-export const EXAMPLE_PROMPTS: ReadonlyArray<{ text: string; kind: string }> = [
+const EXAMPLE_PROMPTS: ReadonlyArray<{ text: string; kind: string }> = [
   { text: "blade runner", kind: "a title" },
   { text: "tom hanks", kind: "a person" },
   { text: "movies like Amélie", kind: "more like a film" },

@@ -24,7 +24,7 @@ export function errorMessageFromBody(text: string): string | null {
  * A new client event id: what makes a retried POST one event. getRandomValues, not randomUUID,
  * which only secure contexts have (the app may be served over plain http on a LAN).
  */
-export function newEventId(): string {
+function newEventId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `e_${Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("")}`;
 }

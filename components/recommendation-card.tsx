@@ -8,9 +8,6 @@ import { VERDICT_MARKS, verdictLines } from "./constraint-checks";
 import { FOCUS_RING } from "./focus-ring";
 import { Poster } from "./poster";
 import { useCardFeedback } from "./use-card-feedback";
-
-export { formatRuntime } from "./card-facts";
-
 export interface RecommendationCardProps {
   item: RecommendedItem;
   /** 1-based position in the answer. */

@@ -57,7 +57,7 @@ export interface OfflineBucket {
 }
 
 /** Buckets per window for offline runs: counts, not events, since a window may hold 100,000 runs. */
-export const OFFLINE_BUCKETS = 60;
+const OFFLINE_BUCKETS = 60;
 
 /** Recent usage inside the window, oldest first. JSON-serialisable. */
 export interface BudgetState {

@@ -34,13 +34,13 @@ export const DEFAULT_PRICE_TABLE: PriceTable = {
 };
 
 /** For a model id the table does not know: priced like gpt-4o-mini, the registry's default model. */
-export const DEFAULT_MODEL_PRICE: ModelPrice = DEFAULT_PRICE_TABLE["gpt-4o-mini"];
+const DEFAULT_MODEL_PRICE: ModelPrice = DEFAULT_PRICE_TABLE["gpt-4o-mini"];
 
 /** Characters per token for English prose and JSON (OpenAI's rule of thumb). */
-export const CHARACTERS_PER_TOKEN = 4;
+const CHARACTERS_PER_TOKEN = 4;
 /** Milliseconds the non-LLM parts take (measured by bench/eval on 2 cores): retrieval + constraints. */
 export const FAST_PATH_LATENCY_MS = 15;
-export const OFFLINE_REASONER_LATENCY_MS = 25;
+const OFFLINE_REASONER_LATENCY_MS = 25;
 /** Chat-format overhead per request (role markers, schema name), tokens. */
 const MESSAGE_OVERHEAD_TOKENS = 12;
 
@@ -82,7 +82,7 @@ export const TYPICAL_CONSTRAINT_ANSWER = {
 /** Completion tokens of one constraints answer: the JSON of the typical answer. Computed once at load. */
 export const CONSTRAINT_COMPLETION_TOKENS = estimateTokens(JSON.stringify(TYPICAL_CONSTRAINT_ANSWER).length);
 /** Re-ranking answer per candidate: an id and a one-line reason. */
-export const RERANK_TOKENS_PER_PICK = 30;
+const RERANK_TOKENS_PER_PICK = 30;
 
 export interface RouteCostInput {
   path: RoutePath;
@@ -213,14 +213,14 @@ export type SpeechPriceTable = Readonly<Record<string, SpeechPrice>>;
  * characters a minute (150 words) that is ~$16.7 per 1M characters, rounded up to $17 so the
  * estimate errs on the side of the budget. Local speech servers cost nothing: add them with 0.
  */
-export const DEFAULT_SPEECH_PRICE_TABLE: SpeechPriceTable = {
+const DEFAULT_SPEECH_PRICE_TABLE: SpeechPriceTable = {
   "tts-1": { usdPerMillionCharacters: 15 },
   "tts-1-hd": { usdPerMillionCharacters: 30 },
   "gpt-4o-mini-tts": { usdPerMillionCharacters: 17 },
 };
 
 /** For a speech model the table does not know: priced like the dearest known one. */
-export const DEFAULT_SPEECH_PRICE: SpeechPrice = DEFAULT_SPEECH_PRICE_TABLE["tts-1-hd"];
+const DEFAULT_SPEECH_PRICE: SpeechPrice = DEFAULT_SPEECH_PRICE_TABLE["tts-1-hd"];
 
 /**
  * USD to speak a text of this many characters. The provider reports no usage for speech, so the

@@ -10,7 +10,7 @@ export const ANSWER_SIZE = 10;
  * The reasoning path's order for constraints, as lib/pipeline/recommend.ts gathers candidates and
  * applies constraints, without the bandit and the LLM (both only re-order within relevance).
  */
-export function reasoningOrder(engine: Engine, constraints: Constraints, count: number): number[] {
+function reasoningOrder(engine: Engine, constraints: Constraints, count: number): number[] {
   const items = engine.catalog.items;
   const search = engine.textSearch;
   const sparseSupport = search

@@ -23,7 +23,7 @@ export function NoDataYet({ children, testId }: { children: ReactNode; testId: s
 }
 
 export const TABLE = "w-full text-left text-sm tabular-nums";
-export const HEAD_CELL = "border-b border-zinc-200 py-1 pr-3 text-xs font-medium text-zinc-600 dark:border-zinc-800 dark:text-zinc-400";
+const HEAD_CELL = "border-b border-zinc-200 py-1 pr-3 text-xs font-medium text-zinc-600 dark:border-zinc-800 dark:text-zinc-400";
 export const CELL = "border-b border-zinc-100 py-1 pr-3 dark:border-zinc-800/60";
 
 /** A table's header row. */

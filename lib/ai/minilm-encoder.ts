@@ -20,7 +20,7 @@ export function miniLmModelFiles(options: Pick<MiniLmOptions, "dtype">): string[
 }
 
 /** Directory the model is read from: `<modelsDirectory>/<modelId>`. */
-export function miniLmModelDirectory(options: Pick<MiniLmOptions, "modelsDirectory" | "modelId">): string {
+function miniLmModelDirectory(options: Pick<MiniLmOptions, "modelsDirectory" | "modelId">): string {
   return path.join(options.modelsDirectory, options.modelId);
 }
 
@@ -28,7 +28,7 @@ export function miniLmModelDirectory(options: Pick<MiniLmOptions, "modelsDirecto
  * The error for a model that is not on disk and may not be downloaded: names the directory, the
  * files expected and the variables that fix it.
  */
-export function missingModelError(options: MiniLmOptions, missing: readonly string[], cause?: unknown): ReelcastError {
+function missingModelError(options: MiniLmOptions, missing: readonly string[], cause?: unknown): ReelcastError {
   const directory = miniLmModelDirectory(options);
   const expected = miniLmModelFiles(options);
   const absent = missing.length === expected.length ? "none of its files are there" : `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing`;

@@ -9,7 +9,7 @@ import type { Environment } from "../catalog/catalog";
 /** Default LLM deadline: past it the caller falls back to the offline reasoner. */
 export const DEFAULT_LLM_TIMEOUT_MS = 4000;
 /** Used when OPENAI_API_KEY is set without REELCAST_LLM_MODEL (OpenAI itself). */
-export const DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
+const DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
 
 /** What the environment says about the LLM; the key itself is never part of any description. */
 export interface LlmSettings {

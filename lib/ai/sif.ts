@@ -27,7 +27,7 @@ export function sifWeight(probability: number, smoothing = DEFAULT_SIF_SMOOTHING
 }
 
 /** Dot product of two equally long vectors. */
-export function dot(left: ArrayLike<number>, right: ArrayLike<number>): number {
+function dot(left: ArrayLike<number>, right: ArrayLike<number>): number {
   let sum = 0;
   for (let index = 0; index < left.length; index += 1) sum += left[index] * right[index];
   return sum;

@@ -37,8 +37,3 @@ export const itemSchema = z.object({
 });
 
 export type Item = z.infer<typeof itemSchema>;
-
-/** True when the item has no MovieLens interactions (TMDB-only, cold start). */
-export function isColdStart(item: Item): boolean {
-  return item.movieId === null;
-}

@@ -30,5 +30,3 @@ export type Provenance =
   | { kind: "mood"; text: string }
   /** Filled in from popularity because the other lists ran short. */
   | { kind: "popular" };
-
-export type ProvenanceKind = Provenance["kind"];

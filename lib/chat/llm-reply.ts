@@ -27,7 +27,7 @@ export type ReplyWriter = (input: ReplyInput) => Promise<AsyncIterable<string> |
 export type TextStreamer = (prompt: { system: string; content: string; maxOutputTokens: number; signal?: AbortSignal }) => AsyncIterable<PlainTextEvent>;
 
 /** Most completion tokens the reply may use: two or three sentences. */
-export const REPLY_OUTPUT_TOKENS = 120;
+const REPLY_OUTPUT_TOKENS = 120;
 /** Longest reply tail kept from a model. */
 const MAX_REPLY_CHARACTERS = 450;
 

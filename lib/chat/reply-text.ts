@@ -18,7 +18,7 @@ type Constraints = NonNullable<RecommendResponse["constraints"]>;
 const NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
 /** 8 → "eight", 207 → "207". */
-export function countWords(count: number): string {
+function countWords(count: number): string {
   return count < NUMBER_WORDS.length ? NUMBER_WORDS[count] : String(count);
 }
 

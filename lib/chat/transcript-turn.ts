@@ -11,7 +11,7 @@ import type { ChatMessage, RecommendationsData } from "./chat-message";
 import { feedbackKey, type ConversationTurn, type RestoredConversation, type RestoredFeedback } from "./transcript";
 
 /** Messages a reload gets back: the end of a long conversation. */
-export const RESTORED_MESSAGES = 200;
+const RESTORED_MESSAGES = 200;
 
 /**
  * How an answer was made, stored beside it: enough to answer its request again ("regenerate")

@@ -8,7 +8,7 @@ import type { ChatMessage } from "./chat-message";
  */
 
 /** A message id the store accepts (lib/store: 1-200 of A-Za-z0-9_:.-). */
-export const MESSAGE_ID_PATTERN = /^[A-Za-z0-9_:.-]{1,200}$/;
+const MESSAGE_ID_PATTERN = /^[A-Za-z0-9_:.-]{1,200}$/;
 
 const answerId = z.string({ error: "turn.answerId must be a string" }).regex(MESSAGE_ID_PATTERN, "turn.answerId must be the id of an answer");
 

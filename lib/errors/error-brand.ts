@@ -21,7 +21,7 @@ export function brandErrorClass(errorClass: abstract new (...args: never[]) => E
  * True when `value` is an instance of a class branded `name` in any bundle: some object on its
  * prototype chain carries that brand as its own.
  */
-export function hasErrorBrand(value: unknown, name: string): boolean {
+function hasErrorBrand(value: unknown, name: string): boolean {
   if (typeof value !== "object" || value === null) return false;
   for (let prototype: unknown = Object.getPrototypeOf(value); prototype !== null && typeof prototype === "object"; prototype = Object.getPrototypeOf(prototype)) {
     if (Object.hasOwn(prototype, BRAND) && (prototype as Branded)[BRAND] === name) return true;

@@ -42,10 +42,10 @@ export interface ChoiceProblem {
 }
 
 /** Items past this many ranks do not fit the bit sets of shown items; such an impression is not evaluated. */
-export const MAX_RANKED = 30;
+const MAX_RANKED = 30;
 
 /** The set of ranks in a bit set. */
-export function ranksIn(taken: number): Set<number> {
+function ranksIn(taken: number): Set<number> {
   const ranks = new Set<number>();
   for (let rank = 0; taken >>> rank !== 0; rank++) if ((taken >>> rank) & 1) ranks.add(rank);
   return ranks;

@@ -29,9 +29,9 @@ export interface DriftConfig {
   latencyMinimumCount: number;
 }
 
-export const DEFAULT_DRIFT_CONFIG: Readonly<DriftConfig> = { zThreshold: 3, minimumRateChange: 0.02, minimumCount: 30, latencyRelativeChange: 0.25, latencyMinimumCount: 50 };
+const DEFAULT_DRIFT_CONFIG: Readonly<DriftConfig> = { zThreshold: 3, minimumRateChange: 0.02, minimumCount: 30, latencyRelativeChange: 0.25, latencyMinimumCount: 50 };
 
-export const DEFAULT_EVALUATION_CONFIG: Readonly<EvaluationConfig> = {
+const DEFAULT_EVALUATION_CONFIG: Readonly<EvaluationConfig> = {
   confidence: 0.95,
   rewardSmoothing: 10,
   rewardMaximumPosition: 9,

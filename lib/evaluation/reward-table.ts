@@ -18,7 +18,7 @@ export interface RewardObservation {
   reward: number;
 }
 
-export function fitRewardTable(slates: ReadonlyArray<readonly RewardObservation[]>, options: { smoothing: number; maximumPosition: number }): RewardTable {
+function fitRewardTable(slates: ReadonlyArray<readonly RewardObservation[]>, options: { smoothing: number; maximumPosition: number }): RewardTable {
   const cell = new Map<string, { sum: number; count: number }>();
   const byKind = new Map<string, { sum: number; count: number }>();
   let sum = 0;

@@ -18,7 +18,7 @@ import type { EvaluationWindow, WindowImpression, WindowSlot } from "./window-in
  * logging policy. A slot is liked (reward 1) with that probability, else skipped with
  * probability `skipRate`, else left alone (reward 0 either way).
  */
-export const SYNTHETIC_BASE_REWARD: Readonly<Record<string, number>> = {
+const SYNTHETIC_BASE_REWARD: Readonly<Record<string, number>> = {
   "because-you-liked": 0.3,
   "hidden-gem": 0.45,
   "crowd-favourite": 0.2,

@@ -47,7 +47,7 @@ function servingOf(context: Readonly<Record<string, unknown>>): Serving | null {
 }
 
 /** Nearest-rank percentile of ascending values. */
-export function percentile(sorted: readonly number[], share: number): number | null {
+function percentile(sorted: readonly number[], share: number): number | null {
   if (sorted.length === 0) return null;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))];
 }

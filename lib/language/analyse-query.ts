@@ -12,7 +12,7 @@ import type { AnalyseOptions, QueryAnalysis } from "./query-analysis";
 import { queryText, type TokenSpan } from "./query-text";
 import { findSoftScopes } from "./soft-wishes";
 
-export type { AnalyseOptions, Negatable, QueryAnalysis, TitleInQuery, WholeTitle } from "./query-analysis";
+export type { AnalyseOptions, QueryAnalysis } from "./query-analysis";
 
 /**
  * Reads a film request with the shared lexicon, in phases (lib/language/analysis/):

@@ -52,7 +52,7 @@ function minutesAfterHours(tokens: readonly string[], start: number): { minutes:
 }
 
 /** Reads a duration starting exactly at token `start`, or null. */
-export function readDuration(tokens: readonly string[], start: number): Duration | null {
+function readDuration(tokens: readonly string[], start: number): Duration | null {
   const token = tokens[start];
   if (token === undefined) return null;
   const at = (offset: number) => tokens[start + offset];

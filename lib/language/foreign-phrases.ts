@@ -51,7 +51,7 @@ const ENGLISH_MARKERS = new Set(
 const MAX_TITLE_WORDS = 14;
 
 /** Lower case, accents removed, typographic apostrophes → "'"; one output character per input code unit. */
-export function foldForMatching(text: string): string {
+function foldForMatching(text: string): string {
   let folded = "";
   for (const character of text) {
     const units = character.length;

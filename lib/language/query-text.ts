@@ -77,7 +77,7 @@ export interface TokenSpan {
 }
 
 /** Converts a regex match over `text` into a token span. */
-export function spanOfMatch(query: QueryText, index: number, length: number): TokenSpan {
+function spanOfMatch(query: QueryText, index: number, length: number): TokenSpan {
   const start = tokenAt(query, index);
   const end = tokenAt(query, Math.max(index, index + length - 1)) + 1;
   return { start, end };
@@ -104,11 +104,6 @@ const SMALL_NUMBERS: Record<string, number> = {
   eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
   eighty: 80, ninety: 90, hundred: 100, couple: 2, few: 3, dozen: 12, half: 0.5,
 };
-
-/** Number words a pattern may contain, as a regex alternation (longest first). */
-export const NUMBER_WORD_PATTERN = Object.keys(SMALL_NUMBERS)
-  .sort((a, b) => b.length - a.length)
-  .join("|");
 
 /** "90" → 90, "1p5" → 1.5, "two" → 2, "ninety five" → 95; NaN when not a number. */
 export function parseNumber(text: string): number {

@@ -16,10 +16,10 @@ export interface RuntimeMention extends TokenSpan {
  * "about 90 minutes" and a bare "a 90 minute movie" allow this much either side: an approximate
  * runtime is a window around the number, not a bound (docs/EVALUATION.md fixes only bounds).
  */
-export const ABOUT_TOLERANCE_MINUTES = 15;
+const ABOUT_TOLERANCE_MINUTES = 15;
 /** What "short" and "long" mean when no number is given. */
-export const SHORT_MAX_MINUTES = 100;
-export const LONG_MIN_MINUTES = 140;
+const SHORT_MAX_MINUTES = 100;
+const LONG_MIN_MINUTES = 140;
 
 type Direction = "max" | "min" | "about";
 

@@ -68,5 +68,3 @@ export function findVibeMentions(query: QueryText): VibeMention[] {
   });
 }
 
-/** Every canonical vibe name. */
-export const VIBE_NAMES: readonly string[] = Object.keys(VIBES);

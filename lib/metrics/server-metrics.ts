@@ -22,7 +22,7 @@ export interface ServerMetrics {
  * status, whether an answer started, seconds). Plain JavaScript cannot import this module, and
  * every request passes there, the lean handler's and Next's alike.
  */
-export const REQUEST_OBSERVER_HOOK = Symbol.for("reelcast.observe-request");
+const REQUEST_OBSERVER_HOOK = Symbol.for("reelcast.observe-request");
 
 /** IPC messages between a worker and the cluster primary (scripts/serve/metrics-aggregator.mjs). */
 export const METRICS_MESSAGES = { collect: "metrics-collect", collected: "metrics-collected", request: "metrics-request", text: "metrics-text" } as const;

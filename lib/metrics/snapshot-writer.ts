@@ -3,7 +3,7 @@ import { METRICS_RECORD_KIND } from "./metrics-snapshot";
 import type { SnapshotAccumulator } from "./snapshot-accumulator";
 
 /** How often each server process stores its snapshot by default (REELCAST_METRICS_SNAPSHOT_SECONDS). */
-export const DEFAULT_SNAPSHOT_SECONDS = 60;
+const DEFAULT_SNAPSHOT_SECONDS = 60;
 
 /** REELCAST_METRICS_SNAPSHOT_SECONDS: a whole number of seconds from 1 to 3600; anything else is the default. */
 export function snapshotIntervalMs(environment: Readonly<Record<string, string | undefined>>): number {

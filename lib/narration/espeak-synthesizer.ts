@@ -5,7 +5,7 @@ import { ReelcastError } from "../errors/reelcast-error";
 import type { SpeechSynthesizer } from "./speech-synthesizer";
 import { fixStreamedWavHeader } from "./wav-header";
 
-export const DEFAULT_ESPEAK_TIMEOUT_MS = 10_000;
+const DEFAULT_ESPEAK_TIMEOUT_MS = 10_000;
 /** Ten minutes of 22 kHz 16-bit mono; a runaway process is stopped well before memory matters. */
 const MAX_AUDIO_BYTES = 32 * 1024 * 1024;
 

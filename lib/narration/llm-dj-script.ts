@@ -10,7 +10,7 @@ import { findScriptProblems } from "./script-problems";
 import { stringHash } from "./seeded-choice";
 
 /** Longest script kept from a model; a spoken answer should take well under half a minute. */
-export const MAX_SCRIPT_CHARACTERS = 600;
+const MAX_SCRIPT_CHARACTERS = 600;
 /** Most completion tokens a script may use (the JSON around ~90 words, with room). */
 const SCRIPT_OUTPUT_TOKENS = 300;
 

@@ -15,7 +15,7 @@ export function tidy(text: string): string {
 }
 
 /** True when `text` already ends a sentence ("Airplane!", "Love.", "“…now?”"). */
-export function endsSentence(text: string): boolean {
+function endsSentence(text: string): boolean {
   return /[.!?…]["”’)]*$/u.test(text.trim());
 }
 
@@ -26,7 +26,7 @@ export function asSentence(text: string): string {
   return capitalise(endsSentence(trimmed) ? trimmed : `${trimmed}.`);
 }
 
-export function capitalise(text: string): string {
+function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -4,7 +4,6 @@
  * (lib/server/spend-pacer.ts) reads the ledger and the store and passes what it read in.
  */
 export { DEFAULT_PACING, pacingConfigFromEnvironment, type PacingConfig } from "./pacing-config";
-export { barForShare, nextPacing, shareAtOrAbove, UNPACED, type PacingObservation, type PacingState, type PacingStep } from "./pacing-controller";
+export { barForShare, nextPacing, shareAtOrAbove, UNPACED, type PacingState, type PacingStep } from "./pacing-controller";
 export { formatScore, PACING_RECORD_KIND, pacingRecordPayload, parsePacingRecordPayload, type PacingRecordPayload } from "./pacing-record";
-export { RecentDecisions, type ReasoningDecisionSample } from "./recent-decisions";
 export { createSpendPacing, pacedRefusal, type SpendPacing } from "./spend-pacing";

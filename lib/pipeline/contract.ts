@@ -3,10 +3,10 @@ import { constraintJudgementSchema } from "../reasoning/constraint-verdict";
 import { constraintsSchema } from "../reasoning/constraints";
 
 /** Queries longer than this are refused: no film request needs more, and it bounds work. */
-export const MAX_QUERY_CHARACTERS = 2000;
+const MAX_QUERY_CHARACTERS = 2000;
 
-export const routePathSchema = z.enum(["fast", "reasoning"]);
-export const routeOverrideSchema = z.enum(["auto", "fast", "reasoning"]);
+const routePathSchema = z.enum(["fast", "reasoning"]);
+const routeOverrideSchema = z.enum(["auto", "fast", "reasoning"]);
 
 /** Body of POST /api/recommend and the CLI's options. Unknown fields are ignored. */
 export const recommendRequestSchema = z.object({
@@ -29,7 +29,7 @@ export const recommendRequestSchema = z.object({
 export type RecommendRequest = z.input<typeof recommendRequestSchema>;
 export type ParsedRecommendRequest = z.output<typeof recommendRequestSchema>;
 
-export const explanationSchema = z.object({ kind: z.string(), text: z.string() });
+const explanationSchema = z.object({ kind: z.string(), text: z.string() });
 
 /** A stated constraint that was widened or dropped because too few films met it (reasoning path). */
 export const relaxationSchema = z.object({
@@ -109,23 +109,23 @@ export const routeSchema = z.object({
 });
 
 /** A catalog film named in a response outside the cards (references, "did you mean"). */
-export const filmReferenceSchema = z.object({ id: z.string(), title: z.string(), year: z.number().nullable() });
+const filmReferenceSchema = z.object({ id: z.string(), title: z.string(), year: z.number().nullable() });
 
 /**
  * A film "like …" used. `note` is set when the match is a little-known film that is the only one of
  * its name here ("like Parasite" → Parasite (1982)): the person most likely means a film the catalog
  * lacks, and the answer must say which film it used and where the catalog ends, not swap silently.
  */
-export const referenceFilmSchema = filmReferenceSchema.extend({ note: z.string().nullable().optional() });
+const referenceFilmSchema = filmReferenceSchema.extend({ note: z.string().nullable().optional() });
 
 /**
  * A title lookup ("blade runner", "Dune 2021"): the film it answered with (the first card), and
  * the year the request named when no film of that title is from it ("Dune 2021" shows Dune (1984)).
  */
-export const titleLookupSchema = z.object({ film: filmReferenceSchema, askedYear: z.number().int().nullable() });
+const titleLookupSchema = z.object({ film: filmReferenceSchema, askedYear: z.number().int().nullable() });
 
 /** A person the request named, as credited; `excluded` for "without …". */
-export const namedPersonSchema = z.object({ name: z.string(), role: z.enum(["cast", "director"]), excluded: z.boolean() });
+const namedPersonSchema = z.object({ name: z.string(), role: z.enum(["cast", "director"]), excluded: z.boolean() });
 
 /** The asked-for years against the catalog's: "none" when no catalog film can be from them. */
 export const catalogYearsSchema = z.object({
@@ -172,5 +172,3 @@ export type Relaxation = z.infer<typeof relaxationSchema>;
 export type ConstraintVerdict = z.infer<typeof constraintVerdictSchema>;
 export type Rating = z.infer<typeof ratingSchema>;
 export type CatalogYears = z.infer<typeof catalogYearsSchema>;
-export type TitleLookup = z.infer<typeof titleLookupSchema>;
-export type NamedPerson = z.infer<typeof namedPersonSchema>;

@@ -5,7 +5,7 @@ import type { JsonObject } from "../store";
 import type { Engine } from "./engine";
 
 /** A client event id: what makes a retried POST one event (a UUID or 16+ random characters). */
-export const FEEDBACK_EVENT_ID_PATTERN = /^[A-Za-z0-9_:.-]{8,200}$/;
+const FEEDBACK_EVENT_ID_PATTERN = /^[A-Za-z0-9_:.-]{8,200}$/;
 
 /** Body of POST /api/feedback. Unknown fields are ignored. */
 export const feedbackRequestSchema = z.object({

@@ -8,7 +8,7 @@ import type { Engine } from "./engine";
  * nearest films to "Toy Story, darker" are The Iron Giant and Child's Play rather than Toy Story 2;
  * beyond ~1 the axis outweighs the film and the neighbours stop resembling it.
  */
-export const MOVE_STEP = 0.5;
+const MOVE_STEP = 0.5;
 
 /**
  * "Like X but darker": besides X's neighbours (fans, text), the films nearest to X's text vector

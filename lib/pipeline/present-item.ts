@@ -2,9 +2,9 @@ import type { Item } from "../catalog/item";
 import type { ConstraintVerdict, Rating, RecommendedItem } from "./contract";
 
 /** Ratings a MovieLens mean needs before it is shown instead of TMDB's (a handful of raters is noise). */
-export const MIN_MOVIELENS_RATINGS = 10;
+const MIN_MOVIELENS_RATINGS = 10;
 /** Votes a TMDB mean needs before it is preferred to a thinner MovieLens one. */
-export const MIN_TMDB_VOTES = 10;
+const MIN_TMDB_VOTES = 10;
 
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 

@@ -6,7 +6,7 @@ import { hardConstraintFilter } from "./hard-constraint-filter";
 import { popularityOrder } from "./popularity-order";
 
 /** How many of the most popular catalog items the fallback adds: bounds its cost to a few ms. */
-export const CATALOG_FALLBACK_POOL = 3000;
+const CATALOG_FALLBACK_POOL = 3000;
 
 /** applyConstraints' strictCount, from the flat-array filter alone. */
 function strictlyMeeting(candidates: readonly Candidate[], items: readonly Item[], constraints: Constraints): number {

@@ -39,4 +39,3 @@ export const constraintJudgementSchema = z.object({
   strength: constraintStrengthSchema,
   status: verdictStatusSchema,
 });
-export type ConstraintJudgement = z.infer<typeof constraintJudgementSchema>;

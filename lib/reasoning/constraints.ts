@@ -34,8 +34,8 @@ export const PERSON_ROLES = ["cast", "director", "any"] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
 
 /** Earliest and latest years a constraint may name; outside this a year is a parsing accident. */
-export const MIN_YEAR = 1870;
-export const MAX_YEAR = 2100;
+const MIN_YEAR = 1870;
+const MAX_YEAR = 2100;
 /** Most items one request may ask for (the request contract caps limit at 50 as well). */
 export const MAX_COUNT = 50;
 
@@ -140,7 +140,7 @@ const referenceTitleSchema = z.object({
 });
 
 /** Most a direction's amount may say: "much less violent" is 1.5; more is a parsing accident. */
-export const MAX_DIRECTION_AMOUNT = 2;
+const MAX_DIRECTION_AMOUNT = 2;
 
 const directionSchema = z.object({
   direction: z.enum(CONTENT_DIRECTIONS).describe(CONTENT_DIRECTIONS.map((direction) => `${direction}: ${DIRECTION_MEANINGS[direction]}`).join("; ")),

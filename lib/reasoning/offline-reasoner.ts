@@ -165,7 +165,7 @@ export function followUpInstructions(analysis: QueryAnalysis, lastItemIds: reado
 }
 
 /** "less violent than usual (preferred)", "a little darker than usual (preferred)": a direction in words. */
-export function describeDirection(wish: DirectionWish): string {
+function describeDirection(wish: DirectionWish): string {
   const degree = wish.amount <= 0.5 ? "a little " : wish.amount > 1 ? "much " : "";
   return `${degree}${DIRECTION_WORDS[wish.direction][wish.towards]} than usual (preferred)`;
 }

@@ -198,7 +198,7 @@ const INTENSE_MOODS = /\b(tense|intense|scary|creepy)\b/;
 const CALM_MOODS = /\b(relaxing|calm|gentle|cozy|slow)\b/;
 
 /** Runtime ("shorter", "longer") and year ("older", "newer") steps when nothing better is known. */
-export const FOLLOW_UP_RUNTIME_STEP_MINUTES = 10;
+const FOLLOW_UP_RUNTIME_STEP_MINUTES = 10;
 
 /**
  * Applies follow-up instructions to constraints, using the previous answer for comparatives:

@@ -58,7 +58,7 @@ export interface AlsModel {
 }
 
 /** Item missing-data weights ∝ count^β with mean 1 over the items that have interactions. */
-export function popularityMissingWeights(itemUsers: SparseMatrix, exponent: number): Float64Array {
+function popularityMissingWeights(itemUsers: SparseMatrix, exponent: number): Float64Array {
   const weights = new Float64Array(itemUsers.rowCount);
   let total = 0;
   let counted = 0;
@@ -197,7 +197,7 @@ const createWorkspace = (k: number): Workspace => ({
 });
 
 /** Solves a row problem exactly by Cholesky into `vector` (`matrix` is k × k scratch). */
-export function solveRowExactly(problem: RowProblem, matrix: Float64Array, vector: Float64Array): Float64Array {
+function solveRowExactly(problem: RowProblem, matrix: Float64Array, vector: Float64Array): Float64Array {
   const { gram, gramScale, regularization, fixed, columns, strengths, start, end, k, missingWeights, rowMissingWeight } = problem;
   for (let index = 0; index < k * k; index += 1) matrix[index] = gramScale * gram[index];
   for (let i = 0; i < k; i += 1) matrix[i * k + i] += regularization;

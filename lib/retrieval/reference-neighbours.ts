@@ -28,12 +28,12 @@ export interface SparseFilmSupport {
  * neighbours lead the list. 30 rather than 15: on eval:served it raises the content relevance of
  * lookups from 0.373 to 0.384 (neighbour precision 0.970 → 0.936, above its 0.85 target).
  */
-export const SPARSE_RATINGS = 30;
+const SPARSE_RATINGS = 30;
 /** Weights for such a film: text first, WALS next, the co-liked list least. */
-export const SPARSE_WEIGHTS = { text: 3, wals: 1, coLiked: 0.5 } as const;
+const SPARSE_WEIGHTS = { text: 3, wals: 1, coLiked: 0.5 } as const;
 
 /** Weight of the WALS list next to the co-liked list (1) when both exist. */
-export const WALS_NEIGHBOUR_WEIGHT = 2;
+const WALS_NEIGHBOUR_WEIGHT = 2;
 
 /**
  * The films most like `itemIndex`, best first: the co-liked list fused (weighted RRF) with the

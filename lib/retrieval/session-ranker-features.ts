@@ -40,11 +40,11 @@ export const SESSION_RANKER_FEATURE_NAMES = [
 export const SESSION_RANKER_FEATURE_COUNT = SESSION_RANKER_FEATURE_NAMES.length;
 
 /** Likes that summarise a session (genres, years): the latest ones, so the cost stays bounded. */
-export const SUMMARY_LIKES = 50;
+const SUMMARY_LIKES = 50;
 const TIMELINE_DEPTHS = [1, 3, 10, 30, 100] as const;
 const CO_LIKED_DEPTHS = [10, 100] as const;
 /** Likes folded in for the "recent taste" vector. */
-export const RECENT_TASTE_LIKES = 10;
+const RECENT_TASTE_LIKES = 10;
 const COSINE_LIKES = 5;
 /** Genres beyond this many (by frequency) are not tracked; the catalog has 22. */
 const MAX_GENRES = 31;

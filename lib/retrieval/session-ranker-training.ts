@@ -77,7 +77,7 @@ export const DEFAULT_SESSION_RANKER_TRAINING: SessionRankerTrainingOptions = {
 };
 
 /** The timeline model exactly as the catalog build trains it (cf-stage.ts). */
-export const SERVED_TIMELINE_OPTIONS = { ...DEFAULT_TIMELINE_OPTIONS, minimumNeighbourRatings: DEFAULT_MINIMUM_INDEXED_INTERACTIONS };
+const SERVED_TIMELINE_OPTIONS = { ...DEFAULT_TIMELINE_OPTIONS, minimumNeighbourRatings: DEFAULT_MINIMUM_INDEXED_INTERACTIONS };
 
 /** The served models fitted on some rows: what a session's pool and features come from. */
 export interface SessionModels extends SessionFeatureResources {
@@ -194,7 +194,7 @@ export function datasetRows(dataset: SessionRankerDataset, groups: readonly numb
 }
 
 /** Trees fitted to the dataset's groups of the given shapes (indexes into its shape list), reading full-width rows. */
-export function fitSessionTrees(dataset: SessionRankerDataset, shapes: readonly number[], options: Pick<SessionRankerTrainingOptions, "boosting" | "featureColumns">): BoostedTrees {
+function fitSessionTrees(dataset: SessionRankerDataset, shapes: readonly number[], options: Pick<SessionRankerTrainingOptions, "boosting" | "featureColumns">): BoostedTrees {
   const groups = [...Array(dataset.users.length).keys()].filter((group) => shapes.includes(dataset.shapes[group]));
   const rows = datasetRows(dataset, groups, options.featureColumns);
   const trees = trainBoostedTrees(rows.features, rows.width, rows.labels, options.boosting, rows.groupStarts);

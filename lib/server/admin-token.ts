@@ -5,7 +5,7 @@
  */
 
 /** Shorter tokens are treated as unset: guessable, they would open the operator's pages to anyone. */
-export const MIN_ADMIN_TOKEN_CHARACTERS = 16;
+const MIN_ADMIN_TOKEN_CHARACTERS = 16;
 
 /** The cookie /insights?token=… sets (proxy.ts), so the token leaves the address bar at once. */
 export const ADMIN_COOKIE = "reelcast_admin";

@@ -5,7 +5,7 @@ import type { HeaderLookup } from "./api-request";
  * after deleting any copy the client sent: a client cannot choose its own address, so it cannot
  * spread its requests over made-up clients to dodge the fair-use limits.
  */
-export const CLIENT_ADDRESS_HEADER = "x-reelcast-client-address";
+const CLIENT_ADDRESS_HEADER = "x-reelcast-client-address";
 
 /**
  * The client a request counts against for fair use. Without the production server in front

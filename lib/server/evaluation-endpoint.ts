@@ -5,8 +5,8 @@ import { bearerToken, isAdminToken } from "./admin-token";
 import { unknownApiError } from "./api-not-found";
 
 /** How many evaluations one answer holds at most, and by default. */
-export const MAX_EVALUATIONS = 100;
-export const DEFAULT_EVALUATIONS = 10;
+const MAX_EVALUATIONS = 100;
+const DEFAULT_EVALUATIONS = 10;
 
 export interface EvaluationsAnswer {
   /** Newest first, one per window (the newest record of a window evaluated twice). */

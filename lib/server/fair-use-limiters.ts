@@ -25,7 +25,7 @@ export interface LimiterOptions {
  * the table fair_use_limits of the store's schema, so a client's count is the same whichever
  * replica and worker answers it.
  */
-export function postgresLimiter(options: LimiterOptions, connectionString: string, schema: string): RateLimiterAbstract {
+function postgresLimiter(options: LimiterOptions, connectionString: string, schema: string): RateLimiterAbstract {
   // The table comes from the store's migrations (created once under their advisory lock), not
   // from the limiter's own CREATE TABLE IF NOT EXISTS, which replicas starting together would race.
   return new RateLimiterPostgres({ ...options, storeClient: rateLimitClient(connectionString, schema), storeType: "pool", tableName: "fair_use_limits", tableCreated: true });

@@ -22,7 +22,7 @@ function headerLookup(request: IncomingMessage): HeaderLookup {
  * Decoded like request.text() (UTF-8, a byte-order mark dropped, invalid bytes replaced), as the
  * Next route's reader (readCappedBody) does.
  */
-export function readCappedNodeBody(request: IncomingMessage, surface: ErrorSurface, maxBytes = MAX_BODY_BYTES): Promise<string> {
+function readCappedNodeBody(request: IncomingMessage, surface: ErrorSurface, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const declared = request.headers["content-length"];
   if (declared !== undefined && Number(declared) > maxBytes) return Promise.reject(tooLarge(surface, maxBytes));
   if (request.complete && request.readableEnded) return Promise.resolve("");

@@ -102,10 +102,10 @@ export function evaluationIntervalFromEnvironment(environment: Readonly<Record<s
   return value;
 }
 
-export const DEFAULT_EVALUATION_INTERVAL_MS = 15 * 60_000;
+const DEFAULT_EVALUATION_INTERVAL_MS = 15 * 60_000;
 /** Feedback within 5 minutes of its impression counts (most comes within seconds); capped at the interval. */
 export const DEFAULT_FEEDBACK_HORIZON_MS = 5 * 60_000;
-export const DEFAULT_MAX_EVALUATED_IMPRESSIONS = 20_000;
+const DEFAULT_MAX_EVALUATED_IMPRESSIONS = 20_000;
 
 /**
  * Starts the schedule in this process: a check every minute (at most every interval) that

@@ -3,7 +3,7 @@
  * injected into them) never read the id; SameSite=Strict, so another site's page cannot make the
  * browser send it; scoped to /api, where it is used.
  */
-export const SESSION_COOKIE = "reelcast_session";
+const SESSION_COOKIE = "reelcast_session";
 
 /** How long a browser keeps its session: the store's default retention window (30 days). */
 const SESSION_COOKIE_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;

@@ -6,7 +6,7 @@ import { storeOutageOf, type Store, type StoreCallListener, type StoreOutage } f
  * meanwhile, then the next one tries the store again. Long enough that a broken store costs one
  * failed attempt per window, not one per request; short enough to notice a recovery quickly.
  */
-export const STORE_FAILURE_WINDOW_MS = 30_000;
+const STORE_FAILURE_WINDOW_MS = 30_000;
 
 /** How long the health probe waits for the write lock (other processes hold it for milliseconds). */
 const PROBE_WAIT_MS = 250;
@@ -17,7 +17,7 @@ const PROBE_WAIT_MS = 250;
  * the requests that need it. A failing store call clears the pass at once, so an outage the
  * requests meet shows on the next check; one nobody meets shows within this time.
  */
-export const PROBE_REUSE_MS = 1_000;
+const PROBE_REUSE_MS = 1_000;
 
 /** Causes a successful write probe disproves; a full disk or damaged pages it cannot see. */
 const PROBE_CLEARS = new Set<StoreOutage["cause"]>(["locked", "read-only"]);

@@ -2,7 +2,7 @@ import { OPERATOR_RECORD_KIND, OPERATOR_RECORD_MAX_BYTES, type JsonValue } from 
 import { StoreInvalidInputError } from "./store-errors";
 
 /** Default and largest page of `listOperatorRecords`. */
-export const OPERATOR_RECORD_PAGE = { default: 100, max: 10_000 } as const;
+const OPERATOR_RECORD_PAGE = { default: 100, max: 10_000 } as const;
 
 /**
  * Checks an operator record before any backend writes it and returns its payload as JSON text,
@@ -19,7 +19,7 @@ export function operatorRecordJson(record: { kind: string; at: number; payload: 
   return json;
 }
 
-export function checkOperatorRecordKind(kind: string): void {
+function checkOperatorRecordKind(kind: string): void {
   if (!OPERATOR_RECORD_KIND.test(kind)) throw new StoreInvalidInputError(`Operator record kind ${JSON.stringify(kind)} must be 1-40 lowercase letters, digits or dashes.`);
 }
 

@@ -116,7 +116,7 @@ function sqliteCode(error: unknown): string | null {
 }
 
 /** Maps SQLite failures to the store's typed errors; anything else passes through. */
-export function translateSqliteError(error: unknown, databasePath: string, busyTimeoutMs: number): unknown {
+function translateSqliteError(error: unknown, databasePath: string, busyTimeoutMs: number): unknown {
   if (error instanceof StoreError) return error;
   const code = sqliteCode(error);
   if (code === null) return error;
@@ -139,8 +139,6 @@ const toSlot = (row: SlotRow): ImpressionSlotRecord => ({
   propensity: row.propensity,
   features: JSON.parse(row.features_json) as StoredFeatures,
 });
-
-
 
 /**
  * Opens (creating and migrating when needed) the embedded SQLite store in WAL mode. Throws

@@ -45,8 +45,3 @@ export function storeOutageOf(error: unknown): StoreOutage | null {
   else cause = "unavailable";
   return { cause, message: CLIENT_MESSAGES[cause] };
 }
-
-/** The client message for a cause (no path). */
-export function storeOutageMessage(cause: StoreOutageCause): string {
-  return CLIENT_MESSAGES[cause];
-}

@@ -8,7 +8,7 @@ import { StoreInvalidInputError } from "./store-errors";
  */
 
 /** Largest stored conversation message: a 24-card answer with synopses is about 40 KiB. */
-export const MAX_CONVERSATION_MESSAGE_BYTES = 512 * 1024;
+const MAX_CONVERSATION_MESSAGE_BYTES = 512 * 1024;
 /** Client event ids and conversation message ids: short, printable, no spaces. */
 export const ID_PATTERN = /^[A-Za-z0-9_:.-]{1,200}$/;
 

@@ -8,8 +8,8 @@ export interface BenchRow {
 }
 
 /** Issue 20's service levels: fast path at 300 req/s, offline reasoning at 150 req/s, both over 32 connections. */
-export const FAST_RATE = 300;
-export const REASONING_RATE = 150;
+const FAST_RATE = 300;
+const REASONING_RATE = 150;
 
 export const BENCH_ROWS: readonly BenchRow[] = [
   ...[1, 8, 32].map((connections) => ({ label: "fast", path: "fast" as const, shape: { connections, offeredRate: null } })),

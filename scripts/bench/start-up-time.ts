@@ -62,7 +62,7 @@ export interface StartUpTiming {
  * stopped. The command runs in its own process group so that npm, tsx, the server's primary and
  * its workers all go.
  */
-export async function timeToFirstHealthy(start: StartCommand, cwd: string, timeoutMs = 60_000): Promise<StartUpTiming> {
+async function timeToFirstHealthy(start: StartCommand, cwd: string, timeoutMs = 60_000): Promise<StartUpTiming> {
   const port = await freePort();
   const databaseDirectory = mkdtempSync(path.join(tmpdir(), "reelcast-start-"));
   const { file, args, environment } = start.command(port, cwd);

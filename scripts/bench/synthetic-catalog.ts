@@ -15,8 +15,8 @@ import { seededRandom } from "./query-sets";
  * and ~48 % of films with at least 3 ratings (real 51 %). A pure Zipf (exponent 1) puts far too
  * many ratings on the tail: 75–80 % of films would reach 3 ratings.
  */
-export const POPULARITY_EXPONENT = 1.6;
-export const POPULARITY_OFFSET = 100 / 9742;
+const POPULARITY_EXPONENT = 1.6;
+const POPULARITY_OFFSET = 100 / 9742;
 /** No user rates more than this share of the MovieLens films (only binds for tiny catalogs). */
 const MAX_USER_SHARE = 0.3;
 

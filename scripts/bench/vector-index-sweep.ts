@@ -75,7 +75,7 @@ const NOISE = 0.05;
  * z ~ N(0, I₁₆). Real embeddings sit near low-dimensional manifolds like this; uniform noise
  * would make every neighbour equally far and recall meaningless.
  */
-export function clusteredVectors(count: number, dimensions: number, random: RandomSource, clusterRandom: RandomSource, clusterCount: number): Float32Array {
+function clusteredVectors(count: number, dimensions: number, random: RandomSource, clusterRandom: RandomSource, clusterCount: number): Float32Array {
   const centres = Float32Array.from({ length: clusterCount * dimensions }, () => gaussian(clusterRandom));
   const bases = Float32Array.from({ length: clusterCount * dimensions * LATENT_DIMENSIONS }, () => gaussian(clusterRandom) / Math.sqrt(LATENT_DIMENSIONS));
   const vectors = new Float32Array(count * dimensions);

@@ -1,7 +1,7 @@
 import type { MovieLensData } from "./movielens-data";
 
 /** Shrinkage of the cosine: co-likes needed before a pair counts half (|A∩B| / (|A∩B| + 10)). */
-export const SHRINKAGE = 10;
+const SHRINKAGE = 10;
 
 export interface Neighbour {
   movieId: number;

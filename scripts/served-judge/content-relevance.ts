@@ -9,9 +9,9 @@ export interface ContentProfile {
 }
 
 /** TMDB keywords about how a film was made or released, not what it is about: sharing one relates nothing. */
-export const PRODUCTION_KEYWORDS = new Set(["woman director", "independent film", "duringcreditsstinger", "aftercreditsstinger", "based on novel", "3d", "sequel", "remake", "biography", "based on true story"]);
+const PRODUCTION_KEYWORDS = new Set(["woman director", "independent film", "duringcreditsstinger", "aftercreditsstinger", "based on novel", "3d", "sequel", "remake", "biography", "based on true story"]);
 /** Genre-set Jaccard at or above which (with at least two genres shared) genres alone relate two films. */
-export const GENRE_JACCARD = 0.5;
+const GENRE_JACCARD = 0.5;
 
 const overlap = (left: Set<string>, right: Set<string>, ignore?: Set<string>) => {
   let shared = 0;

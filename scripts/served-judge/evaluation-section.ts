@@ -47,7 +47,7 @@ export function protocolText(result: ServedEvalResult): string {
 }
 
 /** The results of one run as a markdown block: the table, the targets, three example answers per phrasing. */
-export function runBlock(result: ServedEvalResult): string {
+function runBlock(result: ServedEvalResult): string {
   return [
     phrasingTable(result),
     "",
@@ -65,7 +65,7 @@ export function runBlock(result: ServedEvalResult): string {
 }
 
 /** The drift paragraph: the frozen run against the live one. */
-export function driftBlock(frozen: ServedEvalResult, live: ServedEvalResult): string {
+function driftBlock(frozen: ServedEvalResult, live: ServedEvalResult): string {
   return [
     `Learning from impressions without feedback: the frozen table's numbers against the live run's (the bandit updated by each of the run's ${live.requests} impressions in turn, no feedback), over the first, middle and last third of the films (the last third meets a bandit that has seen about ${Math.round((2 * live.requests) / 3)} impressions):`,
     "",

@@ -3,7 +3,7 @@ import { seededRandom } from "./seeded-random";
 import { spokenTitle, typedTitle } from "./typed-title";
 
 /** Likes (ratings ≥ 4★) a film needs to be drawn. */
-export const MIN_LIKES = 20;
+const MIN_LIKES = 20;
 
 export interface DrawnFilm {
   movieId: number;

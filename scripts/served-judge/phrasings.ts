@@ -12,7 +12,7 @@ export interface Phrasing {
   template: string;
 }
 
-export const PHRASINGS: readonly Phrasing[] = [
+const PHRASINGS: readonly Phrasing[] = [
   { id: "bare-title", kind: "lookup", template: "{X}" },
   { id: "typo", kind: "lookup", template: "{X~}" },
   { id: "movies-like", kind: "reference", template: "movies like {X}" },

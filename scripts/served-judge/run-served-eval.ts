@@ -69,7 +69,7 @@ export interface TargetMiss {
 }
 
 /** Misses kept per phrasing (the first ones, in request order). */
-export const KEPT_MISSES = 5;
+const KEPT_MISSES = 5;
 
 export interface PhrasingResult {
   id: string;

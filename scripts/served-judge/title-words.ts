@@ -1,5 +1,5 @@
 /** Words that match everything and say nothing about a film: articles, pronouns, prepositions. */
-export const STOP_WORDS = new Set(
+const STOP_WORDS = new Set(
   (
     "a an the of and or in on at to for with from by as is it its be are was were been i me my we us our you your he him his she her they them their " +
     "this that these those what who whom how why when where which not no nor do does did so but if all some any more most other into out about " +
@@ -12,7 +12,7 @@ export const STOP_WORDS = new Set(
  * ("my favourite film is X" → "My Fair Lady" is filler noise); only articles and the commonest
  * prepositions are left out, as they occur in most titles.
  */
-export const FILLER_STOP_WORDS = new Set("a an the of and to in on is".split(" "));
+const FILLER_STOP_WORDS = new Set("a an the of and to in on is".split(" "));
 
 const ROMAN_NUMERAL = /^(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)$/;
 

@@ -21,7 +21,7 @@ export function typedTitle(rawTitle: string): string {
 }
 
 /** Words a subtitle needs before people leave it out ("Borat: Cultural Learnings of America for…"). */
-export const LONG_SUBTITLE_WORDS = 6;
+const LONG_SUBTITLE_WORDS = 6;
 
 /**
  * The title without a long subtitle, as people say it ("Borat", "Dr. Strangelove"), when no

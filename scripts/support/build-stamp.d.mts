@@ -22,9 +22,6 @@ export interface BuildStamp {
   environment: Record<string, string | null>;
 }
 
-export const BUILD_STAMP: string;
-export function fileStamp(file: string): FileStamp;
-export function listTree(projectRoot: string, entry: string, extensions: readonly string[]): string[];
 export function captureStamp(projectRoot: string, inputs: StampInputs, environment?: Record<string, string | undefined>): BuildStamp;
 export function withOutputs(projectRoot: string, stamp: BuildStamp, outputs: readonly string[]): BuildStamp;
 export function writeStamp(projectRoot: string, stamp: BuildStamp): void;

@@ -14,11 +14,11 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-export const BUILD_STAMP = path.join(".next", "reelcast-build-stamp.json");
+const BUILD_STAMP = path.join(".next", "reelcast-build-stamp.json");
 const STAMP_VERSION = 1;
 
 /** [size, mtimeMs] of a file, or null when it does not exist. */
-export function fileStamp(file) {
+function fileStamp(file) {
   const stats = statSync(file, { throwIfNoEntry: false });
   return stats?.isFile() ? [stats.size, stats.mtimeMs] : null;
 }
@@ -27,7 +27,7 @@ export function fileStamp(file) {
  * Files under `entry` (a folder, or a single file) whose names end in one of `extensions`, as
  * sorted paths relative to `projectRoot`; [] when the entry does not exist.
  */
-export function listTree(projectRoot, entry, extensions) {
+function listTree(projectRoot, entry, extensions) {
   const full = path.resolve(projectRoot, entry);
   const stats = statSync(full, { throwIfNoEntry: false });
   if (!stats) return [];

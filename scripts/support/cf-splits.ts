@@ -8,7 +8,7 @@ import { sparseFromTriples, type SparseMatrix } from "../../lib/retrieval/sparse
 import { temporalHoldoutMask } from "../../lib/retrieval/temporal-holdout";
 
 export const SPLIT_SEED = 7;
-export const HOLDOUT_FRACTION = 0.2;
+const HOLDOUT_FRACTION = 0.2;
 /** Held-out ratings at or above this are the positives. */
 export const POSITIVE_RATING = 4;
 

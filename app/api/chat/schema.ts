@@ -6,7 +6,7 @@ import { describeIssues } from "../../../lib/server/parse-request-body";
 /** Default number of cards per chat answer (fewer than /api/recommend's 10: it is a conversation). */
 export const CHAT_DEFAULT_LIMIT = 8;
 /** Most cards one chat answer may hold, also when the message asks for more ("thirty comedies"). */
-export const CHAT_MAX_LIMIT = 24;
+const CHAT_MAX_LIMIT = 24;
 
 const messagePartSchema = z.looseObject({ type: z.string(), text: z.string().optional() });
 
@@ -22,7 +22,7 @@ const chatMessageSchema = z.object({
  * client's session id and narration state. The client sends only the newest message (the server
  * keeps the session), but whole transcripts are accepted too. Unknown fields are ignored.
  */
-export const chatBodySchema = z.object({
+const chatBodySchema = z.object({
   id: z.string().max(200).optional(),
   messages: z.array(chatMessageSchema, { error: "messages must be an array of UI messages" }).min(1, "messages must hold at least one message").max(200, "messages may hold at most 200 messages"),
   sessionId: recommendRequestSchema.shape.sessionId,
@@ -51,7 +51,7 @@ export interface ChatTurnRequest {
 }
 
 /** The text of the last user message: its text parts joined. */
-export function lastUserText(messages: ReadonlyArray<z.infer<typeof chatMessageSchema>>): string | null {
+function lastUserText(messages: ReadonlyArray<z.infer<typeof chatMessageSchema>>): string | null {
   const last = messages.findLast((message) => message.role === "user");
   if (!last) return null;
   return last.parts

@@ -1,10 +1,10 @@
-import { metricsResponse } from "../../../lib/metrics/metrics-endpoint";
+import { metricsResponse } from "../../../lib/server/metrics-endpoint";
 import { unknownApiError } from "../../../lib/server/api-not-found";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** GET /api/metrics (lib/metrics/metrics-endpoint.ts): Prometheus text for the operator's token, else the unknown-path 404. */
+/** GET /api/metrics (lib/server/metrics-endpoint.ts): Prometheus text for the operator's token, else the unknown-path 404. */
 export async function GET(request: Request): Promise<Response> {
   return metricsResponse(request);
 }

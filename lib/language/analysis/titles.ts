@@ -10,8 +10,8 @@ import { constraintSpans, type DetectedSpans } from "./spans";
 import { REFERENCE_END } from "./whole-title";
 
 /** Cues (before a title) that make it a reference, beyond the title matcher's like/to/as/than. */
-export const REFERENCE_BEFORE = new Set(["like", "to", "as", "than", "of", "meets", "loved", "liked", "enjoyed", "seen", "watched", "vein", "fans", "fan", "resembling", "similar", "remind", "reminds", "reminiscent"]);
-export const REFERENCE_AFTER = new Set(["meets", "vibes", "vibe", "style", "esque", "ish", "type", "but", "except", "only", "though", "with", "without", "in", "from", "and"]);
+const REFERENCE_BEFORE = new Set(["like", "to", "as", "than", "of", "meets", "loved", "liked", "enjoyed", "seen", "watched", "vein", "fans", "fan", "resembling", "similar", "remind", "reminds", "reminiscent"]);
+const REFERENCE_AFTER = new Set(["meets", "vibes", "vibe", "style", "esque", "ish", "type", "but", "except", "only", "though", "with", "without", "in", "from", "and"]);
 /** Verbs that name a film to look up ("watch the matrix tonight"). */
 const LOOKUP_BEFORE = new Set(["watch", "rewatch", "see", "play", "stream", "called", "titled", "named"]);
 /** "except Heat" rules a film out; "seen Heat" / "watched Heat" make it a reference (never shown either). */

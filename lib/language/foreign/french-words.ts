@@ -55,7 +55,7 @@ const WORDS: Record<string, string> = {
 };
 
 /** "japonais", "japonaise", "japonaises", "coréennes" → "japanese", "korean". */
-export const LANGUAGE_FORMS: Record<string, string> = {};
+const LANGUAGE_FORMS: Record<string, string> = {};
 for (const name of FOREIGN_LANGUAGE_NAMES) {
   for (const entry of name.fr) {
     const [masculine, given] = entry.split("/");

@@ -16,7 +16,7 @@ const NUMBER_WORD = alternation(Object.keys(UNITS));
 const NUMBER = String.raw`(?:\d+|(?:${NUMBER_WORD})(?:[- ](?:et[- ])?(?:${NUMBER_WORD}))*)`;
 
 /** "quatre-vingt-quinze" → 95, "soixante et onze" → 71, "cent vingt" → 120; NaN when not a number. */
-export function frenchNumber(text: string): number {
+function frenchNumber(text: string): number {
   if (/^\d+$/.test(text)) return Number(text);
   const words = text.split(/[- ]+/).filter((word) => word && word !== "et");
   let total = 0;

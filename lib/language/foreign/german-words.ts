@@ -55,7 +55,7 @@ const ENGLISH_LOOKALIKES = new Set(["drama", "hindi", "mandarin", "tamil", "telu
 
 const ENDINGS = ["", "e", "en", "er", "es", "em"];
 /** "japanisch", "japanische", "japanischsprachigen" → "japanese". */
-export const LANGUAGE_FORMS: Record<string, string> = {};
+const LANGUAGE_FORMS: Record<string, string> = {};
 for (const name of FOREIGN_LANGUAGE_NAMES) {
   for (const stem of name.de) {
     for (const ending of ENDINGS) {
@@ -65,7 +65,7 @@ for (const name of FOREIGN_LANGUAGE_NAMES) {
   }
 }
 const COUNTRIES = countriesIn("de");
-export const LANGUAGE_WORD = alternation(Object.keys(LANGUAGE_FORMS));
+const LANGUAGE_WORD = alternation(Object.keys(LANGUAGE_FORMS));
 
 const STEM = alternation(Object.keys(STEMS));
 const HEAD = alternation(Object.keys(HEADS));

@@ -20,7 +20,7 @@ const BELOW_HUNDRED = `(?:(?:${UNIT})und(?:${TEN})|${TEN}|${TEEN}|${UNIT})`;
 const NUMBER = String.raw`(?:\d+|(?:ein)?hundert(?:und)?${BELOW_HUNDRED}?|${BELOW_HUNDRED})`;
 
 /** "funfundneunzig" → 95, "hundertzwanzig" → 120 (folded spelling); NaN when not a number. */
-export function germanNumber(text: string): number {
+function germanNumber(text: string): number {
   if (/^\d+$/.test(text)) return Number(text);
   let rest = text;
   let total = 0;

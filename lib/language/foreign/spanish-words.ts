@@ -57,7 +57,7 @@ const WORDS: Record<string, string> = {
 };
 
 /** "japonés", "japonesa", "japoneses", "japonesas" → "japanese". */
-export const LANGUAGE_FORMS: Record<string, string> = {};
+const LANGUAGE_FORMS: Record<string, string> = {};
 for (const name of FOREIGN_LANGUAGE_NAMES) {
   for (const entry of name.es) {
     const [masculine, feminine = masculine] = entry.split("/");

@@ -18,7 +18,7 @@ const NUMBER_WORD = alternation(Object.keys(VALUES));
 const NUMBER = String.raw`(?:\d+|(?:${NUMBER_WORD})(?: (?:y )?(?:${NUMBER_WORD}))*)`;
 
 /** "noventa y cinco" → 95, "ciento veinte" → 120; NaN when not a number. */
-export function spanishNumber(text: string): number {
+function spanishNumber(text: string): number {
   if (/^\d+$/.test(text)) return Number(text);
   let total = 0;
   for (const word of text.split(" ").filter((part) => part && part !== "y")) {

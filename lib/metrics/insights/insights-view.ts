@@ -59,7 +59,7 @@ const sum = (values: Iterable<number>) => {
 const histogramCount = (histogram: LatencyHistogram | undefined) => (histogram ? sum(histogram.counts) : 0);
 
 /** A bucket width that gives the range about 40 points, in whole 10 s steps, at least 10 s and at most an hour. */
-export function bucketWidthMs(rangeMs: number): number {
+function bucketWidthMs(rangeMs: number): number {
   const step = 10_000;
   return Math.min(3_600_000, Math.max(step, Math.ceil(rangeMs / 40 / step) * step));
 }

@@ -4,7 +4,7 @@ import { metricsInsights, type MetricsInsights } from "./insights-view";
 import { latestEvaluation, pacingSeries, type EvaluationView, type PacingPoint } from "./operator-series";
 
 /** How far back the page looks: a day of snapshots (two workers at one a minute: under 3,000 records). */
-export const INSIGHTS_LOOKBACK_MS = 24 * 3_600_000;
+const INSIGHTS_LOOKBACK_MS = 24 * 3_600_000;
 
 /** The most records of a kind the page reads (the store's largest page). */
 const MAX_RECORDS = 10_000;

@@ -1,5 +1,5 @@
 /** z for a two-sided 95 % interval. */
-export const Z_95 = 1.959963984540054;
+const Z_95 = 1.959963984540054;
 
 /**
  * The Wilson score interval of a rate: `successes` out of `trials` (successes may be fractional:

@@ -42,7 +42,7 @@ const types: pg.CustomTypesConfig = {
 };
 
 /** The connection string with any password replaced, for messages and logs. */
-export function redactConnectionString(connectionString: string): string {
+function redactConnectionString(connectionString: string): string {
   try {
     const url = new URL(connectionString);
     if (url.password) url.password = "***";
@@ -52,13 +52,13 @@ export function redactConnectionString(connectionString: string): string {
   }
 }
 
-export function checkSchemaName(schema: string): string {
+function checkSchemaName(schema: string): string {
   if (!SCHEMA_NAME.test(schema)) throw new Error(`PostgreSQL schema ${JSON.stringify(schema)} must be lowercase letters, digits and _ (at most 63, not starting with a digit).`);
   return schema;
 }
 
 /** SQLSTATE classes and codes, and Node socket errors, as the store's typed errors. */
-export function translatePostgresError(error: unknown, where: string, busyTimeoutMs: number): unknown {
+function translatePostgresError(error: unknown, where: string, busyTimeoutMs: number): unknown {
   if (error instanceof StoreError || !(error instanceof Error)) return error;
   const code = (error as Error & { code?: unknown }).code;
   const detail = typeof code === "string" ? `${code}: ${error.message}` : error.message;

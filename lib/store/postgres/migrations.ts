@@ -13,7 +13,7 @@ import type { PostgresConnection } from "./connection";
  * Times are Unix milliseconds in bigint columns; JSON is kept as the text the store wrote (it
  * is only ever read back whole, so jsonb's parse on every write would buy nothing).
  */
-export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: "impressions, feedback, sessions, conversations, bandit state, LLM spend, operator records",

@@ -89,7 +89,7 @@ const sorted = (list: readonly string[] | undefined) => [...new Set(list ?? [])]
 const genreList = (list: Constraints["includeGenres"]) => sorted(list.map((entry) => entry.genre));
 
 /** What differs between the reasoner's constraints and the expected answer, or null. */
-export function difference(constraints: Constraints, want: Want): string | null {
+function difference(constraints: Constraints, want: Want): string | null {
   const problems: string[] = [];
   if (genreList(constraints.includeGenres) !== sorted(want.include)) problems.push(`genres +${genreList(constraints.includeGenres)}`);
   if (genreList(constraints.excludeGenres) !== sorted(want.exclude)) problems.push(`genres -${genreList(constraints.excludeGenres)}`);
@@ -126,7 +126,7 @@ function claimedElsewhere(testCase: ForeignCase, problem: string): boolean {
 }
 
 /** The failing requests as "query → why" lines, and those another phase caused (see claimedElsewhere). */
-export function failing(cases: readonly ForeignCase[]): string[] & { elsewhere: string[] } {
+function failing(cases: readonly ForeignCase[]): string[] & { elsewhere: string[] } {
   const failed = [] as unknown as string[] & { elsewhere: string[] };
   failed.elsewhere = [];
   for (const testCase of cases) {
@@ -137,7 +137,7 @@ export function failing(cases: readonly ForeignCase[]): string[] & { elsewhere: 
 }
 
 /** An assertion message: how many failed of how many, and the first few (FOREIGN_FAILURES=n shows more). */
-export function summary(failed: readonly string[], total: number): string {
+function summary(failed: readonly string[], total: number): string {
   const shown = Number(process.env.FOREIGN_FAILURES ?? 15);
   return `${failed.length} of ${total} failed:\n  ${failed.slice(0, shown).join("\n  ")}`;
 }

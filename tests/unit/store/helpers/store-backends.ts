@@ -14,7 +14,7 @@ import { openPostgresStore } from "../../../../lib/store/postgres/postgres-store
 import { temporaryDatabase } from "./temporary-database";
 
 export type BackendName = "sqlite" | "postgres";
-export const BACKENDS: readonly BackendName[] = ["sqlite", "postgres"];
+const BACKENDS: readonly BackendName[] = ["sqlite", "postgres"];
 
 /** Options every backend's store takes. */
 export interface TestStoreOptions {
