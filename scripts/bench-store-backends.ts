@@ -49,8 +49,8 @@ const CONNECTIONS = 16;
 const ROUNDS = quick ? 2 : 4;
 const ROUND_SECONDS = quick ? 1.5 : 3;
 const STEP_SECONDS = quick ? 1.5 : 3;
-const HTTP_RAMP = quick ? [100, 400, 800, 1600] : [100, 200, 400, 600, 800, 1000, 1300, 1600, 2000, 2500];
-const STORE_RAMP = quick ? [500, 2000, 8000] : [250, 500, 1000, 1500, 2000, 3000, 4000, 6000, 8000, 12000];
+const HTTP_RAMP = quick ? [50, 200, 800] : [50, 100, 150, 200, 300, 400, 600, 800, 1000, 1300, 1600, 2000];
+const STORE_RAMP = quick ? [100, 400, 1600] : [100, 200, 300, 400, 600, 800, 1000, 1500, 2000, 3000, 4000, 6000, 8000];
 const P99_LIMIT_MS = 50;
 const context = runContext();
 const log = (line: string) => {
