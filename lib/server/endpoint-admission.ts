@@ -2,10 +2,9 @@ import type { z } from "zod";
 import type { ErrorSurface } from "../errors/reelcast-error";
 import type { Engine } from "../pipeline/engine";
 import type { ApiRequest } from "./api-request";
-import { toEngineError } from "./engine-error";
-import { getEngine } from "./engine-singleton";
 import { parseJsonBody } from "./parse-request-body";
 import { passApiDoor } from "./request-door";
+import { loadEngine } from "./with-engine";
 
 /**
  * What every JSON endpoint does before its own work, in this order: the door (403 another site,
@@ -15,8 +14,5 @@ import { passApiDoor } from "./request-door";
 export async function admitJsonRequest<Schema extends z.ZodType>(request: ApiRequest, schema: Schema, surface: ErrorSurface): Promise<{ body: z.output<Schema>; engine: Engine }> {
   await passApiDoor(request, surface);
   const body = parseJsonBody(await request.readBody(surface), schema, surface);
-  const engine = await getEngine().catch((error) => {
-    throw toEngineError(error);
-  });
-  return { body, engine };
+  return { body, engine: await loadEngine() };
 }

@@ -1,8 +1,6 @@
-import { errorResponse } from "../../../lib/errors/reelcast-error";
-import { toEngineError } from "../../../lib/server/engine-error";
-import { getEngine } from "../../../lib/server/engine-singleton";
 import { methodNotAllowed } from "../../../lib/server/request-door-methods";
 import { serverStoreHealth } from "../../../lib/server/store-health";
+import { withEngine } from "../../../lib/server/with-engine";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,15 +14,13 @@ export const dynamic = "force-dynamic";
  * Monitoring alerts on the body's status. 503 only when the catalog is missing (nothing answers).
  */
 export async function GET(): Promise<Response> {
-  try {
-    const engine = await getEngine();
+  return withEngine("api", async (loadEngine) => {
+    const engine = await loadEngine();
     const catalog = { catalog: engine.catalog.manifest.buildKey, items: engine.catalog.items.length };
     const outage = await serverStoreHealth().check(engine.store);
     if (!outage) return Response.json({ status: "ready", ...catalog });
     return Response.json({ status: "degraded", failing: [{ part: "store", cause: outage.cause, message: outage.message }], ...catalog }, { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    return errorResponse(toEngineError(error), "api");
-  }
+  });
 }
 
 const refuse = methodNotAllowed(["GET"], "api");

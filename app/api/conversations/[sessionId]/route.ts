@@ -1,12 +1,10 @@
 import { restoreConversation } from "../../../../lib/chat/transcript-turn";
-import { errorResponse, ReelcastError } from "../../../../lib/errors/reelcast-error";
+import { ReelcastError } from "../../../../lib/errors/reelcast-error";
 import { recommendRequestSchema } from "../../../../lib/pipeline/contract";
-import { toEngineError } from "../../../../lib/server/engine-error";
-import { getEngine } from "../../../../lib/server/engine-singleton";
-import { toStoreApiError } from "../../../../lib/server/store-error";
 import { passDoor } from "../../../../lib/server/request-door";
 import { methodNotAllowed } from "../../../../lib/server/request-door-methods";
 import { clearedSessionCookieHeader, readSessionCookie } from "../../../../lib/server/session-cookie";
+import { withEngine } from "../../../../lib/server/with-engine";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -20,25 +18,18 @@ export const dynamic = "force-dynamic";
  * without a database.
  */
 export async function GET(request: Request, context: { params: Promise<{ sessionId: string }> }): Promise<Response> {
-  try {
+  return withEngine("session", async (loadEngine) => {
     await passDoor(request, "session");
     const { sessionId: requested } = await context.params;
     const sessionId = requested === "current" ? readSessionCookie(request) : requested;
     if (sessionId === null) throw new ReelcastError("not_found:session", "This browser has no conversation yet.");
     const parsed = recommendRequestSchema.shape.sessionId.safeParse(sessionId);
     if (!parsed.success || parsed.data === undefined) throw new ReelcastError("bad_request:session", "sessionId must be 16-64 letters, digits, - or _");
-    const engine = await getEngine().catch((error) => {
-      throw toEngineError(error);
-    });
-    const conversation = await restoreConversation(engine, parsed.data).catch((error) => {
-      throw toStoreApiError(error);
-    });
+    const conversation = await restoreConversation(await loadEngine(), parsed.data);
     if (!conversation) throw new ReelcastError("not_found:session", "No conversation is stored for this session.");
     // The cookie's id stays out of page scripts' reach, here as in the chat stream.
     return Response.json(requested === "current" ? { ...conversation, sessionId: null } : conversation, { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    return errorResponse(error, "session");
-  }
+  });
 }
 
 /**
