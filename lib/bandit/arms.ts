@@ -65,13 +65,13 @@ export interface ExplanationArm {
 }
 
 /** Hidden gem: well liked by the few who rated it. */
-export const HIDDEN_GEM = { minimumRatings: 5, maximumRatings: 30, minimumMean: 3.9, minimumTmdbAverage: 7, tmdbVotes: [20, 600] } as const;
+const HIDDEN_GEM = { minimumRatings: 5, maximumRatings: 30, minimumMean: 3.9, minimumTmdbAverage: 7, tmdbVotes: [20, 600] } as const;
 /** Crowd favourite: among the most rated films and rated well. */
-export const CROWD_FAVOURITE = { topShare: 0.02, minimumMean: 3.5, minimumTmdbVotes: 3000, minimumTmdbAverage: 6.5 } as const;
+const CROWD_FAVOURITE = { topShare: 0.02, minimumMean: 3.5, minimumTmdbVotes: 3000, minimumTmdbAverage: 6.5 } as const;
 /** Top rated in genre: within the top 5 % (and at least the top 10) of a genre. */
-export const TOP_IN_GENRE = { topShare: 0.05, minimumTop: 10 } as const;
+const TOP_IN_GENRE = { topShare: 0.05, minimumTop: 10 } as const;
 /** Because you liked: metadata similarity a candidate needs to a liked item. */
-export const BECAUSE_YOU_LIKED_MINIMUM_SIMILARITY = 0.35;
+const BECAUSE_YOU_LIKED_MINIMUM_SIMILARITY = 0.35;
 
 const MOOD_STOP_WORDS = new Set(
   "a an and but for from in into is it like me movie movies film films of on or something that the this to with want watch some feels feel not no very really kind sort".split(" "),
@@ -89,7 +89,7 @@ interface Similarity {
 }
 
 /** Metadata similarity of two items: shared genres, director, cast, keywords and tags. */
-export function metadataSimilarity(candidate: Item, liked: Item): Similarity {
+function metadataSimilarity(candidate: Item, liked: Item): Similarity {
   const likedGenres = new Set(liked.genres);
   const genres = candidate.genres.filter((genre) => likedGenres.has(genre));
   const genreUnion = new Set([...candidate.genres, ...liked.genres]).size;

@@ -1,7 +1,7 @@
 import type { Item } from "../catalog/item";
 
 /** Ratings a film needs before its average can rank it within a genre. */
-export const GENRE_RANK_MINIMUM_RATINGS = 20;
+const GENRE_RANK_MINIMUM_RATINGS = 20;
 /** Pseudo-ratings at the catalog mean in the Bayesian average (shrinks small-sample averages). */
 const BAYESIAN_PRIOR_COUNT = 20;
 

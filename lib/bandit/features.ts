@@ -46,7 +46,7 @@ function mix(hash: number): number {
 }
 
 /** Hashes a namespace and up to three integers into [0, dimension); dimension is a power of two. */
-export function featureIndex(dimension: number, namespace: number, first = 0, second = 0, third = 0): number {
+function featureIndex(dimension: number, namespace: number, first = 0, second = 0, third = 0): number {
   let hash = mix(namespace * 0x9e3779b1);
   hash = mix(hash ^ Math.imul(first + 1, 0x85ebca6b));
   hash = mix(hash ^ Math.imul(second + 1, 0xc2b2ae35));
@@ -81,7 +81,7 @@ export function contextKey(context: BanditContext): ContextKey {
 }
 
 /** 0 unrated, 1: 1–9 ratings, 2: 10–49, 3: 50–199, 4: 200+. */
-export function popularityBucket(item: Item): number {
+function popularityBucket(item: Item): number {
   const count = item.ratingCount;
   if (count === 0) return 0;
   if (count < 10) return 1;
@@ -90,7 +90,7 @@ export function popularityBucket(item: Item): number {
 }
 
 /** 0 unknown, 1 below 3, 2 below 3.5, 3 below 4, 4 at least 4 (MovieLens mean). */
-export function ratingBucket(item: Item): number {
+function ratingBucket(item: Item): number {
   const mean = item.ratingMean;
   if (mean === null || item.ratingCount === 0) return 0;
   if (mean < 3) return 1;

@@ -20,7 +20,7 @@ export interface ImpressionInput {
  * The context as logged with an impression: item indexes replaced by stable item ids (indexes
  * change when the catalog is rebuilt), plus the ε in force.
  */
-export function loggedContext(context: BanditContext, items: readonly Item[], epsilon: number | null): ImpressionInput["context"] {
+function loggedContext(context: BanditContext, items: readonly Item[], epsilon: number | null): ImpressionInput["context"] {
   return {
     likedItemIds: context.likedItemIndexes.map((index) => items[index]?.id ?? `index:${index}`),
     constraints: { runtimeMaxMinutes: context.constraints.runtimeMaxMinutes, genres: [...context.constraints.genres], moodText: context.constraints.moodText },

@@ -36,8 +36,6 @@ export const policyConfigSchema = z.discriminatedUnion("kind", [
 export type PolicyConfig = z.infer<typeof policyConfigSchema>;
 export type PolicyKind = PolicyConfig["kind"];
 
-export const POLICY_KINDS: readonly PolicyKind[] = ["random", "greedy", "epsilon-greedy", "thompson"];
-
 /**
  * The serving default: ε-greedy with ε = 0.1, as BaRT ran in production. Every action keeps a
  * propensity ≥ ε/K, so logs always support off-policy evaluation of new policies; Thompson

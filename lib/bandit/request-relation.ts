@@ -41,7 +41,7 @@ export function sharedDetail(candidate: Item, reference: Item): string | null {
 }
 
 /** "a 1995 crime drama from Michael Mann": the film itself in a few words, so no two cards read alike. */
-export function filmInBrief(item: Item, withDirector = true): string {
+function filmInBrief(item: Item, withDirector = true): string {
   const genres = item.genres.filter((genre) => genre !== "IMAX" && genre !== "(no genres listed)").slice(0, 2).map((genre) => genre.toLowerCase());
   const noun = genres.length === 0 ? "film" : `${genres.join("/")} film`;
   const year = item.year === null ? "" : `${item.year} `;
@@ -87,7 +87,7 @@ export function seriesSentence(item: Item, name: string): string {
  * How a neighbour of referenced films is introduced. "People who loved X" only when its neighbours
  * came from X's fans; a film few or none here rated has neighbours mostly from its story and credits.
  */
-export function neighbourLead(referenced: readonly Item[], byStory = false): string {
+function neighbourLead(referenced: readonly Item[], byStory = false): string {
   const titles = joinList(referenced.slice(0, 2).map(titleWithYear));
   return !byStory && referenced.every((film) => film.ratingCount > 0) ? `People who loved ${titles} loved this too` : `Close to ${titles} in story and style`;
 }

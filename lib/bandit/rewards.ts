@@ -81,7 +81,7 @@ export function slotFeedbackState(events: Iterable<string>): SlotFeedbackState {
  * (or dismissal), 0.5 for "more like this" alone, null when nothing that carries a reward stands
  * (no reaction, "seen it" alone, or everything undone).
  */
-export function stateReward(state: SlotFeedbackState): number | null {
+function stateReward(state: SlotFeedbackState): number | null {
   if (state.choice === "like") return EVENT_REWARD.like;
   if (state.choice === "skip") return EVENT_REWARD.skip;
   return state.clicked ? EVENT_REWARD.click : null;

@@ -3,7 +3,7 @@
  * decomposition. `matrix` is overwritten with its factor. Throws a RangeError when A is not
  * positive definite (a regularisation bug).
  */
-export function solveSymmetricPositiveDefinite(matrix: Float64Array, rhs: Float64Array, size: number): Float64Array {
+function solveSymmetricPositiveDefinite(matrix: Float64Array, rhs: Float64Array, size: number): Float64Array {
   for (let row = 0; row < size; row++) {
     for (let column = 0; column <= row; column++) {
       let sum = matrix[row * size + column];

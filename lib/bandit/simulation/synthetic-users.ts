@@ -50,7 +50,7 @@ export interface SyntheticUserOptions {
 }
 
 /** Kind-wide engagement shifts (logit), before a person's own taste. */
-export const KIND_BASE_EFFECT: Readonly<Record<ExplanationKind, number>> = {
+const KIND_BASE_EFFECT: Readonly<Record<ExplanationKind, number>> = {
   "because-you-liked": 0.35,
   "same-director-as": 0.3,
   "matches-your-vibe": 0.25,
