@@ -44,8 +44,8 @@ export interface RecommendationsData {
   elapsedMs: number;
 }
 
-/** Where a DJ script came from: the templates, the pipeline, or an LLM ("llm:gpt-4o-mini"). */
-export type NarrationSource = "template" | "pipeline" | `llm:${string}`;
+/** Where a DJ script came from: the templates or an LLM ("llm:gpt-4o-mini"). */
+export type NarrationSource = "template" | `llm:${string}`;
 
 export interface NarrationData {
   /** The spoken-style script, plain text. */

@@ -21,7 +21,7 @@ export interface ChatTurnInput {
 
 export interface ChatTurnDependencies {
   recommend: ProgressiveRecommend;
-  /** Writes the DJ script (lib/narration); not called when the pipeline already narrated or nothing matched. */
+  /** Writes the DJ script (lib/narration); not called when nothing matched. */
   narrate: (input: NarrateInput) => Promise<NarrationData>;
   /** Writes the reply's details with an LLM (llm-reply.ts); absent or null = the templates. */
   reply?: ReplyWriter;
@@ -106,11 +106,7 @@ export async function writeChatTurn(writer: UIMessageStreamWriter<ChatMessage>, 
 
   // The DJ writes while the reply streams; a narrator fault only costs the narration.
   const narration: Promise<NarrationData | null> =
-    response.items.length === 0
-      ? Promise.resolve(null)
-      : response.narration?.text
-        ? Promise.resolve({ text: response.narration.text, openingId: "pipeline", source: "pipeline" })
-        : dependencies.narrate({ query, response, previousOpeningId: input.previousOpeningId, signal: dependencies.signal }).catch(() => null);
+    response.items.length === 0 ? Promise.resolve(null) : dependencies.narrate({ query, response, previousOpeningId: input.previousOpeningId, signal: dependencies.signal }).catch(() => null);
   const fromModel = dependencies.reply ? await dependencies.reply({ query, response, template, signal: dependencies.signal }).catch(() => null) : null;
   if (fromModel) for await (const delta of fromModel) say(delta);
   else for (const detail of template.details) say(` ${detail}`);

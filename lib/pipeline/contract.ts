@@ -160,7 +160,6 @@ export const recommendResponseSchema = z.object({
   unknownTitles: z.array(z.object({ text: z.string(), didYouMean: z.array(filmReferenceSchema) })),
   /** Set when the years asked for reach past the catalog's films (it ends around 2018); else null. */
   catalogYears: catalogYearsSchema.nullable(),
-  narration: z.object({ text: z.string() }).passthrough().nullable(),
   impressionId: z.string().nullable(),
   sessionId: z.string().nullable(),
 });

@@ -40,7 +40,6 @@ export function recommendResponse(overrides: Partial<RecommendResponse> = {}): R
     people: [],
     unknownTitles: [],
     catalogYears: null,
-    narration: null,
     impressionId: null,
     sessionId: null,
     ...overrides,
