@@ -1,5 +1,5 @@
 import { exactSearch, MetricKind } from "usearch";
-import { exactTopK, rowDot, type ExactScan, type VectorHit } from "../lib/ai/exact-top-k";
+import { exactTopK, rowDot, type ExactScan, type VectorHit } from "../lib/ai";
 
 /** Candidates fetched past the k asked for (and the exclusions), so near-ties at the edge are rescored, not guessed. */
 const NATIVE_SCAN_MARGIN = 16;

@@ -1,6 +1,5 @@
 import path from "node:path";
-import type { NearestNeighbourIndex } from "../lib/ai/text-search";
-import { TEXT_VECTOR_FILES, type TextIndexArtifact } from "../lib/ai/text-vectors-artifact";
+import { TEXT_VECTOR_FILES, type NearestNeighbourIndex, type TextIndexArtifact } from "../lib/ai";
 import { gatherRows } from "../lib/retrieval/cf-item-vectors";
 import { UsearchVectorIndex } from "../lib/retrieval/usearch-vector-index";
 

@@ -1,15 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { textEncoderConfig, TEXT_ENCODER_ENVIRONMENT_KEYS } from "../lib/ai/encoder-config";
-import { compactVocabulary, countWords, fitCommonComponent, readWinkEmbeddings, winkEmbeddingsFile } from "../lib/ai/glove-compaction";
-import { GloveSifEncoder } from "../lib/ai/glove-sif-encoder";
-import { decodeGloveSifModel, encodeGloveSifModel, type GloveSifModel } from "../lib/ai/glove-sif-model";
-import { itemTextFields } from "../lib/ai/item-text";
-import { DEFAULT_PROSE_WEIGHT, embedItems } from "../lib/ai/item-text-vectors";
-import { loadMiniLmEncoder } from "../lib/ai/minilm-encoder";
-import type { SentenceEncoder } from "../lib/ai/sentence-encoder";
-import { TEXT_VECTOR_FILES, TEXT_VECTORS_STAGE, textVectorsArtifactSchema } from "../lib/ai/text-vectors-artifact";
+import { compactVocabulary, countWords, decodeGloveSifModel, DEFAULT_PROSE_WEIGHT, embedItems, encodeGloveSifModel, fitCommonComponent, GloveSifEncoder, itemTextFields, loadMiniLmEncoder, readWinkEmbeddings, TEXT_ENCODER_ENVIRONMENT_KEYS, TEXT_VECTOR_FILES, TEXT_VECTORS_STAGE, textEncoderConfig, textVectorsArtifactSchema, winkEmbeddingsFile, type GloveSifModel, type SentenceEncoder } from "../lib/ai";
 import type { Item } from "../lib/catalog/item";
 import type { BuildStage, BuildStageContext } from "./build-stage";
 import { writeTypedArray } from "./bundle-files";

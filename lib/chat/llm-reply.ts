@@ -1,9 +1,6 @@
-import type { LanguageModelHandle } from "../ai/provider-registry";
-import type { PlainTextEvent } from "../ai/plain-text-stream";
-import { DATA_NOT_INSTRUCTIONS, dataMessage, modelReason, untrustedText } from "../ai/untrusted-data";
+import { DATA_NOT_INSTRUCTIONS, dataMessage, modelReason, providerOutcome, untrustedText, type LanguageModelHandle, type PlainTextEvent } from "../ai";
 import type { RecommendResponse } from "../pipeline/contract";
 import type { Engine } from "../pipeline/engine";
-import { providerOutcome } from "../ai/paid-call";
 import { spendGate } from "../pipeline/spend-gate";
 import { actualCost, estimateCallUsd } from "../../router";
 import { replyFacts, type ReplyText } from "./reply-text";

@@ -1,5 +1,5 @@
 import { speechUsd, type SpeechPriceTable } from "../../router";
-import type { PaidCallGate } from "../ai/paid-call";
+import type { PaidCallGate } from "../ai";
 import { ReelcastError } from "../errors/reelcast-error";
 import { NotAudioError } from "./audio-signature";
 import type { SpeechSynthesizer } from "./speech-synthesizer";

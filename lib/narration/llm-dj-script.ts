@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { actualCost, estimateCallUsd, type PriceTable } from "../../router";
-import { providerOutcome, type PaidCallGate } from "../ai/paid-call";
-import type { LanguageModelHandle } from "../ai/provider-registry";
-import { generateStructured } from "../ai/structured-generation";
-import { DATA_NOT_INSTRUCTIONS, dataMessage, modelReason, untrustedText } from "../ai/untrusted-data";
+import { DATA_NOT_INSTRUCTIONS, dataMessage, generateStructured, modelReason, providerOutcome, untrustedText, type LanguageModelHandle, type PaidCallGate } from "../ai";
 import { composeDjScript, NARRATED_PICKS } from "./dj-script";
 import type { DjScript, NarrationRequest } from "./narration-input";
 import { findScriptProblems } from "./script-problems";

@@ -1,4 +1,4 @@
-import { createCircuitBreaker, DEFAULT_CIRCUIT_BREAKER, type CircuitBreaker } from "../ai/circuit-breaker";
+import { createCircuitBreaker, DEFAULT_CIRCUIT_BREAKER, type CircuitBreaker } from "../ai";
 import type { Engine } from "./engine";
 
 export type ProviderName = "llm" | "speech";

@@ -1,8 +1,7 @@
 import { actualCost, decideRoute, estimateRouteCost, recordUsage, type ActualCost, type CostEstimate } from "../../router";
 import { constraintsSchema, reasonerPrompt, reasonOffline, reasonWithLlm, type Constraints, type SessionState } from "../reasoning";
 import { GENRES } from "../catalog/genres";
-import type { PaidCallPermit } from "../ai/paid-call";
-import { providerOutcome } from "../ai/paid-call";
+import { providerOutcome, type PaidCallPermit } from "../ai";
 import type { Engine } from "./engine";
 import { decideReasoning } from "./spend-gate";
 

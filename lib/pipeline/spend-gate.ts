@@ -1,6 +1,5 @@
 import { guardBudget, recordUsage, type BudgetDecision } from "../../router";
-import type { PaidCallAdmission, PaidCallGate, PaidCallKind, PaidCallPermit, ProviderOutcome } from "../ai/paid-call";
-import type { CircuitAdmission } from "../ai/circuit-breaker";
+import type { CircuitAdmission, PaidCallAdmission, PaidCallGate, PaidCallKind, PaidCallPermit, ProviderOutcome } from "../ai";
 import type { Engine } from "./engine";
 import { providerBreakers, type ProviderName } from "./provider-breakers";
 import { pacedRefusal } from "../pacing";

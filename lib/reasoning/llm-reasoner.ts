@@ -1,7 +1,5 @@
 import type { z } from "zod";
-import type { LanguageModelHandle } from "../ai/provider-registry";
-import { generateStructured, type LlmFailure } from "../ai/structured-generation";
-import { DATA_NOT_INSTRUCTIONS, dataMessage, untrustedText } from "../ai/untrusted-data";
+import { DATA_NOT_INSTRUCTIONS, dataMessage, generateStructured, untrustedText, type LanguageModelHandle, type LlmFailure } from "../ai";
 
 /** What the session remembers, passed to the model as data. */
 export interface LlmReasonerSession<C> {

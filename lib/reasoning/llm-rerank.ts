@@ -1,8 +1,6 @@
 import { z } from "zod";
 import type { Item } from "../catalog/item";
-import type { LanguageModelHandle } from "../ai/provider-registry";
-import { generateStructured, type LlmFailure } from "../ai/structured-generation";
-import { DATA_NOT_INSTRUCTIONS, dataMessage, modelReason, untrustedText } from "../ai/untrusted-data";
+import { DATA_NOT_INSTRUCTIONS, dataMessage, generateStructured, modelReason, untrustedText, type LanguageModelHandle, type LlmFailure } from "../ai";
 
 /** What the model must answer: candidate ids in its preferred order, each with a one-line reason. */
 export const rerankAnswerSchema = z.object({

@@ -1,7 +1,7 @@
 import type { CfArtifacts } from "../../catalog/cf-artifacts";
 import { CONTENT_DIRECTIONS, type ContentDirection, type ContentDirectionModel, type DirectionScores } from "../catalog/content-directions";
 import type { Item } from "../catalog/item";
-import type { TextSearch } from "../ai/text-search";
+import type { TextSearch } from "../ai";
 import { computeDirectionScores, DIRECTION_SEED_WORDS, type DirectionScoreInputs } from "../retrieval/direction-scores";
 
 /**

@@ -8,7 +8,7 @@ import { loadKeywordIndex } from "../../catalog/keyword-index-stage";
 import { openTextIndex } from "../../catalog/text-index";
 import { createBanditCatalog } from "../../lib/bandit";
 import type { Catalog, Environment } from "../../lib/catalog/catalog";
-import { loadTextSearch, type TextSearch } from "../../lib/ai/text-search";
+import { loadTextSearch, type TextSearch } from "../../lib/ai";
 import { buildCatalogLexicon } from "../../lib/language";
 import { KeywordSearch } from "../../lib/retrieval/keyword-search";
 import { summarise, type LatencySummary } from "./latency-stats";

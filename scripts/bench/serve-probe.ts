@@ -13,7 +13,7 @@ import { retrieveFast } from "../../lib/retrieval/fast-path";
 import { createEngine } from "../../lib/server/engine-singleton";
 import { componentCosts, emitResult, moodQueries, phase, rssMb, timeCalls, timeFastPathSteps, timeTextSearch } from "./engine-measurements";
 import { fastQueries } from "./query-sets";
-import { createTextSearch, textVectorsArtifact, type TextSearch } from "../../lib/ai/text-search";
+import { createTextSearch, textVectorsArtifact, type TextSearch } from "../../lib/ai";
 import type { Catalog } from "../../lib/catalog/catalog";
 
 function textIndexArtifact(catalog: Catalog) {

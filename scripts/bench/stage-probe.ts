@@ -22,7 +22,7 @@ import { BUILD_STAGES } from "../../catalog/stages";
 import { loadCfArtifacts } from "../../catalog/cf-artifacts";
 import { loadKeywordIndex } from "../../catalog/keyword-index-stage";
 import { openTextIndex } from "../../catalog/text-index";
-import { loadTextSearch } from "../../lib/ai/text-search";
+import { loadTextSearch } from "../../lib/ai";
 import { indexItems, type Catalog } from "../../lib/catalog/catalog";
 import { BUNDLE_SCHEMA_VERSION, type BundleManifest } from "../../lib/catalog/manifest";
 import { popularityScore } from "../../lib/catalog/popularity";

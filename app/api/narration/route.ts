@@ -1,4 +1,4 @@
-import { createProviderRegistry, llmSettings } from "../../../lib/ai/provider-registry";
+import { createProviderRegistry, llmSettings } from "../../../lib/ai";
 import { errorResponse } from "../../../lib/errors/reelcast-error";
 import { createAiSdkSynthesizer, gatedSynthesizer, serverVoices, speakScript, type SpeechSynthesizer } from "../../../lib/narration";
 import { spendGate } from "../../../lib/pipeline/spend-gate";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { circuitBreakerConfigFromEnvironment, createCircuitBreaker, DEFAULT_CIRCUIT_BREAKER } from "../../../lib/ai/circuit-breaker";
+import { circuitBreakerConfigFromEnvironment, createCircuitBreaker, DEFAULT_CIRCUIT_BREAKER } from "../../../lib/ai";
 
 const config = { failureThreshold: 3, coolDownMs: 1000 };
 

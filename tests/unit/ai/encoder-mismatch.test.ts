@@ -4,10 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import type { BundleManifest } from "../../../lib/catalog/manifest";
-import { GloveSifEncoder } from "../../../lib/ai/glove-sif-encoder";
-import { encodeGloveSifModel } from "../../../lib/ai/glove-sif-model";
-import { loadTextSearch } from "../../../lib/ai/text-search";
-import { TEXT_VECTORS_STAGE, type TextVectorsArtifact } from "../../../lib/ai/text-vectors-artifact";
+import { encodeGloveSifModel, GloveSifEncoder, loadTextSearch, TEXT_VECTORS_STAGE, type TextVectorsArtifact } from "../../../lib/ai";
 import { ReelcastError } from "../../../lib/errors/reelcast-error";
 import { tinyGloveModel } from "./tiny-glove";
 

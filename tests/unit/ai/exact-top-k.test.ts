@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { exactTopK } from "../../../lib/ai/exact-top-k";
+import { exactTopK } from "../../../lib/ai";
 
 // Five 2-d unit vectors at 0°, 45°, 90°, 180° and 45° again (a tie with row 1).
 const h = Math.SQRT1_2;

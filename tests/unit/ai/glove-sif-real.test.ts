@@ -3,8 +3,7 @@ import { before, test } from "node:test";
 import { cosineSimilarity, embed } from "ai";
 import { loadCurrentCatalog } from "../../../catalog/bundle-loader";
 import type { Catalog } from "../../../lib/catalog/catalog";
-import { GLOVE_SIF_MODEL_ID } from "../../../lib/ai/glove-sif-encoder";
-import { loadTextSearch, type TextSearch } from "../../../lib/ai/text-search";
+import { GLOVE_SIF_MODEL_ID, loadTextSearch, type TextSearch } from "../../../lib/ai";
 
 // The real compacted vectors of the current catalog bundle (npm run catalog:build writes them).
 let catalog: Catalog;

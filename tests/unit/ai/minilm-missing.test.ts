@@ -3,8 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { textEncoderConfig } from "../../../lib/ai/encoder-config";
-import { getMiniLmEncoder, loadMiniLmEncoder, miniLmModelFiles } from "../../../lib/ai/minilm-encoder";
+import { getMiniLmEncoder, loadMiniLmEncoder, miniLmModelFiles, textEncoderConfig } from "../../../lib/ai";
 import { ReelcastError } from "../../../lib/errors/reelcast-error";
 import { escapeRegExp } from "../../../lib/text";
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { experimental_generateSpeech as generateSpeech, generateText, Output, streamText } from "ai";
 import { z } from "zod";
-import { createProviderRegistry, type ProviderRegistry } from "../../../lib/ai/provider-registry";
+import { createProviderRegistry, type ProviderRegistry } from "../../../lib/ai";
 import { startOpenAiTestServer, type OpenAiTestServer } from "../../../support/openai-test-server";
 
 // @ai-sdk/openai against the local OpenAI-compatible server: real HTTP, real response formats.

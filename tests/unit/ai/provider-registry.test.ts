@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { generateText } from "ai";
 import { MockLanguageModelV3 } from "ai/test";
-import { createProviderRegistry, DEFAULT_LLM_TIMEOUT_MS, llmSettings } from "../../../lib/ai/provider-registry";
+import { createProviderRegistry, DEFAULT_LLM_TIMEOUT_MS, llmSettings } from "../../../lib/ai";
 
 test("no LLM is configured without a key, or with a base URL but no model: the registry says why", () => {
   const empty = createProviderRegistry({ environment: {} });

@@ -1,10 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { embed, embedMany } from "ai";
-import { GloveSifEncoder } from "../../../lib/ai/glove-sif-encoder";
-import { decodeGloveSifModel, encodeGloveSifModel, quantizeVector } from "../../../lib/ai/glove-sif-model";
-import { compactVocabulary, fitCommonComponent } from "../../../lib/ai/glove-compaction";
-import { firstPrincipalComponent, normaliseInPlace, removeComponentInPlace, sifWeight, zipfProbability } from "../../../lib/ai/sif";
+import { compactVocabulary, decodeGloveSifModel, encodeGloveSifModel, firstPrincipalComponent, fitCommonComponent, GloveSifEncoder, normaliseInPlace, quantizeVector, removeComponentInPlace, sifWeight, zipfProbability } from "../../../lib/ai";
 import { tinyGloveModel } from "./tiny-glove";
 
 const close = (actual: number, expected: number, tolerance = 1e-3) => assert.ok(Math.abs(actual - expected) <= tolerance, `${actual} ≠ ${expected} ± ${tolerance}`);

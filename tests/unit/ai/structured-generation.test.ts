@@ -3,8 +3,7 @@ import { after, before, test } from "node:test";
 import { APICallError } from "ai";
 import { MockLanguageModelV3 } from "ai/test";
 import { z } from "zod";
-import { createProviderRegistry, type LanguageModelHandle } from "../../../lib/ai/provider-registry";
-import { generateStructured, type LlmFailureKind } from "../../../lib/ai/structured-generation";
+import { createProviderRegistry, generateStructured, type LanguageModelHandle, type LlmFailureKind } from "../../../lib/ai";
 import { startOpenAiTestServer, type Fault, type OpenAiTestServer } from "../../../support/openai-test-server";
 
 const schema = z.object({ genres: z.array(z.string()), yearFrom: z.number().int().nullable() });

@@ -5,8 +5,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { loadCurrentCatalog } from "../../../catalog/bundle-loader";
 import { openTextIndex, writeTextIndex } from "../../../catalog/text-index";
-import { createTextSearch, loadTextSearch, textVectorsArtifact, type NearestNeighbourIndex, type TextSearch } from "../../../lib/ai/text-search";
-import { TEXT_VECTORS_STAGE, type TextIndexArtifact } from "../../../lib/ai/text-vectors-artifact";
+import { createTextSearch, loadTextSearch, TEXT_VECTORS_STAGE, textVectorsArtifact, type NearestNeighbourIndex, type TextIndexArtifact, type TextSearch } from "../../../lib/ai";
 import type { Catalog } from "../../../lib/catalog/catalog";
 import { ReelcastError } from "../../../lib/errors/reelcast-error";
 

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { GloveSifEncoder } from "../../../lib/ai/glove-sif-encoder";
-import { createTextSearch } from "../../../lib/ai/text-search";
+import { createTextSearch, GloveSifEncoder } from "../../../lib/ai";
 import { tinyGloveModel } from "./tiny-glove";
 
 const encoder = new GloveSifEncoder(tinyGloveModel({ ghost: { vector: [1, 0], weight: 1 }, wedding: { vector: [0, 1], weight: 1 } }));

@@ -1,4 +1,4 @@
-import { quantizeVector, type GloveSifModel } from "../../../lib/ai/glove-sif-model";
+import { quantizeVector, type GloveSifModel } from "../../../lib/ai";
 
 /**
  * A hand-made GloVe-SIF model: 2-dimensional word vectors with chosen weights, so expected

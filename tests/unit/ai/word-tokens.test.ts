@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { vocabularyTokens, wordTokens } from "../../../lib/ai/word-tokens";
+import { vocabularyTokens, wordTokens } from "../../../lib/ai";
 
 test("word tokens fold case and accents, keep hyphenated words, read n't as not and drop 's", () => {
   assert.deepEqual(wordTokens("Amélie's mind-bending Sci-Fi — don't miss it!"), ["amelie", "mind-bending", "sci-fi", "do", "not", "miss", "it"]);

@@ -2,8 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { loadCurrentCatalog } from "../../../catalog/bundle-loader";
 import { nativeExactScan } from "../../../catalog/native-exact-scan";
-import { exactTopK } from "../../../lib/ai/exact-top-k";
-import { loadTextSearch } from "../../../lib/ai/text-search";
+import { exactTopK, loadTextSearch } from "../../../lib/ai";
 
 /** Unit rows from a seeded generator, with some rows repeated exactly (films whose texts embed alike). */
 function rowsWithDuplicates(rows: number, dimensions: number, seed: number): Float32Array {

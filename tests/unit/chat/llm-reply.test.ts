@@ -1,8 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { PlainTextEvent } from "../../../lib/ai/plain-text-stream";
-import { streamPlainText } from "../../../lib/ai/plain-text-stream";
-import { createProviderRegistry, type LanguageModelHandle } from "../../../lib/ai/provider-registry";
+import { createProviderRegistry, streamPlainText, type LanguageModelHandle, type PlainTextEvent } from "../../../lib/ai";
 import { acceptableSentence, checkedReplyDeltas, createLlmReplyWriter, REPLY_SYSTEM_PROMPT, type TextStreamer } from "../../../lib/chat/llm-reply";
 import type { ReplyText } from "../../../lib/chat/reply-text";
 import type { Engine } from "../../../lib/pipeline/engine";

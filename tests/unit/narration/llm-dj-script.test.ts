@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { MockLanguageModelV3 } from "ai/test";
-import { createProviderRegistry } from "../../../lib/ai/provider-registry";
+import { createProviderRegistry } from "../../../lib/ai";
 import { composeDjScript, llmOpeningId, openingSentence, writeDjScript, type NarrationRequest } from "../../../lib/narration";
 
 const usage = { inputTokens: { total: 80, noCache: 80, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 30, text: 30, reasoning: 0 } };

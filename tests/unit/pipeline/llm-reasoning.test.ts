@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { MockLanguageModelV3 } from "ai/test";
-import { createProviderRegistry } from "../../../lib/ai/provider-registry";
+import { createProviderRegistry } from "../../../lib/ai";
 import { recommend, type RecommendResponse } from "../../../lib/pipeline";
 import type { Engine } from "../../../lib/pipeline/engine";
 import { parseConstraints } from "../../../lib/reasoning";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { APICallError } from "ai";
 import { MockLanguageModelV3, MockSpeechModelV3 } from "ai/test";
-import { createProviderRegistry } from "../../../lib/ai/provider-registry";
+import { createProviderRegistry } from "../../../lib/ai";
 import { ReelcastError } from "../../../lib/errors/reelcast-error";
 import { audioMediaType, createAiSdkSynthesizer, gatedSynthesizer, synthesizeWithFallback, writeDjScript, type NarrationRequest, type SpeechSynthesizer } from "../../../lib/narration";
 import { recommend } from "../../../lib/pipeline";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { MockLanguageModelV3 } from "ai/test";
-import { createProviderRegistry } from "../../../lib/ai/provider-registry";
+import { createProviderRegistry } from "../../../lib/ai";
 import { createSpendPacing, DEFAULT_PACING, formatScore, PACING_RECORD_KIND, pacingConfigFromEnvironment, type PacingRecordPayload } from "../../../lib/pacing";
 import { recommend } from "../../../lib/pipeline";
 import type { Engine } from "../../../lib/pipeline/engine";

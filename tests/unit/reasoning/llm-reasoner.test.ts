@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { MockLanguageModelV3 } from "ai/test";
 import { z } from "zod";
-import { createProviderRegistry } from "../../../lib/ai/provider-registry";
+import { createProviderRegistry } from "../../../lib/ai";
 import { reasonWithLlm } from "../../../lib/reasoning/llm-reasoner";
 import { startOpenAiTestServer, type Fault, type OpenAiTestServer } from "../../../support/openai-test-server";
 

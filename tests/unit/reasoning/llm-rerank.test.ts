@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { MockLanguageModelV3 } from "ai/test";
-import { createProviderRegistry } from "../../../lib/ai/provider-registry";
+import { createProviderRegistry } from "../../../lib/ai";
 import type { Item } from "../../../lib/catalog/item";
 import { rerankWithLlm } from "../../../lib/reasoning/llm-rerank";
 import { makeItem } from "../../support/item-factory";
