@@ -1,4 +1,5 @@
 import tseslint from "typescript-eslint";
+import { roomConfigs } from "./eslint.rooms.mjs";
 
 export default tseslint.config(
   { ignores: [".next/**", "node_modules/**", ".data/**", "data/**", "test-results/**", "next-env.d.ts"] },
@@ -14,4 +15,6 @@ export default tseslint.config(
     files: ["lib/**/*.ts", "router/**/*.ts", "catalog/**/*.ts"],
     rules: { "no-console": "error" },
   },
+  // Who may import whom (docs/ARCHITECTURE.md, Rooms; the table is eslint.rooms.mjs).
+  ...roomConfigs(),
 );

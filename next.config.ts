@@ -6,9 +6,6 @@ const nextConfig: NextConfig = {
   // Native addons load from node_modules at run time instead of being bundled.
   serverExternalPackages: [...SERVER_EXTERNAL_PACKAGES],
   poweredByHeader: false,
-  // Type errors are caught once by `npm run typecheck` (the first step of `npm test`), not again
-  // inside every production build.
-  typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   experimental: {
     // The proxy (proxy.ts, pages only) copies a request's body into memory before the page sees

@@ -1,5 +1,7 @@
 /**
- * `npm test`: prepares what the tests need (catalog bundle, production build), then runs the
+ * `npm test`: type check, lint (import rules included), the import-cycle check and unused code
+ * (knip) first, then
+ * prepares what the tests need (catalog bundle, production build), then runs the
  * unit and HTTP tests with node's test runner, the abuse suite (scripts/test-abuse.ts) and the
  * browser tests with Playwright.
  * `npm test -- --skip-e2e` leaves the browser out.
@@ -23,6 +25,24 @@ const typecheckCode = await runCommand(process.execPath, ["node_modules/typescri
 if (typecheckCode !== 0) {
   process.stderr.write("npm test: type errors (above); fix them first.\n");
   process.exit(typecheckCode);
+}
+// Import rules (docs/ARCHITECTURE.md: rooms, folder indexes) and cycles: cheap, and a broken rule
+// should fail the run before the build and the servers.
+const lintCode = await runCommand(process.execPath, ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."]);
+if (lintCode !== 0) {
+  process.stderr.write("npm test: lint errors (above); fix them first.\n");
+  process.exit(lintCode);
+}
+const cyclesCode = await runCommand("npm", ["run", "--silent", "check:cycles"]);
+if (cyclesCode !== 0) {
+  process.stderr.write("npm test: import cycles (above); break them first.\n");
+  process.exit(cyclesCode);
+}
+// Unused files, exports and dependencies (knip.json): dead code fails the run like a lint error.
+const unusedCode = await runCommand(process.execPath, ["node_modules/knip/bin/knip.js", "--no-progress"]);
+if (unusedCode !== 0) {
+  process.stderr.write("npm test: unused files, exports or dependencies (above); remove them, or name the entry point in knip.json.\n");
+  process.exit(unusedCode);
 }
 await prepareApp();
 const nodeTests = [...testFiles("tests/unit"), ...testFiles("tests/http")].sort();
