@@ -297,7 +297,7 @@ function rampTable(steps: readonly RampStep[], cpuHeading: string): string[] {
     return own;
   };
   return [
-    `| offered events/s | SQLite served/s | SQLite p50 / p99 ms | SQLite ${cpuHeading} | PostgreSQL served/s | PostgreSQL p50 / p99 ms | PostgreSQL ${cpuHeading} | PostgreSQL server CPU ms/event${withWal ? " | WAL bytes/event" : ""} |`,
+    `| offered events/s | SQLite served/s | SQLite p50 / p99 ms | SQLite ${cpuHeading} | PostgreSQL served/s | PostgreSQL p50 / p99 ms | PostgreSQL ${cpuHeading} | PostgreSQL processes' CPU ms/event${withWal ? " | WAL bytes/event" : ""} |`,
     `|---:|---:|---:|---:|---:|---:|---:|---:|${withWal ? "---:|" : ""}`,
     ...rates.map((rate) => `| ${rate} | ${[...cells("sqlite", rate), ...cells("postgres", rate)].join(" | ")} |`),
   ];
