@@ -13,7 +13,6 @@
  * build (e.g. the commit before the lean handler). --write records the section "Lean API handler
  * (npm run bench:lean-api)" of docs/BENCHMARKS.md.
  */
-import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { loadCurrentCatalog } from "../catalog/bundle-loader";
@@ -25,6 +24,7 @@ import { treeCpuMs } from "./bench/process-cpu";
 import { fastQueries, REASONING_QUERIES } from "./bench/query-sets";
 import { serverSessionIds, sessionBodies } from "./bench/server-sessions";
 import { replaceMarkdownSection } from "./support/markdown-section";
+import { describeRun, runContext } from "./support/run-context";
 import { startNextServer } from "../support/next-server";
 import { prepareApp } from "./support/prepare-app";
 
@@ -97,6 +97,8 @@ const results = new Map<string, RoundResult[]>(variants.map((variant) => [varian
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const loadAverage = () => os.loadavg().map((value) => value.toFixed(1)).join(" ");
 const loadBefore = loadAverage();
+// Date, commit and machine of this run, read as it starts.
+const run = runContext();
 for (let round = 0; round < rounds; round++) {
   // Alternate the order, so neither variant always runs first (a warmer or quieter machine).
   const order = round % 2 === 0 ? variants : [...variants].reverse();
@@ -143,15 +145,8 @@ log("");
 for (const line of table) log(line);
 
 if (write) {
-  let commit = "unknown";
-  try {
-    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-    if (execFileSync("git", ["status", "--porcelain"], { encoding: "utf8" }).trim()) commit += " + uncommitted changes";
-  } catch {
-    // not a git checkout
-  }
   const body = [
-    `Command: \`npm run bench:lean-api -- --rounds ${rounds} --seconds ${seconds}${beforeTree ? " --before <checkout>" : ""} --write\` (scripts/bench-lean-api.ts) · ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · commit ${commit} · ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node} · load average ${loadBefore} before, ${loadAfter} after (other work shared the machine) · production server as \`npm start\` runs it (scripts/serve.mjs, ${os.availableParallelism()} workers), autocannon and the open-loop client on the same cores, loopback, a fresh SQLite store per server.`,
+    `Command: \`npm run bench:lean-api -- --rounds ${rounds} --seconds ${seconds}${beforeTree ? " --before <checkout>" : ""} --write\` (scripts/bench-lean-api.ts) · ${describeRun(run)} · load average ${loadBefore} before, ${loadAfter} after (other work shared the machine) · production server as \`npm start\` runs it (scripts/serve.mjs, ${os.availableParallelism()} workers), autocannon and the open-loop client on the same cores, loopback, a fresh SQLite store per server.`,
     "",
     `Each server beside its own floor, GET /api/health (a Next route handler in every variant), ${rounds} rounds with the variants' order alternating; medians, with each round's figure in brackets. Closed loop: ${seconds} s at 32 connections. Server CPU per request: user + system time of the server's processes (/proc) across the closed-loop row, divided by its requests. Open loop: requests due evenly at the rate over a pool of 32 connections for ${seconds * 2} s, latency from each request's due time. Bodies as in \`npm run bench\`: 1,000 fast queries and the 20 offline reasoning queries over 200 server-issued sessions.`,
     "",

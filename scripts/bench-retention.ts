@@ -10,7 +10,6 @@
  * the run, so the first quarter already holds a full window plus a prune interval of data (the
  * steady state); anything still growing after it shows as a last quarter above the first.
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,6 +19,7 @@ import { loadCurrentCatalog } from "../catalog/bundle-loader";
 import { runLoad } from "./bench/closed-loop-load";
 import { fastQueries } from "./bench/query-sets";
 import { replaceMarkdownSection } from "./support/markdown-section";
+import { describeRun, runContext } from "./support/run-context";
 import { startNextServer } from "../support/next-server";
 
 const BOUND_MARGIN = 0.2;
@@ -51,6 +51,8 @@ interface Sample {
 
 const catalog = loadCurrentCatalog();
 // Our own file, so the row counts can be read once the server has stopped.
+// Date, commit and machine of this run, read as it starts.
+const run = runContext();
 const directory = mkdtempSync(path.join(os.tmpdir(), "reelcast-retention-"));
 const server = await startNextServer({
   REELCAST_DB_PATH: path.join(directory, "reelcast.sqlite"),
@@ -98,14 +100,6 @@ const quarter = Math.max(1, Math.floor(samples.length / 4));
 const firstQuarterMax = Math.max(...samples.slice(0, quarter).map(total));
 const lastQuarterMax = Math.max(...samples.slice(-quarter).map(total));
 const bounded = lastQuarterMax <= firstQuarterMax * (1 + BOUND_MARGIN);
-const commit = (() => {
-  try {
-    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-  } catch {
-    return "unknown";
-  }
-})();
-const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "unknown CPU"}), ${Math.round(os.totalmem() / 1_073_741_824)} GB memory, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, commit ${commit}`;
 
 const everyNth = Math.max(1, Math.ceil(samples.length / 40));
 const table = samples
@@ -136,7 +130,7 @@ replaceMarkdownSection(
   "Database size under maximum load with retention (bench:retention)",
   `\`npm run bench:retention -- --minutes ${minutes} --retention-seconds ${retentionSeconds} --sample-seconds ${sampleSeconds} --connections ${connections} --workers ${workers}\`
 
-Machine: ${machine}.
+Run: ${describeRun(run)}.
 
 The production server (${workers} processes) at maximum closed-loop load: ${connections} connections of fast-path requests without a session id (every request stores a new session and an impression; one in ten asks for 50 cards), rate limiting off, retention window ${retentionSeconds} s (REELCAST_RETENTION_MS), so the pruner runs every ${Math.max(10, retentionSeconds / 10)} s. ${load!.requests} requests in ${minutes} min (${load!.requestsPerSecond}/s), ${load!.non2xx} non-2xx, ${load!.errors} errors; ${pruneLines.length} prunes that deleted rows.
 

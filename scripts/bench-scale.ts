@@ -19,15 +19,15 @@
  * --out <file> (JSON, rewritten after every step), --json (JSON on stdout only), --keep (keep
  * the temporary directories), --no-stage-probe.
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { catalogRoot, currentPointer, loadCurrentCatalog } from "../catalog/bundle-loader";
 import { buildPhaseOf } from "./bench/build-phases";
 import { killRunningChildren, runMonitored, type MonitoredRun, type PhaseRecord } from "./bench/child-monitor";
 import { syntheticProfile, writeSyntheticCatalog, type SyntheticCatalogSummary } from "./bench/synthetic-catalog";
+import { describeRun, runContext } from "./support/run-context";
 
 const { values } = parseArgs({
   options: {
@@ -96,17 +96,11 @@ const template = loadCurrentCatalog(projectCatalogRoot);
 const profile = syntheticProfile(template);
 log(`Template: ${template.bundleDir} (${template.items.length} items, ${template.interactions.users.length} ratings, ${template.interactions.userCount} users)`);
 
-let commit = "unknown";
-try {
-  commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-  if (execFileSync("git", ["status", "--porcelain"], { encoding: "utf8" }).trim()) commit += " + uncommitted changes";
-} catch {
-  // Not a git checkout: the commit stays unknown.
-}
+// Date, commit and machine of this run, read as it starts.
+const run = runContext();
+log(`Run: ${describeRun(run)}`);
 const report = {
-  date: new Date().toISOString(),
-  machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`,
-  commit,
+  ...run,
   limits,
   seed,
   results: [] as Record<string, unknown>[],

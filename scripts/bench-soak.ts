@@ -14,6 +14,7 @@ import { fastQueries } from "./bench/query-sets";
 import { rssTrendMbPerMinute, sampleRss } from "./bench/rss-sampler";
 import { serverSessionIds, sessionBodies } from "./bench/server-sessions";
 import { startNextServer } from "../support/next-server";
+import { describeRun, runContext } from "./support/run-context";
 
 const { values } = parseArgs({ options: { seconds: { type: "string" }, workers: { type: "string" }, "heap-mb": { type: "string" } } });
 const seconds = Number(values.seconds ?? 180);
@@ -37,6 +38,8 @@ function perProcessMemory(): Array<{ pid: number; anonMb: number; fileMb: number
 }
 
 const catalog = loadCurrentCatalog();
+// Date, commit and machine of this run, read as it starts.
+const run = runContext();
 const server = await startNextServer({ REELCAST_WORKERS: workers, NODE_OPTIONS: `--max-old-space-size=${heapMb}` });
 // Returning visitors over 200 sessions the server issued.
 const bodies = sessionBodies(fastQueries(catalog, 1000), await serverSessionIds(server.baseUrl, 200));
@@ -54,7 +57,8 @@ await server.stop();
 process.stdout.write(
   `${JSON.stringify(
     {
-      date: new Date().toISOString(),
+      run: describeRun(run),
+      ...run,
       workers: Number(workers),
       heapCapMb: heapMb,
       requests: result.requests,

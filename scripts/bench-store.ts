@@ -15,13 +15,14 @@
  * A copy of HEAD for --baseline: d=$(mktemp -d); git archive HEAD | tar -x -C $d; ln -s "$PWD/node_modules" $d/
  * (the probe runs in this checkout, so both read its catalog bundle in .data).
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { profileShares, type ProfileShares } from "./bench/cpu-profile-shares";
 import { replaceMarkdownSection } from "./support/markdown-section";
+import { describeRun, runContext } from "./support/run-context";
 
 const { values } = parseArgs({
   options: {
@@ -53,16 +54,9 @@ interface ProbeResult {
 
 const here = path.resolve(import.meta.dirname, "..");
 const probe = path.join(here, "scripts/bench/store-cost-probe.ts");
-const git = (...args: string[]) => {
-  try {
-    return execFileSync("git", args, { cwd: here, encoding: "utf8" }).trim();
-  } catch {
-    return "unknown";
-  }
-};
-const commit = git("rev-parse", "--short", "HEAD");
-const dirty = git("status", "--porcelain", "--", "lib", "scripts") !== "";
-const trees: Array<{ label: string; root: string }> = [{ label: `${commit}${dirty ? "+" : ""} (this checkout)`, root: here }];
+// Date, commit and machine of this run, read as it starts.
+const run = runContext(here);
+const trees: Array<{ label: string; root: string }> = [{ label: `${run.commit}${run.uncommittedChanges ? "+" : ""} (this checkout)`, root: here }];
 if (values.baseline) {
   const baseline = path.resolve(values.baseline);
   if (!existsSync(path.join(baseline, "lib/store/index.ts"))) throw new Error(`--baseline ${baseline} is not a Reelcast checkout`);
@@ -132,11 +126,10 @@ const table = [
 console.log(`\n${table}`);
 
 if (values.write) {
-  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "unknown CPU"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`;
   replaceMarkdownSection(
     path.join(here, "docs/BENCHMARKS.md"),
     "Store CPU per fast request (bench:store)",
-    `Command: \`npm run bench:store -- --write${values.baseline ? " --baseline <copy of the baseline commit>" : ""} --rounds ${rounds} --requests ${values.requests}\` (scripts/bench-store.ts) · ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · commit ${commit}${dirty ? " with uncommitted changes" : ""} · ${machine} · 1-minute load average during the rounds ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}.
+    `Command: \`npm run bench:store -- --write${values.baseline ? " --baseline <copy of the baseline commit>" : ""} --rounds ${rounds} --requests ${values.requests}\` (scripts/bench-store.ts) · ${describeRun(run)} · 1-minute load average during the rounds ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}.
 
 In one process, \`recommend()\` on the fast path (forced route, ${values.requests} generated queries per round after a warm-up, ${values.sessions} sessions taking turns) against a fresh SQLite file opened as the server opens it: synchronous NORMAL, feedback FULL, WAL checkpoints on a worker thread, reportingStore around it, the bandit following the event log. Every store call's synchronous part is timed (better-sqlite3 does its work inside the call), the session-update callback (the pipeline's read-modify-write of the session state, which runs inside the store's transaction) apart. Medians over ${rounds} rounds, each in a fresh process${values.baseline ? ", the two codes alternating" : ""}. Target: ≤ 0.2 ms of store CPU per fast request.
 

@@ -64,6 +64,7 @@ import { SERVED_CO_LIKED_OPTIONS } from "../catalog/co-liked-stage";
 import type { Item } from "../lib/catalog/item";
 import { UsearchVectorIndex } from "../lib/retrieval/usearch-vector-index";
 import type { Interactions } from "../lib/catalog/interactions";
+import { describeRun, runContext } from "./support/run-context";
 
 const MODEL_SEED = 42;
 const KNN_NEIGHBOUR_COUNTS = [20, 50, 100, Infinity];
@@ -577,12 +578,14 @@ const tune = process.argv.includes("--tune");
 const log = (line: string) => {
   if (!json) process.stderr.write(`${line}\n`);
 };
+// Date, commit and machine of this run, read as it starts.
+const run = runContext();
 const started = performance.now();
 const catalog = loadCurrentCatalog();
 const reports = (["random", "temporal"] as const).map((kind) => runSplit(catalog.interactions, catalog.items, kind, tune, log));
 const seconds = Math.round((performance.now() - started) / 100) / 10;
 if (json) {
-  process.stdout.write(`${JSON.stringify({ seeds: { split: SPLIT_SEED, model: MODEL_SEED }, seconds, reports }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ run, seeds: { split: SPLIT_SEED, model: MODEL_SEED }, seconds, reports }, null, 2)}\n`);
 } else {
-  process.stdout.write(`${markdown(reports)}\nTotal ${seconds} s.\n`);
+  process.stdout.write(`Run: ${describeRun(run)}.\n\n${markdown(reports)}\nTotal ${seconds} s.\n`);
 }

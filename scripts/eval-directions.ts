@@ -29,10 +29,13 @@ import { createSeededRandom } from "../lib/retrieval/seeded-random";
 import { directionScoreInputs } from "../lib/server/content-directions-loader";
 import { createEngine } from "../lib/server/engine-singleton";
 import { ANSWER_SIZE, compareWish } from "../support/wish-comparison";
+import { describeRun, runContext } from "./support/run-context";
 
 const asJson = process.argv.includes("--json");
 const sweep = process.argv.includes("--sweep");
 const allExamples = process.argv.includes("--examples");
+// Date, commit and machine of this run, read as it starts.
+const run = runContext();
 const started = performance.now();
 const engine = await createEngine({ environment: {}, seed: 17 });
 const items = engine.catalog.items;
@@ -192,10 +195,10 @@ const sweeps = sweep ? [0.05, 0.1, 0.2, 0.3].map((weight) => ({ weight, results:
 const seconds = (performance.now() - started) / 1000;
 
 if (asJson) {
-  process.stdout.write(`${JSON.stringify({ labelledFilms: fixture.films.length, itemScores, directionWeight: DIRECTION_WEIGHT, endToEnd: served, sweeps, seconds }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ run, labelledFilms: fixture.films.length, itemScores, directionWeight: DIRECTION_WEIGHT, endToEnd: served, sweeps, seconds }, null, 2)}\n`);
 } else {
   const percent = (value: number) => value.toFixed(3);
-  const lines = [`eval:directions — ${fixture.films.length} labelled films (tests/fixtures/direction-labels.json), ${items.length} catalog items`, "", "1. Item scores vs labels: AUC | same-genre pairwise accuracy (pairs)"];
+  const lines = [`eval:directions — ${fixture.films.length} labelled films (tests/fixtures/direction-labels.json), ${items.length} catalog items`, `Run: ${describeRun(run)}`, "", "1. Item scores vs labels: AUC | same-genre pairwise accuracy (pairs)"];
   for (const axis of itemScores) {
     lines.push(`  ${axis.direction} (${axis.positives} ${POSITIVE[axis.direction]} vs ${axis.negatives})`);
     for (const row of axis.rows) lines.push(`    ${row.name.padEnd(28)} ${percent(row.auc)} | ${percent(row.sameGenre)} (${row.sameGenrePairs})`);

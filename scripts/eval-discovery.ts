@@ -24,8 +24,11 @@ import { ndcgAtK } from "../lib/retrieval/ranking-metrics";
 import { createSeededRandom } from "../lib/retrieval/seeded-random";
 import { temporalHoldoutMask } from "../lib/retrieval/temporal-holdout";
 import { DEFAULT_TIMELINE_BLEND, DEFAULT_TIMELINE_OPTIONS, trainTimelineNeighbours } from "../lib/retrieval/timeline-neighbours";
+import { describeRun, runContext } from "./support/run-context";
 
 const asJson = process.argv.includes("--json");
+// Date, commit and machine of this run, read as it starts.
+const run = runContext();
 const KNOB_SETTINGS = [0, 0.25, 0.5, 0.75, 1];
 const catalog = loadCurrentCatalog();
 const { interactions, items } = catalog;
@@ -101,10 +104,10 @@ const results = KNOB_SETTINGS.map((discovery) => {
   };
 });
 
-const report = { users: cases.length, trainingSeconds: Math.round(trainingSeconds * 10) / 10, longTailCutoffRatings: longTailCutoff, results };
+const report = { run, users: cases.length, trainingSeconds: Math.round(trainingSeconds * 10) / 10, longTailCutoffRatings: longTailCutoff, results };
 if (asJson) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 else {
-  process.stdout.write(`Discovery knob over ${cases.length} held-out users (CF retrained on the training split in ${report.trainingSeconds} s)\n\n`);
+  process.stdout.write(`Discovery knob over ${cases.length} held-out users (CF retrained on the training split in ${report.trainingSeconds} s)\nRun: ${describeRun(run)}\n\n`);
   process.stdout.write(`| discovery | NDCG@10 | mean rating count shown | long-tail share (< ${longTailCutoff} ratings) | coverage@10 |\n|---|---|---|---|---|\n`);
   for (const row of results) process.stdout.write(`| ${row.discovery} | ${row.ndcgAt10} | ${row.meanRatingCountShown} | ${row.longTailShare} | ${row.coverageAt10} |\n`);
 }

@@ -13,9 +13,7 @@
  *
  *   --json <file> writes the full result(s) as JSON.
  */
-import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { EXPLANATION_KINDS } from "../lib/bandit/arms";
@@ -26,6 +24,7 @@ import { readEvaluationWindows } from "../lib/server/evaluation-window-reader";
 import { DEFAULT_FEEDBACK_HORIZON_MS } from "../lib/server/log-evaluator";
 import { databasePathFromEnvironment, openSqliteStore } from "../lib/store";
 import { replaceMarkdownSection } from "./support/markdown-section";
+import { describeRun, runContext } from "./support/run-context";
 
 const { values: options } = parseArgs({
   options: {
@@ -47,14 +46,10 @@ const KNOWN_POLICIES = new Map<string, EvaluatedPolicy>(
   [LOGGING_POLICY, GREEDY_POLICY, UNIFORM_POLICY, RELEVANCE_ORDER_POLICY, ...EXPLANATION_KINDS.map((_, kind) => explanationPolicy(kind))].map((policy) => [policy.name, policy]),
 );
 
-function runContext(seconds: number): string {
-  const git = (...args: string[]) => execFileSync("git", args, { encoding: "utf8" }).trim();
-  const commit = git("rev-parse", "--short", "HEAD");
-  const dirty = git("status", "--porcelain", "--untracked-files=no", "--", "lib/evaluation", "scripts/eval-logs.ts") !== "";
-  const cpus = os.cpus();
-  const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, load ${os.loadavg()[0].toFixed(1)}`;
-  return `date ${new Date().toISOString().slice(0, 10)} · commit ${commit}${dirty ? " (with uncommitted changes to the evaluator)" : ""} · machine ${machine} · ${seconds.toFixed(1)} s`;
-}
+// Date, commit and machine of this run, read as it starts.
+const run = runContext();
+/** The run's date, commit and machine, and what the evaluation cost. */
+const runLine = (seconds: number) => `${describeRun(run)} · ${seconds.toFixed(1)} s`;
 
 const fixed = (value: number | null, places = 3) => (value === null ? "—" : value.toFixed(places));
 const cell = (estimate: IntervalEstimate, truth?: number) => {
@@ -137,10 +132,10 @@ async function synthetic(): Promise<void> {
   const coverageImpressions = 2000;
   const sweep = seeds > 0 ? coverage(seeds, coverageImpressions, seed + 1) : null;
   if (sweep) console.log(sweep.text);
-  if (options.json) writeFileSync(options.json, JSON.stringify({ result, shiftedResult }, null, 2));
+  if (options.json) writeFileSync(options.json, JSON.stringify({ run, result, shiftedResult }, null, 2));
   if (!options.write) return;
   const body = [
-    `Command: \`npm run eval:logs -- --synthetic --seed ${seed} --impressions ${impressions} --coverage-seeds ${seeds} --write\` (scripts/eval-logs.ts) · ${runContext((performance.now() - started) / 1000)}.`,
+    `Command: \`npm run eval:logs -- --synthetic --seed ${seed} --impressions ${impressions} --coverage-seeds ${seeds} --write\` (scripts/eval-logs.ts) · ${runLine((performance.now() - started) / 1000)}.`,
     "",
     "**What it is.** The evaluator over the real logs (lib/evaluation, pure), run by the server on a schedule (lib/server/log-evaluator.ts: every `REELCAST_EVALUATION_INTERVAL_MS`, default 15 min, one record per window in the snapshot-writer process; feedback counts within 5 min of its impression, and a window is evaluated once that has passed) and stored as an operator record of kind `evaluation` (GET /api/insights/evaluation with the admin token; /insights). Every impression logs its slate's choices (lib/bandit/slate-choices.ts: the reachable films in retrieval order, the logit of each explanation true of each, each explanation's position logit, the policy kind, ε and the band) and how it was served (lib/pipeline/serving-record.ts). From the choices the evaluator rebuilds the logging policy's distribution after any earlier slots — checked against every logged propensity; an impression that does not rebuild is set aside and counted — and scores these policies:",
     "",
@@ -196,8 +191,8 @@ async function fromStore(): Promise<void> {
     const result = evaluateWindow({ current: read.windows[0], previous: read.windows[1] });
     console.log(`${file}: ${new Date(windows[0].from).toISOString()} – ${new Date(to).toISOString()}, ${result.impressions.total} impressions (${result.impressions.evaluated} evaluated; set aside: ${JSON.stringify(result.impressions.excluded)}); previous window ${read.stats.impressionsFound[1]}.\n`);
     console.log(estimatesTable(result));
-    console.log(`\n${driftTable(result)}\n\nflagged: ${result.drift.flagged.join(", ") || "none"} · ${runContext((performance.now() - started) / 1000)}`);
-    if (options.json) writeFileSync(options.json, JSON.stringify(result, null, 2));
+    console.log(`\n${driftTable(result)}\n\nflagged: ${result.drift.flagged.join(", ") || "none"} · ${runLine((performance.now() - started) / 1000)}`);
+    if (options.json) writeFileSync(options.json, JSON.stringify({ run, ...result }, null, 2));
   } finally {
     await store.close();
   }

@@ -21,8 +21,6 @@
  * shortfall from 1 on that query. Which requests the LLM helps therefore comes from measured
  * per-query shortfalls; how much it helps is the assumption.
  */
-import { execFileSync } from "node:child_process";
-import os from "node:os";
 import { parseArgs } from "node:util";
 import { GENRES } from "../lib/catalog/genres";
 import { DEFAULT_PACING, type PacingConfig } from "../lib/pacing";
@@ -34,6 +32,7 @@ import { openSqliteStore } from "../lib/store";
 import { createSeededRandom } from "../lib/bandit";
 import { DEFAULT_BUDGET, DEFAULT_ROUTER_THRESHOLD, decideRoute, estimateRouteCost } from "../router";
 import { replaceMarkdownSection } from "./support/markdown-section";
+import { describeRun, runContext } from "./support/run-context";
 import { replayDay, type ReplayRequest, type ReplayResult } from "./support/pacing-replay";
 import { routerAnswerQuality } from "./support/router-answer-quality";
 import { loadRouterQueries, type RouterQuery } from "./support/router-fixture";
@@ -55,6 +54,8 @@ const llmRecovers = Number(values["llm-recovers"]);
 const modelId = values.model;
 const HOUR = 3_600_000;
 const budget = { ...DEFAULT_BUDGET };
+// Date, commit and machine of this run, read as it starts.
+const context = runContext();
 const started = performance.now();
 
 /**
@@ -267,21 +268,7 @@ const results = {
 };
 const barAtEndOf = (result: ReplayResult, slot: number) => [...result.bars].reverse().find((entry) => entry.at <= (slot + 1) * SLOT_HOURS * HOUR)?.bar ?? null;
 
-function gitCommit(): string {
-  try {
-    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim() !== "";
-    return dirty ? `${commit} (with uncommitted changes)` : commit;
-  } catch {
-    return "unknown";
-  }
-}
-const run = {
-  date: new Date().toISOString().slice(0, 10),
-  commit: gitCommit(),
-  machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`,
-  seconds: Math.round((performance.now() - started) / 1000),
-};
+const run = { ...context, seconds: Math.round((performance.now() - started) / 1000) };
 
 if (values.json) {
   process.stdout.write(`${JSON.stringify({ run, seed, targetUsdPerHour, matchedTarget, peakDemand, llmRecovers, modelId, meanUsd, requests: requests.length, queries: profiles.length, shortfallLow, shortfallHigh, results, allOffline, allLlm }, null, 2)}\n`);
@@ -304,7 +291,7 @@ const summaryRow = (name: string, figures: ReturnType<typeof day>) =>
   `| ${name} | ${money(figures.usd)} | ${money(figures.busiestHourUsd)} (${figures.busiestHourAt}) | ${percent(figures.llmShare)} | ${percent(figures.topQuartileLlmShare)} | ${figures.minutesWithoutLlm} | ${figures.quality.toFixed(4)} | ${captured(figures)} |`;
 
 const body = `
-Command: \`npm run eval:pacing\` (scripts/eval-pacing.ts; \`-- --json\` for the raw numbers) · seed ${seed} · date ${run.date} · commit ${run.commit} · machine ${run.machine} · ${run.seconds} s.
+Command: \`npm run eval:pacing\` (scripts/eval-pacing.ts; \`-- --json\` for the raw numbers) · seed ${seed} · ${describeRun(context)} · ${run.seconds} s.
 
 **The day.** ${requests.length.toLocaleString("en")} reasoning requests over 24 h, Poisson per minute on a diurnal curve (trough 4–5 h at 8 % of the peak, peak at 20 h); each is one of the ${profiles.length} labelled queries of tests/fixtures/router-queries.json that the router sends to reasoning (complexity ≥ ${DEFAULT_ROUTER_THRESHOLD}), drawn uniformly, with its complexity from decideRoute. LLM cost per request from the cost model: the reasoner prompt as reason-step builds it plus the re-rank of ${RERANK_CANDIDATES} candidates at ${modelId}'s list price, mean ${money(meanUsd * 1000)} per thousand requests. The peak hour's demand is ${peakDemand}× the hourly ceiling (${money(peakDemand * budget.globalUsdPerWindow)}/h against ${money(budget.globalUsdPerWindow)}/h). Both runs use the default ceilings (global ${money(budget.globalUsdPerWindow)} per sliding hour; every request is its own session and client, so only the global ceiling binds) through the budget guard's own rule; the paced run adds the controller of lib/pacing on a ${DEFAULT_PACING.intervalMs / 1000} s tick over a ${DEFAULT_PACING.observeWindowMs / 60_000} min window, as lib/server/spend-pacer.ts runs it (scripts/support/pacing-replay.ts).
 

@@ -4,19 +4,20 @@
  * table into docs/RELIABILITY.md with the run's date, commit and machine; `npm test` runs the suite
  * without touching the docs.
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
 import { FIGURES_DIRECTORY, type AbuseFigure } from "../support/abuse-figures";
 import { replaceMarkdownSection } from "./support/markdown-section";
 import { runCommand } from "./support/run-command";
+import { describeRun, runContext } from "./support/run-context";
 
 const files = readdirSync("tests/abuse")
   .filter((file) => file.endsWith(".test.ts"))
   .sort()
   .map((file) => path.join("tests/abuse", file));
 rmSync(FIGURES_DIRECTORY, { recursive: true, force: true });
+// Date, commit and machine of this run, read as it starts.
+const run = runContext();
 const code = await runCommand(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", ...files]);
 
 const figures: AbuseFigure[] = existsSync(FIGURES_DIRECTORY)
@@ -40,21 +41,11 @@ const table = ["| Fault or abuse | Tried | Outcomes | Acked / found | Measured |
 process.stdout.write(`\n${table}\n`);
 
 if (process.argv.includes("--write-docs")) {
-  const commit = (() => {
-    try {
-      return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-    } catch {
-      return "unknown";
-    }
-  })();
-  const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, load ${loadavg()
-    .map((value) => value.toFixed(2))
-    .join(" ")}`;
   replaceMarkdownSection(
     "docs/RELIABILITY.md",
     "The abuse suite",
     [
-      `\`npm run test:abuse -- --write-docs\` on ${new Date().toISOString().slice(0, 10)}, commit ${commit}, ${machine}; ${code === 0 ? "every assertion passed" : `the suite FAILED (exit ${code})`}.`,
+      `\`npm run test:abuse -- --write-docs\` on ${describeRun(run)}; ${code === 0 ? "every assertion passed" : `the suite FAILED (exit ${code})`}.`,
       "",
       table,
     ].join("\n"),
