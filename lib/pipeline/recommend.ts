@@ -10,7 +10,7 @@ import { littleKnownReferenceNote } from "./little-known-reference";
 import { movedNeighbours } from "./moved-neighbours";
 import { presentItem } from "./present-item";
 import { plainRouteReason } from "./route-words";
-import { providerOutcome } from "../ai/paid-call";
+import { providerOutcome } from "../ai";
 import { providerSkipReason } from "./spend-gate";
 import { reasonStep, RERANK_CANDIDATES } from "./reason-step";
 import { recordStep } from "./record-step";

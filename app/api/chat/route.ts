@@ -1,15 +1,11 @@
 import { createUIMessageStream, createUIMessageStreamResponse } from "ai";
-import { streamPlainText } from "../../../lib/ai/plain-text-stream";
-import { createProviderRegistry, type ProviderRegistry } from "../../../lib/ai/provider-registry";
+import { createProviderRegistry, streamPlainText, type ProviderRegistry } from "../../../lib/ai";
 import { createLlmReplyWriter, writeChatTurn, type ChatMessage, type ProgressiveRecommend } from "../../../lib/chat";
-import { errorResponse, ReelcastError } from "../../../lib/errors/reelcast-error";
+import { ReelcastError } from "../../../lib/errors/reelcast-error";
 import { prepareConversationTurn, recordTranscript } from "../../../lib/chat/transcript-turn";
 import { writeDjScript } from "../../../lib/narration";
 import { recommend, type RecommendResponse } from "../../../lib/pipeline";
 import { spendGate } from "../../../lib/pipeline/spend-gate";
-import { toEngineError } from "../../../lib/server/engine-error";
-import { toStoreApiError } from "../../../lib/server/store-error";
-import { getEngine } from "../../../lib/server/engine-singleton";
 import { clientAddress } from "../../../lib/server/client-address";
 import { issueSession } from "../../../lib/server/issue-session";
 import { readSessionCookie, sessionCookieHeader } from "../../../lib/server/session-cookie";
@@ -18,6 +14,7 @@ import { passDoor } from "../../../lib/server/request-door";
 import { methodNotAllowed } from "../../../lib/server/request-door-methods";
 import { requestStore, withStoreNotice } from "../../../lib/server/request-store";
 import { serverStoreHealth } from "../../../lib/server/store-health";
+import { withEngine, withStoreApiErrors } from "../../../lib/server/with-engine";
 import { chatRequestSchema } from "./schema";
 
 export const runtime = "nodejs";
@@ -47,12 +44,10 @@ const STREAM_HEADERS = { "content-type": "text/event-stream; charset=utf-8" };
  * conversation before the stream finishes (lib/chat/transcript-turn.ts).
  */
 export async function POST(request: Request): Promise<Response> {
-  try {
+  return withEngine("chat", async (loadEngine) => {
     await passDoor(request, "chat");
     const parsed = await parseRequestBody(request, chatRequestSchema, "chat");
-    const engine = await getEngine().catch((error) => {
-      throw toEngineError(error);
-    });
+    const engine = await loadEngine();
     // The browser's session lives in an HttpOnly cookie; API clients send the id they were given.
     const browser = parsed.request.sessionId === undefined;
     const cookie = browser && !parsed.newConversation ? readSessionCookie(request) : null;
@@ -61,19 +56,16 @@ export async function POST(request: Request): Promise<Response> {
     const answer = requestStore(engine, serverStoreHealth());
     const session = await issueSession(answer.engine, parsed.request.sessionId ?? cookie, client, "chat", { mayStart: parsed.turn.kind === "ask" });
     const turn = { ...parsed, request: { ...parsed.request, sessionId: session.sessionId } };
-    const conversation = await answer.run((answering) => prepareConversationTurn(answering, turn)).catch((error) => {
-      throw toStoreApiError(error);
-    });
+    const conversation = await answer.run((answering) => prepareConversationTurn(answering, turn));
     // While an LLM reasons, the pipeline reports the fast candidates through onProgress first.
     // A browser never sees its session id in the stream: the cookie carries it, out of scripts' reach.
     const hideSession = (response: RecommendResponse): RecommendResponse => (browser ? { ...response, sessionId: null } : response);
     const run: ProgressiveRecommend = (pipelineRequest, options) =>
-      answer
-        .run((answering) => recommend(pipelineRequest, answering, { ...options, rerun: conversation.rerun, client, onProgress: options?.onProgress && ((partial) => options.onProgress!(hideSession(partial))) }))
-        .then((response) => hideSession(withStoreNotice(response, answer.outage())))
-        .catch((error) => {
-          throw toStoreApiError(error);
-        });
+      withStoreApiErrors(
+        answer
+          .run((answering) => recommend(pipelineRequest, answering, { ...options, rerun: conversation.rerun, client, onProgress: options?.onProgress && ((partial) => options.onProgress!(hideSession(partial))) }))
+          .then((response) => hideSession(withStoreNotice(response, answer.outage()))),
+      );
     const languageModel = providers().languageModel;
     // The DJ script and the reply spend the same budgets as the reasoner; refusals join route.reasons.
     const spender = { sessionId: conversation.request.sessionId ?? null, client };
@@ -103,9 +95,7 @@ export async function POST(request: Request): Promise<Response> {
           signal: request.signal,
         });
         // A stopped answer is not kept: the person saw it stop.
-        await transcript.commit({ skip: request.signal.aborted }).catch((error) => {
-          throw toStoreApiError(error);
-        });
+        await withStoreApiErrors(transcript.commit({ skip: request.signal.aborted }));
       },
       // ReelcastError messages are written for clients; anything else stays on the server.
       onError: (error) => (error instanceof ReelcastError ? error.message : GENERIC_FAILURE),
@@ -113,9 +103,7 @@ export async function POST(request: Request): Promise<Response> {
     const sessionId = conversation.request.sessionId;
     const headers = browser && sessionId && sessionId !== cookie ? { ...STREAM_HEADERS, "set-cookie": sessionCookieHeader(sessionId, request) } : STREAM_HEADERS;
     return createUIMessageStreamResponse({ stream, headers });
-  } catch (error) {
-    return errorResponse(error, "chat");
-  }
+  });
 }
 
 const refuse = methodNotAllowed(["POST"], "chat");
