@@ -3,8 +3,8 @@ import type { Environment } from "../catalog/catalog";
 import { ReelcastError } from "../errors/reelcast-error";
 import { TEXT_ENCODER_IDS, type TextEncoderId } from "./sentence-encoder";
 
-export const DEFAULT_TEXT_ENCODER: TextEncoderId = "glove-sif";
-export const DEFAULT_MINILM_MODEL = "Xenova/all-MiniLM-L6-v2";
+const DEFAULT_TEXT_ENCODER: TextEncoderId = "glove-sif";
+const DEFAULT_MINILM_MODEL = "Xenova/all-MiniLM-L6-v2";
 
 /** Where and how the transformers.js sentence-embedding model is found. */
 export interface MiniLmOptions {

@@ -11,7 +11,11 @@ export interface ItemTextFields {
   prose: string;
 }
 
-/** Splits an item's text into labels and prose (see ItemTextFields). */
+/**
+ * Splits an item's text, what its semantic vector is made of, into labels and prose (see
+ * ItemTextFields). People are left out on purpose: names carry no vibe and are matched by BM25
+ * and the constraint filters instead.
+ */
 export function itemTextFields(item: Item): ItemTextFields {
   const tags = item.tags.filter((tag) => !NON_DESCRIPTIVE_TAGS.has(tag.toLowerCase()));
   const join = (parts: string[], separator: string) => parts.filter((part) => part.length > 0).join(separator);
@@ -19,14 +23,4 @@ export function itemTextFields(item: Item): ItemTextFields {
     labels: join([item.title, item.genres.join(", "), item.keywords.join(", "), tags.join(", ")], ". "),
     prose: join([item.tagline ?? "", item.overview ?? ""], " "),
   };
-}
-
-/**
- * The text an item's semantic vector is made of: title, genres, keywords, tags, tagline and
- * overview. People are left out on purpose: names carry no vibe and are matched by BM25 and the
- * constraint filters instead.
- */
-export function itemText(item: Item): string {
-  const { labels, prose } = itemTextFields(item);
-  return prose ? `${labels}. ${prose}` : labels;
 }

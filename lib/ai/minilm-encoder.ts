@@ -6,7 +6,7 @@ import type { MiniLmOptions } from "./encoder-config";
 import { doEmbedWith, type SentenceEncoder } from "./sentence-encoder";
 
 /** all-MiniLM-L6-v2 and its siblings embed into 384 dimensions. */
-export const MINILM_DIMENSIONS = 384;
+const MINILM_DIMENSIONS = 384;
 
 const WEIGHT_FILES: Record<MiniLmOptions["dtype"], string> = {
   q8: "onnx/model_quantized.onnx",

@@ -123,7 +123,7 @@ export function textVectorsArtifact(catalog: Pick<Catalog, "manifest" | "bundleD
  * a query vector from one model compared with item vectors from another is meaningless.
  * @throws ReelcastError unavailable:catalog naming both encoders and the command that rebuilds
  */
-export function assertEncoderMatches(artifact: TextVectorsArtifact, config: TextEncoderConfig, bundleDir: string): void {
+function assertEncoderMatches(artifact: TextVectorsArtifact, config: TextEncoderConfig, bundleDir: string): void {
   const configuredModel = config.encoderId === "minilm" ? config.miniLm.modelId : null;
   const sameEncoder = artifact.encoder.id === config.encoderId;
   const sameModel = configuredModel === null || artifact.encoder.modelId === configuredModel;
@@ -138,7 +138,7 @@ export function assertEncoderMatches(artifact: TextVectorsArtifact, config: Text
 }
 
 /** Loads a bundle's compacted GloVe-SIF model (tens of milliseconds). */
-export function loadGloveSifEncoder(modelFile: string): GloveSifEncoder {
+function loadGloveSifEncoder(modelFile: string): GloveSifEncoder {
   if (!existsSync(modelFile)) throw new ReelcastError("unavailable:catalog", `GloVe-SIF model ${modelFile} is missing from the catalog bundle. Run \`${REBUILD}\`.`);
   return new GloveSifEncoder(decodeGloveSifModel(readFileSync(modelFile)));
 }

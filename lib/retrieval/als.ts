@@ -34,7 +34,7 @@ export interface AlsOptions {
   initialScale: number;
 }
 
-export const DEFAULT_ALS_OPTIONS: AlsOptions = {
+const DEFAULT_ALS_OPTIONS: AlsOptions = {
   dimensions: 64,
   regularization: 5,
   iterations: 15,

@@ -13,7 +13,7 @@ export interface FieldSpec {
  * People are deduplicated so a director who also acts is not counted twice. Title first; people, keywords and tags next; overview last. Genres sit with keywords so a
  * bare "comedy" finds comedies without drowning out titles that contain the word.
  */
-export const DEFAULT_FIELDS: readonly FieldSpec[] = [
+const DEFAULT_FIELDS: readonly FieldSpec[] = [
   { name: "title", weight: 4, lengthNormalisation: 0.5, text: (item) => [item.title, ...item.aliases].join(" ") },
   { name: "people", weight: 2.5, lengthNormalisation: 0.3, text: (item) => [...new Set([...item.directors, ...item.cast])].join(" ") },
   { name: "keywords", weight: 1.6, lengthNormalisation: 0.5, text: (item) => [...item.keywords, ...item.tags].join(" ") },

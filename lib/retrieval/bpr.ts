@@ -16,7 +16,7 @@ export interface BprOptions {
   epochs: number;
 }
 
-export const DEFAULT_BPR_OPTIONS: BprOptions = { dimensions: 64, learningRate: 0.05, regularization: 0.002, epochs: 60 };
+const DEFAULT_BPR_OPTIONS: BprOptions = { dimensions: 64, learningRate: 0.05, regularization: 0.002, epochs: 60 };
 
 export interface BprModel {
   dimensions: number;

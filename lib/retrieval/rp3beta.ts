@@ -25,7 +25,7 @@ export interface Rp3betaOptions {
   neighbourCount: number;
 }
 
-export const DEFAULT_RP3BETA_OPTIONS: Rp3betaOptions = { alpha: 1, beta: 0.5, neighbourCount: 100 };
+const DEFAULT_RP3BETA_OPTIONS: Rp3betaOptions = { alpha: 1, beta: 0.5, neighbourCount: 100 };
 
 /**
  * Builds the RP3beta neighbour lists from a user × item matrix of non-negative interaction weights

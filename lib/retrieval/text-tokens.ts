@@ -23,7 +23,7 @@ export function rawTokens(text: string): string[] {
  * A deliberately light stemmer: plural and possessive endings only. Heavier stemming merges
  * unrelated film words ("heat"/"heated", "organ"/"organization") and hurts title search.
  */
-export function stem(token: string): string {
+function stem(token: string): string {
   if (token.length > 4 && token.endsWith("ies")) return `${token.slice(0, -3)}y`;
   if (token.length > 3 && token.endsWith("s") && !/(ss|us|is)$/.test(token)) return token.slice(0, -1);
   return token;
