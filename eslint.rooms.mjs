@@ -47,7 +47,7 @@ const ALL_LIB = ROOM_FOLDERS.filter((room) => room.startsWith("lib/"));
  * `import { type X }` with every name a type); `files`: single files of a room otherwise closed
  * to it. A room not named is closed. Root files (proxy.ts, next.config.ts, …) are the room ".".
  */
-export const ROOMS = {
+const ROOMS = {
   ".": { may: ["lib/server", ...LEAVES] },
   app: { may: ["components", "lib/ai", "lib/chat", "lib/metrics", "lib/narration", "lib/pipeline", "lib/server", ...LEAVES] },
   components: { may: ["lib/chat"], types: ALL_LIB, files: { "lib/narration": ["speech-text"] } },
@@ -79,7 +79,7 @@ export const ROOMS = {
  * Folders imported only through their index.ts from outside (the index names the public
  * surface); inside, files import their siblings directly.
  */
-export const INDEX_ONLY = ["lib/ai", "lib/pacing", "lib/text"];
+const INDEX_ONLY = ["lib/ai", "lib/pacing", "lib/text"];
 
 const SKIPPED = new Set(["node_modules", ".next", ".data", "data", "test-results", ".git", "docs", "public"]);
 
