@@ -1,6 +1,6 @@
 /**
- * `npm test`: type check, lint (import rules included), the import-cycle check and unused code
- * (knip) first, then
+ * `npm test`: type check, lint (import rules included), the import-cycle check, the formatting
+ * check (Prettier) and unused code (knip) first, then
  * prepares what the tests need (catalog bundle, production build), then runs the
  * unit and HTTP tests with node's test runner, the abuse suite (scripts/test-abuse.ts) and the
  * browser tests with Playwright.
@@ -37,6 +37,12 @@ const cyclesCode = await runCommand("npm", ["run", "--silent", "check:cycles"]);
 if (cyclesCode !== 0) {
   process.stderr.write("npm test: import cycles (above); break them first.\n");
   process.exit(cyclesCode);
+}
+// Formatting (.prettierrc.json): one layout, checked rather than argued about in review.
+const formatCode = await runCommand(process.execPath, ["node_modules/prettier/bin/prettier.cjs", "--check", "--log-level=warn", "."]);
+if (formatCode !== 0) {
+  process.stderr.write("npm test: files not formatted (above); run `npm run format`.\n");
+  process.exit(formatCode);
 }
 // Unused files, exports and dependencies (knip.json): dead code fails the run like a lint error.
 const unusedCode = await runCommand(process.execPath, ["node_modules/knip/bin/knip.js", "--no-progress"]);
