@@ -36,7 +36,14 @@ export default defineConfig({
     // Fair-use limits off unless the runner's environment sets them: a test run is one client
     // sending far more than a person would.
     // The operator's token and a metrics snapshot every second: the /insights spec reads what it sent.
-    env: { REELCAST_DB_PATH: E2E_DATABASE, OPENAI_API_KEY: "", OPENAI_BASE_URL: "", REELCAST_RATE_LIMIT: process.env.REELCAST_RATE_LIMIT ?? "off", REELCAST_ADMIN_TOKEN: E2E_ADMIN_TOKEN, REELCAST_METRICS_SNAPSHOT_SECONDS: "1" },
+    env: {
+      REELCAST_DB_PATH: E2E_DATABASE,
+      OPENAI_API_KEY: "",
+      OPENAI_BASE_URL: "",
+      REELCAST_RATE_LIMIT: process.env.REELCAST_RATE_LIMIT ?? "off",
+      REELCAST_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+      REELCAST_METRICS_SNAPSHOT_SECONDS: "1",
+    },
     timeout: 120_000,
   },
 });

@@ -50,13 +50,8 @@ async function locateData(projectRoot: string, environment: Environment, log: (l
 }
 
 async function describeSources(location: DataLocation): Promise<SourceFile[]> {
-  const files = [
-    ...MOVIELENS_FILES.map((name) => path.join(location.movieLensDir, name)),
-    ...(location.tmdbDir ? TMDB_FILES.map((name) => path.join(location.tmdbDir!, name)) : []),
-  ];
-  return Promise.all(
-    files.map(async (file) => ({ path: path.relative(location.root, file), bytes: statSync(file).size, sha256: await sha256File(file) })),
-  );
+  const files = [...MOVIELENS_FILES.map((name) => path.join(location.movieLensDir, name)), ...(location.tmdbDir ? TMDB_FILES.map((name) => path.join(location.tmdbDir!, name)) : [])];
+  return Promise.all(files.map(async (file) => ({ path: path.relative(location.root, file), bytes: statSync(file).size, sha256: await sha256File(file) })));
 }
 
 function buildKeyOf(sources: SourceFile[], projectRoot: string, stages: readonly BuildStage[], environment: Environment, seed: number): string {
@@ -122,9 +117,7 @@ export async function buildCatalog(options: BuildCatalogOptions = {}): Promise<B
     tmdb = await readTmdb(location.tmdbDir, rejected);
     log(`  ${tmdb.size} TMDB movies`);
   } else {
-    warnings.push(
-      "TMDB 5000 not found (tmdb-5000/tmdb_5000_movies.csv and tmdb_5000_credits.csv.gz): no overviews, runtimes, languages, keywords, cast or directors, and no cold-start items.",
-    );
+    warnings.push("TMDB 5000 not found (tmdb-5000/tmdb_5000_movies.csv and tmdb_5000_credits.csv.gz): no overviews, runtimes, languages, keywords, cast or directors, and no cold-start items.");
     log(`  warning: ${warnings.at(-1)}`);
   }
 

@@ -49,7 +49,9 @@ const VALIDATED_SAMPLE = 200;
  */
 export function parseBundleItems(raw: unknown, expectedCount: number, bundleDir: string): Item[] {
   if (!Array.isArray(raw) || raw.length !== expectedCount) {
-    throw new Error(`Catalog bundle ${bundleDir}: ${BUNDLE_FILES.items} holds ${Array.isArray(raw) ? raw.length : "no list of"} items, the manifest says ${expectedCount}. Run \`npm run catalog:build -- --force\`.`);
+    throw new Error(
+      `Catalog bundle ${bundleDir}: ${BUNDLE_FILES.items} holds ${Array.isArray(raw) ? raw.length : "no list of"} items, the manifest says ${expectedCount}. Run \`npm run catalog:build -- --force\`.`,
+    );
   }
   const step = Math.max(1, Math.floor(raw.length / VALIDATED_SAMPLE));
   const sample = new Set<number>([raw.length - 1]);
@@ -65,9 +67,7 @@ export function parseBundleItems(raw: unknown, expectedCount: number, bundleDir:
 function loadBundle(bundleDir: string): Catalog {
   const rawManifest = JSON.parse(readFileSync(path.join(/*turbopackIgnore: true*/ bundleDir, BUNDLE_FILES.manifest), "utf8"));
   if (rawManifest?.schemaVersion !== BUNDLE_SCHEMA_VERSION) {
-    throw new Error(
-      `Catalog bundle ${bundleDir} has schema version ${rawManifest?.schemaVersion}, this code reads ${BUNDLE_SCHEMA_VERSION}. Run \`npm run catalog:build\`.`,
-    );
+    throw new Error(`Catalog bundle ${bundleDir} has schema version ${rawManifest?.schemaVersion}, this code reads ${BUNDLE_SCHEMA_VERSION}. Run \`npm run catalog:build\`.`);
   }
   const manifest = manifestSchema.parse(rawManifest);
   // Line by line: the items as one string would pass V8's string limit near 1M items.

@@ -158,7 +158,8 @@ export function loadCfArtifacts(catalog: Catalog, options: LoadCfOptions = {}): 
     origin,
     index,
     timeline: { model: timelineModel, ...info.timeline.blend },
-    sessionRanker: options.sessionRanker === false ? null : loadSessionRanker(catalog, { itemVectors, dimensions, timeline: timelineModel, coLiked, foldInLikes: (liked) => foldInUser(foldInContext, { liked }) }),
+    sessionRanker:
+      options.sessionRanker === false ? null : loadSessionRanker(catalog, { itemVectors, dimensions, timeline: timelineModel, coLiked, foldInLikes: (liked) => foldInUser(foldInContext, { liked }) }),
     coLiked,
     foldIn: (feedback) => foldInUser(foldInContext, feedback),
     similarItems: (itemIndex, k) => similarItems(index, itemVectors, itemIndex, k),

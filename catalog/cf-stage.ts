@@ -47,87 +47,90 @@ export const cfStage: BuildStage = createCfStage();
 export function createCfStage(options: { contentVectorSample?: number } = {}): BuildStage {
   const contentVectorSample = options.contentVectorSample ?? null;
   return {
-  name: "cf",
-  environmentKeys: ["REELCAST_CF_DIM"],
-  async run({ catalog, bundleDir, log, seed, environment }) {
-    const dimensions = cfDimensionsFrom(environment);
-    const { interactions, items } = catalog;
-    const matrix = feedbackMatrix(interactions.userCount, items.length, interactions.users, interactions.items, interactions.ratings);
-    const started = performance.now();
-    const model = trainCfModel(matrix, createSeededRandom(seed), dimensions, DEFAULT_CF_TRAINING, (iteration) => {
-      if (iteration % 5 === 0) log(`WALS iteration ${iteration}/${DEFAULT_CF_TRAINING.als.iterations} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    });
-    const trainingSeconds = Math.round((performance.now() - started) / 10) / 100;
-    const contentStarted = performance.now();
-    const itemVectors = buildCfItemVectors(items, model, matrix, undefined, undefined, contentVectorSample);
-    const contentSeconds = Math.round((performance.now() - contentStarted) / 10) / 100;
-    const counts = {
-      trained: itemVectors.origin.filter((code) => code === ITEM_VECTOR_ORIGIN.trained).length,
-      contentBased: itemVectors.content.filled.length,
-      withoutVector: itemVectors.contentTargets.total - itemVectors.content.filled.length,
-    };
-    const { total, filled } = itemVectors.contentTargets;
-    const contentSample = contentVectorSample === null ? null : { targets: total, sampled: filled, seconds: contentSeconds, estimatedSeconds: Math.round((contentSeconds * total) / Math.max(1, filled)) };
-    if (contentSample) log(`content-based vectors for ${filled} of ${total} untrained items in ${contentSeconds} s: all of them would take ~${contentSample.estimatedSeconds} s`);
-    log(`${dimensions}-d WALS vectors for ${counts.trained} items in ${trainingSeconds} s; ${counts.contentBased} cold-start items got content-based vectors in ${contentSeconds} s (${itemVectors.content.provedExact} provably the exhaustive neighbours), ${counts.withoutVector} have none`);
+    name: "cf",
+    environmentKeys: ["REELCAST_CF_DIM"],
+    async run({ catalog, bundleDir, log, seed, environment }) {
+      const dimensions = cfDimensionsFrom(environment);
+      const { interactions, items } = catalog;
+      const matrix = feedbackMatrix(interactions.userCount, items.length, interactions.users, interactions.items, interactions.ratings);
+      const started = performance.now();
+      const model = trainCfModel(matrix, createSeededRandom(seed), dimensions, DEFAULT_CF_TRAINING, (iteration) => {
+        if (iteration % 5 === 0) log(`WALS iteration ${iteration}/${DEFAULT_CF_TRAINING.als.iterations} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      });
+      const trainingSeconds = Math.round((performance.now() - started) / 10) / 100;
+      const contentStarted = performance.now();
+      const itemVectors = buildCfItemVectors(items, model, matrix, undefined, undefined, contentVectorSample);
+      const contentSeconds = Math.round((performance.now() - contentStarted) / 10) / 100;
+      const counts = {
+        trained: itemVectors.origin.filter((code) => code === ITEM_VECTOR_ORIGIN.trained).length,
+        contentBased: itemVectors.content.filled.length,
+        withoutVector: itemVectors.contentTargets.total - itemVectors.content.filled.length,
+      };
+      const { total, filled } = itemVectors.contentTargets;
+      const contentSample =
+        contentVectorSample === null ? null : { targets: total, sampled: filled, seconds: contentSeconds, estimatedSeconds: Math.round((contentSeconds * total) / Math.max(1, filled)) };
+      if (contentSample) log(`content-based vectors for ${filled} of ${total} untrained items in ${contentSeconds} s: all of them would take ~${contentSample.estimatedSeconds} s`);
+      log(
+        `${dimensions}-d WALS vectors for ${counts.trained} items in ${trainingSeconds} s; ${counts.contentBased} cold-start items got content-based vectors in ${contentSeconds} s (${itemVectors.content.provedExact} provably the exhaustive neighbours), ${counts.withoutVector} have none`,
+      );
 
-    writeTypedArray(path.join(bundleDir, CF_FILES.itemVectors), itemVectors.vectors);
-    writeTypedArray(path.join(bundleDir, CF_FILES.itemOrigin), itemVectors.origin);
-    if (model.missingWeights) writeTypedArray(path.join(bundleDir, CF_FILES.missingWeights), model.missingWeights);
+      writeTypedArray(path.join(bundleDir, CF_FILES.itemVectors), itemVectors.vectors);
+      writeTypedArray(path.join(bundleDir, CF_FILES.itemOrigin), itemVectors.origin);
+      if (model.missingWeights) writeTypedArray(path.join(bundleDir, CF_FILES.missingWeights), model.missingWeights);
 
-    // Timeline co-occurrence, blended with WALS when scoring a session (cf-neighbours.ts). Its
-    // neighbours need as many ratings as the usearch index asks of its items.
-    const timelineStarted = performance.now();
-    const timelineOptions = { ...DEFAULT_TIMELINE_OPTIONS, minimumNeighbourRatings: DEFAULT_MINIMUM_INDEXED_INTERACTIONS };
-    const timeline = trainTimelineNeighbours(interactions, items.length, timelineOptions);
-    const timelineSeconds = Math.round((performance.now() - timelineStarted) / 10) / 100;
-    writeTypedArray(path.join(bundleDir, CF_FILES.timelineStarts), timeline.starts);
-    writeTypedArray(path.join(bundleDir, CF_FILES.timelineItems), timeline.neighbourItems);
-    writeTypedArray(path.join(bundleDir, CF_FILES.timelineWeights), timeline.similarities);
-    log(`timeline co-occurrence neighbours: ${timeline.neighbourItems.length} entries in ${timelineSeconds} s`);
+      // Timeline co-occurrence, blended with WALS when scoring a session (cf-neighbours.ts). Its
+      // neighbours need as many ratings as the usearch index asks of its items.
+      const timelineStarted = performance.now();
+      const timelineOptions = { ...DEFAULT_TIMELINE_OPTIONS, minimumNeighbourRatings: DEFAULT_MINIMUM_INDEXED_INTERACTIONS };
+      const timeline = trainTimelineNeighbours(interactions, items.length, timelineOptions);
+      const timelineSeconds = Math.round((performance.now() - timelineStarted) / 10) / 100;
+      writeTypedArray(path.join(bundleDir, CF_FILES.timelineStarts), timeline.starts);
+      writeTypedArray(path.join(bundleDir, CF_FILES.timelineItems), timeline.neighbourItems);
+      writeTypedArray(path.join(bundleDir, CF_FILES.timelineWeights), timeline.similarities);
+      log(`timeline co-occurrence neighbours: ${timeline.neighbourItems.length} entries in ${timelineSeconds} s`);
 
-    const indexStarted = performance.now();
-    const indexOptions = { ...DEFAULT_USEARCH_OPTIONS, metric: "cos" as const, addThreads: 1 };
-    const index = UsearchVectorIndex.create(dimensions, indexOptions);
-    const { indexed } = itemVectors;
-    index.add(indexed, gatherRows(itemVectors.vectors, dimensions, indexed));
-    index.save(path.join(bundleDir, CF_FILES.index));
-    const indexSeconds = Math.round((performance.now() - indexStarted) / 10) / 100;
-    log(`usearch index over ${index.size} items in ${indexSeconds} s`);
+      const indexStarted = performance.now();
+      const indexOptions = { ...DEFAULT_USEARCH_OPTIONS, metric: "cos" as const, addThreads: 1 };
+      const index = UsearchVectorIndex.create(dimensions, indexOptions);
+      const { indexed } = itemVectors;
+      index.add(indexed, gatherRows(itemVectors.vectors, dimensions, indexed));
+      index.save(path.join(bundleDir, CF_FILES.index));
+      const indexSeconds = Math.round((performance.now() - indexStarted) / 10) / 100;
+      log(`usearch index over ${index.size} items in ${indexSeconds} s`);
 
-    const info: CfArtifactInfo = {
-      model: "wals",
-      dimensions,
-      seed,
-      trainingSeconds,
-      indexSeconds,
-      files: {
-        itemVectors: CF_FILES.itemVectors,
-        itemOrigin: CF_FILES.itemOrigin,
-        index: CF_FILES.index,
-        missingWeights: model.missingWeights ? CF_FILES.missingWeights : null,
-      },
-      timeline: {
-        files: { starts: CF_FILES.timelineStarts, items: CF_FILES.timelineItems, weights: CF_FILES.timelineWeights },
-        options: timelineOptions,
-        blend: DEFAULT_TIMELINE_BLEND,
-        entries: timeline.neighbourItems.length,
-        trainingSeconds: timelineSeconds,
-      },
-      regularization: model.regularization,
-      strength: DEFAULT_CF_TRAINING.strength,
-      iterations: DEFAULT_CF_TRAINING.als.iterations,
-      counts,
-      index: {
-        metric: indexOptions.metric,
-        connectivity: indexOptions.connectivity,
-        expansionAdd: indexOptions.expansionAdd,
-        expansionSearch: indexOptions.expansionSearch,
-        size: index.size,
-        minimumInteractions: DEFAULT_MINIMUM_INDEXED_INTERACTIONS,
-      },
-    };
-    return contentSample ? { ...info, contentSample } : info;
-  },
+      const info: CfArtifactInfo = {
+        model: "wals",
+        dimensions,
+        seed,
+        trainingSeconds,
+        indexSeconds,
+        files: {
+          itemVectors: CF_FILES.itemVectors,
+          itemOrigin: CF_FILES.itemOrigin,
+          index: CF_FILES.index,
+          missingWeights: model.missingWeights ? CF_FILES.missingWeights : null,
+        },
+        timeline: {
+          files: { starts: CF_FILES.timelineStarts, items: CF_FILES.timelineItems, weights: CF_FILES.timelineWeights },
+          options: timelineOptions,
+          blend: DEFAULT_TIMELINE_BLEND,
+          entries: timeline.neighbourItems.length,
+          trainingSeconds: timelineSeconds,
+        },
+        regularization: model.regularization,
+        strength: DEFAULT_CF_TRAINING.strength,
+        iterations: DEFAULT_CF_TRAINING.als.iterations,
+        counts,
+        index: {
+          metric: indexOptions.metric,
+          connectivity: indexOptions.connectivity,
+          expansionAdd: indexOptions.expansionAdd,
+          expansionSearch: indexOptions.expansionSearch,
+          size: index.size,
+          minimumInteractions: DEFAULT_MINIMUM_INDEXED_INTERACTIONS,
+        },
+      };
+      return contentSample ? { ...info, contentSample } : info;
+    },
   };
 }

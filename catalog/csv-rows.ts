@@ -9,12 +9,7 @@ import type { RejectedRowCounter } from "./rejected-rows";
  * yields the parsed value. Rows that fail to parse or validate are counted in `rejected` and
  * skipped, so one bad line never stops the build.
  */
-export async function* readValidatedCsv<T>(
-  filePath: string,
-  label: string,
-  schema: z.ZodType<T>,
-  rejected: RejectedRowCounter,
-): AsyncGenerator<T> {
+export async function* readValidatedCsv<T>(filePath: string, label: string, schema: z.ZodType<T>, rejected: RejectedRowCounter): AsyncGenerator<T> {
   const input = createReadStream(filePath);
   const source = filePath.endsWith(".gz") ? input.pipe(createGunzip()) : input;
   const parser = source.pipe(

@@ -26,7 +26,10 @@ function tagsByMovie(tags: readonly MovieLensTag[]): Map<number, string[]> {
   }
   const out = new Map<number, string[]>();
   for (const [movieId, perMovie] of counts) {
-    out.set(movieId, [...perMovie.values()].sort((a, b) => b.count - a.count).map((entry) => entry.text));
+    out.set(
+      movieId,
+      [...perMovie.values()].sort((a, b) => b.count - a.count).map((entry) => entry.text),
+    );
   }
   return out;
 }

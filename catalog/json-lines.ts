@@ -23,7 +23,7 @@ export function writeJsonLines(filePath: string, values: Iterable<unknown>, chun
     const flush = () => {
       if (pending.length === 0) return;
       const buffer = Buffer.from(pending.join(""), "utf8");
-      for (let offset = 0; offset < buffer.length; ) offset += writeSync(descriptor, buffer, offset, buffer.length - offset);
+      for (let offset = 0; offset < buffer.length;) offset += writeSync(descriptor, buffer, offset, buffer.length - offset);
       bytes += buffer.length;
       pending = [];
       pendingLength = 0;

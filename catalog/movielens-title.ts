@@ -1,6 +1,5 @@
 /** Articles MovieLens moves to the end ("Matrix, The"), across the languages it carries. */
-const TRAILING_ARTICLE =
-  /^(.+), (The|A|An|Les|La|Le|L'|Il|Lo|I|Gli|Das|Der|Die|Den|Det|El|Los|Las|Une|Un|O|Os|As)$/;
+const TRAILING_ARTICLE = /^(.+), (The|A|An|Les|La|Le|L'|Il|Lo|I|Gli|Das|Der|Die|Den|Det|El|Los|Las|Une|Un|O|Os|As)$/;
 
 const YEAR_SUFFIX = /\s*\((\d{4})(?:\s*[-–]\s*(?:\d{4})?)?\)\s*$/;
 const PARENTHESISED_SUFFIX = /\s*\(([^()]+)\)\s*$/;

@@ -99,7 +99,8 @@ export function loadSessionRanker(catalog: Catalog, base: SessionRankerBase): Se
   };
   const trees = (set: z.infer<typeof treeSetSchema>) => {
     const nodeStarts = readInt32Array(file(set.files.starts));
-    if (nodeStarts.length !== set.trees + 1) throw new Error(`Session ranker file ${set.files.starts} in ${catalog.bundleDir} holds ${nodeStarts.length - 1} trees, the manifest says ${set.trees}; ${rebuild}`);
+    if (nodeStarts.length !== set.trees + 1)
+      throw new Error(`Session ranker file ${set.files.starts} in ${catalog.bundleDir} holds ${nodeStarts.length - 1} trees, the manifest says ${set.trees}; ${rebuild}`);
     return unpackBoostedTrees({ featureCount: info.featureNames.length, baseScore: set.baseScore, nodeStarts, nodes: readFloat64Array(file(set.files.nodes)) });
   };
   const values = readFloat32Array(file(info.files.itemStatistics));

@@ -1,7 +1,27 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { compactVocabulary, countWords, decodeGloveSifModel, DEFAULT_PROSE_WEIGHT, embedItems, encodeGloveSifModel, fitCommonComponent, GloveSifEncoder, itemTextFields, loadMiniLmEncoder, readWinkEmbeddings, TEXT_ENCODER_ENVIRONMENT_KEYS, TEXT_VECTOR_FILES, TEXT_VECTORS_STAGE, textEncoderConfig, textVectorsArtifactSchema, winkEmbeddingsFile, type GloveSifModel, type SentenceEncoder } from "../lib/ai";
+import {
+  compactVocabulary,
+  countWords,
+  decodeGloveSifModel,
+  DEFAULT_PROSE_WEIGHT,
+  embedItems,
+  encodeGloveSifModel,
+  fitCommonComponent,
+  GloveSifEncoder,
+  itemTextFields,
+  loadMiniLmEncoder,
+  readWinkEmbeddings,
+  TEXT_ENCODER_ENVIRONMENT_KEYS,
+  TEXT_VECTOR_FILES,
+  TEXT_VECTORS_STAGE,
+  textEncoderConfig,
+  textVectorsArtifactSchema,
+  winkEmbeddingsFile,
+  type GloveSifModel,
+  type SentenceEncoder,
+} from "../lib/ai";
 import type { Item } from "../lib/catalog/item";
 import type { BuildStage, BuildStageContext } from "./build-stage";
 import { writeTypedArray } from "./bundle-files";
@@ -122,7 +142,9 @@ export const textVectorsStage: BuildStage = {
     writeTypedArray(vectorsPath, vectors);
     const withText = rowsWithText(vectors, encoder.dimensions);
     const itemsWithoutText = items.length - withText.length;
-    context.log(`${items.length} item text vectors (${encoder.dimensions} dimensions, ${itemsWithoutText} without known words) in ${embedSeconds} s, ${(statSync(vectorsPath).size / 1e6).toFixed(1)} MB`);
+    context.log(
+      `${items.length} item text vectors (${encoder.dimensions} dimensions, ${itemsWithoutText} without known words) in ${embedSeconds} s, ${(statSync(vectorsPath).size / 1e6).toFixed(1)} MB`,
+    );
     const index = items.length >= TEXT_INDEX_MIN_ITEMS ? writeTextIndex(context.bundleDir, vectors, encoder.dimensions, withText) : null;
     if (index) context.log(`usearch text index over ${index.items} items in ${index.buildSeconds} s (ef ${index.expansionSearch})`);
     return textVectorsArtifactSchema.parse({

@@ -65,7 +65,12 @@ const EMPTY_SUGGESTIONS = ["popular comedies", "sci-fi from the 90s", "movies li
 /** "Only 3 films met everything you asked, so I widened the release years to 1985–2004 (you asked for the 1990s)." */
 function relaxationSentence(recommendations: RecommendationsData): string {
   const metEveryConstraint = recommendations.metEveryConstraint ?? null;
-  const lead = metEveryConstraint === null ? "To fill the list I" : metEveryConstraint === 0 ? "No film met everything you asked, so I" : `Only ${metEveryConstraint} film${metEveryConstraint === 1 ? "" : "s"} met everything you asked, so I`;
+  const lead =
+    metEveryConstraint === null
+      ? "To fill the list I"
+      : metEveryConstraint === 0
+        ? "No film met everything you asked, so I"
+        : `Only ${metEveryConstraint} film${metEveryConstraint === 1 ? "" : "s"} met everything you asked, so I`;
   const steps = (recommendations.relaxations ?? []).map((step) => relaxationWords(step, recommendations.constraints));
   const joined = steps.length <= 1 ? steps.join("") : `${steps.slice(0, -1).join(", ")} and ${steps[steps.length - 1]}`;
   return `${lead} ${joined}.`;
@@ -86,9 +91,7 @@ export const AnswerBlock = memo(function AnswerBlock({ message, isLatest, stream
       <h2 id={headingId} className="sr-only">
         Answer{recommendations ? ` for ${recommendations.query}` : ""}
       </h2>
-      <div className="flex flex-wrap items-center gap-2">
-        {route && <RouteBadge route={route} />}
-      </div>
+      <div className="flex flex-wrap items-center gap-2">{route && <RouteBadge route={route} />}</div>
       <ReplyText message={message} recommendations={recommendations} streaming={streaming} onSuggest={onSuggest} />
       {recommendations?.stage === "preview" && (
         <p role="status" data-testid="preview-notice" className="mt-2 text-sm text-fuchsia-800 dark:text-fuchsia-300">

@@ -39,7 +39,8 @@ export const SYNOPSIS_COLLAPSE_CHARACTERS = 140;
  */
 export function catalogYearsNotice(years: CatalogYears | null | undefined): string | null {
   if (!years) return null;
-  const asked = years.askedFrom !== null && years.askedTo !== null ? (years.askedFrom === years.askedTo ? `${years.askedFrom}` : `${years.askedFrom}–${years.askedTo}`) : `${years.askedFrom ?? years.askedTo}`;
+  const asked =
+    years.askedFrom !== null && years.askedTo !== null ? (years.askedFrom === years.askedTo ? `${years.askedFrom}` : `${years.askedFrom}–${years.askedTo}`) : `${years.askedFrom ?? years.askedTo}`;
   const afterCatalog = (years.askedTo ?? years.askedFrom ?? 0) > years.latestYear;
   if (afterCatalog) {
     return years.coverage === "none"

@@ -102,7 +102,11 @@ export function FeedbackNotes({ feedback, placement }: { feedback: CardFeedback;
   }
   const { message } = feedback;
   return message ? (
-    <p role={message.tone === "error" ? "alert" : "status"} data-testid={message.tone === "error" ? "feedback-error" : "feedback-unavailable"} className={`mt-2 text-xs ${message.tone === "error" ? "text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}>
+    <p
+      role={message.tone === "error" ? "alert" : "status"}
+      data-testid={message.tone === "error" ? "feedback-error" : "feedback-unavailable"}
+      className={`mt-2 text-xs ${message.tone === "error" ? "text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}
+    >
       {message.text}
     </p>
   ) : null;

@@ -161,7 +161,9 @@ export function ChatPage() {
           <div className="flex flex-wrap items-center gap-1.5">
             <button type="button" role="switch" aria-checked={autoPlay} onClick={toggleAutoPlay} data-testid="autoplay-toggle" className={`${control} ${FOCUS_RING}`}>
               <SpeakerIcon on={autoPlay} /> Auto-play DJ
-              <span className={`ml-1 rounded px-1 text-xs font-semibold ${autoPlay ? "bg-indigo-600 text-white" : "bg-zinc-200 text-zinc-700 dark:bg-zinc-700 dark:text-zinc-200"}`}>{autoPlay ? "on" : "off"}</span>
+              <span className={`ml-1 rounded px-1 text-xs font-semibold ${autoPlay ? "bg-indigo-600 text-white" : "bg-zinc-200 text-zinc-700 dark:bg-zinc-700 dark:text-zinc-200"}`}>
+                {autoPlay ? "on" : "off"}
+              </span>
             </button>
             <ThemeToggle className={control} />
             <button type="button" onClick={newChat} disabled={messages.length === 0 && !error} data-testid="new-chat" className={`${control} disabled:opacity-40 ${FOCUS_RING}`}>
@@ -192,26 +194,27 @@ export function ChatPage() {
                   <StoppedNote question={stopped.questionText(stoppedQuestion)} onRetry={() => stopped.retry(stoppedQuestion)} disabled={busy} />
                 </li>
               );
-              const item = message.role === "user" ? (
-                <li key={message.id} id={`message-${message.id}`} className="flex scroll-mt-20 justify-end">
-                  <p data-testid="user-message" className="max-w-[85%] rounded-2xl rounded-br-sm bg-indigo-600 px-4 py-2 break-words text-white">
-                    <span className="sr-only">You asked: </span>
-                    {userText(message)}
-                  </p>
-                </li>
-              ) : message.role === "assistant" ? (
-                <li key={message.id}>
-                  <AnswerBlock
-                    message={message}
-                    isLatest={index === lastAssistantIndex}
-                    streaming={busy && index === messages.length - 1}
-                    autoPlay={autoPlay}
-                    onMoreLikeThis={moreLikeThis}
-                    onSuggest={send}
-                  />
-                  <ConversationActions message={message} isLast={index === messages.length - 1} busy={busy} onRegenerate={regenerateAnswer} onShowMore={showMore} />
-                </li>
-              ) : null;
+              const item =
+                message.role === "user" ? (
+                  <li key={message.id} id={`message-${message.id}`} className="flex scroll-mt-20 justify-end">
+                    <p data-testid="user-message" className="max-w-[85%] rounded-2xl rounded-br-sm bg-indigo-600 px-4 py-2 break-words text-white">
+                      <span className="sr-only">You asked: </span>
+                      {userText(message)}
+                    </p>
+                  </li>
+                ) : message.role === "assistant" ? (
+                  <li key={message.id}>
+                    <AnswerBlock
+                      message={message}
+                      isLatest={index === lastAssistantIndex}
+                      streaming={busy && index === messages.length - 1}
+                      autoPlay={autoPlay}
+                      onMoreLikeThis={moreLikeThis}
+                      onSuggest={send}
+                    />
+                    <ConversationActions message={message} isLast={index === messages.length - 1} busy={busy} onRegenerate={regenerateAnswer} onShowMore={showMore} />
+                  </li>
+                ) : null;
               return (
                 <Fragment key={message.id}>
                   {item}
@@ -228,7 +231,12 @@ export function ChatPage() {
             <p className="mt-1 text-sm" data-testid="chat-error-message">
               {chatErrorMessage(error)}
             </p>
-            <button type="button" onClick={() => void regenerate()} data-testid="retry-button" className={`mt-3 rounded-lg bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-600 ${FOCUS_RING}`}>
+            <button
+              type="button"
+              onClick={() => void regenerate()}
+              data-testid="retry-button"
+              className={`mt-3 rounded-lg bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-600 ${FOCUS_RING}`}
+            >
               Try again
             </button>
           </div>
@@ -253,11 +261,23 @@ export function ChatPage() {
           />
           {/* Two elements (keys), never one that turns from Stop into Send under the pointer. */}
           {busy ? (
-            <button key="stop" type="button" onClick={stopClick(stopAnswer)} data-testid="stop-button" className={`rounded-xl border border-zinc-300 px-4 py-2 font-medium dark:border-zinc-700 ${FOCUS_RING}`}>
+            <button
+              key="stop"
+              type="button"
+              onClick={stopClick(stopAnswer)}
+              data-testid="stop-button"
+              className={`rounded-xl border border-zinc-300 px-4 py-2 font-medium dark:border-zinc-700 ${FOCUS_RING}`}
+            >
               Stop
             </button>
           ) : (
-            <button key="send" type="submit" data-testid="send-button" disabled={!draft.trim()} className={`rounded-xl bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-50 ${FOCUS_RING}`}>
+            <button
+              key="send"
+              type="submit"
+              data-testid="send-button"
+              disabled={!draft.trim()}
+              className={`rounded-xl bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-50 ${FOCUS_RING}`}
+            >
               Send
             </button>
           )}

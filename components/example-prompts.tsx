@@ -19,9 +19,7 @@ export function ExamplePrompts({ onPick }: { onPick: (text: string) => void }) {
       <h2 id="examples-heading" className="mt-3 text-2xl font-bold tracking-tight sm:text-3xl">
         What do you feel like watching?
       </h2>
-      <p className="mt-2 text-zinc-600 dark:text-zinc-400">
-        Ask in plain words: a title, a person, a mood, or a few wishes at once. Like or skip picks to steer the next answer.
-      </p>
+      <p className="mt-2 text-zinc-600 dark:text-zinc-400">Ask in plain words: a title, a person, a mood, or a few wishes at once. Like or skip picks to steer the next answer.</p>
       <ul className="mt-6 grid gap-2 text-left sm:grid-cols-2">
         {EXAMPLE_PROMPTS.map((prompt) => (
           <li key={prompt.text}>

@@ -9,12 +9,7 @@ import { errorMessageFromBody } from "./feedback-client";
 import { FOCUS_RING } from "./focus-ring";
 import { MicrophoneIcon } from "./icons";
 
-type PlayerState =
-  | { status: "idle"; note?: string }
-  | { status: "loading" }
-  | { status: "playing"; voice: string }
-  | { status: "paused"; voice: string }
-  | { status: "error"; message: string };
+type PlayerState = { status: "idle"; note?: string } | { status: "loading" } | { status: "playing"; voice: string } | { status: "paused"; voice: string } | { status: "error"; message: string };
 
 const NO_VOICE = "No voice is available: the server has no text-to-speech voice and this browser has none installed. The script is below.";
 

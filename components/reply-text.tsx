@@ -6,7 +6,17 @@ import { FilmChips, withYear } from "./title-notes";
  * and "did you mean" (the words say it; the chips below ask it again with one click). The text
  * streams in: a soft caret shows while it is still being written.
  */
-export function ReplyText({ message, recommendations, streaming, onSuggest }: { message: ChatMessage; recommendations: RecommendationsData | undefined; streaming: boolean; onSuggest: (text: string) => void }) {
+export function ReplyText({
+  message,
+  recommendations,
+  streaming,
+  onSuggest,
+}: {
+  message: ChatMessage;
+  recommendations: RecommendationsData | undefined;
+  streaming: boolean;
+  onSuggest: (text: string) => void;
+}) {
   const parts = message.parts.filter((part) => part.type === "text");
   const text = parts.map((part) => part.text).join(" ");
   // A stopped answer leaves its text part "streaming" for good: only a live answer shows the caret.

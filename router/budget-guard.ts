@@ -151,13 +151,28 @@ export function guardBudget(input: {
   const spent = { sessionUsd, globalUsd, clientUsd };
   const offlineOrFast = (why: string): BudgetDecision => {
     if (globalOffline >= config.globalOfflineRunsPerWindow) {
-      return { use: "fast", reason: `${why}; offline reasoner limit reached (${globalOffline} of ${config.globalOfflineRunsPerWindow} runs per ${windowText(config)}), fast path instead`, refusal: why, ...spent };
+      return {
+        use: "fast",
+        reason: `${why}; offline reasoner limit reached (${globalOffline} of ${config.globalOfflineRunsPerWindow} runs per ${windowText(config)}), fast path instead`,
+        refusal: why,
+        ...spent,
+      };
     }
     if (sessionId !== null && sessionOffline >= config.sessionOfflineRunsPerWindow) {
-      return { use: "fast", reason: `${why}; session offline reasoner limit reached (${sessionOffline} of ${config.sessionOfflineRunsPerWindow} runs per ${windowText(config)}), fast path instead`, refusal: why, ...spent };
+      return {
+        use: "fast",
+        reason: `${why}; session offline reasoner limit reached (${sessionOffline} of ${config.sessionOfflineRunsPerWindow} runs per ${windowText(config)}), fast path instead`,
+        refusal: why,
+        ...spent,
+      };
     }
     if (client !== null && share < 1 && clientOffline >= clientOfflineCeiling) {
-      return { use: "fast", reason: `${why}; this client's share of the offline reasoner reached (${clientOffline} of ${clientOfflineCeiling} runs per ${windowText(config)}), fast path instead`, refusal: why, ...spent };
+      return {
+        use: "fast",
+        reason: `${why}; this client's share of the offline reasoner reached (${clientOffline} of ${clientOfflineCeiling} runs per ${windowText(config)}), fast path instead`,
+        refusal: why,
+        ...spent,
+      };
     }
     return { use: "offline", reason: `${why}; offline reasoner instead`, refusal: why, ...spent };
   };
@@ -171,7 +186,12 @@ export function guardBudget(input: {
   if (client !== null && share < 1 && clientUsd + input.estimatedUsd > clientUsdCeiling) {
     return offlineOrFast(`this client's share of the LLM budget reached: ${money(clientUsd)} spent of ${money(clientUsdCeiling)} per ${windowText(config)}`);
   }
-  return { use: "llm", reason: `within LLM budget (session ${money(sessionUsd)} of ${money(config.sessionUsdPerWindow)}, global ${money(globalUsd)} of ${money(config.globalUsdPerWindow)} per ${windowText(config)})`, refusal: null, ...spent };
+  return {
+    use: "llm",
+    reason: `within LLM budget (session ${money(sessionUsd)} of ${money(config.sessionUsdPerWindow)}, global ${money(globalUsd)} of ${money(config.globalUsdPerWindow)} per ${windowText(config)})`,
+    refusal: null,
+    ...spent,
+  };
 }
 
 /** The configured share, kept in (0, 1] (a state or config from before shares existed counts as 1). */

@@ -128,7 +128,10 @@ export function routerFeatures(analysis: QueryAnalysis, session: RouterSessionCo
     has_year: analysis.years.some((year) => year.strength === "hard") ? 1 : analysis.years.length > 0 ? 0.5 : 0,
     has_runtime: analysis.runtimes.length > 0 ? 1 : 0,
     has_language: analysis.languages.length > 0 ? 1 : 0,
-    genre_include_count: cap(wantedGenres.reduce((sum, genre) => sum + genre.genres.length, 0), 3),
+    genre_include_count: cap(
+      wantedGenres.reduce((sum, genre) => sum + genre.genres.length, 0),
+      3,
+    ),
     negation_count: cap(negations.length, 3),
     vibe_count: cap(vibes.length, 3),
     reference_title: references.length > 0 ? 1 : 0,

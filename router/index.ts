@@ -2,14 +2,5 @@
 // clock), its cost model and its budget guard.
 export { budgetConfigFromEnvironment, DEFAULT_BUDGET, emptyBudgetState, guardBudget, recordUsage, type BudgetConfig, type BudgetDecision, type BudgetState } from "./budget-guard";
 export { DEFAULT_ROUTER_THRESHOLD, routerThresholdFromEnvironment } from "./config";
-export {
-  actualCost,
-  estimateCallUsd,
-  estimateRouteCost,
-  speechUsd,
-  type ActualCost,
-  type CostEstimate,
-  type PriceTable,
-  type SpeechPriceTable,
-} from "./cost-model";
+export { actualCost, estimateCallUsd, estimateRouteCost, speechUsd, type ActualCost, type CostEstimate, type PriceTable, type SpeechPriceTable } from "./cost-model";
 export { decideRoute } from "./decide-route";

@@ -67,10 +67,16 @@ async function main(): Promise<void> {
           version: previous.version,
           throughSequence: previous.throughSequence,
           largestWeightDifference: largestDifference(previousState, rebuilt),
-          note: previous.throughSequence === progress.lastSequence ? "same log position: a non-zero difference means the live state drifted from the log" : "the snapshot covers a different log position",
+          note:
+            previous.throughSequence === progress.lastSequence ? "same log position: a non-zero difference means the live state drifted from the log" : "the snapshot covers a different log position",
         };
       } catch (error) {
-        comparison = { version: previous.version, throughSequence: previous.throughSequence, largestWeightDifference: null, note: `snapshot unreadable (${error instanceof Error ? error.message : String(error)})` };
+        comparison = {
+          version: previous.version,
+          throughSequence: previous.throughSequence,
+          largestWeightDifference: null,
+          note: `snapshot unreadable (${error instanceof Error ? error.message : String(error)})`,
+        };
       }
     }
     const saved = options.dryRun ? null : await store.saveBanditState({ state: rebuilt as unknown as JsonValue, throughSequence: progress.lastSequence, savedAt: Date.now() });

@@ -27,7 +27,11 @@ try {
   const fast = await chatTimeToFirstCard(server.baseUrl, fastQueries(catalog, quick ? 20 : 200, 11));
   const reasoningQueries = Array.from({ length: quick ? 1 : 5 }, () => REASONING_QUERIES).flat();
   const reasoning = await chatTimeToFirstCard(server.baseUrl, reasoningQueries, { body: { route: "reasoning" } });
-  const probe = await fetch(`${server.baseUrl}/api/recommend`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: REASONING_QUERIES[0], route: "reasoning", limit: 8 }) });
+  const probe = await fetch(`${server.baseUrl}/api/recommend`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: REASONING_QUERIES[0], route: "reasoning", limit: 8 }),
+  });
   const reasoningPath = ((await probe.json()) as { route: { path: string; reasoner: string | null } }).route;
   const row = (label: string, summary: LatencySummary | null) =>
     summary ? `| ${label} | ${summary.count} | ${summary.p50} | ${summary.p95} | ${summary.p99} | ${summary.max} |` : `| ${label} | – | /api/chat missing | | | |`;

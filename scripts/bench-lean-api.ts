@@ -95,7 +95,11 @@ async function measure(variant: Variant): Promise<RoundResult> {
 
 const results = new Map<string, RoundResult[]>(variants.map((variant) => [variant.label, []]));
 const log = (line: string) => process.stdout.write(`${line}\n`);
-const loadAverage = () => os.loadavg().map((value) => value.toFixed(1)).join(" ");
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(" ");
 const loadBefore = loadAverage();
 // Date, commit and machine of this run, read as it starts.
 const run = runContext();

@@ -22,10 +22,26 @@ import { openSqliteStore } from "../lib/store";
 import { describeRun, runContext } from "./support/run-context";
 
 const QUERIES = [
-  "heat", "movies like Heat", "something funny but not stupid, under 90 minutes, no romance", "tom hanks", "kubrick films", "harry potter",
-  "a sci-fi movie that feels like Blade Runner but was made in the 90s", "thrillers from the 2000s under two hours", "hidden gems", "dark rainy noir",
-  "dogs", "comedy", "Amelie", "romantic comedies from the 90s", "best horror movies", "something like Toy Story", "french films",
-  "2001 a space odyssey", "animated films for kids under 90 minutes", "crime dramas from the 70s",
+  "heat",
+  "movies like Heat",
+  "something funny but not stupid, under 90 minutes, no romance",
+  "tom hanks",
+  "kubrick films",
+  "harry potter",
+  "a sci-fi movie that feels like Blade Runner but was made in the 90s",
+  "thrillers from the 2000s under two hours",
+  "hidden gems",
+  "dark rainy noir",
+  "dogs",
+  "comedy",
+  "Amelie",
+  "romantic comedies from the 90s",
+  "best horror movies",
+  "something like Toy Story",
+  "french films",
+  "2001 a space odyssey",
+  "animated films for kids under 90 minutes",
+  "crime dramas from the 70s",
 ];
 
 const { values } = parseArgs({ options: { repeats: { type: "string" }, show: { type: "boolean" } } });
@@ -73,7 +89,17 @@ for (const [index, query] of QUERIES.entries()) {
     eventLoop.disable();
   }
   const kinds = response.items.slice(0, 3).map((item) => item.explanation?.kind ?? "none");
-  rows.push({ query, seconds: pcmSeconds(pcm), wavBytes: wav.audio.length, mp3Bytes: mp3.length, encodeMs: median(timings), encodeCpuMs: median(cpuTimings), espeakMs, problems: findScriptProblems(script.text, titles), kinds });
+  rows.push({
+    query,
+    seconds: pcmSeconds(pcm),
+    wavBytes: wav.audio.length,
+    mp3Bytes: mp3.length,
+    encodeMs: median(timings),
+    encodeCpuMs: median(cpuTimings),
+    espeakMs,
+    problems: findScriptProblems(script.text, titles),
+    kinds,
+  });
   if (values.show) process.stdout.write(`\n### ${query} [${response.route.path}; ${kinds.join(", ")}]\n\nScript: ${script.text}\n\nSpeech: ${speechText}\n`);
 }
 
@@ -83,7 +109,10 @@ const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 const lines = [
   `| request | speech s | WAV KB | MP3 KB | MP3 B/s | espeak ms | encode ms (wall) | encode ms (CPU) | CPU ms per s |`,
   `|---|---:|---:|---:|---:|---:|---:|---:|---:|`,
-  ...rows.map((row) => `| ${row.query} | ${row.seconds.toFixed(1)} | ${kb(row.wavBytes)} | ${kb(row.mp3Bytes)} | ${Math.round(row.mp3Bytes / row.seconds)} | ${row.espeakMs.toFixed(0)} | ${row.encodeMs.toFixed(0)} | ${row.encodeCpuMs.toFixed(0)} | ${(row.encodeCpuMs / row.seconds).toFixed(2)} |`),
+  ...rows.map(
+    (row) =>
+      `| ${row.query} | ${row.seconds.toFixed(1)} | ${kb(row.wavBytes)} | ${kb(row.mp3Bytes)} | ${Math.round(row.mp3Bytes / row.seconds)} | ${row.espeakMs.toFixed(0)} | ${row.encodeMs.toFixed(0)} | ${row.encodeCpuMs.toFixed(0)} | ${(row.encodeCpuMs / row.seconds).toFixed(2)} |`,
+  ),
   "",
   `Scripts: ${rows.length}, ${seconds.toFixed(1)} s of speech (${(seconds / rows.length).toFixed(1)} s each on average, longest ${Math.max(...rows.map((row) => row.seconds)).toFixed(1)} s).`,
   `WAV (espeak-ng, 22,050 Hz 16-bit mono): ${Math.round(total((row) => row.wavBytes) / seconds)} bytes per second of speech.`,

@@ -73,7 +73,12 @@ try {
   const bodies = fastQueries(catalog, 2000).map((query, index) => JSON.stringify({ query, limit: index % 10 === 0 ? 50 : 10 }));
   const started = performance.now();
   const sample = () => {
-    const taken = { atSeconds: Math.round((performance.now() - started) / 1000), databaseBytes: sizeOf(databasePath), walBytes: sizeOf(`${databasePath}-wal`), shmBytes: sizeOf(`${databasePath}-shm`) };
+    const taken = {
+      atSeconds: Math.round((performance.now() - started) / 1000),
+      databaseBytes: sizeOf(databasePath),
+      walBytes: sizeOf(`${databasePath}-wal`),
+      shmBytes: sizeOf(`${databasePath}-shm`),
+    };
     samples.push(taken);
     // Each sample as it is taken: an hour's series is not lost if the run dies before its summary.
     process.stdout.write(`[retention] ${JSON.stringify(taken)}\n`);
@@ -83,7 +88,10 @@ try {
   load = await runLoad(server.baseUrl, "retention", bodies, connections, { seconds: minutes * 60 });
   clearInterval(sampler);
   sample();
-  pruneLines = server.output().split("\n").filter((line) => line.includes("[reelcast] retention:"));
+  pruneLines = server
+    .output()
+    .split("\n")
+    .filter((line) => line.includes("[reelcast] retention:"));
 } finally {
   await server.stop().catch(() => undefined);
 }

@@ -138,9 +138,17 @@ for (const size of sizes) {
     save();
 
     const onLine = (line: string) => log(`    │ ${line}`);
-    const build = await runMonitored({ ...limits, args: ["scripts/catalog-build.ts", "--force"], environment: { REELCAST_DATA_DIR: dataDir, REELCAST_CATALOG_DIR: catalogDir }, phaseOf: buildPhaseOf, onLine });
+    const build = await runMonitored({
+      ...limits,
+      args: ["scripts/catalog-build.ts", "--force"],
+      environment: { REELCAST_DATA_DIR: dataDir, REELCAST_CATALOG_DIR: catalogDir },
+      phaseOf: buildPhaseOf,
+      onLine,
+    });
     row.build = summariseRun(build);
-    log(`  build: ${build.finished ? "finished" : `NOT FINISHED (${build.failure}) in phase "${build.lastPhase}"`} after ${build.seconds} s (CPU ${build.cpuSeconds} s, paused ${build.pausedSeconds} s), peak RSS ${build.peakRssMb} MB`);
+    log(
+      `  build: ${build.finished ? "finished" : `NOT FINISHED (${build.failure}) in phase "${build.lastPhase}"`} after ${build.seconds} s (CPU ${build.cpuSeconds} s, paused ${build.pausedSeconds} s), peak RSS ${build.peakRssMb} MB`,
+    );
     for (const record of build.phases) log(`    ${record.name}: ${record.seconds} s wall, ${record.cpuSeconds} s CPU, ${record.pausedSeconds} s paused, peak ${record.peakRssMb} MB`);
     save();
     if (build.finished) {

@@ -65,7 +65,10 @@ const report = {
   before: beforeTree ? { tree: beforeTree, commit: beforeContext!.commit, ...figuresOf((command) => inBefore(command).label) } : null,
 };
 if (asJson) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-for (const [name, figures] of [["this tree", report.current], ["before", report.before]] as const) {
+for (const [name, figures] of [
+  ["this tree", report.current],
+  ["before", report.before],
+] as const) {
   if (figures) {
     log(
       `${name}: to the first 200 npm start ${figures.healthyMs.npmStart.median} ms, server alone ${figures.healthyMs.serverAlone.median} ms (difference ${figures.addedToHealthyMs.median}); ` +

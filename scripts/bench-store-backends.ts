@@ -141,7 +141,11 @@ const postgres = benchPostgres(process.cwd());
 const admin = new pg.Client({ connectionString: postgres.url });
 await admin.connect();
 const postgresVersion = (await admin.query<{ server_version: string }>("SHOW server_version")).rows[0].server_version;
-const postgresSettings = (await admin.query<{ name: string; setting: string }>("SELECT name, setting FROM pg_settings WHERE name IN ('shared_buffers', 'synchronous_commit', 'fsync', 'wal_level', 'max_wal_size') ORDER BY name")).rows
+const postgresSettings = (
+  await admin.query<{ name: string; setting: string }>(
+    "SELECT name, setting FROM pg_settings WHERE name IN ('shared_buffers', 'synchronous_commit', 'fsync', 'wal_level', 'max_wal_size') ORDER BY name",
+  )
+).rows
   .map((row) => `${row.name}=${row.setting}`)
   .join(", ");
 const postgresCpuMs = () => (postgres.postmasterPid ? treeCpuMs(postgres.postmasterPid) : Number.NaN);

@@ -65,7 +65,11 @@ if (values.baseline) {
 
 function runProbe(root: string, nodeOptions: string[] = []): ProbeResult {
   // The probe runs in this checkout (its .data, its node_modules for the checkpointer thread); only the code measured comes from `root`.
-  const child = spawnSync(process.execPath, [...nodeOptions, "--import", "tsx", probe, "--root", root, "--requests", values.requests!, "--sessions", values.sessions!], { cwd: here, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, [...nodeOptions, "--import", "tsx", probe, "--root", root, "--requests", values.requests!, "--sessions", values.sessions!], {
+    cwd: here,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const line = child.stdout.split("\n").find((each) => each.startsWith("result "));
   if (child.status !== 0 || !line) throw new Error(`store probe failed (${root}): ${child.stderr.slice(-2000)}`);
   return JSON.parse(line.slice("result ".length)) as ProbeResult;
@@ -77,7 +81,9 @@ for (let round = 0; round < rounds; round++) {
   for (const tree of round % 2 === 0 ? trees : [...trees].reverse()) {
     const result = runProbe(tree.root);
     results.get(tree.label)!.push(result);
-    console.log(`round ${round + 1} ${tree.label}: store ${result.storeMsPerRequest.toFixed(3)} ms/request (p50 ${result.storeP50.toFixed(3)}), recommend ${result.recommendMsPerRequest.toFixed(2)} ms, load ${result.loadAverage.toFixed(2)}`);
+    console.log(
+      `round ${round + 1} ${tree.label}: store ${result.storeMsPerRequest.toFixed(3)} ms/request (p50 ${result.storeP50.toFixed(3)}), recommend ${result.recommendMsPerRequest.toFixed(2)} ms, load ${result.loadAverage.toFixed(2)}`,
+    );
   }
 }
 
@@ -113,7 +119,10 @@ const rows = trees.map((tree) => {
   const list = results.get(tree.label)!;
   const methods = [...new Set(list.flatMap((result) => Object.keys(result.byMethod)))];
   const split = methods
-    .map((method) => `${method} ${median(list.map((result) => result.byMethod[method]?.p50Ms ?? 0)).toFixed(3)} (mean ${median(list.map((result) => result.byMethod[method]?.msPerRequest ?? 0)).toFixed(3)}) × ${list[0].byMethod[method]?.callsPerRequest ?? 0}`)
+    .map(
+      (method) =>
+        `${method} ${median(list.map((result) => result.byMethod[method]?.p50Ms ?? 0)).toFixed(3)} (mean ${median(list.map((result) => result.byMethod[method]?.msPerRequest ?? 0)).toFixed(3)}) × ${list[0].byMethod[method]?.callsPerRequest ?? 0}`,
+    )
     .join(", ");
   return `| ${tree.label} | ${ms(of(tree.label, (r) => r.storeMsPerRequest))} | ${ms(of(tree.label, (r) => r.storeWithoutCallbacksMsPerRequest))} | ${ms(of(tree.label, (r) => r.storeP50))} | ${ms(of(tree.label, (r) => r.storeP99))} | ${of(tree.label, (r) => r.recommendMsPerRequest).toFixed(2)} | ${of(tree.label, (r) => r.processCpuMsPerRequest).toFixed(2)} | ${split} |`;
 });

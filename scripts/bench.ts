@@ -125,7 +125,9 @@ const cappedSoak = await runLoad(cappedServer.baseUrl, "soak (256 MB heap)", cap
 const cappedSamples = cappedSampler.stop();
 const cappedTrend = rssTrendMbPerMinute(cappedSamples);
 await cappedServer.stop();
-log(`  ${cappedSoak.requests} requests, ${cappedSoak.requestsPerSecond} req/s, errors ${cappedSoak.errors + cappedSoak.non2xx}; RSS ${cappedSamples[0]?.[1]} → ${cappedSamples[cappedSamples.length - 1]?.[1]} MB, second-half trend ${cappedTrend} MB/min`);
+log(
+  `  ${cappedSoak.requests} requests, ${cappedSoak.requestsPerSecond} req/s, errors ${cappedSoak.errors + cappedSoak.non2xx}; RSS ${cappedSamples[0]?.[1]} → ${cappedSamples[cappedSamples.length - 1]?.[1]} MB, second-half trend ${cappedTrend} MB/min`,
+);
 
 // The reasoning path with an LLM: a local OpenAI-compatible server answering after a fixed delay
 // (a stand-in for a hosted model's latency; no network here), to time the fast preview cards.
@@ -166,7 +168,7 @@ if (write) {
   const body = [
     `Command: \`npm run bench -- --write${quick ? " --quick" : ""}${workersArgument > 0 ? ` --workers ${workers}` : ""}\` (scripts/bench.ts) · ${report.date.slice(0, 16).replace("T", " ")} UTC · ${describeCommit(context)} · ${context.machine} · 1-minute load average ${context.loadAverageAtStart} at the start, ${report.loadAverageAtEnd} at the end (the machine is shared; the ratios are what to compare across runs) · load generator autocannon (closed loops) and scripts/bench/open-loop-load.ts (open loops) in the same machine, competing with the server for the cores · production server as \`npm start\` runs it (scripts/serve.mjs, ${workers} worker process${workers === 1 ? "" : "es"}) over loopback, SQLite store in a fresh temporary file (every request reads and updates its session and stores its impression without an fsync; feedback commits fsync; WAL checkpoints on a worker thread).`,
     "",
-    "Bodies: fast = 1,000 queries from `fastQueries` (titles, typos, genres, people, \"movies like X\"); reasoning = the 20 REASONING_QUERIES with route \"reasoning\" (offline reasoner, no LLM); each request carries one of 200 session ids.",
+    'Bodies: fast = 1,000 queries from `fastQueries` (titles, typos, genres, people, "movies like X"); reasoning = the 20 REASONING_QUERIES with route "reasoning" (offline reasoner, no LLM); each request carries one of 200 session ids.',
     "",
     `**Every row beside the floor.** The floor is GET /api/health, a Next.js route handler that does no work beyond Next's own request handling, driven with the row's load shape (the same connections, the same open-loop rate). Row and floor run in ${floorOptions.rounds} alternating rounds of ${floorOptions.secondsPerRound} s each (floor first in odd rounds, the row first in even ones) after a 1 s warm-up of the row, so whatever else the machine does falls on both: req/s ÷ floor is the share of the framework's own throughput the row keeps, p99 ÷ floor how many times the floor's tail it takes. Open loops time each request from its due time (no coordinated omission); their req/s is what was served of the offered rate.`,
     "",
@@ -189,7 +191,10 @@ if (write) {
     "",
     `The LLM stand-in is the local OpenAI-compatible test server (support/openai-test-server.ts) answering the constraint call after ${LLM_DELAY_MS} ms: no network exists here, and the point is what Reelcast adds around a model, not the model. ${chatWithLlm.previews} of ${chatWithLlm.finalCards.count} answers showed the fast preview first.`,
     "",
-    `**Soak and memory**: ${soak.requests} fast requests at 32 connections in ${soak.seconds} s (${soak.requestsPerSecond} req/s), p50 ${soak.latencyMs.p50} / p99 ${soak.latencyMs.p99} ms, errors + non-2xx ${soak.errors + soak.non2xx}. Server RSS (process tree) ${rssAtStart} MB before the load rows, ${rssAtEnd} MB after the soak; trend over the soak's second half **${rssTrend} MB/min** (samples every second: ${rssSamples.filter((_, index) => index % Math.max(1, Math.floor(rssSamples.length / 8)) === 0).map(([second, mb]) => `${Math.round(second)} s ${mb} MB`).join(", ")}).`,
+    `**Soak and memory**: ${soak.requests} fast requests at 32 connections in ${soak.seconds} s (${soak.requestsPerSecond} req/s), p50 ${soak.latencyMs.p50} / p99 ${soak.latencyMs.p99} ms, errors + non-2xx ${soak.errors + soak.non2xx}. Server RSS (process tree) ${rssAtStart} MB before the load rows, ${rssAtEnd} MB after the soak; trend over the soak's second half **${rssTrend} MB/min** (samples every second: ${rssSamples
+      .filter((_, index) => index % Math.max(1, Math.floor(rssSamples.length / 8)) === 0)
+      .map(([second, mb]) => `${Math.round(second)} s ${mb} MB`)
+      .join(", ")}).`,
     "",
     `**Leak check**: a soak twice as long (${cappedSoak.requests} requests, same bodies and connections) against a server whose V8 old space is capped at ${CAPPED_HEAP_MB} MB: ${cappedSoak.requestsPerSecond} req/s, errors + non-2xx ${cappedSoak.errors + cappedSoak.non2xx}, RSS ${cappedSamples[0]?.[1]} → ${cappedSamples[cappedSamples.length - 1]?.[1]} MB, second-half trend **${cappedTrend} MB/min**. A leak would exhaust the capped heap; what the default-heap soak shows is V8 growing its heap lazily towards its (multi-GB) default limit, not retained memory.`,
   ].join("\n");

@@ -93,7 +93,10 @@ function parseOptions(argv: string[]): Options {
       const vectors = value();
       if (vectors !== "auto" && vectors !== "bundle" && vectors !== "quick") throw new Error("--vectors must be auto, bundle or quick");
       options.vectors = vectors;
-    } else throw new Error(`Unknown option ${argument}. Usage: npm run eval:bandit [-- --json] [--rounds N] [--users N] [--seed N] [--extra-seeds N,N] [--vectors auto|bundle|quick] [--no-pipeline] [--no-write]`);
+    } else
+      throw new Error(
+        `Unknown option ${argument}. Usage: npm run eval:bandit [-- --json] [--rounds N] [--users N] [--seed N] [--extra-seeds N,N] [--vectors auto|bundle|quick] [--no-pipeline] [--no-write]`,
+      );
   }
   if (!Number.isInteger(options.rounds) || options.rounds < 100) throw new Error("--rounds must be an integer ≥ 100");
   if (!Number.isInteger(options.users) || options.users < 2) throw new Error("--users must be an integer ≥ 2");
@@ -215,7 +218,17 @@ async function measurePipelineBands(seed: number, films: number): Promise<Pipeli
       const other = Math.floor(random() * (index + 1));
       [known[index], known[other]] = [known[other], known[index]];
     }
-    const result: PipelineBands = { requests: 0, titleLookups: 0, askedFirst: 0, pinnedSlots: 0, slots: 0, meanBandSize: 0, singleShare: 0, perSlot: [], policy: describePolicy(engine.bandit!.policy) };
+    const result: PipelineBands = {
+      requests: 0,
+      titleLookups: 0,
+      askedFirst: 0,
+      pinnedSlots: 0,
+      slots: 0,
+      meanBandSize: 0,
+      singleShare: 0,
+      perSlot: [],
+      policy: describePolicy(engine.bandit!.policy),
+    };
     const perSlot: Array<{ total: number; count: number }> = [];
     let single = 0;
     let total = 0;
@@ -508,7 +521,8 @@ function markdown(report: Report): string {
     "|---|---|---|---|---|---|---|",
   );
   for (const row of ope.rows) {
-    const cell = (estimate: { value: number; standardError: number }) => `${fixed(estimate.value)} ± ${fixed(estimate.standardError)} (${signed(estimate.value - row.trueValue)}, ${signed((100 * (estimate.value - row.trueValue)) / row.trueValue, 1)} %)`;
+    const cell = (estimate: { value: number; standardError: number }) =>
+      `${fixed(estimate.value)} ± ${fixed(estimate.standardError)} (${signed(estimate.value - row.trueValue)}, ${signed((100 * (estimate.value - row.trueValue)) / row.trueValue, 1)} %)`;
     const sets = [
       ["per-slot", row.perSlot],
       ["sequential", row.sequential],
@@ -548,14 +562,20 @@ function relevanceMarkdown(report: Report): string[] {
   const served = report.relevance.find((row) => row.policy.name === "served")!;
   // Every window of every run of the serving configuration: the sweep's row, the regret run's
   // row (same policy and band, its own decision draws) and the other seeds.
-  const servingRuns = [served.relevance, ...report.policies.filter((row) => row.policy === describePolicy(SERVED_POLICY)).map((row) => row.relevance), ...report.extraSeeds.map((row) => row.relevance)];
+  const servingRuns = [
+    served.relevance,
+    ...report.policies.filter((row) => row.policy === describePolicy(SERVED_POLICY)).map((row) => row.relevance),
+    ...report.extraSeeds.map((row) => row.relevance),
+  ];
   const worst = Math.min(...servingRuns.flatMap((summary) => [summary.all.relative, summary.firstTenth.relative, summary.lastTenth.relative]));
   const lines: string[] = [
     `**Relevance kept: the served order against retrieval's order.** NDCG@5 of each request's slate against the simulated person's true taste: gain of an item = max(0, its true affinity z-score), i.e. how much more they like it than their average candidate; discount 1/log2(p + 2); ideal = the 5 best gains among the request's candidates (lib/bandit/simulation/slate-ndcg.ts). The baseline is retrieval's order on the same request — its first 5 candidates by relevance, in the same run (NDCG ${fixed(served.relevance.all.retrieval)}). "At equal feedback": every row serves the same ${options.rounds.toLocaleString("en")} requests (seed ${options.seed}) and learns online from exactly the feedback its own slates earned; the columns compare over all requests, over the first tenth (little feedback yet) and over the last tenth (after ${Math.round(0.9 * options.rounds).toLocaleString("en")} requests of feedback). Relative = served mean / retrieval mean − 1, ± one standard error of the paired per-request difference. **Target: the serving policy loses at most 2 %.**`,
     "",
     "| policy (all in the serving band) | NDCG vs retrieval: all | first tenth | last tenth | plays per request |",
     "|---|---|---|---|---|",
-    ...report.policies.map((row) => `| ${row.name} — ${row.policy} | ${windowCell(row.relevance.all)} | ${windowCell(row.relevance.firstTenth)} | ${windowCell(row.relevance.lastTenth)} | ${fixed(row.meanSlateReward)} |`),
+    ...report.policies.map(
+      (row) => `| ${row.name} — ${row.policy} | ${windowCell(row.relevance.all)} | ${windowCell(row.relevance.firstTenth)} | ${windowCell(row.relevance.lastTenth)} | ${fixed(row.meanSlateReward)} |`,
+    ),
     "",
     `**The band** (lib/bandit/relevance-band.ts). At each slot the policy chooses among the unshown, unpinned candidates in retrieval order — only the first *limit − pinned* of them, the films retrieval itself would have shown, unless a row says "past the slate" — taking at most *width* of them and only those whose scaled relevance is within *drop* of the best unshown one; scaled relevance is min–max over all the request's unpinned candidates (1 = most relevant), so the band does not depend on the scale of retrieval's scores (RRF fusion on the fast path, 1 − rank/n on the reasoning path, dot products here). The best unshown candidate is always in it; the item in slot p has retrieval rank ≤ p + width − 1; the slate shows the same films as retrieval's order, only their order and explanations are the bandit's. Exploration and the learned order move items only inside it, and each slot's propensity is over the band's (item, explanation) actions, so it stays exact. Pinned items (an exact title asked for) fill the first slots with propensity 1 before any band. The sweep below runs the serving policy (${describePolicy(SERVED_POLICY)}) with other bands and learning rules on the same requests. Band size = mean items a slot chose among; moved = share of slots not showing the best unshown candidate; largest rise = the most places any item was shown above its retrieval rank; adversary = NDCG of the worst order the band allows (a chooser who knows the true taste picks the least-liked item of the band at every slot), the bound on what any policy in that band can lose.`,
     "",
@@ -671,12 +691,17 @@ async function main(): Promise<void> {
   const simulation = runSimulation({ environment, catalog: banditCatalog, policies: POLICIES, rounds: options.rounds, seed: options.seed, onRound: tracker.onRound });
   const policies = simulation.runs.map((run, index) => summarise(run, POLICIES[index].note, options.rounds, tracker.summary(run.name)));
   for (const row of policies) {
-    log(`  ${row.name.padEnd(36)} regret ${row.regret.toFixed(0).padStart(6)} (exp ${fixed(row.regretExponent, 2)})  learnable ${row.learnableRegret.toFixed(0).padStart(6)} (exp ${fixed(row.learnableExponent, 2)}, halves ${row.learnableFirstHalf.toFixed(0)}/${row.learnableSecondHalf.toFixed(0)})  NDCG vs retrieval ${percent(row.relevance.all.relative)}`);
+    log(
+      `  ${row.name.padEnd(36)} regret ${row.regret.toFixed(0).padStart(6)} (exp ${fixed(row.regretExponent, 2)})  learnable ${row.learnableRegret.toFixed(0).padStart(6)} (exp ${fixed(row.learnableExponent, 2)}, halves ${row.learnableFirstHalf.toFixed(0)}/${row.learnableSecondHalf.toFixed(0)})  NDCG vs retrieval ${percent(row.relevance.all.relative)}`,
+    );
   }
 
   log(`relevance: the serving policy under ${RELEVANCE_VARIANTS.length} bands and learning rules, ${options.rounds} requests…`);
   const relevance = runRelevanceExperiment({ environment, catalog: banditCatalog, policies: RELEVANCE_VARIANTS, rounds: options.rounds, seed: options.seed });
-  for (const row of relevance) log(`  ${row.policy.name.padEnd(40)} NDCG vs retrieval ${percent(row.relevance.all.relative)} (last tenth ${percent(row.relevance.lastTenth.relative)}), band ${fixed(row.relevance.meanBandSize, 2)}, plays ${fixed(row.playsPerRequest)}`);
+  for (const row of relevance)
+    log(
+      `  ${row.policy.name.padEnd(40)} NDCG vs retrieval ${percent(row.relevance.all.relative)} (last tenth ${percent(row.relevance.lastTenth.relative)}), band ${fixed(row.relevance.meanBandSize, 2)}, plays ${fixed(row.playsPerRequest)}`,
+    );
   const extraSeeds: ExtraSeedRow[] = [];
   for (const seed of options.extraSeeds) {
     const seedUsers = buildSimulatedUsers(pickSimulatedUsers(catalog.interactions, deriveRandom(seed, "users"), options.users, 40), {
@@ -686,15 +711,23 @@ async function main(): Promise<void> {
       dimensions: vectors.dimensions,
       random: deriveRandom(seed, "taste"),
     });
-    const [served] = runRelevanceExperiment({ environment: createEnvironment({ users: seedUsers, items: catalog.items }), catalog: banditCatalog, policies: [RELEVANCE_VARIANTS[0]], rounds: options.rounds, seed });
+    const [served] = runRelevanceExperiment({
+      environment: createEnvironment({ users: seedUsers, items: catalog.items }),
+      catalog: banditCatalog,
+      policies: [RELEVANCE_VARIANTS[0]],
+      rounds: options.rounds,
+      seed,
+    });
     extraSeeds.push({ seed, relevance: served.relevance, playsPerRequest: served.playsPerRequest });
     log(`  seed ${seed}: served NDCG vs retrieval ${percent(served.relevance.all.relative)} (last tenth ${percent(served.relevance.lastTenth.relative)})`);
   }
   let pipelineBands: PipelineBands | null = null;
   if (options.pipeline) {
-    log("the band on the real pipeline (50 well-known films, bare title and \"movies like\")…");
+    log('the band on the real pipeline (50 well-known films, bare title and "movies like")…');
     pipelineBands = await measurePipelineBands(options.seed, 50);
-    log(`  mean band ${fixed(pipelineBands.meanBandSize, 2)} items per unpinned slot, ${share(pipelineBands.singleShare)} single; asked-for film first in ${pipelineBands.askedFirst}/${pipelineBands.titleLookups} title lookups`);
+    log(
+      `  mean band ${fixed(pipelineBands.meanBandSize, 2)} items per unpinned slot, ${share(pipelineBands.singleShare)} single; asked-for film first in ${pipelineBands.askedFirst}/${pipelineBands.titleLookups} title lookups`,
+    );
   }
 
   const truthRounds = options.rounds;
@@ -702,12 +735,17 @@ async function main(): Promise<void> {
   const targets = simulation.runs.filter((run) => run.name !== "epsilon-greedy (constant 0.1, BaRT)").map((run) => ({ name: run.name, config: run.config, state: run.state }));
   const offPolicy = runOffPolicyExperiment({ environment, catalog: banditCatalog, seed: options.seed, logger: LOGGER, loggedRounds: options.rounds, targets, truthRounds });
   for (const row of offPolicy.rows) {
-    log(`  ${row.name.padEnd(16)} true ${fixed(row.trueValue)}  per-slot IPS ${fixed(row.perSlot.inversePropensity.value)} SNIPS ${fixed(row.perSlot.selfNormalized.value)} DR ${fixed(row.perSlot.doublyRobust.value)}  sequential IPS ${fixed(row.sequential.inversePropensity.value)} SNIPS ${fixed(row.sequential.selfNormalized.value)} DR ${fixed(row.sequential.doublyRobust.value)}`);
+    log(
+      `  ${row.name.padEnd(16)} true ${fixed(row.trueValue)}  per-slot IPS ${fixed(row.perSlot.inversePropensity.value)} SNIPS ${fixed(row.perSlot.selfNormalized.value)} DR ${fixed(row.perSlot.doublyRobust.value)}  sequential IPS ${fixed(row.sequential.inversePropensity.value)} SNIPS ${fixed(row.sequential.selfNormalized.value)} DR ${fixed(row.sequential.doublyRobust.value)}`,
+    );
   }
 
   log("nearline feedback-to-effect through the SQLite store…");
   const nearline = [await measureNearline(banditCatalog, environment, options.seed, "FULL", 300), await measureNearline(banditCatalog, environment, options.seed, "NORMAL", 300)];
-  for (const each of nearline) log(`  synchronous=${each.synchronous}: feedback write p50 ${each.feedbackWriteMs.p50} ms p99 ${each.feedbackWriteMs.p99} ms; to next slate p50 ${each.feedbackToNextSlateMs.p50} ms p99 ${each.feedbackToNextSlateMs.p99} ms`);
+  for (const each of nearline)
+    log(
+      `  synchronous=${each.synchronous}: feedback write p50 ${each.feedbackWriteMs.p50} ms p99 ${each.feedbackWriteMs.p99} ms; to next slate p50 ${each.feedbackToNextSlateMs.p50} ms p99 ${each.feedbackToNextSlateMs.p99} ms`,
+    );
 
   const report: Report = {
     options,
@@ -741,7 +779,9 @@ async function main(): Promise<void> {
     log("wrote docs/bandit-regret.svg and the Bandit section of docs/EVALUATION.md");
   }
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ ...report, curves: simulation.runs.map((run) => ({ name: run.name, every: 100, cumulativeRegret: Array.from(run.cumulativeRegret.filter((_, index) => (index + 1) % 100 === 0)).map(round3), cumulativeLearnableRegret: Array.from(run.cumulativeLearnableRegret.filter((_, index) => (index + 1) % 100 === 0)).map(round3) })) }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ...report, curves: simulation.runs.map((run) => ({ name: run.name, every: 100, cumulativeRegret: Array.from(run.cumulativeRegret.filter((_, index) => (index + 1) % 100 === 0)).map(round3), cumulativeLearnableRegret: Array.from(run.cumulativeLearnableRegret.filter((_, index) => (index + 1) % 100 === 0)).map(round3) })) }, null, 2)}\n`,
+    );
   } else {
     log(`done in ${report.seconds} s`);
   }

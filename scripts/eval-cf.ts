@@ -300,7 +300,8 @@ function runSplit(interactions: Interactions, items: readonly Item[], kind: Spli
   log(`[${kind}] ${data.train.users.length} training ratings, ${data.positives.size} users with positives, ${data.candidateCount} candidate items`);
 
   // Baseline variants chosen on validation.
-  const popularityLikedOnly = evaluate(validationData, (_user, scores) => scores.set(popularityScores(validationData, true))).ndcgAt10 >
+  const popularityLikedOnly =
+    evaluate(validationData, (_user, scores) => scores.set(popularityScores(validationData, true))).ndcgAt10 >
     evaluate(validationData, (_user, scores) => scores.set(popularityScores(validationData, false))).ndcgAt10;
   let bestKnn: KnnVariant = { likedOnly: false, neighbourCount: 100 };
   let bestKnnNdcg = -1;
@@ -333,7 +334,13 @@ function runSplit(interactions: Interactions, items: readonly Item[], kind: Spli
   if (tune) {
     grid = [];
     for (const regularization of [20, 50, 80]) {
-      for (const [alpha, dislikeBelow, dislikeWeight] of [[10, null, 1], [10, 4, 0.25], [10, 4, 1], [20, 4, 0.25], [5, 4, 0.25]] as const) {
+      for (const [alpha, dislikeBelow, dislikeWeight] of [
+        [10, null, 1],
+        [10, 4, 0.25],
+        [10, 4, 1],
+        [20, 4, 0.25],
+        [5, 4, 0.25],
+      ] as const) {
         const options: CfTrainingOptions = {
           strength: { alpha, dislikeBelow, weighting: "rating", dislikeWeight },
           als: { ...DEFAULT_CF_TRAINING.als, regularization },
@@ -354,7 +361,12 @@ function runSplit(interactions: Interactions, items: readonly Item[], kind: Spli
   };
 
   const [popularity, popularitySeconds] = timed(() => popularityScores(data, popularityLikedOnly));
-  add("Popularity", popularityLikedOnly ? "count of ≥ 4 ratings" : "count of ratings", popularitySeconds, evaluate(data, (_user, scores) => scores.set(popularity)));
+  add(
+    "Popularity",
+    popularityLikedOnly ? "count of ≥ 4 ratings" : "count of ratings",
+    popularitySeconds,
+    evaluate(data, (_user, scores) => scores.set(popularity)),
+  );
 
   const [knn, knnSeconds] = timed(() => knnRanker(data, bestKnn));
   add("Item-kNN (cosine)", knnName(bestKnn), knnSeconds, evaluate(data, knn));
@@ -376,12 +388,20 @@ function runSplit(interactions: Interactions, items: readonly Item[], kind: Spli
 
   const liked = likedMatrix(data);
   const [rp3beta, rp3betaSeconds] = timed(() => trainRp3betaGrid(liked, rp3betaTuning.best.alpha, [rp3betaTuning.best.beta], [rp3betaTuning.best.neighbourCount])[0][0]);
-  add("RP3beta", rp3betaName(rp3betaTuning.best), rp3betaSeconds, evaluate(data, (user, scores) => scoreItemKnn(rp3beta, userHistory(liked, user), scores)));
+  add(
+    "RP3beta",
+    rp3betaName(rp3betaTuning.best),
+    rp3betaSeconds,
+    evaluate(data, (user, scores) => scoreItemKnn(rp3beta, userHistory(liked, user), scores)),
+  );
   add(
     "WALS + RP3beta blend",
     `z(WALS) + ${blendWeight}·z(RP3beta), per-user standardised over candidates`,
     walsSeconds + rp3betaSeconds,
-    evaluate(data, blendRanker(data, wals, (user, scores) => scoreItemKnn(rp3beta, userHistory(liked, user), scores), blendWeight)),
+    evaluate(
+      data,
+      blendRanker(data, wals, (user, scores) => scoreItemKnn(rp3beta, userHistory(liked, user), scores), blendWeight),
+    ),
   );
   const [timelineModel, timelineSeconds] = timed(() => trainTimelineNeighbours(data.train, data.itemCount, TIMELINE_OPTIONS));
   const timeline = timelineScorer(timelinesOf(data), timelineModel, historyLength);
@@ -402,7 +422,11 @@ function runSplit(interactions: Interactions, items: readonly Item[], kind: Spli
     const validationModels: RerankModels = { wals: validationWals, timeline: timelineBlend.model, rp3beta: validationRp3beta, blend };
     const validationSet = rerankDataset(validationData, validationModels, side, GBDT_RERANK_POOL);
     const allFeatures = [...Array(RERANK_FEATURE_COUNT).keys()];
-    const trainRows = selectRows(validationSet, validationSet.users.map((_, group) => group), allFeatures);
+    const trainRows = selectRows(
+      validationSet,
+      validationSet.users.map((_, group) => group),
+      allFeatures,
+    );
     const trees = trainBoostedTrees(trainRows.features, trainRows.width, trainRows.labels, GBDT_RERANK_OPTIONS, trainRows.groupStarts);
     const testSet = rerankDataset(data, { wals, timeline: timelineModel, rp3beta, blend }, side, GBDT_RERANK_POOL);
     const predicted = predictRows(trees, testSet.features);
@@ -446,17 +470,19 @@ function runSplit(interactions: Interactions, items: readonly Item[], kind: Spli
   });
   // Serving scores a session: its likes, most recent first, with the shipped blend settings.
   const likedTimelines = timelinesOf(data, true);
-  const servedRanker = (withTimeline: boolean): Scorer => (user, scores) => {
-    scores.fill(-Infinity);
-    const feedback = likes.get(user) ?? { liked: [], disliked: [] };
-    const userVector = foldInUser(served.context, feedback);
-    const exclude = new Set(userHistory(data.binary, user));
-    const history = (likedTimelines.get(user) ?? []).slice(-DEFAULT_TIMELINE_BLEND.historyLength).reverse();
-    const blend = withTimeline ? { model: timelineModel, weight: DEFAULT_TIMELINE_BLEND.weight, history } : undefined;
-    recommendForUser(served.index, wals.itemFactors, userVector, 20, { exclude, timeline: blend }).forEach(({ itemIndex }, position) => {
-      scores[itemIndex] = 20 - position;
-    });
-  };
+  const servedRanker =
+    (withTimeline: boolean): Scorer =>
+    (user, scores) => {
+      scores.fill(-Infinity);
+      const feedback = likes.get(user) ?? { liked: [], disliked: [] };
+      const userVector = foldInUser(served.context, feedback);
+      const exclude = new Set(userHistory(data.binary, user));
+      const history = (likedTimelines.get(user) ?? []).slice(-DEFAULT_TIMELINE_BLEND.historyLength).reverse();
+      const blend = withTimeline ? { model: timelineModel, weight: DEFAULT_TIMELINE_BLEND.weight, history } : undefined;
+      recommendForUser(served.index, wals.itemFactors, userVector, 20, { exclude, timeline: blend }).forEach(({ itemIndex }, position) => {
+        scores[itemIndex] = 20 - position;
+      });
+    };
   add("WALS served path", "fold-in of training likes/dislikes → usearch cosine top 200 (items ≥ 3 ratings) → x·y", servedSeconds, evaluate(data, servedRanker(false)));
   const servedNdcg: number[] = [];
   add(
@@ -471,26 +497,37 @@ function runSplit(interactions: Interactions, items: readonly Item[], kind: Spli
   // on the rest), then re-ordering the served pool of every user from serving's features.
   const [sessionRanker, rankerSeconds] = timed(() => {
     const { model, report } = trainSessionRanker(data.train, interactions.userCount, items, MODEL_SEED, { ...DEFAULT_SESSION_RANKER_TRAINING, coLiked: SERVED_CO_LIKED_OPTIONS });
-    log(`[${kind}] session ranker: ${report.rows} rows of ${report.groups} session-like inputs, ${report.positives} positives (models ${report.seconds.models} s, dataset ${report.seconds.dataset} s, trees ${report.seconds.trees} s)`);
+    log(
+      `[${kind}] session ranker: ${report.rows} rows of ${report.groups} session-like inputs, ${report.positives} positives (models ${report.seconds.models} s, dataset ${report.seconds.dataset} s, trees ${report.seconds.trees} s)`,
+    );
     const statistics = sessionItemStatistics(data.train, items, wals.itemFactors, wals.dimensions);
     const coLiked = trainCoLikedNeighbours(data.train, itemCount, SERVED_CO_LIKED_OPTIONS);
-    return new SessionRanker(model, { itemVectors: wals.itemFactors, dimensions: wals.dimensions, timeline: timelineModel, coLiked, statistics, foldInLikes: (liked) => foldInUser(served.context, { liked }) });
-  });
-  const rankedRanker = (latestLikes: number | null, withRanker: boolean): Scorer => (user, scores) => {
-    scores.fill(-Infinity);
-    const feedback = likes.get(user) ?? { liked: [], disliked: [] };
-    // Most recent first, as sessions store them; a live session: its latest likes alone, no
-    // dislikes; otherwise the whole history, as the served-path row above.
-    const likedItems = [...feedback.liked].reverse().slice(0, latestLikes ?? Infinity);
-    const dislikedItems = latestLikes === null ? [...feedback.disliked].reverse() : [];
-    const userVector = foldInUser(served.context, { liked: likedItems, disliked: dislikedItems });
-    const exclude = new Set(userHistory(data.binary, user));
-    const blend = { model: timelineModel, weight: DEFAULT_TIMELINE_BLEND.weight, history: likedItems.slice(0, DEFAULT_TIMELINE_BLEND.historyLength) };
-    const reranker = withRanker ? { model: sessionRanker, likedItems, dislikedItems } : undefined;
-    recommendForUser(served.index, wals.itemFactors, userVector, 20, { exclude, timeline: blend, reranker }).forEach(({ itemIndex }, position) => {
-      scores[itemIndex] = 20 - position;
+    return new SessionRanker(model, {
+      itemVectors: wals.itemFactors,
+      dimensions: wals.dimensions,
+      timeline: timelineModel,
+      coLiked,
+      statistics,
+      foldInLikes: (liked) => foldInUser(served.context, { liked }),
     });
-  };
+  });
+  const rankedRanker =
+    (latestLikes: number | null, withRanker: boolean): Scorer =>
+    (user, scores) => {
+      scores.fill(-Infinity);
+      const feedback = likes.get(user) ?? { liked: [], disliked: [] };
+      // Most recent first, as sessions store them; a live session: its latest likes alone, no
+      // dislikes; otherwise the whole history, as the served-path row above.
+      const likedItems = [...feedback.liked].reverse().slice(0, latestLikes ?? Infinity);
+      const dislikedItems = latestLikes === null ? [...feedback.disliked].reverse() : [];
+      const userVector = foldInUser(served.context, { liked: likedItems, disliked: dislikedItems });
+      const exclude = new Set(userHistory(data.binary, user));
+      const blend = { model: timelineModel, weight: DEFAULT_TIMELINE_BLEND.weight, history: likedItems.slice(0, DEFAULT_TIMELINE_BLEND.historyLength) };
+      const reranker = withRanker ? { model: sessionRanker, likedItems, dislikedItems } : undefined;
+      recommendForUser(served.index, wals.itemFactors, userVector, 20, { exclude, timeline: blend, reranker }).forEach(({ itemIndex }, position) => {
+        scores[itemIndex] = 20 - position;
+      });
+    };
   const training = DEFAULT_SESSION_RANKER_TRAINING;
   const rankerNdcg: number[] = [];
   add(
@@ -501,13 +538,24 @@ function runSplit(interactions: Interactions, items: readonly Item[], kind: Spli
   );
   const shortServedNdcg: number[] = [];
   const shortRankerNdcg: number[] = [];
-  add("Served path, 5-like session", `the latest ${SHORT_SESSION_LIKES} training likes only (no dislikes), today's served order`, servedSeconds, evaluate(data, rankedRanker(SHORT_SESSION_LIKES, false), shortServedNdcg));
-  add("Served path, 5-like session + session ranker", `the same sessions re-ordered by the session ranker`, servedSeconds + rankerSeconds, evaluate(data, rankedRanker(SHORT_SESSION_LIKES, true), shortRankerNdcg));
+  add(
+    "Served path, 5-like session",
+    `the latest ${SHORT_SESSION_LIKES} training likes only (no dislikes), today's served order`,
+    servedSeconds,
+    evaluate(data, rankedRanker(SHORT_SESSION_LIKES, false), shortServedNdcg),
+  );
+  add(
+    "Served path, 5-like session + session ranker",
+    `the same sessions re-ordered by the session ranker`,
+    servedSeconds + rankerSeconds,
+    evaluate(data, rankedRanker(SHORT_SESSION_LIKES, true), shortRankerNdcg),
+  );
   const paired = [
     { model: "WALS + timeline served path + session ranker", baseline: "WALS + timeline served path", ...pairedDifference(rankerNdcg, servedNdcg) },
     { model: "Served path, 5-like session + session ranker", baseline: "Served path, 5-like session", ...pairedDifference(shortRankerNdcg, shortServedNdcg) },
   ].map(({ count, ...rest }) => ({ ...rest, users: count }));
-  for (const row of paired) log(`[${kind}] ${row.model} − ${row.baseline}: ${row.mean >= 0 ? "+" : ""}${row.mean.toFixed(4)} ± ${row.standardError.toFixed(4)} (${row.better} better / ${row.worse} worse)`);
+  for (const row of paired)
+    log(`[${kind}] ${row.model} − ${row.baseline}: ${row.mean >= 0 ? "+" : ""}${row.mean.toFixed(4)} ± ${row.standardError.toFixed(4)} (${row.better} better / ${row.worse} worse)`);
 
   return {
     split: kind,
@@ -544,14 +592,24 @@ function markdown(reports: SplitReport[]): string {
           `| ${result.model} | ${result.variant} | ${result.recallAt10.toFixed(4)} | ${result.recallAt20.toFixed(4)} | ${result.ndcgAt10.toFixed(4)} | ${(100 * result.coverageAt10).toFixed(1)} % | ${result.trainSeconds.toFixed(2)} |`,
       ),
       "",
-      ...["WALS", "RP3beta", "WALS + RP3beta blend", "Timeline co-occurrence", "WALS + timeline blend", "WALS + timeline + GBDT re-ranker", "WALS + timeline served path", "WALS + timeline served path + session ranker"].map((name) => {
+      ...[
+        "WALS",
+        "RP3beta",
+        "WALS + RP3beta blend",
+        "Timeline co-occurrence",
+        "WALS + timeline blend",
+        "WALS + timeline + GBDT re-ranker",
+        "WALS + timeline served path",
+        "WALS + timeline served path + session ranker",
+      ].map((name) => {
         const result = byName(name);
         const ratio = (other: string) => `${(result.ndcgAt10 / byName(other).ndcgAt10).toFixed(2)}×`;
         return `- ${name} NDCG@10 = ${ratio("Popularity")} popularity, ${ratio("Item-kNN (cosine)")} item-kNN, ${ratio("BPR")} BPR, ${ratio("WALS")} WALS.`;
       }),
       "",
       ...report.paired.map(
-        (row) => `- Paired NDCG@10, ${row.model} − ${row.baseline}: ${row.mean >= 0 ? "+" : ""}${row.mean.toFixed(4)} ± ${row.standardError.toFixed(4)} (one standard error; ${row.better} users better / ${row.worse} worse of ${row.users}).`,
+        (row) =>
+          `- Paired NDCG@10, ${row.model} − ${row.baseline}: ${row.mean >= 0 ? "+" : ""}${row.mean.toFixed(4)} ± ${row.standardError.toFixed(4)} (one standard error; ${row.better} users better / ${row.worse} worse of ${row.users}).`,
       ),
       "",
       `Validation picked: popularity ${report.validation.popularity}; item-kNN ${report.validation.itemKnn}; RP3beta ${report.validation.rp3beta}; RP3beta blend weight ${report.validation.blendWeight}; timeline blend ${report.validation.timeline}.`,
@@ -564,7 +622,14 @@ function markdown(reports: SplitReport[]): string {
       "",
     );
     if (report.validation.rp3betaGrid) {
-      lines.push("Validation grid (RP3beta, NDCG@10):", "", "| variant | NDCG@10 |", "|---|---:|", ...report.validation.rp3betaGrid.map((row) => `| ${row.variant} | ${row.ndcgAt10.toFixed(4)} |`), "");
+      lines.push(
+        "Validation grid (RP3beta, NDCG@10):",
+        "",
+        "| variant | NDCG@10 |",
+        "|---|---:|",
+        ...report.validation.rp3betaGrid.map((row) => `| ${row.variant} | ${row.ndcgAt10.toFixed(4)} |`),
+        "",
+      );
     }
     if (report.validation.grid) {
       lines.push("Validation grid (WALS, 64-d, NDCG@10):", "", "| variant | NDCG@10 |", "|---|---:|", ...report.validation.grid.map((row) => `| ${row.variant} | ${row.ndcgAt10.toFixed(4)} |`), "");

@@ -55,7 +55,8 @@ const fixture = JSON.parse(readFileSync(new URL("../tests/fixtures/direction-lab
 const POSITIVE: Record<ContentDirection, Label> = { violence: "violent", darkness: "dark", intensity: "intense" };
 for (const film of fixture.films) {
   const index = engine.catalog.indexOf.get(film.id);
-  if (index === undefined || items[index].title !== film.title || items[index].year !== film.year) throw new Error(`direction-labels.json: ${film.id} is not ${film.title} (${film.year}) in this catalog`);
+  if (index === undefined || items[index].title !== film.title || items[index].year !== film.year)
+    throw new Error(`direction-labels.json: ${film.id} is not ${film.title} (${film.year}) in this catalog`);
 }
 
 /** The genre-only baseline: +1 per genre typical of the axis' "more" end, −1 per genre of its "less" end. */
@@ -65,7 +66,10 @@ const GENRE_RULE: Record<ContentDirection, { more: string[]; less: string[] }> =
   intensity: { more: ["Thriller", "Horror", "Action", "Mystery"], less: ["Comedy", "Romance", "Family", "Musical", "Documentary"] },
 };
 const genreRule = (direction: ContentDirection) =>
-  Float64Array.from(items, (item) => item.genres.filter((genre) => GENRE_RULE[direction].more.includes(genre)).length - item.genres.filter((genre) => GENRE_RULE[direction].less.includes(genre)).length);
+  Float64Array.from(
+    items,
+    (item) => item.genres.filter((genre) => GENRE_RULE[direction].more.includes(genre)).length - item.genres.filter((genre) => GENRE_RULE[direction].less.includes(genre)).length,
+  );
 
 interface Separation {
   auc: number;
@@ -111,16 +115,42 @@ const itemScores = CONTENT_DIRECTIONS.map((direction) => {
     ["baseline: genre rule", genreRule(direction)],
     ["baseline: random", Float64Array.from(items, () => random())],
   ];
-  return { direction, positives: positives.length, negatives: negatives.length, rows: rows.map(([name, values]) => ({ name, ...separation(values, positives, negatives, indexOf) })), audienceUsed: weakAudience !== undefined };
+  return {
+    direction,
+    positives: positives.length,
+    negatives: negatives.length,
+    rows: rows.map(([name, values]) => ({ name, ...separation(values, positives, negatives, indexOf) })),
+    audienceUsed: weakAudience !== undefined,
+  };
 });
 
 // ---------- 2. end to end on the reasoning path ----------
 
 const REFERENCES: Array<[string, number]> = [
-  ["Pulp Fiction", 1994], ["Se7en", 1995], ["Alien", 1979], ["Fight Club", 1999], ["The Matrix", 1999], ["Die Hard", 1988],
-  ["Gladiator", 2000], ["GoodFellas", 1990], ["Reservoir Dogs", 1992], ["The Silence of the Lambs", 1991], ["Saving Private Ryan", 1998], ["Kill Bill: Vol. 1", 2003],
-  ["No Country for Old Men", 2007], ["The Shining", 1980], ["Heat", 1995], ["The Departed", 2006],
-  ["Toy Story", 1995], ["Amélie", 2001], ["Finding Nemo", 2003], ["Forrest Gump", 1994], ["Notting Hill", 1999], ["The Princess Bride", 1987], ["Groundhog Day", 1993], ["Up", 2009],
+  ["Pulp Fiction", 1994],
+  ["Se7en", 1995],
+  ["Alien", 1979],
+  ["Fight Club", 1999],
+  ["The Matrix", 1999],
+  ["Die Hard", 1988],
+  ["Gladiator", 2000],
+  ["GoodFellas", 1990],
+  ["Reservoir Dogs", 1992],
+  ["The Silence of the Lambs", 1991],
+  ["Saving Private Ryan", 1998],
+  ["Kill Bill: Vol. 1", 2003],
+  ["No Country for Old Men", 2007],
+  ["The Shining", 1980],
+  ["Heat", 1995],
+  ["The Departed", 2006],
+  ["Toy Story", 1995],
+  ["Amélie", 2001],
+  ["Finding Nemo", 2003],
+  ["Forrest Gump", 1994],
+  ["Notting Hill", 1999],
+  ["The Princess Bride", 1987],
+  ["Groundhog Day", 1993],
+  ["Up", 2009],
 ];
 /** Popularity is the discovery knob's axis ("less popular"). */
 type Axis = ContentDirection | "popularity";
@@ -175,7 +205,8 @@ function endToEnd(weightScale: number) {
         entry.after.push(after);
         if (wish.towards === "less" ? after < before : after > before) entry.moved += 1;
       }
-      if (examples.length < (allExamples ? REFERENCES.length : 1)) examples.push({ reference: `${title} (${year})`, plain: plainTen.map((index) => items[index].title), wished: wishedTop.map((index) => items[index].title) });
+      if (examples.length < (allExamples ? REFERENCES.length : 1))
+        examples.push({ reference: `${title} (${year})`, plain: plainTen.map((index) => items[index].title), wished: wishedTop.map((index) => items[index].title) });
     }
     const understood = REFERENCES.length - misread;
     return {
@@ -198,7 +229,12 @@ if (asJson) {
   process.stdout.write(`${JSON.stringify({ run, labelledFilms: fixture.films.length, itemScores, directionWeight: DIRECTION_WEIGHT, endToEnd: served, sweeps, seconds }, null, 2)}\n`);
 } else {
   const percent = (value: number) => value.toFixed(3);
-  const lines = [`eval:directions — ${fixture.films.length} labelled films (tests/fixtures/direction-labels.json), ${items.length} catalog items`, `Run: ${describeRun(run)}`, "", "1. Item scores vs labels: AUC | same-genre pairwise accuracy (pairs)"];
+  const lines = [
+    `eval:directions — ${fixture.films.length} labelled films (tests/fixtures/direction-labels.json), ${items.length} catalog items`,
+    `Run: ${describeRun(run)}`,
+    "",
+    "1. Item scores vs labels: AUC | same-genre pairwise accuracy (pairs)",
+  ];
   for (const axis of itemScores) {
     lines.push(`  ${axis.direction} (${axis.positives} ${POSITIVE[axis.direction]} vs ${axis.negatives})`);
     for (const row of axis.rows) lines.push(`    ${row.name.padEnd(28)} ${percent(row.auc)} | ${percent(row.sameGenre)} (${row.sameGenrePairs})`);
@@ -208,7 +244,11 @@ if (asJson) {
       (result) =>
         `  like X but ${result.wish.padEnd(13)} ${result.axes.map((axis) => `${axis.axis} ${axis.before.toFixed(axis.axis === "popularity" ? 0 : 2)} → ${axis.after.toFixed(axis.axis === "popularity" ? 0 : 2)} (${axis.movedRightWay}/${result.references} moved the asked way)`).join("; ")}; kept ${result.keptOfPlainTop10.toFixed(1)}/10 of the plain top 10, ${result.fromPlainTop30.toFixed(1)}/10 from its top 30${result.misread > 0 ? `; ${result.misread} misread` : ""}`,
     );
-  lines.push("", `2. End to end, reasoning path, ${REFERENCES.length} references, direction weight ${DIRECTION_WEIGHT}: top-10 mean catalog percentile on the axis without → with the wish (popularity: mean MovieLens rating count)`, ...table(served));
+  lines.push(
+    "",
+    `2. End to end, reasoning path, ${REFERENCES.length} references, direction weight ${DIRECTION_WEIGHT}: top-10 mean catalog percentile on the axis without → with the wish (popularity: mean MovieLens rating count)`,
+    ...table(served),
+  );
   for (const result of served) for (const example of result.examples) lines.push(`    ${example.reference}, ${result.wish}: ${example.wished.join("; ")}`);
   for (const entry of sweeps) lines.push("", `  sweep: direction weight ${entry.weight}`, ...table(entry.results));
   lines.push("", `${seconds.toFixed(1)} s`);

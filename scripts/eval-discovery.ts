@@ -42,7 +42,15 @@ const vectors = buildCfItemVectors(items, model, matrix);
 const index = new ExactVectorIndex(vectors.dimensions, "cos", vectors.indexed.length);
 index.add(vectors.indexed, gatherRows(vectors.vectors, vectors.dimensions, vectors.indexed));
 const strengths = sessionStrengths();
-const foldContext = createFoldInContext(vectors.vectors, vectors.dimensions, DEFAULT_CF_TRAINING.als.regularization, strengths.liked, strengths.disliked, model.missingWeights, (itemIndex) => vectors.origin[itemIndex] === 1);
+const foldContext = createFoldInContext(
+  vectors.vectors,
+  vectors.dimensions,
+  DEFAULT_CF_TRAINING.als.regularization,
+  strengths.liked,
+  strengths.disliked,
+  model.missingWeights,
+  (itemIndex) => vectors.origin[itemIndex] === 1,
+);
 const timeline = {
   model: trainTimelineNeighbours({ users: pick(interactions.users), items: pick(interactions.items), timestamps: pick(interactions.timestamps) }, items.length, {
     ...DEFAULT_TIMELINE_OPTIONS,
@@ -69,7 +77,10 @@ for (let user = 0; user < interactions.userCount; user += 1) {
   const rows = [...heldOut.keys()].filter((row) => interactions.users[row] === user);
   const positives = new Set(rows.filter((row) => heldOut[row] && interactions.ratings[row] >= 4).map((row) => interactions.items[row]));
   const training = rows.filter((row) => !heldOut[row]).sort((a, b) => interactions.timestamps[a] - interactions.timestamps[b]);
-  const liked = training.filter((row) => interactions.ratings[row] >= 4).map((row) => interactions.items[row]).slice(-10);
+  const liked = training
+    .filter((row) => interactions.ratings[row] >= 4)
+    .map((row) => interactions.items[row])
+    .slice(-10);
   if (positives.size === 0 || liked.length === 0) continue;
   cases.push({ positives, liked, seen: new Set(training.map((row) => interactions.items[row])), query: `movies like ${items[liked.at(-1)!].title}` });
 }

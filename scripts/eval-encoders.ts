@@ -13,7 +13,24 @@ import os from "node:os";
 import path from "node:path";
 import { loadCurrentCatalog } from "../catalog/bundle-loader";
 import { GLOVE_RANK_CUTOFF, REQUEST_WORDS } from "../catalog/text-vectors-stage";
-import { compactVocabulary, countWords, createTextSearch, embedItems, encodeGloveSifModel, fitCommonComponent, GloveSifEncoder, itemTextFields, loadMiniLmEncoder, loadTextSearch, missingModelFiles, readWinkEmbeddings, textEncoderConfig, textVectorsArtifact, type SentenceEncoder, type TextSearch } from "../lib/ai";
+import {
+  compactVocabulary,
+  countWords,
+  createTextSearch,
+  embedItems,
+  encodeGloveSifModel,
+  fitCommonComponent,
+  GloveSifEncoder,
+  itemTextFields,
+  loadMiniLmEncoder,
+  loadTextSearch,
+  missingModelFiles,
+  readWinkEmbeddings,
+  textEncoderConfig,
+  textVectorsArtifact,
+  type SentenceEncoder,
+  type TextSearch,
+} from "../lib/ai";
 import type { Item } from "../lib/catalog/item";
 import { Bm25Index } from "../lib/retrieval/bm25";
 import { createSeededRandom } from "../lib/retrieval/seeded-random";
@@ -45,7 +62,12 @@ const catalog = loadCurrentCatalog();
 const items = catalog.items;
 
 // --- relevance ---------------------------------------------------------------------------------
-const labelTokens = (text: string) => text.toLowerCase().split(/[^a-z0-9']+/).filter(Boolean).map((token) => token.replace(/s$/, ""));
+const labelTokens = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9']+/)
+    .filter(Boolean)
+    .map((token) => token.replace(/s$/, ""));
 const itemLabels = items.map((item) => [...item.keywords, ...item.tags].map(labelTokens));
 const containsPhrase = (haystack: string[], needle: string[]) => {
   for (let start = 0; start + needle.length <= haystack.length; start += 1) if (needle.every((token, offset) => haystack[start + offset] === token)) return true;
@@ -110,7 +132,8 @@ const fuse = (rankings: number[][], k = 60) => {
 // --- GloVe-SIF: serve-time load (the bundle), then build cost --------------------------------
 log(`Catalog ${catalog.manifest.buildKey}: ${items.length} items; ${queries.length} vibe queries`);
 const bundleEncoder = textVectorsArtifact(catalog).encoder.id;
-if (bundleEncoder !== "glove-sif") throw new Error(`eval:encoders compares against the glove-sif bundle; this one was built with ${bundleEncoder}. Run \`npm run catalog:build\` without REELCAST_TEXT_ENCODER.`);
+if (bundleEncoder !== "glove-sif")
+  throw new Error(`eval:encoders compares against the glove-sif bundle; this one was built with ${bundleEncoder}. Run \`npm run catalog:build\` without REELCAST_TEXT_ENCODER.`);
 // Median of five loads of the bundle's model and vectors: the page cache and other processes
 // on a shared machine make single loads noisy.
 const loadSamples: number[] = [];
@@ -190,7 +213,11 @@ const hnswBuildMs = performance.now() - started;
 const hnswDirectory = mkdtempSync(path.join(os.tmpdir(), "reelcast-text-hnsw-"));
 hnswBuild.save(path.join(hnswDirectory, "text-vectors.usearch"));
 const HNSW_EXPANSION = 128;
-const hnswSearch = createTextSearch(loadedGlove, glove.itemTextVectors, UsearchVectorIndex.view(path.join(hnswDirectory, "text-vectors.usearch"), glove.dimensions, { expansionSearch: HNSW_EXPANSION }));
+const hnswSearch = createTextSearch(
+  loadedGlove,
+  glove.itemTextVectors,
+  UsearchVectorIndex.view(path.join(hnswDirectory, "text-vectors.usearch"), glove.dimensions, { expansionSearch: HNSW_EXPANSION }),
+);
 let hnswRecall = 0;
 for (const query of queries) {
   const exact = new Set((await glove.searchText(query.query, 100)).map((hit) => hit.itemIndex));
@@ -272,8 +299,16 @@ const expectedRandom =
   }, 0) / queries.length;
 
 const baselines: Array<{ name: string; quality: Quality; search: LatencySummary }> = [];
-baselines.push({ name: "BM25 over overviews + taglines", quality: await quality((query) => overviewIndex.search(query.query, TOP).map((hit) => hit.itemIndex)), search: await latency((text) => overviewIndex.search(text, 100)) });
-baselines.push({ name: "BM25F over every field (lib/retrieval)", quality: await quality((query) => allFieldsIndex.search(query.query, TOP).map((hit) => hit.itemIndex)), search: await latency((text) => allFieldsIndex.search(text, 100)) });
+baselines.push({
+  name: "BM25 over overviews + taglines",
+  quality: await quality((query) => overviewIndex.search(query.query, TOP).map((hit) => hit.itemIndex)),
+  search: await latency((text) => overviewIndex.search(text, 100)),
+});
+baselines.push({
+  name: "BM25F over every field (lib/retrieval)",
+  quality: await quality((query) => allFieldsIndex.search(query.query, TOP).map((hit) => hit.itemIndex)),
+  search: await latency((text) => allFieldsIndex.search(text, 100)),
+});
 const hybrid = async (text: string) => fuse([allFieldsIndex.search(text, 100).map((hit) => hit.itemIndex), (await glove.searchText(text, 100)).map((hit) => hit.itemIndex)]);
 baselines.push({ name: "BM25F + glove-sif, reciprocal-rank fusion (k = 60)", quality: await quality((query) => hybrid(query.query)), search: await latency(hybrid) });
 baselines.push({ name: `random (seed ${SEED}; expectation ${expectedRandom.toFixed(3)})`, quality: await quality(() => randomTop()), search: await latency(() => randomTop()) });
@@ -309,7 +344,8 @@ const encoderRows = results.map(
     `${cell(result.quality?.precisionAt10)} | ${cell(result.quality?.mrrAt10)} | ${result.quality ? `${result.quality.misses}/${queries.length}` : "—"} | ${result.note} |`,
 );
 const baselineRows = baselines.map(
-  (baseline) => `| ${baseline.name} | ${baseline.quality.precisionAt10} | ${baseline.quality.mrrAt10} | ${baseline.quality.misses}/${queries.length} | ${baseline.search.p50} ms / ${baseline.search.p99} ms |`,
+  (baseline) =>
+    `| ${baseline.name} | ${baseline.quality.precisionAt10} | ${baseline.quality.mrrAt10} | ${baseline.quality.misses}/${queries.length} | ${baseline.search.p50} ms / ${baseline.search.p99} ms |`,
 );
 const gloveQuality = results[0].quality!;
 const perQueryWins = measurement.perQuery.filter((row) => row.hybrid > row.bm25f).length;

@@ -189,7 +189,9 @@ async function fromStore(): Promise<void> {
     ];
     const read = await readEvaluationWindows(store, { windows, feedbackHorizonMs: DEFAULT_FEEDBACK_HORIZON_MS, maxImpressions: Number.POSITIVE_INFINITY, pause: async () => undefined });
     const result = evaluateWindow({ current: read.windows[0], previous: read.windows[1] });
-    console.log(`${file}: ${new Date(windows[0].from).toISOString()} – ${new Date(to).toISOString()}, ${result.impressions.total} impressions (${result.impressions.evaluated} evaluated; set aside: ${JSON.stringify(result.impressions.excluded)}); previous window ${read.stats.impressionsFound[1]}.\n`);
+    console.log(
+      `${file}: ${new Date(windows[0].from).toISOString()} – ${new Date(to).toISOString()}, ${result.impressions.total} impressions (${result.impressions.evaluated} evaluated; set aside: ${JSON.stringify(result.impressions.excluded)}); previous window ${read.stats.impressionsFound[1]}.\n`,
+    );
     console.log(estimatesTable(result));
     console.log(`\n${driftTable(result)}\n\nflagged: ${result.drift.flagged.join(", ") || "none"} · ${runLine((performance.now() - started) / 1000)}`);
     if (options.json) writeFileSync(options.json, JSON.stringify({ run, ...result }, null, 2));

@@ -84,7 +84,10 @@ async function offlineQuality(query: RouterQuery): Promise<number | null> {
     await recommend({ query: query.context.previousQuery, limit: 10, route: "reasoning", sessionId }, engine);
   }
   const response = await recommend({ query: query.query, limit: 10, route: "reasoning", sessionId }, engine);
-  return routerAnswerQuality(query, response.items.map((item) => items[engine.catalog.indexOf.get(item.id)!]));
+  return routerAnswerQuality(
+    query,
+    response.items.map((item) => items[engine.catalog.indexOf.get(item.id)!]),
+  );
 }
 
 function llmUsd(query: RouterQuery): number {
@@ -271,7 +274,9 @@ const barAtEndOf = (result: ReplayResult, slot: number) => [...result.bars].reve
 const run = { ...context, seconds: Math.round((performance.now() - started) / 1000) };
 
 if (values.json) {
-  process.stdout.write(`${JSON.stringify({ run, seed, targetUsdPerHour, matchedTarget, peakDemand, llmRecovers, modelId, meanUsd, requests: requests.length, queries: profiles.length, shortfallLow, shortfallHigh, results, allOffline, allLlm }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ run, seed, targetUsdPerHour, matchedTarget, peakDemand, llmRecovers, modelId, meanUsd, requests: requests.length, queries: profiles.length, shortfallLow, shortfallHigh, results, allOffline, allLlm }, null, 2)}\n`,
+  );
   process.exit(0);
 }
 

@@ -58,9 +58,21 @@ function agreement(expected: ExpectedConstraints, constraints: Constraints): { m
   const runtime = constraints.runtime?.strength === "hard" ? constraints.runtime : null;
   if (expected.runtimeMin !== undefined) check(`≥ ${expected.runtimeMin} min`, runtime?.minMinutes === expected.runtimeMin);
   if (expected.runtimeMax !== undefined) check(`≤ ${expected.runtimeMax} min`, runtime?.maxMinutes === expected.runtimeMax);
-  if (expected.language) check(`language ${expected.language}`, expected.language.every((code) => constraints.languages?.include.includes(code)));
-  if (expected.languageExclude) check(`not ${expected.languageExclude}`, expected.languageExclude.every((code) => constraints.languages?.exclude.includes(code)));
-  for (const person of expected.people ?? []) check(person, constraints.people.some((entry) => !entry.exclude && entry.name === person));
+  if (expected.language)
+    check(
+      `language ${expected.language}`,
+      expected.language.every((code) => constraints.languages?.include.includes(code)),
+    );
+  if (expected.languageExclude)
+    check(
+      `not ${expected.languageExclude}`,
+      expected.languageExclude.every((code) => constraints.languages?.exclude.includes(code)),
+    );
+  for (const person of expected.people ?? [])
+    check(
+      person,
+      constraints.people.some((entry) => !entry.exclude && entry.name === person),
+    );
   return { matched: total - missed.length, total, missed };
 }
 
@@ -141,8 +153,19 @@ const results = {
   shortAnswerRate: rows.filter((row) => row.count < 10).length / rows.length,
   relaxationRate: rows.filter((row) => row.relaxed).length / rows.length,
   parseAgreement: agreementMatched / Math.max(1, agreementTotal),
-  latency: { p50Ms: percentile(allLatencies, 50), p99Ms: percentile(allLatencies, 99), maxMs: Math.max(...allLatencies), samples: allLatencies.length, loadAverage, cpuP50Ms: percentile(allCpu, 50), cpuP99Ms: percentile(allCpu, 99) },
-  worst: [...rows].sort((a, b) => a.satisfaction - b.satisfaction).slice(0, 8).map((row) => ({ query: row.query, satisfaction: row.satisfaction, count: row.count, missedConstraints: row.agreement.missed, top: row.top })),
+  latency: {
+    p50Ms: percentile(allLatencies, 50),
+    p99Ms: percentile(allLatencies, 99),
+    maxMs: Math.max(...allLatencies),
+    samples: allLatencies.length,
+    loadAverage,
+    cpuP50Ms: percentile(allCpu, 50),
+    cpuP99Ms: percentile(allCpu, 99),
+  },
+  worst: [...rows]
+    .sort((a, b) => a.satisfaction - b.satisfaction)
+    .slice(0, 8)
+    .map((row) => ({ query: row.query, satisfaction: row.satisfaction, count: row.count, missedConstraints: row.agreement.missed, top: row.top })),
 };
 
 if (values.json) {
@@ -166,10 +189,12 @@ Set: tests/fixtures/vibe-constraint-queries.json, ${rows.length} vibe queries wr
 | wall latency p50 / p99 (reasoner + candidates + constraints, ${allLatencies.length} runs; 1-minute load average ${loadAverage.toFixed(2)} at the end) | ${results.latency.p50Ms.toFixed(2)} ms / **${results.latency.p99Ms.toFixed(2)} ms** |
 | process CPU time per answer p50 / p99 (excludes waiting for a core) | ${results.latency.cpuP50Ms.toFixed(2)} ms / **${results.latency.cpuP99Ms.toFixed(2)} ms** |
 
-Lowest-scoring queries: ${results.worst
-  .filter((row) => row.satisfaction < 1)
-  .map((row) => `"${row.query}" ${percent(row.satisfaction)}${row.missedConstraints.length ? ` (not parsed: ${row.missedConstraints.join(", ")})` : ""}`)
-  .join("; ") || "none below 100%"}.
+Lowest-scoring queries: ${
+  results.worst
+    .filter((row) => row.satisfaction < 1)
+    .map((row) => `"${row.query}" ${percent(row.satisfaction)}${row.missedConstraints.length ? ` (not parsed: ${row.missedConstraints.join(", ")})` : ""}`)
+    .join("; ") || "none below 100%"
+}.
 
 The encoder comparison of issue 5 is in "Text encoders (eval:encoders)". Through the pipeline the candidates include semantic neighbours of the mood text (${engine.textSearch ? engine.textSearch.encoder.modelId : "unavailable here"}); the metric still judges only the stated hard constraints, not taste.
 `;

@@ -153,8 +153,23 @@ const svg = svgLineChart({
   xLabel: "share of queries sent to the reasoning path",
   yLabel: "quality: share of top-10 meeting expectations",
   series: [
-    { name: "router, thresholds 0…1", color: "#1f6feb", points: [...chartPoints, { x: curve.allFast.reasoningShare, y: curve.allFast.quality, label: "all fast" }, { x: curve.allReasoning.reasoningShare, y: curve.allReasoning.quality, label: "all reasoning" }] },
-    { name: "random routing (straight line)", color: "#999", points: [{ x: 0, y: curve.allFast.quality }, { x: 1, y: curve.allReasoning.quality }] },
+    {
+      name: "router, thresholds 0…1",
+      color: "#1f6feb",
+      points: [
+        ...chartPoints,
+        { x: curve.allFast.reasoningShare, y: curve.allFast.quality, label: "all fast" },
+        { x: curve.allReasoning.reasoningShare, y: curve.allReasoning.quality, label: "all reasoning" },
+      ],
+    },
+    {
+      name: "random routing (straight line)",
+      color: "#999",
+      points: [
+        { x: 0, y: curve.allFast.quality },
+        { x: 1, y: curve.allReasoning.quality },
+      ],
+    },
   ],
 });
 writeFileSync("docs/router-cost-quality.svg", svg);

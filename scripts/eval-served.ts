@@ -66,7 +66,9 @@ try {
   delete environment.REELCAST_BANDIT_POLICY;
   const engine = await createEngine({ environment, store, seed: options.seed });
   const data = loadJudgeData();
-  log(`eval:served: seed ${options.seed}, ${options.films} films of ${data.pool.eligible.length} with ≥ 20 likes; data ${data.location.movieLensDir}${data.location.tmdbDir ? ` + ${data.location.tmdbDir}` : " (no TMDB: content relevance from genres only)"}`);
+  log(
+    `eval:served: seed ${options.seed}, ${options.films} films of ${data.pool.eligible.length} with ≥ 20 likes; data ${data.location.movieLensDir}${data.location.tmdbDir ? ` + ${data.location.tmdbDir}` : " (no TMDB: content relevance from genres only)"}`,
+  );
   const progress = (label: string) => {
     let lastReported = 0;
     return (done: number, total: number) => {

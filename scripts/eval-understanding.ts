@@ -150,7 +150,9 @@ if (routes.length > 0) {
 
 /** The command as a person would retype it (the baseline flags left out: they only record). */
 function commandLine(): string {
-  const args = process.argv.slice(2).filter((arg, index, all) => arg !== "--save-baseline" && arg !== "--baseline-source" && all[index - 1] !== "--baseline-source" && !arg.startsWith("--baseline-source="));
+  const args = process.argv
+    .slice(2)
+    .filter((arg, index, all) => arg !== "--save-baseline" && arg !== "--baseline-source" && all[index - 1] !== "--baseline-source" && !arg.startsWith("--baseline-source="));
   return `npm run eval:understanding${args.length ? ` -- ${args.join(" ")}` : ""}`;
 }
 
@@ -173,14 +175,29 @@ const run = {
 if (values.json) {
   const devOutcomes = outcomes
     .filter((outcome) => outcome.query.split === "dev")
-    .map((outcome) => ({ id: outcome.query.id, className: outcome.query.className, templateId: outcome.query.templateId, text: outcome.query.text, expected: outcome.query.expected, mismatches: outcome.mismatches, error: outcome.error, satisfaction: outcome.satisfaction, path: outcome.path, shown: outcome.shown }));
-  process.stdout.write(`${JSON.stringify({ ...run, manifest: { seed: manifest.seed, fingerprints: manifest.fingerprints }, targets: checkTargets(summaries, targetSplit), summaries, devFailurePatterns: devFailurePatterns(outcomes), dev: devOutcomes }, null, 2)}\n`);
+    .map((outcome) => ({
+      id: outcome.query.id,
+      className: outcome.query.className,
+      templateId: outcome.query.templateId,
+      text: outcome.query.text,
+      expected: outcome.query.expected,
+      mismatches: outcome.mismatches,
+      error: outcome.error,
+      satisfaction: outcome.satisfaction,
+      path: outcome.path,
+      shown: outcome.shown,
+    }));
+  process.stdout.write(
+    `${JSON.stringify({ ...run, manifest: { seed: manifest.seed, fingerprints: manifest.fingerprints }, targets: checkTargets(summaries, targetSplit), summaries, devFailurePatterns: devFailurePatterns(outcomes), dev: devOutcomes }, null, 2)}\n`,
+  );
   // Exit only once stdout has drained: process.exit() right after a large write to a pipe cuts it at 64 KiB.
   await new Promise<void>((resolve) => process.stdout.write("", () => resolve()));
   process.exit(0);
 }
 
-const header = `eval:understanding — ${date}, seed ${SUITE_SEED}, ${queries.length} queries; reasoner p50/p99 ${run.reasonerLatency.p50Ms.toFixed(2)}/${run.reasonerLatency.p99Ms.toFixed(2)} ms${Object.entries(run.pipelineLatency)
+const header = `eval:understanding — ${date}, seed ${SUITE_SEED}, ${queries.length} queries; reasoner p50/p99 ${run.reasonerLatency.p50Ms.toFixed(2)}/${run.reasonerLatency.p99Ms.toFixed(2)} ms${Object.entries(
+  run.pipelineLatency,
+)
   .map(([route, latency]) => `; pipeline ${route} p50/p99 ${latency.p50Ms.toFixed(1)}/${latency.p99Ms.toFixed(1)} ms`)
   .join("")}`;
 process.stdout.write(renderText({ summaries, outcomes, splits, routes, targetSplit, header }));
@@ -208,7 +225,10 @@ if (values["save-baseline"]) {
     source: values["baseline-source"] ?? gitCommit(),
     seed: SUITE_SEED,
     perClass: Object.fromEntries(
-      summaries.map((summary) => [`${summary.className}|${summary.split}`, { exact: round(rate(summary)), reasoning: round(summary.satisfaction.reasoning?.mean ?? null), auto: round(summary.satisfaction.auto?.mean ?? null) }]),
+      summaries.map((summary) => [
+        `${summary.className}|${summary.split}`,
+        { exact: round(rate(summary)), reasoning: round(summary.satisfaction.reasoning?.mean ?? null), auto: round(summary.satisfaction.auto?.mean ?? null) },
+      ]),
     ),
   };
   writeFileSync(BASELINE_PATH, `${JSON.stringify(baseline, null, 2)}\n`);
@@ -216,6 +236,10 @@ if (values["save-baseline"]) {
 }
 if (complete) {
   const baseline = existsSync(BASELINE_PATH) ? (JSON.parse(readFileSync(BASELINE_PATH, "utf8")) as Baseline) : null;
-  replaceMarkdownSection("docs/EVALUATION.md", "Request understanding (eval:understanding)", renderSection({ run, summaries, manifest, baseline, patterns: devFailurePatterns(outcomes, 12), targets: checkTargets(summaries, "held-out"), catalogProblems }));
+  replaceMarkdownSection(
+    "docs/EVALUATION.md",
+    "Request understanding (eval:understanding)",
+    renderSection({ run, summaries, manifest, baseline, patterns: devFailurePatterns(outcomes, 12), targets: checkTargets(summaries, "held-out"), catalogProblems }),
+  );
   say("eval:understanding: wrote docs/EVALUATION.md (Request understanding)");
 }

@@ -30,7 +30,7 @@ const weights = {
   trainedOn: { queries: train.length, reasoningShare: Math.round((positives / train.length) * 1000) / 1000, trainAccuracy: Math.round((correct / train.length) * 1000) / 1000 },
 };
 writeFileSync("router/weights.json", `${JSON.stringify(weights, null, 2)}\n`);
-process.stdout.write(`router:train: ${train.length} training queries (${positives} reasoning), train accuracy ${(correct / train.length * 100).toFixed(1)}% → router/weights.json\n`);
+process.stdout.write(`router:train: ${train.length} training queries (${positives} reasoning), train accuracy ${((correct / train.length) * 100).toFixed(1)}% → router/weights.json\n`);
 for (const [index, name] of FEATURE_NAMES.entries()) process.stdout.write(`  ${name.padEnd(32)} ${model.weights[index].toFixed(3)}\n`);
 process.stdout.write(`  ${"bias".padEnd(32)} ${model.bias.toFixed(3)}\n`);
 for (const [index, query] of train.entries()) {

@@ -113,7 +113,9 @@ async function loadLeanApi() {
     const { handleLeanRequest } = await import(pathToFileURL(bundle).href);
     return handleLeanRequest;
   } catch (error) {
-    process.stderr.write(`[reelcast] worker ${process.pid}: no lean API handler (${error.message}); /api/recommend and /api/feedback go through Next (npm run build makes ${path.relative(process.cwd(), bundle)})\n`);
+    process.stderr.write(
+      `[reelcast] worker ${process.pid}: no lean API handler (${error.message}); /api/recommend and /api/feedback go through Next (npm run build makes ${path.relative(process.cwd(), bundle)})\n`,
+    );
     return null;
   }
 }

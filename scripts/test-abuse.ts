@@ -44,11 +44,7 @@ if (process.argv.includes("--write-docs")) {
   replaceMarkdownSection(
     "docs/RELIABILITY.md",
     "The abuse suite",
-    [
-      `\`npm run test:abuse -- --write-docs\` on ${describeRun(run)}; ${code === 0 ? "every assertion passed" : `the suite FAILED (exit ${code})`}.`,
-      "",
-      table,
-    ].join("\n"),
+    [`\`npm run test:abuse -- --write-docs\` on ${describeRun(run)}; ${code === 0 ? "every assertion passed" : `the suite FAILED (exit ${code})`}.`, "", table].join("\n"),
   );
 }
 process.exit(code);

@@ -42,12 +42,12 @@ const CONFIGS: Record<string, Config> = {
   base: { options: {}, features: ALL },
   "base-notime": { options: {}, features: NO_TIME },
   "leaves15-min200": { options: { maxLeaves: 15, minRowsPerLeaf: 200 }, features: ALL },
-  "rounds600": { options: { rounds: 600 }, features: ALL },
+  rounds600: { options: { rounds: 600 }, features: ALL },
   "shrink0.1": { options: { shrinkage: 0.1 }, features: ALL },
-  "lambda100": { options: { lambda: 100 }, features: ALL },
+  lambda100: { options: { lambda: 100 }, features: ALL },
   lambdarank: { options: { objective: "lambdarank", lambda: 1 }, features: ALL },
   "lambdarank-notime": { options: { objective: "lambdarank", lambda: 1 }, features: NO_TIME },
-  "rounds150": { options: { rounds: 150 }, features: ALL },
+  rounds150: { options: { rounds: 150 }, features: ALL },
   // Second round, after lambda100 led on random validation.
   "lambda100-notime": { options: { lambda: 100 }, features: NO_TIME },
   lambda300: { options: { lambda: 300 }, features: ALL },
@@ -98,11 +98,17 @@ for (const kind of splits) {
   const blendNdcg = users.map((user, group) => userMetrics(validation, group, validation.blendScores, validationInput.positives.get(user)!).ndcg);
   const pooled = validation.labels.reduce((sum, label) => sum + label, 0);
   const positiveCount = [...validationInput.positives.values()].reduce((sum, set) => sum + set.size, 0);
-  log(`[${kind}] validation: ${users.length} users, ${validation.items.length} pool rows (${(validation.items.length / users.length).toFixed(0)}/user), ${((100 * pooled) / positiveCount).toFixed(1)} % of positives pooled; blend NDCG@10 ${(blendNdcg.reduce((a, b) => a + b, 0) / users.length).toFixed(4)}; built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `[${kind}] validation: ${users.length} users, ${validation.items.length} pool rows (${(validation.items.length / users.length).toFixed(0)}/user), ${((100 * pooled) / positiveCount).toFixed(1)} % of positives pooled; blend NDCG@10 ${(blendNdcg.reduce((a, b) => a + b, 0) / users.length).toFixed(4)}; built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   // Folds of validation users: a seeded shuffle.
   const random = createSeededRandom(MODEL_SEED);
-  const order = users.map((_, group) => group).map((group) => [random(), group] as const).sort((a, b) => a[0] - b[0]).map(([, group]) => group);
+  const order = users
+    .map((_, group) => group)
+    .map((group) => [random(), group] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, group]) => group);
   const fold = new Int32Array(users.length);
   order.forEach((group, position) => (fold[group] = position % FOLDS));
 
@@ -124,16 +130,26 @@ for (const kind of splits) {
       const ndcg = users.map((user, group) => userMetrics(validation, group, scores, validationInput.positives.get(user)!).ndcg);
       const mean = ndcg.reduce((a, b) => a + b, 0) / users.length;
       const diff = paired(ndcg, blendNdcg);
-      log(`[${kind}] ${name}: NDCG@10 ${mean.toFixed(4)}, paired diff ${diff.mean >= 0 ? "+" : ""}${diff.mean.toFixed(4)} ± ${diff.se.toFixed(4)} (${diff.better} better / ${diff.worse} worse) in ${((performance.now() - configStarted) / 1000).toFixed(1)} s`);
+      log(
+        `[${kind}] ${name}: NDCG@10 ${mean.toFixed(4)}, paired diff ${diff.mean >= 0 ? "+" : ""}${diff.mean.toFixed(4)} ± ${diff.se.toFixed(4)} (${diff.better} better / ${diff.worse} worse) in ${((performance.now() - configStarted) / 1000).toFixed(1)} s`,
+      );
     }
   } else {
     const config = CONFIGS[testConfig];
     const testStarted = performance.now();
-    const trainRows = selectRows(validation, users.map((_, group) => group), config.features);
+    const trainRows = selectRows(
+      validation,
+      users.map((_, group) => group),
+      config.features,
+    );
     const model = trainBoostedTrees(trainRows.features, trainRows.width, trainRows.labels, config.options, trainRows.groupStarts);
     const testInput = evaluationData(catalog.interactions, catalog.items.length, masks.trainAll, masks.test);
     const test = buildDataset(testInput, kind, side);
-    const testRows = selectRows(test, test.users.map((_, group) => group), config.features);
+    const testRows = selectRows(
+      test,
+      test.users.map((_, group) => group),
+      config.features,
+    );
     const predicted = predictRows(model, testRows.features);
     const summary = (scores: ArrayLike<number>) => {
       const covered = new Set<number>();

@@ -87,7 +87,11 @@ function groupNdcg(dataset: SessionRankerDataset, group: number, depth: number, 
   const rows = Array.from({ length: head - start }, (_, offset) => start + offset);
   if (scores) rows.sort((a, b) => scores[b] - scores[a] || dataset.items[a] - dataset.items[b]);
   for (let row = head; row < end && rows.length < 10; row += 1) rows.push(row);
-  return ndcgAtK(rows.slice(0, 10).map((row) => dataset.items[row]), relevant, 10);
+  return ndcgAtK(
+    rows.slice(0, 10).map((row) => dataset.items[row]),
+    relevant,
+    10,
+  );
 }
 
 function hasPositive(dataset: SessionRankerDataset, group: number): boolean {
@@ -125,7 +129,12 @@ for (const kind of splits) {
   const groupsOf = (shape: number) => [...dataset.users.keys()].filter((group) => dataset.shapes[group] === shape);
   const people = [...new Set(dataset.users)].sort((a, b) => a - b);
   const random = createSeededRandom(MODEL_SEED);
-  const fold = new Map(people.map((user) => [user, random()] as const).sort((a, b) => a[1] - b[1]).map(([user], position) => [user, position % FOLDS]));
+  const fold = new Map(
+    people
+      .map((user) => [user, random()] as const)
+      .sort((a, b) => a[1] - b[1])
+      .map(([user], position) => [user, position % FOLDS]),
+  );
   // Evaluated people: those with a whole-history group and a 5-like group (the same people for every configuration).
   const evaluated = people.filter((user) => groupsOf(0).some((group) => dataset.users[group] === user) && groupsOf(1).some((group) => dataset.users[group] === user));
   const groupOf = (shape: number) => new Map(groupsOf(shape).map((group) => [dataset.users[group], group]));
@@ -137,7 +146,8 @@ for (const kind of splits) {
     let hits = 0;
     let total = 0;
     for (const user of evaluated) total += input.positives.get(user)!.size;
-    for (const group of groupsOf(shape)) for (let row = dataset.groupStarts[group]; row < Math.min(dataset.groupStarts[group + 1], dataset.groupStarts[group] + depth); row += 1) hits += dataset.labels[row];
+    for (const group of groupsOf(shape))
+      for (let row = dataset.groupStarts[group]; row < Math.min(dataset.groupStarts[group + 1], dataset.groupStarts[group] + depth); row += 1) hits += dataset.labels[row];
     return hits / total;
   };
   log(
@@ -153,13 +163,25 @@ for (const kind of splits) {
     let trainedRows = 0;
     // With `short`, a second model for sessions of at most `short.maxLikes` likes, trained on its own shapes.
     const likesColumn = SESSION_RANKER_FEATURE_NAMES.indexOf("log session likes");
-    const isShort = (group: number) => config.short !== undefined && Math.expm1(dataset.features[dataset.groupStarts[group] * SESSION_RANKER_FEATURE_COUNT + likesColumn]) <= config.short.maxLikes + 0.5;
-    const models = config.short ? [{ shapes: config.shapes, short: false }, { shapes: config.short.shapes, short: true }] : [{ shapes: config.shapes, short: false }];
+    const isShort = (group: number) =>
+      config.short !== undefined && Math.expm1(dataset.features[dataset.groupStarts[group] * SESSION_RANKER_FEATURE_COUNT + likesColumn]) <= config.short.maxLikes + 0.5;
+    const models = config.short
+      ? [
+          { shapes: config.shapes, short: false },
+          { shapes: config.short.shapes, short: true },
+        ]
+      : [{ shapes: config.shapes, short: false }];
     for (let held = 0; held < FOLDS; held += 1) {
       for (const model of models) {
         const trainGroups = [...dataset.users.keys()].filter((group) => fold.get(dataset.users[group]) !== held && model.shapes.includes(dataset.shapes[group]));
         const limited = limitDepth(dataset, trainGroups, config.depth);
-        const train = config.positiveGroupsOnly ? limitDepth(limited, [...limited.users.keys()].filter((group) => hasPositive(limited, group)), Infinity) : limited;
+        const train = config.positiveGroupsOnly
+          ? limitDepth(
+              limited,
+              [...limited.users.keys()].filter((group) => hasPositive(limited, group)),
+              Infinity,
+            )
+          : limited;
         const rows = datasetRows(train, [...train.users.keys()], config.columns);
         trainedRows += rows.labels.length / FOLDS;
         const trees = trainBoostedTrees(rows.features, rows.width, rows.labels, { ...DEFAULT_BOOSTING_OPTIONS, ...config.boosting }, rows.groupStarts);

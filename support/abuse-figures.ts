@@ -25,7 +25,11 @@ export interface AbuseFigure {
 /** Records a figure as test-results/abuse/<slug>.json (the runner reads every file there). */
 export function recordFigure(figure: AbuseFigure): void {
   mkdirSync(FIGURES_DIRECTORY, { recursive: true });
-  const slug = figure.fault.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 80);
+  const slug = figure.fault
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 80);
   writeFileSync(path.join(FIGURES_DIRECTORY, `${slug}.json`), `${JSON.stringify(figure, null, 2)}\n`);
 }
 

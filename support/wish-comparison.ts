@@ -14,7 +14,10 @@ function reasoningOrder(engine: Engine, constraints: Constraints, count: number)
   const items = engine.catalog.items;
   const search = engine.textSearch;
   const sparseSupport = search
-    ? { textNeighbours: (itemIndex: number, k: number) => search.searchVector(search.itemVector(itemIndex), k + 1).map((hit) => hit.itemIndex), ratingCount: (itemIndex: number) => items[itemIndex].ratingCount }
+    ? {
+        textNeighbours: (itemIndex: number, k: number) => search.searchVector(search.itemVector(itemIndex), k + 1).map((hit) => hit.itemIndex),
+        ratingCount: (itemIndex: number) => items[itemIndex].ratingCount,
+      }
     : undefined;
   const { candidates } = gatherCandidates(constraints, {
     items,

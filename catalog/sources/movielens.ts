@@ -14,17 +14,32 @@ const movieRow = z.object({
 const linkRow = z.object({
   movieId: positiveInt,
   // Digits without the "tt" prefix ("0114709"); anything else is kept out of the catalog as null.
-  imdbId: z.string().trim().transform((value) => (/^\d{7,}$/.test(value) ? `tt${value}` : null)),
+  imdbId: z
+    .string()
+    .trim()
+    .transform((value) => (/^\d{7,}$/.test(value) ? `tt${value}` : null)),
   // 8 rows of ml-latest-small have no tmdbId: keep the movie, drop the link.
-  tmdbId: z.string().trim().transform((value) => (value === "" ? null : Number(value))).pipe(z.number().int().positive().nullable()),
+  tmdbId: z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? null : Number(value)))
+    .pipe(z.number().int().positive().nullable()),
 });
 
 const ratingRow = z.object({
   userId: positiveInt,
   movieId: positiveInt,
-  rating: z.string().trim().transform(Number).pipe(
-    z.number().min(0.5, "rating below 0.5").max(5, "rating above 5").refine((value) => Number.isInteger(value * 2), "rating not in 0.5 steps"),
-  ),
+  rating: z
+    .string()
+    .trim()
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(0.5, "rating below 0.5")
+        .max(5, "rating above 5")
+        .refine((value) => Number.isInteger(value * 2), "rating not in 0.5 steps"),
+    ),
   timestamp: z.string().trim().regex(/^\d+$/, "timestamp not an integer").transform(Number),
 });
 

@@ -36,8 +36,14 @@ const movieRow = z.object({
     const match = /^(\d{4})-\d{2}-\d{2}$/.exec(value.trim());
     return match ? Number(match[1]) : null;
   }),
-  vote_average: z.string().transform((value) => (value.trim() === "" ? null : Number(value))).pipe(z.number().min(0).max(10).nullable()),
-  vote_count: z.string().transform((value) => (value.trim() === "" ? null : Number(value))).pipe(z.number().int().nonnegative().nullable()),
+  vote_average: z
+    .string()
+    .transform((value) => (value.trim() === "" ? null : Number(value)))
+    .pipe(z.number().min(0).max(10).nullable()),
+  vote_count: z
+    .string()
+    .transform((value) => (value.trim() === "" ? null : Number(value)))
+    .pipe(z.number().int().nonnegative().nullable()),
 });
 
 const creditRow = z.object({
@@ -84,7 +90,10 @@ export async function readTmdb(directory: string, rejected: RejectedRowCounter):
   const credits = new Map<number, { directors: string[]; cast: string[] }>();
   const creditsLabel = "tmdb-5000/tmdb_5000_credits.csv.gz";
   for await (const row of readValidatedCsv(path.join(directory, "tmdb_5000_credits.csv.gz"), creditsLabel, creditRow, rejected)) {
-    const cast = [...row.cast].sort((a, b) => a.order - b.order).slice(0, 5).map((member) => member.name.trim());
+    const cast = [...row.cast]
+      .sort((a, b) => a.order - b.order)
+      .slice(0, 5)
+      .map((member) => member.name.trim());
     const directors = [...new Set(row.crew.filter((member) => member.job === "Director").map((member) => member.name.trim()))];
     credits.set(row.movie_id, { directors, cast });
   }

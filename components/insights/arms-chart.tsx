@@ -7,9 +7,7 @@ import { percent } from "./chart-format";
 
 /** Reward per shown slot for each explanation arm, with its 95 % interval as error bars. */
 export function ArmsChart({ arms }: { arms: readonly ArmRow[] }) {
-  const data = arms
-    .filter((arm) => arm.rate !== null)
-    .map((arm) => ({ arm: arm.arm, rate: arm.rate, interval: [arm.rate! - arm.low!, arm.high! - arm.rate!] }));
+  const data = arms.filter((arm) => arm.rate !== null).map((arm) => ({ arm: arm.arm, rate: arm.rate, interval: [arm.rate! - arm.low!, arm.high! - arm.rate!] }));
   return (
     <ChartFrame label="Reward rate per explanation arm with 95 % intervals" height={260}>
       <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>

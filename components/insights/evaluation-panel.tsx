@@ -18,7 +18,8 @@ export function EvaluationPanel({ evaluation }: { evaluation: { latest: Evaluati
   if (!latest) {
     return (
       <NoDataYet testId="evaluation-empty">
-        No evaluation stored yet: the log evaluator stores its estimates and drift flags on its schedule{evaluation.unreadable > 0 ? ` (${evaluation.unreadable} stored in a format this page cannot read)` : ""}.
+        No evaluation stored yet: the log evaluator stores its estimates and drift flags on its schedule
+        {evaluation.unreadable > 0 ? ` (${evaluation.unreadable} stored in a format this page cannot read)` : ""}.
       </NoDataYet>
     );
   }
@@ -27,8 +28,8 @@ export function EvaluationPanel({ evaluation }: { evaluation: { latest: Evaluati
     <div data-testid="evaluation-latest" className="grid gap-4 lg:grid-cols-2">
       <div>
         <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">
-          Run at {clockTime(latest.at)} UTC over {clockTime(latest.window.from)}–{clockTime(latest.window.to)}: {latest.impressions.evaluated} of {latest.impressions.total} impressions evaluated. Expected reward per impression, per-slot weights,{" "}
-          {Math.round((latest.method?.confidence ?? 0.95) * 100)} % intervals.
+          Run at {clockTime(latest.at)} UTC over {clockTime(latest.window.from)}–{clockTime(latest.window.to)}: {latest.impressions.evaluated} of {latest.impressions.total} impressions evaluated.
+          Expected reward per impression, per-slot weights, {Math.round((latest.method?.confidence ?? 0.95) * 100)} % intervals.
         </p>
         <table className={TABLE}>
           <TableHead columns={["policy", "DR", "SNIPS", "IPS", "vs logging"]} />

@@ -24,9 +24,7 @@ const count = (value: number) => Math.round(value).toLocaleString("en-US");
 /** The operator's view: every panel from what the store holds (InsightsData), charts beside their numbers. */
 export function InsightsDashboard({ data }: { data: InsightsData }) {
   if (!data.available) {
-    return (
-      <NoDataYet testId="insights-unavailable">{data.reason}</NoDataYet>
-    );
+    return <NoDataYet testId="insights-unavailable">{data.reason}</NoDataYet>;
   }
   const { metrics, budget, pacing } = data;
   const hasAnswers = metrics.timeline.some((point) => point.fast + point.offline + point.llm > 0);
@@ -70,7 +68,11 @@ export function InsightsDashboard({ data }: { data: InsightsData }) {
         </Panel>
       </div>
 
-      <Panel testId="panel-latency" title="Latency percentiles" note="From the summed latency histograms of every process (interpolated inside buckets, as Prometheus' histogram_quantile): per path, end to end; per reasoner, inside the pipeline.">
+      <Panel
+        testId="panel-latency"
+        title="Latency percentiles"
+        note="From the summed latency histograms of every process (interpolated inside buckets, as Prometheus' histogram_quantile): per path, end to end; per reasoner, inside the pipeline."
+      >
         {paths.length + reasoners.length === 0 ? (
           <NoDataYet testId="latency-empty">No requests recorded yet.</NoDataYet>
         ) : (
@@ -85,7 +87,9 @@ export function InsightsDashboard({ data }: { data: InsightsData }) {
                 {[...paths, ...reasoners].map((row) => (
                   <tr key={`${row.kind}:${row.label}`} data-testid={`latency-${row.kind}-${row.label}`}>
                     <td className={CELL}>
-                      {row.kind === "reasoner" && <span aria-hidden className="mr-1 inline-block size-2 rounded-full" style={{ background: REASONER_COLOURS[row.label as keyof typeof REASONER_COLOURS] }} />}
+                      {row.kind === "reasoner" && (
+                        <span aria-hidden className="mr-1 inline-block size-2 rounded-full" style={{ background: REASONER_COLOURS[row.label as keyof typeof REASONER_COLOURS] }} />
+                      )}
                       {row.kind === "reasoner" ? `${row.label} reasoner` : row.label}
                     </td>
                     <td className={CELL} data-testid="count">
@@ -103,7 +107,11 @@ export function InsightsDashboard({ data }: { data: InsightsData }) {
       </Panel>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <Panel testId="panel-arms" title="Explanation arms" note="Reward per shown slot (like and play 1, click 0.5, skip 0; a slot's final reward after every event on it), with 95 % Wilson intervals.">
+        <Panel
+          testId="panel-arms"
+          title="Explanation arms"
+          note="Reward per shown slot (like and play 1, click 0.5, skip 0; a slot's final reward after every event on it), with 95 % Wilson intervals."
+        >
           {metrics.arms.length === 0 ? (
             <NoDataYet testId="arms-empty">No explanation shown yet.</NoDataYet>
           ) : (
@@ -134,11 +142,13 @@ export function InsightsDashboard({ data }: { data: InsightsData }) {
             </>
           )}
         </Panel>
-        <Panel testId="panel-pacing" title="Spend pacing" note="The pacing loop's bar on the router's complexity score (reasoning requests below it get the offline reasoner), as every change it stored.">
+        <Panel
+          testId="panel-pacing"
+          title="Spend pacing"
+          note="The pacing loop's bar on the router's complexity score (reasoning requests below it get the offline reasoner), as every change it stored."
+        >
           {pacing.points.length === 0 ? (
-            <NoDataYet testId="pacing-empty">
-              No pacing decision stored yet{budget.targetUsdPerHour === null ? " (REELCAST_LLM_TARGET_USD_PER_HOUR is not set)" : ""}.
-            </NoDataYet>
+            <NoDataYet testId="pacing-empty">No pacing decision stored yet{budget.targetUsdPerHour === null ? " (REELCAST_LLM_TARGET_USD_PER_HOUR is not set)" : ""}.</NoDataYet>
           ) : (
             <>
               <PacingChart points={pacing.points} />
@@ -151,11 +161,19 @@ export function InsightsDashboard({ data }: { data: InsightsData }) {
         </Panel>
       </div>
 
-      <Panel testId="panel-evaluation" title="Off-policy evaluation and drift" note="The log evaluator's latest estimates of the alternative explanation and ordering policies from logged impressions, feedback and propensities, and its drift flags against the previous window.">
+      <Panel
+        testId="panel-evaluation"
+        title="Off-policy evaluation and drift"
+        note="The log evaluator's latest estimates of the alternative explanation and ordering policies from logged impressions, feedback and propensities, and its drift flags against the previous window."
+      >
         <EvaluationPanel evaluation={data.evaluation} />
       </Panel>
 
-      <Panel testId="panel-fallbacks" title="Fallbacks" note="Free paths taken instead of a paid call, by call and cause (no_llm: none configured; budget: a ceiling; circuit_open: the provider kept failing; timeout, invalid-json, …: the call failed).">
+      <Panel
+        testId="panel-fallbacks"
+        title="Fallbacks"
+        note="Free paths taken instead of a paid call, by call and cause (no_llm: none configured; budget: a ceiling; circuit_open: the provider kept failing; timeout, invalid-json, …: the call failed)."
+      >
         {metrics.fallbacks.length === 0 ? (
           <NoDataYet testId="fallbacks-empty">No fallback recorded.</NoDataYet>
         ) : (

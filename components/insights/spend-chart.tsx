@@ -22,7 +22,9 @@ export function SpendChart({ timeline, ceilingUsd, targetUsdPerWindow }: { timel
         <Bar dataKey="spendUsd" name="spent in the bucket" fill="#f97316" isAnimationActive={false} />
         <Line type="stepAfter" dataKey="windowSpendUsd" name="spent over the budget window" stroke="#dc2626" dot={false} isAnimationActive={false} />
         <ReferenceLine y={ceilingUsd} stroke="#dc2626" strokeDasharray="6 3" label={{ value: `ceiling ${usd(ceilingUsd)}`, fontSize: 11, position: "insideTopRight" }} />
-        {targetUsdPerWindow !== null && <ReferenceLine y={targetUsdPerWindow} stroke="#16a34a" strokeDasharray="4 4" label={{ value: `pacing target ${usd(targetUsdPerWindow)}`, fontSize: 11, position: "insideBottomRight" }} />}
+        {targetUsdPerWindow !== null && (
+          <ReferenceLine y={targetUsdPerWindow} stroke="#16a34a" strokeDasharray="4 4" label={{ value: `pacing target ${usd(targetUsdPerWindow)}`, fontSize: 11, position: "insideBottomRight" }} />
+        )}
       </ComposedChart>
     </ChartFrame>
   );

@@ -11,14 +11,7 @@ export { DEFAULT_PROSE_WEIGHT, embedItems } from "./item-text-vectors";
 export { getMiniLmEncoder, loadMiniLmEncoder, miniLmModelFiles, missingModelFiles } from "./minilm-encoder";
 export { providerOutcome, type PaidCallAdmission, type PaidCallGate, type PaidCallKind, type PaidCallPermit, type ProviderOutcome } from "./paid-call";
 export { streamPlainText, type PlainTextEvent } from "./plain-text-stream";
-export {
-  createProviderRegistry,
-  DEFAULT_LLM_TIMEOUT_MS,
-  llmSettings,
-  type LanguageModelHandle,
-  type ProviderRegistry,
-  type ProviderRegistryOptions,
-} from "./provider-registry";
+export { createProviderRegistry, DEFAULT_LLM_TIMEOUT_MS, llmSettings, type LanguageModelHandle, type ProviderRegistry, type ProviderRegistryOptions } from "./provider-registry";
 export { type SentenceEncoder } from "./sentence-encoder";
 export { firstPrincipalComponent, normaliseInPlace, removeComponentInPlace, sifWeight, zipfProbability } from "./sif";
 export { generateStructured, type LlmFailure, type LlmFailureKind } from "./structured-generation";

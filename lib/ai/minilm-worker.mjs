@@ -24,12 +24,13 @@ try {
   parentPort.close();
 }
 
-if (extractor) parentPort.on("message", async ({ id, texts }) => {
-  try {
-    const output = await extractor(texts, { pooling: "mean", normalize: true });
-    const data = Float32Array.from(output.data);
-    parentPort.postMessage({ id, data, dimensions: output.dims.at(-1) }, [data.buffer]);
-  } catch (error) {
-    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
-  }
-});
+if (extractor)
+  parentPort.on("message", async ({ id, texts }) => {
+    try {
+      const output = await extractor(texts, { pooling: "mean", normalize: true });
+      const data = Float32Array.from(output.data);
+      parentPort.postMessage({ id, data, dimensions: output.dims.at(-1) }, [data.buffer]);
+    } catch (error) {
+      parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    }
+  });

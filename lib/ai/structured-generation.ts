@@ -15,9 +15,7 @@ export interface LlmFailure {
   retryAfterSeconds?: number;
 }
 
-export type StructuredResult<T> =
-  | { ok: true; value: T; latencyMs: number; inputTokens: number | undefined; outputTokens: number | undefined }
-  | { ok: false; failure: LlmFailure; latencyMs: number };
+export type StructuredResult<T> = { ok: true; value: T; latencyMs: number; inputTokens: number | undefined; outputTokens: number | undefined } | { ok: false; failure: LlmFailure; latencyMs: number };
 
 export interface GenerateStructuredOptions<T> {
   handle: LanguageModelHandle;
@@ -68,11 +66,7 @@ export function classifyLlmError(error: unknown, timeoutMs: number): LlmFailure 
     const truncated = current.finishReason === "length";
     return {
       kind: schemaProblem ? "schema-violation" : "invalid-json",
-      message: schemaProblem
-        ? "LLM answer did not match the constraint schema"
-        : truncated
-          ? "LLM answer was cut off before the JSON was complete"
-          : "LLM answer was not valid JSON",
+      message: schemaProblem ? "LLM answer did not match the constraint schema" : truncated ? "LLM answer was cut off before the JSON was complete" : "LLM answer was not valid JSON",
     };
   }
   if (APICallError.isInstance(current)) {

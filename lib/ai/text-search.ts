@@ -201,10 +201,7 @@ export async function loadTextSearch(catalog: Pick<Catalog, "manifest" | "bundle
   const vectors = readVectors(path.join(catalog.bundleDir, artifact.vectorsFile), artifact.items * artifact.encoder.dimensions);
   let encoder = options.encoder;
   if (!encoder) {
-    encoder =
-      artifact.encoder.id === "glove-sif"
-        ? loadGloveSifEncoder(path.join(catalog.bundleDir, artifact.modelFile ?? ""))
-        : await getMiniLmEncoder(config.miniLm);
+    encoder = artifact.encoder.id === "glove-sif" ? loadGloveSifEncoder(path.join(catalog.bundleDir, artifact.modelFile ?? "")) : await getMiniLmEncoder(config.miniLm);
   }
   if (encoder.dimensions !== artifact.encoder.dimensions) {
     throw new ReelcastError(

@@ -99,11 +99,7 @@ function metadataSimilarity(candidate: Item, liked: Item): Similarity {
   const cast = candidate.cast.filter((name) => likedCast.has(name));
   const likedTerms = lower([...liked.keywords, ...liked.tags]);
   const terms = [...lower([...candidate.keywords, ...candidate.tags])].filter((term) => likedTerms.has(term));
-  const score =
-    0.5 * (genreUnion === 0 ? 0 : genres.length / genreUnion) +
-    (directors.length > 0 ? 0.3 : 0) +
-    0.2 * Math.min(1, cast.length / 2) +
-    0.2 * Math.min(1, terms.length / 3);
+  const score = 0.5 * (genreUnion === 0 ? 0 : genres.length / genreUnion) + (directors.length > 0 ? 0.3 : 0) + 0.2 * Math.min(1, cast.length / 2) + 0.2 * Math.min(1, terms.length / 3);
   return { score: clamp(score), directors, cast, terms, genres };
 }
 
@@ -198,7 +194,8 @@ const matchesYourVibe: ExplanationArm = {
     return {
       kind: "matches-your-vibe",
       strength: 0.5 * (genres.length / asked.size),
-      render: () => `${article(genres[0]) === "an" ? "An" : "A"} ${genres.map((genre) => genre.toLowerCase()).join("/")} film${item.year === null ? "" : ` from ${item.year}`}, the genre you asked for.`,
+      render: () =>
+        `${article(genres[0]) === "an" ? "An" : "A"} ${genres.map((genre) => genre.toLowerCase()).join("/")} film${item.year === null ? "" : ` from ${item.year}`}, the genre you asked for.`,
     };
   },
 };
@@ -283,8 +280,7 @@ const topRatedInGenre: ExplanationArm = {
     return {
       kind: "top-rated-in-genre",
       strength: clamp(1 - (chosen.rank - 1) / Math.max(1, chosen.of * TOP_IN_GENRE.topShare)),
-      render: () =>
-        `Among the best-rated ${chosen.genre} films here: #${chosen.rank} of ${formatCount(chosen.of)}, averaging ${mean.toFixed(1)}/5 from ${formatCount(item.ratingCount)} ratings.`,
+      render: () => `Among the best-rated ${chosen.genre} films here: #${chosen.rank} of ${formatCount(chosen.of)}, averaging ${mean.toFixed(1)}/5 from ${formatCount(item.ratingCount)} ratings.`,
       detail: () => `Among the best-rated ${chosen.genre} films here (${mean.toFixed(1)}/5).`,
     };
   },

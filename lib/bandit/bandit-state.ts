@@ -90,7 +90,8 @@ export function deserializeBanditState(value: unknown): BanditState {
     const why = parsed.version === 1 ? " (version 1 learned every impression as a 0; the rebuild replays the log with feedback-only learning)" : "";
     throw new RangeError(`Bandit state version ${parsed.version}; this code reads ${BANDIT_STATE_VERSION}${why}. Run \`npm run bandit:rebuild\`.`);
   }
-  if (parsed.featureVersion !== FEATURE_VERSION) throw new RangeError(`Bandit state uses feature version ${parsed.featureVersion}; this code builds ${FEATURE_VERSION}. Run \`npm run bandit:rebuild\`.`);
+  if (parsed.featureVersion !== FEATURE_VERSION)
+    throw new RangeError(`Bandit state uses feature version ${parsed.featureVersion}; this code builds ${FEATURE_VERSION}. Run \`npm run bandit:rebuild\`.`);
   const model = createRewardModel({ dimension: parsed.dimension, priorPrecision: parsed.priorPrecision });
   for (const [index, mean, precision] of parsed.weights) {
     if (index >= parsed.dimension) throw new RangeError(`Bandit state weight index ${index} outside dimension ${parsed.dimension}.`);

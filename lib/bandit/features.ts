@@ -72,11 +72,7 @@ export function contextKey(context: BanditContext): ContextKey {
     timeOfDay: TIME_OF_DAY.indexOf(timeOfDay(context.hourOfDay)),
     sessionLength: sessionLengthBucket(context.sessionTurns),
     user: context.userKey === null ? -1 : hashString(context.userKey) & 0x7fffffff,
-    constraints:
-      (constraints.runtimeMaxMinutes !== null ? 1 : 0) |
-      (constraints.moodText ? 2 : 0) |
-      (constraints.genres.length > 0 ? 4 : 0) |
-      (context.likedItemIndexes.length > 0 ? 8 : 0),
+    constraints: (constraints.runtimeMaxMinutes !== null ? 1 : 0) | (constraints.moodText ? 2 : 0) | (constraints.genres.length > 0 ? 4 : 0) | (context.likedItemIndexes.length > 0 ? 8 : 0),
   };
 }
 

@@ -13,17 +13,7 @@
 export { EXPLANATION_ARMS, EXPLANATION_KINDS, matchArms, type ExplanationKind } from "./arms";
 export { createBanditCatalog, type BanditCatalog } from "./bandit-catalog";
 export { BANDIT_STATE_VERSION, cloneBanditState, createBanditState, deserializeBanditState, serializeBanditState, type BanditState, type SerializedBanditState } from "./bandit-state";
-export {
-  bandOf,
-  chooseSlate,
-  createSlatePolicy,
-  fillSlate,
-  prepareSlate,
-  sampleIndex,
-  slotFeatures,
-  type Slate,
-  type SlateCandidate,
-} from "./choose-slate";
+export { bandOf, chooseSlate, createSlatePolicy, fillSlate, prepareSlate, sampleIndex, slotFeatures, type Slate, type SlateCandidate } from "./choose-slate";
 export type { SlateProblem } from "./slate-problem";
 export { emptyContext, type BanditContext } from "./context";
 export { catchUpFromLog, toReplayEntry, type CatchUpResult, type StoredLogEntry } from "./event-log-replay";
@@ -36,12 +26,4 @@ export { loggedSlateChoices } from "./slate-choices";
 export { createSeededRandom, deriveRandom, type RandomSource } from "./random";
 export { DEFAULT_RELEVANCE_BAND, UNBOUNDED_BAND, type RelevanceBand } from "./relevance-band";
 export { predictEngagement } from "./reward-model";
-export {
-  EVENT_REWARD,
-  FEEDBACK_EVENTS,
-  feedbackEventSchema,
-  slotFeedbackState,
-  slotReward,
-  type FeedbackEvent,
-  type SlotFeedbackState,
-} from "./rewards";
+export { EVENT_REWARD, FEEDBACK_EVENTS, feedbackEventSchema, slotFeedbackState, slotReward, type FeedbackEvent, type SlotFeedbackState } from "./rewards";

@@ -124,7 +124,8 @@ export function doublyRobustEstimate(slates: readonly LoggedSlate[], weighting: 
   const weights = slates.map((slate) => slotWeights(slate, weighting));
   const values = slates.map((slate, index) =>
     slate.reduce((sum, slot, position) => {
-      if (slot.predictedReward === undefined || slot.targetPredictedReward === undefined) throw new RangeError("Doubly robust estimation needs predictedReward and targetPredictedReward on every slot.");
+      if (slot.predictedReward === undefined || slot.targetPredictedReward === undefined)
+        throw new RangeError("Doubly robust estimation needs predictedReward and targetPredictedReward on every slot.");
       const before = position === 0 || weighting === "per-slot" ? 1 : weights[index][position - 1];
       return sum + before * slot.targetPredictedReward + weights[index][position] * (slot.reward - slot.predictedReward);
     }, 0),

@@ -19,10 +19,38 @@ export function provenanceOf<K extends Provenance["kind"]>(provenance: readonly 
  * not a reason to watch ("duringcreditsstinger", "woman director", "imdb top 250").
  */
 const PRODUCTION_KEYWORDS = new Set([
-  "duringcreditsstinger", "aftercreditsstinger", "woman director", "independent film", "imdb top 250", "visually appealing",
-  "cinematography", "animation", "3d", "sequel", "remake", "cgi", "live action", "based on novel", "based on comic book",
-  "based on comic", "based on true story", "based on a true story", "biography", "criterion", "oscar (best picture)", "national film registry",
-  "afi 100", "bd-r", "dvd-video", "netflix finland", "clv", "tumey's dvds", "seen more than once", "owned", "in netflix queue", "betamax",
+  "duringcreditsstinger",
+  "aftercreditsstinger",
+  "woman director",
+  "independent film",
+  "imdb top 250",
+  "visually appealing",
+  "cinematography",
+  "animation",
+  "3d",
+  "sequel",
+  "remake",
+  "cgi",
+  "live action",
+  "based on novel",
+  "based on comic book",
+  "based on comic",
+  "based on true story",
+  "based on a true story",
+  "biography",
+  "criterion",
+  "oscar (best picture)",
+  "national film registry",
+  "afi 100",
+  "bd-r",
+  "dvd-video",
+  "netflix finland",
+  "clv",
+  "tumey's dvds",
+  "seen more than once",
+  "owned",
+  "in netflix queue",
+  "betamax",
 ]);
 
 /** A keyword or tag that says what the film is about. */
@@ -42,7 +70,10 @@ export function sharedDetail(candidate: Item, reference: Item): string | null {
 
 /** "a 1995 crime drama from Michael Mann": the film itself in a few words, so no two cards read alike. */
 function filmInBrief(item: Item, withDirector = true): string {
-  const genres = item.genres.filter((genre) => genre !== "IMAX" && genre !== "(no genres listed)").slice(0, 2).map((genre) => genre.toLowerCase());
+  const genres = item.genres
+    .filter((genre) => genre !== "IMAX" && genre !== "(no genres listed)")
+    .slice(0, 2)
+    .map((genre) => genre.toLowerCase());
   const noun = genres.length === 0 ? "film" : `${genres.join("/")} film`;
   const year = item.year === null ? "" : `${item.year} `;
   const director = withDirector && item.directors.length > 0 ? ` from ${item.directors[0]}` : "";
@@ -72,7 +103,10 @@ export function referenceSentence(item: Item, references: readonly ReferencedFil
   const detail = sharedDetail(item, referenced[0]);
   // "…from Christopher Nolan; it is also directed by Christopher Nolan" says the director twice.
   const sharesDirector = detail?.startsWith("it is also directed by") ?? false;
-  const lead = neighbourLead(referenced, references.some((reference) => reference.byStory));
+  const lead = neighbourLead(
+    referenced,
+    references.some((reference) => reference.byStory),
+  );
   return `${lead}: ${filmInBrief(item, !sharesDirector)}${detail ? `; ${detail}` : ""}.`;
 }
 

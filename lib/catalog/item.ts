@@ -12,7 +12,11 @@ export const itemSchema = z.object({
    * IMDb title id ("tt0114709") from MovieLens links.csv; null for TMDB-only items and for bundles
    * built before it was recorded (the default keeps them loading).
    */
-  imdbId: z.string().regex(/^tt\d{7,}$/).nullable().default(null),
+  imdbId: z
+    .string()
+    .regex(/^tt\d{7,}$/)
+    .nullable()
+    .default(null),
   title: z.string().min(1),
   /** Other names the film is known by (MovieLens form, original title, a.k.a.), for matching. */
   aliases: z.array(z.string()),

@@ -65,7 +65,12 @@ function completeSentences(buffer: string): { sentences: string[]; rest: string 
  * failure, a timeout, an empty answer, a rejected sentence) sends the template's details instead;
  * after it, a fault ends the reply at the last good sentence.
  */
-export async function* checkedReplyDeltas(events: AsyncIterable<PlainTextEvent>, template: ReplyText, numbers: ReadonlySet<string>, onEnd: (end: Extract<PlainTextEvent, { kind: "end" }> | null) => void): AsyncGenerator<string> {
+export async function* checkedReplyDeltas(
+  events: AsyncIterable<PlainTextEvent>,
+  template: ReplyText,
+  numbers: ReadonlySet<string>,
+  onEnd: (end: Extract<PlainTextEvent, { kind: "end" }> | null) => void,
+): AsyncGenerator<string> {
   let buffer = "";
   let written = 0;
   let rejected = false;

@@ -347,7 +347,10 @@ function fastReply(query: string, response: RecommendResponse, seed: string): Re
     // other film the lookup offers is a namesake ("The Heat" for "Heat"): "did you mean".
     const asked = titleKey(lookup.film.title);
     const continues = (film: Film) => titleKey(film.title).startsWith(`${asked} `);
-    const namesakes = response.didYouMean.filter((film) => !continues(film)).slice(0, 4).map(label);
+    const namesakes = response.didYouMean
+      .filter((film) => !continues(film))
+      .slice(0, 4)
+      .map(label);
     const sequels = response.didYouMean.filter(continues).slice(0, 2).map(label);
     const film = label(lookup.film);
     const rest = more > 0 ? pick([`, and ${countWords(more)} more in the same vein`, `, plus ${countWords(more)} ${films(more)} in the same vein`], seed, "lookup-rest") : "";
@@ -373,7 +376,10 @@ function fastReply(query: string, response: RecommendResponse, seed: string): Re
     const names = andList(response.references.map(label));
     const notes = referenceNotes(response);
     // A film the server had to guess is not one the person "liked": its note says why it was used.
-    const understood = notes.length > 0 ? `${capitalise(countWords(shown))} ${films(shown)} close to ${names}.` : pick([`${capitalise(countWords(shown))} ${films(shown)} for fans of ${names}.`, `If you liked ${names}, try these ${countWords(shown)}.`], seed, "reference");
+    const understood =
+      notes.length > 0
+        ? `${capitalise(countWords(shown))} ${films(shown)} close to ${names}.`
+        : pick([`${capitalise(countWords(shown))} ${films(shown)} for fans of ${names}.`, `If you liked ${names}, try these ${countWords(shown)}.`], seed, "reference");
     return { understood, details: [...notes, ...unknown] };
   }
   const people = peopleSentence(response);
@@ -384,7 +390,10 @@ function fastReply(query: string, response: RecommendResponse, seed: string): Re
 
 /** The request as quoted back: one line, at most 60 characters, cut at a word. */
 function quote(query: string): string {
-  const clean = query.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, " ").replace(/\s+/g, " ").trim();
+  const clean = query
+    .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (clean.length <= 60) return clean;
   const cut = clean.slice(0, 60);
   const space = cut.lastIndexOf(" ");

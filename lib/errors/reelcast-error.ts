@@ -1,17 +1,7 @@
 import { brandErrorClass, isBrandedInstance } from "./error-brand";
 
 /** What went wrong, independent of where: decides the HTTP status. */
-export type ErrorType =
-  | "bad_request"
-  | "forbidden"
-  | "not_found"
-  | "method_not_allowed"
-  | "conflict"
-  | "too_large"
-  | "unsupported_media_type"
-  | "rate_limited"
-  | "unavailable"
-  | "internal";
+export type ErrorType = "bad_request" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
 /** Where it went wrong: the API surface or subsystem. */
 export type ErrorSurface = "api" | "recommend" | "feedback" | "chat" | "narration" | "catalog" | "store" | "session";
 export type ErrorCode = `${ErrorType}:${ErrorSurface}`;

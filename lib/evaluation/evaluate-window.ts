@@ -60,7 +60,10 @@ function policiesFor(prepared: readonly PreparedImpression[], minimumChoices: nu
       taken |= 1 << step.item;
     });
   }
-  const kinds = [...choicesWithKind.entries()].filter(([, count]) => count >= minimumChoices).map(([kind]) => kind).sort((left, right) => left - right);
+  const kinds = [...choicesWithKind.entries()]
+    .filter(([, count]) => count >= minimumChoices)
+    .map(([kind]) => kind)
+    .sort((left, right) => left - right);
   return [LOGGING_POLICY, GREEDY_POLICY, UNIFORM_POLICY, RELEVANCE_ORDER_POLICY, ...kinds.map(explanationPolicy)];
 }
 

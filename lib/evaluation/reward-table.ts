@@ -62,6 +62,11 @@ function fitRewardTable(slates: ReadonlyArray<readonly RewardObservation[]>, opt
 
 /** Two tables, each fitted on the other fold: `forImpression(i)` predicts impression i. */
 export function crossFittedRewardTables(slates: ReadonlyArray<readonly RewardObservation[]>, options: { smoothing: number; maximumPosition: number }): { forImpression(index: number): RewardTable } {
-  const folds = [0, 1].map((fold) => fitRewardTable(slates.filter((_, index) => index % 2 === fold), options));
+  const folds = [0, 1].map((fold) =>
+    fitRewardTable(
+      slates.filter((_, index) => index % 2 === fold),
+      options,
+    ),
+  );
   return { forImpression: (index) => folds[(index + 1) % 2] };
 }

@@ -9,7 +9,41 @@ const AUDIENCE_WORDS = new Set(["family", "familly", "kids", "kid", "children", 
 /** Before the word, these make it people: "my kids", "the family", "with the kids". */
 const PEOPLE_BEFORE = new Set(["my", "our", "your", "his", "her", "their", "the", "with", "and", "hey", "hi", "dear"]);
 /** After the word, these make it people: "family night", "the kids are asleep", "family is visiting". */
-const PEOPLE_AFTER = new Set(["night", "time", "gathering", "dinner", "members", "member", "reunion", "visit", "visiting", "is", "are", "was", "were", "asleep", "sleeping", "went", "want", "wants", "like", "likes", "love", "loves", "and", "will", "would", "can", "could", "have", "has", "had", "just", "finally", "over"]);
+const PEOPLE_AFTER = new Set([
+  "night",
+  "time",
+  "gathering",
+  "dinner",
+  "members",
+  "member",
+  "reunion",
+  "visit",
+  "visiting",
+  "is",
+  "are",
+  "was",
+  "were",
+  "asleep",
+  "sleeping",
+  "went",
+  "want",
+  "wants",
+  "like",
+  "likes",
+  "love",
+  "loves",
+  "and",
+  "will",
+  "would",
+  "can",
+  "could",
+  "have",
+  "has",
+  "had",
+  "just",
+  "finally",
+  "over",
+]);
 /** After the word, these keep it a genre: "kids movies", "family friendly", "family movie". */
 const GENRE_AFTER = /^(?:movies?|films?|flicks?|pictures?|friendly|oriented|safe|appropriate|entertainment|fare|comed(?:y|ies)|adventures?|animations?|fantasy|fantasies|musicals?|shows?)$/;
 

@@ -43,7 +43,11 @@ export interface CatalogLexicon {
 export function buildCatalogLexicon(items: readonly Item[], titles?: TitleLookup): CatalogLexicon {
   const exactTitles = buildExactTitleIndex(items.map((item) => ({ names: [item.title, ...item.aliases], popularity: popularityScore(item) })));
   const personNames = new Set(items.flatMap((item) => [...item.directors, ...item.cast.slice(0, 10)]).map(normaliseTitle));
-  for (const [alias, itemIndex] of shortTitleAliases(items.map((item) => item.title), personNames)) if (!exactTitles.has(alias)) exactTitles.set(alias, itemIndex);
+  for (const [alias, itemIndex] of shortTitleAliases(
+    items.map((item) => item.title),
+    personNames,
+  ))
+    if (!exactTitles.has(alias)) exactTitles.set(alias, itemIndex);
   let latestYear = 0;
   for (const item of items) if (item.year !== null && item.year > latestYear) latestYear = item.year;
   return {

@@ -66,7 +66,7 @@ function countedNounEnd(tokens: readonly string[], start: number, single: boolea
   // "five of your best comedies", "3 of the scariest": a part of a set, for more than one.
   let first = start;
   if (!single && tokens[first] === "of") first += /^(the|your|my|our|their|his|her|these|those)$/.test(tokens[first + 1] ?? "") ? 2 : 1;
-  for (let position = first, modifiers = 0; position < tokens.length && modifiers <= (single ? 1 : 3); ) {
+  for (let position = first, modifiers = 0; position < tokens.length && modifiers <= (single ? 1 : 3);) {
     const word = tokens[position];
     if (NOT_COUNTED.has(word) || /\d/.test(word)) return -1;
     const genre = genreWordsAt(tokens, position);

@@ -2,20 +2,7 @@ import { matchPhrases, type QueryText, type TokenSpan } from "./query-text";
 import { overlaps } from "./span-cover";
 
 /** How a follow-up changes the previous request. */
-export type FollowUpChange =
-  | "older"
-  | "newer"
-  | "shorter"
-  | "longer"
-  | "funnier"
-  | "scarier"
-  | "darker"
-  | "lighter"
-  | "better"
-  | "more-popular"
-  | "less-known"
-  | "less-scary"
-  | "less-violent";
+export type FollowUpChange = "older" | "newer" | "shorter" | "longer" | "funnier" | "scarier" | "darker" | "lighter" | "better" | "more-popular" | "less-known" | "less-scary" | "less-violent";
 
 /** A phrase that only makes sense against the previous answer. */
 export type FollowUpSignal = TokenSpan & { phrase: string } & (
@@ -33,9 +20,39 @@ export type FollowUpSignal = TokenSpan & { phrase: string } & (
   );
 
 const ORDINALS: Record<string, number> = {
-  first: 0, "1st": 0, second: 1, "2nd": 1, third: 2, "3rd": 2, fourth: 3, "4th": 3, fifth: 4, "5th": 4,
-  sixth: 5, "6th": 5, seventh: 6, "7th": 6, eighth: 7, "8th": 7, ninth: 8, "9th": 8, tenth: 9, "10th": 9,
-  last: -1, final: -1, top: 0, one: 0, two: 1, three: 2, four: 3, five: 4, six: 5, seven: 6, eight: 7, nine: 8, ten: 9,
+  first: 0,
+  "1st": 0,
+  second: 1,
+  "2nd": 1,
+  third: 2,
+  "3rd": 2,
+  fourth: 3,
+  "4th": 3,
+  fifth: 4,
+  "5th": 4,
+  sixth: 5,
+  "6th": 5,
+  seventh: 6,
+  "7th": 6,
+  eighth: 7,
+  "8th": 7,
+  ninth: 8,
+  "9th": 8,
+  tenth: 9,
+  "10th": 9,
+  last: -1,
+  final: -1,
+  top: 0,
+  one: 0,
+  two: 1,
+  three: 2,
+  four: 3,
+  five: 4,
+  six: 5,
+  seven: 6,
+  eight: 7,
+  nine: 8,
+  ten: 9,
 };
 const ITEM_NOUN = "one|film|movie|pick|option|result|suggestion|title|recommendation";
 
@@ -56,12 +73,18 @@ const CHANGES: Array<[FollowUpChange, RegExp]> = [
 ];
 
 const patterns = {
-  ordinal: new RegExp(String.raw`\b(?:the |that |this )(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|tenth|10th|last|final|top)(?: (?:${ITEM_NOUN}))?(?= (?:but|and|or|please|though|with|without|except|no|not|instead)\b|$| (?:you|u) (?:showed|suggested|gave|recommended|mentioned|listed)\b)|\b(?:number|no|option|pick|result) (one|two|three|four|five|six|seven|eight|nine|ten|[1-9]|10)\b`, "g"),
+  ordinal: new RegExp(
+    String.raw`\b(?:the |that |this )(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|tenth|10th|last|final|top)(?: (?:${ITEM_NOUN}))?(?= (?:but|and|or|please|though|with|without|except|no|not|instead)\b|$| (?:you|u) (?:showed|suggested|gave|recommended|mentioned|listed)\b)|\b(?:number|no|option|pick|result) (one|two|three|four|five|six|seven|eight|nine|ten|[1-9]|10)\b`,
+    "g",
+  ),
   demonstrative: /\b(that one|this one|those ones|these ones|that movie|this movie|that film|this film|those|these|them|it)\b/g,
   moreLike: /\b(more like|more of|something like|similar to|same as|like)(?= (?:the |that |this |those |these |them|it\b|number |option ))/g,
-  reject: /\b(not that one|not this one|not those|not these|not them|not it|none of these|none of those|none of them|seen it|seen that|seen that one|seen them|seen those|already seen|already watched|watched it|watched that|seen all of those|not the (?:first|second|third|fourth|fifth|last)(?: one)?|skip (?:that|this|the first|the second|the third|the last)(?: one)?|drop (?:that|the first|the second|the third|the last)(?: one)?|not interested in (?:that|those|the first|the second)(?: one)?|(?:i )?(?:didnt|did not|dont|do not) like (?:that|this|those|these|it|them|the first|the second|the third|the last)(?: one| ones)?)\b/g,
-  another: /\b(something else|anything else|another one|another|others|other ones|different ones|more please|show me more|give me more|more of those|more of these|more of them|any more|anymore|any others|next|more options|more suggestions|try again|again)\b/g,
-  continuation: /^(?:and|but|also|ok|okay|hmm+|now|then|what about|how about|actually|nah|yes but|cool|great|thanks|perfect|alright|same but|same thing but|like that but|like those but|similar but|what if|make it|make them|and also)\b|\b(same but|same thing but|like that but|like those but|like these but|similar but|but make it|make it|instead)\b/g,
+  reject:
+    /\b(not that one|not this one|not those|not these|not them|not it|none of these|none of those|none of them|seen it|seen that|seen that one|seen them|seen those|already seen|already watched|watched it|watched that|seen all of those|not the (?:first|second|third|fourth|fifth|last)(?: one)?|skip (?:that|this|the first|the second|the third|the last)(?: one)?|drop (?:that|the first|the second|the third|the last)(?: one)?|not interested in (?:that|those|the first|the second)(?: one)?|(?:i )?(?:didnt|did not|dont|do not) like (?:that|this|those|these|it|them|the first|the second|the third|the last)(?: one| ones)?)\b/g,
+  another:
+    /\b(something else|anything else|another one|another|others|other ones|different ones|more please|show me more|give me more|more of those|more of these|more of them|any more|anymore|any others|next|more options|more suggestions|try again|again)\b/g,
+  continuation:
+    /^(?:and|but|also|ok|okay|hmm+|now|then|what about|how about|actually|nah|yes but|cool|great|thanks|perfect|alright|same but|same thing but|like that but|like those but|similar but|what if|make it|make them|and also)\b|\b(same but|same thing but|like that but|like those but|like these but|similar but|but make it|make it|instead)\b/g,
 };
 
 /**

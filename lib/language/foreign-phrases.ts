@@ -59,7 +59,10 @@ function foldForMatching(text: string): string {
       folded += "'";
       continue;
     }
-    const plain = character.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    const plain = character
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase();
     const lower = character.toLowerCase();
     folded += plain.length === units ? plain : lower.length === units ? lower : character;
   }
@@ -67,7 +70,10 @@ function foldForMatching(text: string): string {
 }
 
 /** Folded words; an elision stays one word ("d'action", "qu'il"): French evidence an English contraction never spells. */
-const wordsOf = (text: string) => foldForMatching(text).replace(/ß/g, "ss").match(/[a-z0-9]+(?:'[a-z0-9]+)*/g) ?? [];
+const wordsOf = (text: string) =>
+  foldForMatching(text)
+    .replace(/ß/g, "ss")
+    .match(/[a-z0-9]+(?:'[a-z0-9]+)*/g) ?? [];
 
 interface Range {
   start: number;
@@ -239,5 +245,8 @@ export function toEnglishPhrasing(text: string, titles?: TitleIndex): string {
   });
   if (!changed) return text;
   const joined = rewritten.map((piece, index) => (piece.title ? piece.text : dropFillers(piece.text, language, index === 0))).join(" ");
-  return joined.replace(/\s+/g, " ").replace(/ ([,;.!?])/g, "$1").trim();
+  return joined
+    .replace(/\s+/g, " ")
+    .replace(/ ([,;.!?])/g, "$1")
+    .trim();
 }

@@ -20,9 +20,15 @@ const GENRE_PHRASES: Array<[string[], string[], string[]?]> = [
   [["sci fi", "scifi", "science fiction", "sf", "sci fi", "syfy", "sience fiction", "sci fy", "science fictions"], ["Sci-Fi"]],
   [["space opera", "space operas"], ["Sci-Fi"], ["space opera", "space"]],
   [["cyberpunk"], ["Sci-Fi"], ["cyberpunk", "dystopia"]],
-  [["rom com", "rom coms", "romcom", "romcoms", "romantic comedy", "romantic comedies", "romantic comedys"], ["Romance", "Comedy"]],
+  [
+    ["rom com", "rom coms", "romcom", "romcoms", "romantic comedy", "romantic comedies", "romantic comedys"],
+    ["Romance", "Comedy"],
+  ],
   [["romance", "romances", "romantic", "love story", "love stories"], ["Romance"]],
-  [["romantic drama", "romantic dramas"], ["Romance", "Drama"]],
+  [
+    ["romantic drama", "romantic dramas"],
+    ["Romance", "Drama"],
+  ],
   [["horror", "horrors", "horror movie", "scary", "scare", "scares", "spooky", "slasher", "slashers", "frightening", "terrifying", "horrifying", "horor", "horrer"], ["Horror"]],
   [["comedy", "comedies", "comedys", "funny", "hilarious", "humorous", "humor", "humour", "comedic", "laugh", "laughs", "comdey", "comedie"], ["Comedy"]],
   [["dark comedy", "black comedy", "dark comedies", "black comedies"], ["Comedy"], ["dark comedy", "black comedy"]],
@@ -60,7 +66,30 @@ const GENRE_PATTERN = new RegExp(String.raw`\b(${longestFirstAlternation(PHRASE_
 /** Genre phrases of one or two words, the ones a typo is looked up against ("romanse", "scy fi"). */
 const TYPO_TARGETS = [...PHRASE_TO_ENTRY.keys()].filter((phrase) => phrase.split(" ").length <= 2 && phrase.replace(" ", "").length >= 3);
 /** Real words one letter from a genre word: never read as a misspelt genre. */
-const NOT_TYPOS = new Set(["prime", "grime", "mirror", "comely", "auction", "dram", "trams", "marry", "wars", "ward", "warm", "warn", "wary", "adventurer", "scarf", "scar", "crimea", "dramas", "kind", "kinds", "sports", "mystic"]);
+const NOT_TYPOS = new Set([
+  "prime",
+  "grime",
+  "mirror",
+  "comely",
+  "auction",
+  "dram",
+  "trams",
+  "marry",
+  "wars",
+  "ward",
+  "warm",
+  "warn",
+  "wary",
+  "adventurer",
+  "scarf",
+  "scar",
+  "crimea",
+  "dramas",
+  "kind",
+  "kinds",
+  "sports",
+  "mystic",
+]);
 
 /**
  * A misspelt genre: one typo in a word of 4–7 letters, two from 8 ("thrilers", "romanse",

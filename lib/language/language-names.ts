@@ -25,15 +25,25 @@ export interface FilmLanguage {
 
 const entry = (codes: string[], words: string, places = ""): FilmLanguage => ({
   codes,
-  words: words.split(",").map((word) => word.trim()).filter(Boolean),
-  places: places.split(",").map((place) => place.trim()).filter(Boolean),
+  words: words
+    .split(",")
+    .map((word) => word.trim())
+    .filter(Boolean),
+  places: places
+    .split(",")
+    .map((place) => place.trim())
+    .filter(Boolean),
 });
 
 export const FILM_LANGUAGES: readonly FilmLanguage[] = [
   // The catalog's languages.
   entry(["en"], "english, anglophone, american, british, hollywood", "america, the us, the usa, usa, the united states, united states, the states, the uk, uk, britain, great britain, england"),
   entry(["fr"], "french, francophone, quebecois, quebecoise, french canadian, canadian french, quebec french, swiss french, belgian french", "france, quebec"),
-  entry(["es"], "spanish, castilian, castilian spanish, mexican spanish, latin american spanish, hispanic, mexican, argentinian, argentine, colombian, chilean, cuban, peruvian, venezuelan, uruguayan, spanish speaking", "spain, mexico, argentina, colombia, chile, cuba, peru, venezuela, uruguay"),
+  entry(
+    ["es"],
+    "spanish, castilian, castilian spanish, mexican spanish, latin american spanish, hispanic, mexican, argentinian, argentine, colombian, chilean, cuban, peruvian, venezuelan, uruguayan, spanish speaking",
+    "spain, mexico, argentina, colombia, chile, cuba, peru, venezuela, uruguay",
+  ),
   entry(["de"], "german, austrian, east german, west german, swiss german, austrian german", "germany, austria, east germany, west germany"),
   entry(["zh"], "mandarin, mandarin chinese, taiwanese, taiwanese mandarin, mainland chinese", "taiwan, mainland china"),
   entry(["zh", "cn"], "chinese", "china"),

@@ -71,7 +71,9 @@ const patterns = {
   /** "J-horror", "K-drama". */
   initial: pattern(String.raw`(j|k)(?= (?:horror|drama|dramas|thriller|thrillers|romance|action|comedy|comedies|movies|films|cinema))`),
   /** Cues only a language takes: "any language but English", "a language other than English". */
-  languageCue: pattern(String.raw`(?:any|every|all|some|a|another|other|different|whatever|whichever)(?: other)? languages? (?:but|except|besides|save|other than|apart from|aside from|excluding)|neither`),
+  languageCue: pattern(
+    String.raw`(?:any|every|all|some|a|another|other|different|whatever|whichever)(?: other)? languages? (?:but|except|besides|save|other than|apart from|aside from|excluding)|neither`,
+  ),
 };
 
 const INITIAL_CODES: Record<string, string[]> = { j: ["ja"], k: ["ko"] };
@@ -81,7 +83,9 @@ const LIST_WORDS = new Set(["or", "and", "nor", "either", "neither", "maybe", "p
 const MAX_LIST_GAP = 3;
 /** Words that may stand between a negation cue and the language it denies ("not even in English"). */
 const NEGATION_FILLER = new Set(
-  "in a an the any anything something language languages spoken originally original that which its it is are be was were being films movies film movie flicks flick stuff ones one please made from with at all shot filmed produced too either even more of cinema i want to see watch me show give really".split(" "),
+  "in a an the any anything something language languages spoken originally original that which its it is are be was were being films movies film movie flicks flick stuff ones one please made from with at all shot filmed produced too either even more of cinema i want to see watch me show give really".split(
+    " ",
+  ),
 );
 const MAX_NEGATION_GAP = 5;
 /** Right after "no" or "nope", these start a new thought: "no, something in French" asks for French ("no films in English" does not). */
@@ -126,7 +130,10 @@ export function findLanguageMentions(query: QueryText): LanguageMention[] {
   for (const atom of candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) offer(atom);
 
   const cues = [...findNegationCues(query).filter((cue) => !cue.soft), ...matchPhrases(query, patterns.languageCue).map(({ start, end, match }) => ({ start, end, phrase: match[0], soft: false }))];
-  for (const group of groupsOf(query, atoms.sort((a, b) => a.start - b.start))) {
+  for (const group of groupsOf(
+    query,
+    atoms.sort((a, b) => a.start - b.start),
+  )) {
     const cue = negationOf(query, cues, group[0]);
     const start = cue ? Math.min(cue.start, group[0].start) : group[0].start;
     const end = group[group.length - 1].end;

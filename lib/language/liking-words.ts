@@ -3,8 +3,24 @@
  * read by the analysis (such a title is a reference) and by the title intent (a stated like).
  */
 export const LIKING_AFTER = new Set([
-  "amazing", "great", "awesome", "loved", "fantastic", "incredible", "brilliant", "masterpiece", "favourite", "favorite",
-  "blew", "perfect", "excellent", "superb", "wonderful", "beautiful", "enjoyed", "gorgeous",
+  "amazing",
+  "great",
+  "awesome",
+  "loved",
+  "fantastic",
+  "incredible",
+  "brilliant",
+  "masterpiece",
+  "favourite",
+  "favorite",
+  "blew",
+  "perfect",
+  "excellent",
+  "superb",
+  "wonderful",
+  "beautiful",
+  "enjoyed",
+  "gorgeous",
 ]);
 
 /** How far after a title a liking word may stand ("just watched Mad Max and loved it"). */

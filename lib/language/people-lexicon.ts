@@ -24,7 +24,30 @@ const MAX_NAME_TOKENS = 5;
 const DIRECTOR_CUES = new Set(["by", "director", "directed", "filmmaker", "auteur"]);
 const CAST_CUES = new Set(["starring", "with", "featuring", "feat", "actor", "actress", "stars", "star", "cast"]);
 /** Words after a bare surname that make it a director reference ("Kubrick films", "Nolan-style"). */
-const SURNAME_FOLLOWERS = new Set(["movie", "movies", "film", "films", "flick", "flicks", "style", "esque", "ish", "joint", "picture", "pictures", "classic", "classics", "thriller", "thrillers", "western", "westerns", "comedy", "comedies", "type", "like"]);
+const SURNAME_FOLLOWERS = new Set([
+  "movie",
+  "movies",
+  "film",
+  "films",
+  "flick",
+  "flicks",
+  "style",
+  "esque",
+  "ish",
+  "joint",
+  "picture",
+  "pictures",
+  "classic",
+  "classics",
+  "thriller",
+  "thrillers",
+  "western",
+  "westerns",
+  "comedy",
+  "comedies",
+  "type",
+  "like",
+]);
 
 /**
  * People the catalog credits (directors and top-billed cast), found in queries by their full

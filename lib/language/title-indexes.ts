@@ -38,7 +38,11 @@ export function buildNamesakeIndex(items: ReadonlyArray<{ title: string; ratingC
   const votes = (itemIndex: number) => items[itemIndex].tmdbVoteCount ?? 0;
   const shared = new Map<string, number[]>();
   for (const [key, group] of groups) {
-    if (group.length > 1) shared.set(key, group.sort((a, b) => items[b].ratingCount - items[a].ratingCount || votes(b) - votes(a) || a - b));
+    if (group.length > 1)
+      shared.set(
+        key,
+        group.sort((a, b) => items[b].ratingCount - items[a].ratingCount || votes(b) - votes(a) || a - b),
+      );
   }
   return shared;
 }

@@ -198,9 +198,7 @@ export function titleIntent(analysis: QueryAnalysis, lexicon: CatalogLexicon): T
     const cue = tokens[keyword.start - 1] ?? "";
     const cued = UNKNOWN_REFERENCE_CUES.has(cue) && (cue !== "to" || tokens[keyword.start - 2] === "similar") && (cue !== "of" || ["vein", "fan", "fans"].includes(tokens[keyword.start - 2] ?? ""));
     if (keyword.negated || !cued || !writtenAsTitle(analysis.query.original, keyword.phrase)) continue;
-    const didYouMean = lexicon.titles
-      .match(keyword.phrase, 3, DID_YOU_MEAN_MINIMUM)
-      .map((match) => match.itemIndex);
+    const didYouMean = lexicon.titles.match(keyword.phrase, 3, DID_YOU_MEAN_MINIMUM).map((match) => match.itemIndex);
     // "Everything Everywhere All at Once": a known title ("Once") that ends the same capitalised
     // name is part of the unknown one, not a second film.
     let end = keyword.end;

@@ -53,7 +53,9 @@ export function findTitleSpans(query: QueryText, lexicon: CatalogLexicon, option
         // "Final Destination and Cliffhanger": a joining word ends the title, it does not misspell a sequel.
         if (tokens.slice(span.end, end).some((token) => EXTENSION_STOPS.has(token))) continue;
         const text = tokens.slice(span.start, end).join(" ");
-        const match = lexicon.titles.match(text, 3, 0.85).find((candidate) => candidate.kind === "fuzzy" && normaliseTitle(lexicon.items[candidate.itemIndex].title).split(" ").length >= end - span.start);
+        const match = lexicon.titles
+          .match(text, 3, 0.85)
+          .find((candidate) => candidate.kind === "fuzzy" && normaliseTitle(lexicon.items[candidate.itemIndex].title).split(" ").length >= end - span.start);
         if (!match) continue;
         found[index] = { start: span.start, end, itemIndex: match.itemIndex, score: match.score, text };
         for (let token = span.end; token < end; token += 1) taken[token] = true;

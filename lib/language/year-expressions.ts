@@ -21,8 +21,22 @@ export interface YearOptions {
 }
 
 const DECADE_WORDS: Record<string, number> = {
-  twenties: 1920, thirties: 1930, forties: 1940, fifties: 1950, sixties: 1960, seventies: 1970,
-  fourties: 1940, eighties: 1980, nineties: 1990, noughties: 2000, naughties: 2000, aughts: 2000, oughts: 2000, "two thousands": 2000, tens: 2010, teens: 2010,
+  twenties: 1920,
+  thirties: 1930,
+  forties: 1940,
+  fifties: 1950,
+  sixties: 1960,
+  seventies: 1970,
+  fourties: 1940,
+  eighties: 1980,
+  nineties: 1990,
+  noughties: 2000,
+  naughties: 2000,
+  aughts: 2000,
+  oughts: 2000,
+  "two thousands": 2000,
+  tens: 2010,
+  teens: 2010,
 };
 
 // Group 5 is a century said in words: "nineteen nineties", "twenty tens" / "two thousand tens" (the 2010s).
@@ -56,15 +70,21 @@ function decadeRange(groups: Array<string | undefined>, offset: number): Range |
 }
 
 // "in or before 1990", "during or after the 90s": the year or decade named and everything one side of it.
-const BEFORE_WORDS = "up to and including|until and including|through and including|before and including|before or during|before or in|up to and through|in or before|during or before|on or before|from or before|before|predating|predates|predate|pre dating|pre|prior to|earlier than|older than|til|till|until|up to|up until|through|thru|no later than|not after|by";
-const AFTER_WORDS = "in or after|during or after|on or after|from or after|in or since|after|beyond|past|postdating|post dating|post|since|later than|newer than|younger than|more recent than|following|no sooner than|not sooner than|at the earliest from|at the earliest|from|starting|starting from|starting in|starting with|beginning in|beginning with|no earlier than|not before|beginning";
+const BEFORE_WORDS =
+  "up to and including|until and including|through and including|before and including|before or during|before or in|up to and through|in or before|during or before|on or before|from or before|before|predating|predates|predate|pre dating|pre|prior to|earlier than|older than|til|till|until|up to|up until|through|thru|no later than|not after|by";
+const AFTER_WORDS =
+  "in or after|during or after|on or after|from or after|in or since|after|beyond|past|postdating|post dating|post|since|later than|newer than|younger than|more recent than|following|no sooner than|not sooner than|at the earliest from|at the earliest|from|starting|starting from|starting in|starting with|beginning in|beginning with|no earlier than|not before|beginning";
 const OPEN_AFTER =
   "on|onward|onwards|and onward|and onwards|forward|forwards|and later|or later|and newer|or newer|and up|plus|and beyond|or after|and after|and since|or more recent|and more recent|" +
   "at the very earliest|at the earliest|at earliest|to now|to today|to date|to present|to the present|to the present day|to present day|to this day|until now|until today|till now|til now|up to now|up to today|through today|through now|and everything since|and everything after";
 const OPEN_BEFORE = "at the very latest|at the latest|at latest|or earlier|and earlier|or before|and before|or older|and older|or prior|and prior|and everything before";
 const IS_BEFORE_WORD = new RegExp(`^(?:${BEFORE_WORDS})$`);
 /** Longest alternatives first, so "to the present day" wins over "to the present". */
-const longestFirst = (alternation: string) => alternation.split("|").sort((a, b) => b.length - a.length).join("|");
+const longestFirst = (alternation: string) =>
+  alternation
+    .split("|")
+    .sort((a, b) => b.length - a.length)
+    .join("|");
 /**
  * An open-ended suffix ("and before", "or later") ends the phrase: "after the 70s and before the
  * 2000s" is two bounds, not "the 70s and before".
@@ -97,7 +117,10 @@ const YEAR_HINT = /\d|ties|aughts|oughts|thousands|tens|teens|decade|recent|late
 const LAST_YEARS: Record<string, number> = { few: 4, couple: 2, "couple of": 2, two: 2, three: 3, five: 5, ten: 10, fifteen: 15, twenty: 20 };
 
 const beforeInclusive = (word: string) => /^(til|till|until|up to|up until|through|thru|no later than|not after|by|\w+ or before|.* including|before or \w+|up to and through)$/.test(word);
-const afterInclusive = (word: string) => /^(since|from|no sooner than|not sooner than|at the earliest|at the earliest from|starting|starting from|starting in|starting with|beginning in|beginning with|no earlier than|not before|beginning|\w+ or (?:after|since))$/.test(word);
+const afterInclusive = (word: string) =>
+  /^(since|from|no sooner than|not sooner than|at the earliest|at the earliest from|starting|starting from|starting in|starting with|beginning in|beginning with|no earlier than|not before|beginning|\w+ or (?:after|since))$/.test(
+    word,
+  );
 
 function openEnded(range: Range, suffix: string | undefined): { from: number | null; to: number | null } {
   if (!suffix) return range;
@@ -212,7 +235,39 @@ export function findYearMentions(query: QueryText, options: YearOptions): YearMe
 /** Words that, before an open bound, deny it: "no older than 2000", "nothing before 1990", "aren't older than". */
 const BOUND_NEGATIONS = new Set(["no", "not", "nothing", "none", "never", "isnt", "arent", "wasnt", "werent", "shouldnt", "dont", "doesnt"]);
 /** Words a denial reaches a bound over: "nothing from before 1990", "not made before the 90s", "none released after 2010". */
-const DENIAL_BRIDGES = new Set(["from", "made", "released", "filmed", "shot", "produced", "dated", "dating", "come", "came", "comes", "out", "be", "any", "anything", "films", "movies", "ones", "one", "of", "them", "too", "much", "that", "which", "is", "are", "was", "were", "it", "please"]);
+const DENIAL_BRIDGES = new Set([
+  "from",
+  "made",
+  "released",
+  "filmed",
+  "shot",
+  "produced",
+  "dated",
+  "dating",
+  "come",
+  "came",
+  "comes",
+  "out",
+  "be",
+  "any",
+  "anything",
+  "films",
+  "movies",
+  "ones",
+  "one",
+  "of",
+  "them",
+  "too",
+  "much",
+  "that",
+  "which",
+  "is",
+  "are",
+  "was",
+  "were",
+  "it",
+  "please",
+]);
 
 /**
  * A denied open bound is the complementary bound, both ends inclusive of what the denial leaves:

@@ -46,7 +46,22 @@ export type MetricsSnapshot = z.infer<typeof metricsSnapshotSchema>;
 export type LatencyHistogram = z.infer<typeof histogramSchema>;
 
 export function emptySnapshot(bounds: readonly number[], from: number, to = from): MetricsSnapshot {
-  return { version: 1, from, to, bounds: [...bounds], requests: {}, requestLatency: {}, reasonerLatency: {}, llmCalls: {}, tokens: { input: 0, output: 0 }, spendUsd: {}, fallbacks: {}, arms: {}, storeErrors: {}, rateLimited: {} };
+  return {
+    version: 1,
+    from,
+    to,
+    bounds: [...bounds],
+    requests: {},
+    requestLatency: {},
+    reasonerLatency: {},
+    llmCalls: {},
+    tokens: { input: 0, output: 0 },
+    spendUsd: {},
+    fallbacks: {},
+    arms: {},
+    storeErrors: {},
+    rateLimited: {},
+  };
 }
 
 export function emptyHistogram(bounds: readonly number[]): LatencyHistogram {

@@ -6,7 +6,20 @@
 const API_PATHS = new Set(["/api/recommend", "/api/chat", "/api/feedback", "/api/narration", "/api/health", "/api/metrics"]);
 
 /** Labels every path maps to, for tests and for listing panels in a stable order. */
-export const PATH_LABELS = ["/api/recommend", "/api/chat", "/api/feedback", "/api/narration", "/api/health", "/api/metrics", "/api/conversations/:id", "/api/other", "/", "/insights", "/_next/static", "page/other"] as const;
+export const PATH_LABELS = [
+  "/api/recommend",
+  "/api/chat",
+  "/api/feedback",
+  "/api/narration",
+  "/api/health",
+  "/api/metrics",
+  "/api/conversations/:id",
+  "/api/other",
+  "/",
+  "/insights",
+  "/_next/static",
+  "page/other",
+] as const;
 
 export type PathLabel = (typeof PATH_LABELS)[number];
 

@@ -22,23 +22,61 @@ export interface BudgetReading {
  */
 export function createPrometheusMetrics(registry: Registry, readBudget: () => Promise<BudgetReading | null>): ServingObserver & ServerObserver {
   const registers = [registry];
-  const requests = new Counter({ name: "reelcast_http_requests_total", help: "HTTP requests answered, by path and status (aborted: closed before an answer started).", labelNames: ["path", "status"], registers });
-  const requestSeconds = new Histogram({ name: "reelcast_http_request_duration_seconds", help: "Time from a request's arrival to the end of its answer, by path.", labelNames: ["path"], buckets: [...LATENCY_BUCKETS_SECONDS], registers });
-  const recommendSeconds = new Histogram({ name: "reelcast_recommend_duration_seconds", help: "Time in the recommendation pipeline, by the reasoner that answered (fast, offline, llm).", labelNames: ["reasoner"], buckets: [...LATENCY_BUCKETS_SECONDS], registers });
-  const llmCalls = new Counter({ name: "reelcast_llm_calls_total", help: "Paid provider calls, by permit kind (reasoning covers the reasoner and its re-rank) and outcome.", labelNames: ["call", "outcome"], registers });
+  const requests = new Counter({
+    name: "reelcast_http_requests_total",
+    help: "HTTP requests answered, by path and status (aborted: closed before an answer started).",
+    labelNames: ["path", "status"],
+    registers,
+  });
+  const requestSeconds = new Histogram({
+    name: "reelcast_http_request_duration_seconds",
+    help: "Time from a request's arrival to the end of its answer, by path.",
+    labelNames: ["path"],
+    buckets: [...LATENCY_BUCKETS_SECONDS],
+    registers,
+  });
+  const recommendSeconds = new Histogram({
+    name: "reelcast_recommend_duration_seconds",
+    help: "Time in the recommendation pipeline, by the reasoner that answered (fast, offline, llm).",
+    labelNames: ["reasoner"],
+    buckets: [...LATENCY_BUCKETS_SECONDS],
+    registers,
+  });
+  const llmCalls = new Counter({
+    name: "reelcast_llm_calls_total",
+    help: "Paid provider calls, by permit kind (reasoning covers the reasoner and its re-rank) and outcome.",
+    labelNames: ["call", "outcome"],
+    registers,
+  });
   const tokens = new Counter({ name: "reelcast_llm_tokens_total", help: "Tokens of the reasoning path's LLM calls (reasoner and re-rank), by direction.", labelNames: ["direction"], registers });
   const spend = new Counter({ name: "reelcast_llm_spend_usd_total", help: "USD settled for paid provider calls, by permit kind.", labelNames: ["call"], registers });
   const fallbacks = new Counter({ name: "reelcast_fallbacks_total", help: "Free paths taken instead of a paid call, by call and cause.", labelNames: ["call", "cause"], registers });
   const impressions = new Counter({ name: "reelcast_bandit_impressions_total", help: "Slots shown, by explanation arm.", labelNames: ["arm"], registers });
   const feedback = new Counter({ name: "reelcast_bandit_feedback_total", help: "New feedback events on shown slots, by explanation arm and event.", labelNames: ["arm", "event"], registers });
-  const reward = new Gauge({ name: "reelcast_bandit_reward_sum", help: "Net reward of the slots shown, by explanation arm (reward rate = this / reelcast_bandit_impressions_total).", labelNames: ["arm"], registers });
+  const reward = new Gauge({
+    name: "reelcast_bandit_reward_sum",
+    help: "Net reward of the slots shown, by explanation arm (reward rate = this / reelcast_bandit_impressions_total).",
+    labelNames: ["arm"],
+    registers,
+  });
   const storeErrors = new Counter({ name: "reelcast_store_errors_total", help: "Store calls that failed, by cause.", labelNames: ["cause"], registers });
   const rateLimited = new Counter({ name: "reelcast_rate_limited_total", help: "Requests refused by fair use (429), by limit.", labelNames: ["limit"], registers });
-  new Gauge({ name: "reelcast_metrics_processes", help: "Server processes whose counts this scrape sums.", registers, aggregator: "sum", collect() { this.set(1); } });
+  new Gauge({
+    name: "reelcast_metrics_processes",
+    help: "Server processes whose counts this scrape sums.",
+    registers,
+    aggregator: "sum",
+    collect() {
+      this.set(1);
+    },
+  });
 
   // The budget, read once per scrape for the three gauges.
   let reading: Promise<BudgetReading | null> | null = null;
-  const budget = () => (reading ??= readBudget().catch(() => null).finally(() => setTimeout(() => (reading = null), 0)));
+  const budget = () =>
+    (reading ??= readBudget()
+      .catch(() => null)
+      .finally(() => setTimeout(() => (reading = null), 0)));
   const budgetGauge = (name: string, help: string, value: (reading: BudgetReading) => number) =>
     new Gauge({
       name,

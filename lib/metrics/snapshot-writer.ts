@@ -17,7 +17,10 @@ export function snapshotIntervalMs(environment: Readonly<Record<string, string |
  * accumulator and out with the next one, so a store outage delays counts but does not lose them
  * (except those of a process that dies meanwhile: at most one interval's, plus the outage).
  */
-export function startSnapshotWriter(options: { store: Pick<Store, "appendOperatorRecord">; accumulator: SnapshotAccumulator; intervalMs: number; now?: () => number }): { flush(): Promise<void>; stop(): void } {
+export function startSnapshotWriter(options: { store: Pick<Store, "appendOperatorRecord">; accumulator: SnapshotAccumulator; intervalMs: number; now?: () => number }): {
+  flush(): Promise<void>;
+  stop(): void;
+} {
   const now = options.now ?? Date.now;
   let writing: Promise<void> | null = null;
   const flush = async () => {

@@ -1,4 +1,17 @@
-import { countPicks, EXPLAINED_PICK_LINES, FIRST_CUES, LAST_CUES, LEAD_PICK_LINES, MIDDLE_CUES, OPENINGS, PLAIN_PICK_LINES, SIGN_OFFS, type OpeningTemplate, type PickContext, type PickLine } from "./dj-templates";
+import {
+  countPicks,
+  EXPLAINED_PICK_LINES,
+  FIRST_CUES,
+  LAST_CUES,
+  LEAD_PICK_LINES,
+  MIDDLE_CUES,
+  OPENINGS,
+  PLAIN_PICK_LINES,
+  SIGN_OFFS,
+  type OpeningTemplate,
+  type PickContext,
+  type PickLine,
+} from "./dj-templates";
 import type { DjScript, NarratedItem, NarrationRequest } from "./narration-input";
 import { asSentence, lowerFirst, tidy } from "./script-text";
 import { seededChoice, stringHash } from "./seeded-choice";
@@ -11,7 +24,10 @@ const MAX_QUOTED_REQUEST = 80;
 
 /** The request as the DJ says it: one line, no hidden characters, at most 80 characters, in quotes. */
 export function quoteRequest(query: string): string {
-  const clean = query.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, " ").replace(/\s+/g, " ").trim();
+  const clean = query
+    .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (clean.length <= MAX_QUOTED_REQUEST) return `“${clean}”`;
   const cut = clean.slice(0, MAX_QUOTED_REQUEST);
   const lastSpace = cut.lastIndexOf(" ");

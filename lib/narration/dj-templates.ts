@@ -28,7 +28,10 @@ export const OPENINGS: readonly OpeningTemplate[] = [
   { id: "station-id", render: ({ request }) => `This is Reelcast radio, and the next request reads ${request}. Here's what's spinning.` },
   { id: "back-to-back", render: ({ request, picks }) => `Back to back, ${picks} for ${request}, starting right now.` },
   { id: "frequency", render: ({ request }) => `Stay on this frequency, because ${request} is exactly what we're playing next.` },
-  { id: "crates", render: ({ request, routePath }) => (routePath === "reasoning" ? `That's a tall order, ${request}, so I went digging through the crates.` : `I went through the crates for ${request}.`) },
+  {
+    id: "crates",
+    render: ({ request, routePath }) => (routePath === "reasoning" ? `That's a tall order, ${request}, so I went digging through the crates.` : `I went through the crates for ${request}.`),
+  },
   { id: "pull-up-a-chair", render: ({ request, picks }) => `Pull up a chair. For ${request}, the booth has ${picks} ready.` },
   { id: "top-of-the-hour", render: ({ request }) => `Top of the hour, and tonight's headline is ${request}.` },
   { id: "forecast", render: ({ request, picks }) => `Tonight's forecast: ${picks}, with a strong chance of ${request}.` },
@@ -87,10 +90,7 @@ function reasonDescribes(item: NarratedItem, reason: SpokenReason | null): boole
 }
 
 /** Lines for picks with an explanation whose first words describe the film ("the film you asked for"). */
-export const LEAD_PICK_LINES: readonly PickLine[] = [
-  ({ cue, item, reason }) => `${cue}, ${reason!.lead}: ${title(item)}`,
-  ({ cue, item, reason }) => `${cue}: ${title(item)}, ${reason!.lead}`,
-];
+export const LEAD_PICK_LINES: readonly PickLine[] = [({ cue, item, reason }) => `${cue}, ${reason!.lead}: ${title(item)}`, ({ cue, item, reason }) => `${cue}: ${title(item)}, ${reason!.lead}`];
 
 /** Lines for picks with an explanation; the explanation (what the bandit chose to show) follows. */
 export const EXPLAINED_PICK_LINES: readonly PickLine[] = [

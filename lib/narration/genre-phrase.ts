@@ -50,7 +50,11 @@ function inSpokenOrder(modifiers: string[]): string[] {
 
 /** A known genre name, normalised ("Sci-Fi" → "sci-fi"), or null ("IMAX", "(no genres listed)"). */
 export function genreKey(genre: string): string | null {
-  const key = genre.trim().toLowerCase().replace(/\s+/g, "-").replace(/^children's$/, "children");
+  const key = genre
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, "-")
+    .replace(/^children's$/, "children");
   return key in GENRES ? key : null;
 }
 
@@ -65,11 +69,17 @@ export function genrePhrase(genres: readonly string[]): string | null {
   for (const [pair, name] of Object.entries(PAIRS)) {
     const [first, second] = pair.split("+");
     if (keys.includes(first) && keys.includes(second)) {
-      const others = keys.filter((key) => key !== first && key !== second).map((key) => GENRES[key].modifier).filter((word): word is string => word !== null);
+      const others = keys
+        .filter((key) => key !== first && key !== second)
+        .map((key) => GENRES[key].modifier)
+        .filter((word): word is string => word !== null);
       return [...inSpokenOrder(others), name].join(" ");
     }
   }
   const head = [...keys].sort((left, right) => HEAD_ORDER.indexOf(left) - HEAD_ORDER.indexOf(right))[0];
-  const modifiers = keys.filter((key) => key !== head).map((key) => GENRES[key].modifier).filter((word): word is string => word !== null);
+  const modifiers = keys
+    .filter((key) => key !== head)
+    .map((key) => GENRES[key].modifier)
+    .filter((word): word is string => word !== null);
   return [...inSpokenOrder(modifiers), GENRES[head].noun].join(" ");
 }

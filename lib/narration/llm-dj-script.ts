@@ -72,7 +72,9 @@ export async function writeDjScript(request: NarrationRequest, options: WriteDjS
     moreFilms: Math.max(0, request.items.length - NARRATED_PICKS),
   });
   const promptCharacters = SYSTEM_PROMPT.length + content.length;
-  const admission = options.gate ? await options.gate({ call: "DJ script", estimatedUsd: estimateCallUsd({ modelId: handle.modelId, promptCharacters, maxOutputTokens: SCRIPT_OUTPUT_TOKENS, priceTable: options.priceTable }) }) : null;
+  const admission = options.gate
+    ? await options.gate({ call: "DJ script", estimatedUsd: estimateCallUsd({ modelId: handle.modelId, promptCharacters, maxOutputTokens: SCRIPT_OUTPUT_TOKENS, priceTable: options.priceTable }) })
+    : null;
   if (admission && !admission.allowed) return { ...composeDjScript(request), reason: admission.reason };
   const result = await generateStructured({
     handle,

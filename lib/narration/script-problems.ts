@@ -4,7 +4,6 @@ import { escapeRegExp } from "../text";
 /** Stands in for a title or a quotation, which may say anything ("Tora! Tora! Tora!", “a 80s vibe”). */
 const MASK = "⟦⟧";
 
-
 /** `text` with the given titles (as whole words: the film "9" is not in "189-minute") and every “quotation” replaced by MASK. */
 function masked(text: string, titles: readonly string[]): string {
   let result = text.replace(/“[^”]*”/g, MASK);
@@ -29,8 +28,7 @@ const RULES: readonly Rule[] = [
   { name: "doubled phrasing", find: matches(/\b(\p{L}{3,})\s+(?!(?:to|by|after|and|or|upon|it|them|him|her|you|me|us|this|that|they)\s)\p{Ll}+\s+\1\b/giu) },
   {
     name: "wrong article",
-    find: (text) =>
-      [...text.matchAll(/\b(a|an)\s+([\p{L}\d][\p{L}\d,'-]*)/giu)].filter((match) => match[1].toLowerCase() !== indefiniteArticle(match[2])).map((match) => match[0]),
+    find: (text) => [...text.matchAll(/\b(a|an)\s+([\p{L}\d][\p{L}\d,'-]*)/giu)].filter((match) => match[1].toLowerCase() !== indefiniteArticle(match[2])).map((match) => match[0]),
   },
   { name: "space before punctuation", find: matches(/\s[,.;:!?]/g) },
   { name: "stray punctuation", find: matches(/(?<!\.)\.\.(?!\.)|[,;:]\s*[,.;:]|[.!?]\s*,|\(\s*\)/g) },

@@ -18,12 +18,25 @@ export function toSpeechText(script: string): string {
   text = text.replace(/#\s?(\d+)/g, "number $1").replace(/#/g, " ");
   text = text.replace(/[\p{L}'-]+(?:\/[\p{L}'-]+)+/gu, slashedWords);
   text = text.replace(/\//g, " ");
-  text = text.replace(/\s*&\s*/g, " and ").replace(/(\p{L})\s+\+\s+(\p{L})/gu, "$1 and $2").replace(/(\d)\+/g, "$1 plus").replace(/\+/g, " plus ");
-  text = text.replace(/\$(\d+(?:[.,]\d+)*)/g, "$1 dollars").replace(/(\p{L})\$(?=\p{L})/gu, "$1s").replace(/(\p{L})¢(?=\p{L})/gu, "$1c");
-  text = text.replace(/(\d)\s*°/g, "$1 degrees").replace(/(\p{L})\*(?=\p{L})/gu, "$1").replace(/[*_·•|~^]/g, " ");
+  text = text
+    .replace(/\s*&\s*/g, " and ")
+    .replace(/(\p{L})\s+\+\s+(\p{L})/gu, "$1 and $2")
+    .replace(/(\d)\+/g, "$1 plus")
+    .replace(/\+/g, " plus ");
+  text = text
+    .replace(/\$(\d+(?:[.,]\d+)*)/g, "$1 dollars")
+    .replace(/(\p{L})\$(?=\p{L})/gu, "$1s")
+    .replace(/(\p{L})¢(?=\p{L})/gu, "$1c");
+  text = text
+    .replace(/(\d)\s*°/g, "$1 degrees")
+    .replace(/(\p{L})\*(?=\p{L})/gu, "$1")
+    .replace(/[*_·•|~^]/g, " ");
   // An aside in parentheses is said between commas; other brackets ("[REC]", "(500) Days") just go.
   text = text.replace(/ \(([^()]*\s[^()]*)\)/g, ", $1,").replace(/[()[\]{}<>]/g, " ");
-  text = text.replace(/\bvs\.?(?=\s)/gi, "versus").replace(/@/g, " at ").replace(/=/g, " equals ");
+  text = text
+    .replace(/\bvs\.?(?=\s)/gi, "versus")
+    .replace(/@/g, " at ")
+    .replace(/=/g, " equals ");
   text = text.replace(/(?<![\d.,])['’]?((?:1[1-9]|20)?\d0)s\b/g, (_, decade: string) => decadeWords(decade));
   text = text.replace(/(?<![\d.,$])(1[1-9]\d\d|20\d\d)(?![\d]|[.,]\d)/g, (_, year: string) => yearWords(Number(year)));
   return tidy(text);

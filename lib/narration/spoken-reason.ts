@@ -19,7 +19,6 @@ export interface SpokenReason {
   sentences: string[];
 }
 
-
 const GENRE_NAME = String.raw`(?:[A-Za-z][A-Za-z'-]*)`;
 /** "a 2008 Action/Crime/Drama film", "A drama film from 2011", "a Comedy film", "a 1995 mystery/sci-fi film". */
 const GENRE_FILM = new RegExp(String.raw`\b(an?|An?) (\d{4} )?(${GENRE_NAME}(?:\/${GENRE_NAME})*) film\b`, "g");

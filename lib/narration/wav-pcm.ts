@@ -31,7 +31,7 @@ export function readWavPcm(wav: Uint8Array): WavPcm | null {
       if (!format || format.channels < 1) return null;
       const start = offset + 8;
       const end = Math.min(wav.length, start + size);
-      const bytes = (end - start) - ((end - start) % (2 * format.channels));
+      const bytes = end - start - ((end - start) % (2 * format.channels));
       // Copied: the WAV's byte offset need not be even, and Int16Array needs alignment.
       const samples = new Int16Array(bytes / 2);
       new Uint8Array(samples.buffer).set(wav.subarray(start, start + bytes));

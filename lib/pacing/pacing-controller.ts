@@ -105,7 +105,14 @@ export function nextPacing(previous: PacingState, observation: PacingObservation
   const base = { observedUsdPerHour, budgetWindowUsdPerHour, aimUsdPerHour, llmShare, requests };
   const previousShare = clamp(previous.share, config.minShare, 1);
   if (requests < config.minSamples) {
-    return { ...base, state: previous, changed: false, demandUsdPerHour: null, passedShare: shareAtOrAbove(scores, previous.bar), held: `${requests} reasoning requests in the window, fewer than ${config.minSamples}: bar held` };
+    return {
+      ...base,
+      state: previous,
+      changed: false,
+      demandUsdPerHour: null,
+      passedShare: shareAtOrAbove(scores, previous.bar),
+      held: `${requests} reasoning requests in the window, fewer than ${config.minSamples}: bar held`,
+    };
   }
 
   let demandUsdPerHour: number | null = null;

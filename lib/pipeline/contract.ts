@@ -15,7 +15,10 @@ export const recommendRequestSchema = z.object({
     .max(MAX_QUERY_CHARACTERS, `query must be at most ${MAX_QUERY_CHARACTERS} characters`)
     .refine((value) => value.trim().length > 0, "query must not be empty"),
   limit: z.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(50, "limit must be at most 50").default(10),
-  sessionId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "sessionId must be 16-64 letters, digits, - or _").optional(),
+  sessionId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, "sessionId must be 16-64 letters, digits, - or _")
+    .optional(),
   route: routeOverrideSchema.default("auto"),
   /** 0 = popular picks, 1 = the least obvious relevant picks (the discovery knob). */
   discovery: z.number().min(0).max(1).optional(),

@@ -17,10 +17,7 @@ export const feedbackRequestSchema = z.object({
    * with three ids is three events. Without one, an event is stored once per impression, item
    * and event name (so a repeat needs an id).
    */
-  eventId: z
-    .string({ error: "eventId must be a string" })
-    .regex(FEEDBACK_EVENT_ID_PATTERN, "eventId must be 8-200 letters, digits or _:.-")
-    .optional(),
+  eventId: z.string({ error: "eventId must be a string" }).regex(FEEDBACK_EVENT_ID_PATTERN, "eventId must be 8-200 letters, digits or _:.-").optional(),
 });
 
 export type FeedbackRequest = z.infer<typeof feedbackRequestSchema>;
@@ -62,7 +59,16 @@ export async function recordFeedbackEvent(engine: Engine, request: FeedbackReque
     state = slotFeedbackState([...previous, request.event]);
     engine.observer?.feedback(result.slot.explanationKind, request.event, (reward.after ?? 0) - (reward.before ?? 0));
     if (engine.bandit?.log) {
-      await engine.bandit.log.applyOwn({ type: "feedback", sequence: result.feedback.sequence, impressionId: request.impressionId, itemId: request.itemId, event: request.event, featureVersion: result.featureVersion, features: result.slot.features, previousEvents: previous });
+      await engine.bandit.log.applyOwn({
+        type: "feedback",
+        sequence: result.feedback.sequence,
+        impressionId: request.impressionId,
+        itemId: request.itemId,
+        event: request.event,
+        featureVersion: result.featureVersion,
+        features: result.slot.features,
+        previousEvents: previous,
+      });
     } else if (engine.bandit) {
       applyFeedback(engine.bandit.state, { features: result.slot.features, previousEvents: previous, event: request.event });
     }
@@ -75,5 +81,14 @@ export async function recordFeedbackEvent(engine: Engine, request: FeedbackReque
     const slotEvents = (await engine.store.listFeedback(request.impressionId)).filter((event) => event.itemId === request.itemId).map((event) => event.event);
     state = slotFeedbackState(slotEvents);
   }
-  return { status: result.status, eventId: result.feedback.clientEventId, impressionId: request.impressionId, itemId: request.itemId, event: request.event, sequence: result.feedback.sequence, reward, state };
+  return {
+    status: result.status,
+    eventId: result.feedback.clientEventId,
+    impressionId: request.impressionId,
+    itemId: request.itemId,
+    event: request.event,
+    sequence: result.feedback.sequence,
+    reward,
+    state,
+  };
 }

@@ -1,6 +1,3 @@
-export {
-  recommendRequestSchema,
-  type RecommendResponse,
-} from "./contract";
+export { recommendRequestSchema, type RecommendResponse } from "./contract";
 export type { Engine } from "./engine";
 export { recommend } from "./recommend";

@@ -15,8 +15,7 @@ const oneDecimal = (value: number) => Math.round(value * 10) / 10;
  */
 export function ratingOf(item: Item): Rating | null {
   const movieLens: Rating | null = item.ratingCount > 0 && item.ratingMean !== null ? { source: "movielens", value: oneDecimal(item.ratingMean), outOf: 5, count: item.ratingCount } : null;
-  const tmdb: Rating | null =
-    item.tmdbVoteCount && item.tmdbVoteAverage !== null ? { source: "tmdb", value: oneDecimal(item.tmdbVoteAverage), outOf: 10, count: item.tmdbVoteCount } : null;
+  const tmdb: Rating | null = item.tmdbVoteCount && item.tmdbVoteAverage !== null ? { source: "tmdb", value: oneDecimal(item.tmdbVoteAverage), outOf: 10, count: item.tmdbVoteCount } : null;
   if (movieLens && movieLens.count >= MIN_MOVIELENS_RATINGS) return movieLens;
   if (tmdb && tmdb.count >= MIN_TMDB_VOTES) return tmdb;
   return movieLens ?? tmdb;
@@ -33,13 +32,7 @@ export function linksOf(item: Item): RecommendedItem["links"] {
 }
 
 /** The public view of a catalog item in a response; rounding keeps payloads stable and small. */
-export function presentItem(
-  item: Item,
-  score: number,
-  explanation: RecommendedItem["explanation"],
-  modelReason: string | null = null,
-  verdicts: ConstraintVerdict[] = [],
-): RecommendedItem {
+export function presentItem(item: Item, score: number, explanation: RecommendedItem["explanation"], modelReason: string | null = null, verdicts: ConstraintVerdict[] = []): RecommendedItem {
   return {
     id: item.id,
     title: item.title,

@@ -96,7 +96,8 @@ export async function reasonStep(
   const spender = { sessionId: input.sessionId, client: input.client ?? null };
   // A forced route has no router score; under pacing it is scored, so forcing it cannot skip the bar.
   const complexity =
-    input.complexity ?? (engine.pacing ? decideRoute(input.query, { lexicon: engine.lexicon, session: { hasPreviousAnswer: input.session.lastItemIds.length > 0 } }, { threshold: engine.routerThreshold }).score : null);
+    input.complexity ??
+    (engine.pacing ? decideRoute(input.query, { lexicon: engine.lexicon, session: { hasPreviousAnswer: input.session.lastItemIds.length > 0 } }, { threshold: engine.routerThreshold }).score : null);
   const { decision, permit } = await decideReasoning(engine, spender, { estimatedUsd: estimate.usd, llmAvailable: handle !== null, complexity });
   // Without an LLM, say why none is configured (unless the offline ceiling sent it to the fast path).
   const reasons = [handle || decision.use === "fast" ? decision.reason : (llm.unavailableReason ?? decision.reason)];

@@ -121,9 +121,7 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
   const session = await loadSession(engine, sessionId, options.rerun);
   const taste = sessionTaste(engine, session);
   const decision =
-    request.route === "auto"
-      ? decideRoute(request.query, { lexicon: engine.lexicon, session: { hasPreviousAnswer: session.lastItemIds.length > 0 } }, { threshold: engine.routerThreshold })
-      : null;
+    request.route === "auto" ? decideRoute(request.query, { lexicon: engine.lexicon, session: { hasPreviousAnswer: session.lastItemIds.length > 0 } }, { threshold: engine.routerThreshold }) : null;
   let path = decision?.path ?? (request.route === "reasoning" ? "reasoning" : "fast");
   const reasons = decision ? [...decision.reasons] : [`path forced by the request: ${path}`];
   const { intent, analysis } = understandRequest(engine, request.query, decision?.analysis ?? null);
@@ -217,7 +215,11 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
       constraints = request.discovery === undefined ? step.constraints : { ...step.constraints, discovery: request.discovery };
       const wanted = cardsFor(constraints.count ?? statedCount);
       // "not stupid" must not search for stupid films: negated words leave the semantic query.
-      const moodQuery = constraints.mood?.replace(/\b(?:not|no|nothing|without)\s+\w+/gi, "").replace(/\s+/g, " ").trim() ?? "";
+      const moodQuery =
+        constraints.mood
+          ?.replace(/\b(?:not|no|nothing|without)\s+\w+/gi, "")
+          .replace(/\s+/g, " ")
+          .trim() ?? "";
       const semanticHits = engine.textSearch && moodQuery ? (await engine.textSearch.searchText(moodQuery, CANDIDATES_PER_LIST, disliked)).map((hit) => hit.itemIndex) : null;
       const gathered = gatherCandidates(moodQuery === (constraints.mood ?? "") ? constraints : { ...constraints, mood: moodQuery || null }, {
         items: engine.catalog.items,
@@ -273,7 +275,14 @@ export async function recommend(request: ParsedRecommendRequest, engine: Engine,
         };
         const rerankCost = actualCost([usage], { priceTable: engine.llm.priceTable });
         actual = actual
-          ? { ...actual, inputTokens: actual.inputTokens + rerankCost.inputTokens, outputTokens: actual.outputTokens + rerankCost.outputTokens, usd: actual.usd + rerankCost.usd, latencyMs: actual.latencyMs + rerankCost.latencyMs, estimated: actual.estimated || rerankCost.estimated }
+          ? {
+              ...actual,
+              inputTokens: actual.inputTokens + rerankCost.inputTokens,
+              outputTokens: actual.outputTokens + rerankCost.outputTokens,
+              usd: actual.usd + rerankCost.usd,
+              latencyMs: actual.latencyMs + rerankCost.latencyMs,
+              estimated: actual.estimated || rerankCost.estimated,
+            }
           : rerankCost;
         if (reranked.ok) {
           const byId = new Map(pool.map((candidate) => [engine.catalog.items[candidate.itemIndex].id, candidate]));

@@ -64,7 +64,12 @@ export async function slateStep(
   const { bandit, store } = engine;
   if (!bandit || input.candidates.length === 0) {
     const pinnedFirst = [...input.candidates.filter((candidate) => candidate.pinned), ...input.candidates.filter((candidate) => !candidate.pinned)];
-    return { items: pinnedFirst.slice(0, input.limit).map((candidate) => ({ itemIndex: candidate.itemIndex, score: candidate.score, explanation: null, propensity: null })), impression: null, chosenSlots: [], policy: null };
+    return {
+      items: pinnedFirst.slice(0, input.limit).map((candidate) => ({ itemIndex: candidate.itemIndex, score: candidate.score, explanation: null, propensity: null })),
+      impression: null,
+      chosenSlots: [],
+      policy: null,
+    };
   }
   // Other processes' feedback first, so the choice reflects everything acknowledged so far. A
   // failed read only leaves the state a little behind; the impression write below reports a
@@ -72,7 +77,13 @@ export async function slateStep(
   await bandit.log?.catchUp().catch(() => undefined);
   const policy: PolicyConfig = input.explore ? bandit.policy : GREEDY;
   const slate = chooseSlate({
-    candidates: input.candidates.slice(0, slatePoolSize(input.limit)).map((candidate) => ({ itemIndex: candidate.itemIndex, relevance: candidate.score, becauseOfItemIndex: candidate.becauseOfItemIndex ?? null, provenance: candidate.provenance, pinned: candidate.pinned ?? false })),
+    candidates: input.candidates.slice(0, slatePoolSize(input.limit)).map((candidate) => ({
+      itemIndex: candidate.itemIndex,
+      relevance: candidate.score,
+      becauseOfItemIndex: candidate.becauseOfItemIndex ?? null,
+      provenance: candidate.provenance,
+      pinned: candidate.pinned ?? false,
+    })),
     catalog: bandit.catalog,
     context: input.context,
     limit: input.limit,

@@ -52,5 +52,9 @@ export function applyConstraintsWithCatalogFallback(
     added += 1;
   }
   const second = applyConstraints(widened, items, constraints, options);
-  return { ...second, relaxations: second.relaxations.length > 0 ? [...second.relaxations, `relaxed over the ${added} most popular catalog films as well as the retrieved ones`] : second.relaxations, usedCatalogFallback: true };
+  return {
+    ...second,
+    relaxations: second.relaxations.length > 0 ? [...second.relaxations, `relaxed over the ${added} most popular catalog films as well as the retrieved ones`] : second.relaxations,
+    usedCatalogFallback: true,
+  };
 }

@@ -21,9 +21,7 @@ import { canonicalGenre, GENRES } from "../catalog/genres";
  */
 
 export const CONSTRAINT_STRENGTHS = ["hard", "soft"] as const;
-export const constraintStrengthSchema = z
-  .enum(CONSTRAINT_STRENGTHS)
-  .describe('"hard": the person requires it (filter); "soft": a preference (score only)');
+export const constraintStrengthSchema = z.enum(CONSTRAINT_STRENGTHS).describe('"hard": the person requires it (filter); "soft": a preference (score only)');
 export type ConstraintStrength = z.infer<typeof constraintStrengthSchema>;
 
 export const SORT_ORDERS = ["relevance", "best-rated", "newest", "oldest", "popular", "shortest"] as const;
@@ -78,12 +76,44 @@ const GENRE_NAME_VARIANTS: Record<string, string> = {
 
 /** English (and a few native) language names → ISO 639-1, for models that write "French". */
 export const LANGUAGE_CODES: Readonly<Record<string, string>> = {
-  english: "en", french: "fr", francais: "fr", german: "de", deutsch: "de", spanish: "es", espanol: "es",
-  italian: "it", japanese: "ja", korean: "ko", chinese: "zh", mandarin: "zh", cantonese: "cn",
-  hindi: "hi", russian: "ru", portuguese: "pt", swedish: "sv", danish: "da", norwegian: "no",
-  dutch: "nl", finnish: "fi", polish: "pl", turkish: "tr", greek: "el", hebrew: "he", arabic: "ar",
-  persian: "fa", farsi: "fa", thai: "th", indonesian: "id", czech: "cs", hungarian: "hu",
-  romanian: "ro", icelandic: "is", tamil: "ta", telugu: "te", vietnamese: "vi", ukrainian: "uk",
+  english: "en",
+  french: "fr",
+  francais: "fr",
+  german: "de",
+  deutsch: "de",
+  spanish: "es",
+  espanol: "es",
+  italian: "it",
+  japanese: "ja",
+  korean: "ko",
+  chinese: "zh",
+  mandarin: "zh",
+  cantonese: "cn",
+  hindi: "hi",
+  russian: "ru",
+  portuguese: "pt",
+  swedish: "sv",
+  danish: "da",
+  norwegian: "no",
+  dutch: "nl",
+  finnish: "fi",
+  polish: "pl",
+  turkish: "tr",
+  greek: "el",
+  hebrew: "he",
+  arabic: "ar",
+  persian: "fa",
+  farsi: "fa",
+  thai: "th",
+  indonesian: "id",
+  czech: "cs",
+  hungarian: "hu",
+  romanian: "ro",
+  icelandic: "is",
+  tamil: "ta",
+  telugu: "te",
+  vietnamese: "vi",
+  ukrainian: "uk",
 };
 
 /**
@@ -94,7 +124,10 @@ export function normaliseLanguage(value: string): string | null {
   const lowered = value.trim().toLowerCase();
   const code = lowered.split(/[-_]/)[0];
   if (/^[a-z]{2}$/.test(code)) return code;
-  const folded = lowered.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z]/g, "");
+  const folded = lowered
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z]/g, "");
   return LANGUAGE_CODES[folded] ?? null;
 }
 
@@ -148,10 +181,7 @@ const directionSchema = z.object({
   amount: z.number().default(1).catch(1).describe("0.5 a little, 0.75 'not too', 1 plainly, 1.5 much"),
 });
 
-const personEntrySchema = z.union([
-  z.string().transform((name) => ({ name, role: "any" as PersonRole, exclude: false, strength: "hard" as ConstraintStrength })),
-  personConstraintSchema,
-]);
+const personEntrySchema = z.union([z.string().transform((name) => ({ name, role: "any" as PersonRole, exclude: false, strength: "hard" as ConstraintStrength })), personConstraintSchema]);
 const referenceEntrySchema = z.union([z.string().transform((title) => ({ title, itemId: null, modifier: null })), referenceTitleSchema]);
 
 const rawConstraintsSchema = z.object({
@@ -175,7 +205,9 @@ const rawConstraintsSchema = z.object({
     .array(directionSchema)
     .default([])
     .catch([])
-    .describe('soft moves along content axes ("less violent", "darker", "gentler" = less violence and less intensity, "not too scary"); also for "like X but less violent"; always soft, never a filter'),
+    .describe(
+      'soft moves along content axes ("less violent", "darker", "gentler" = less violence and less intensity, "not too scary"); also for "like X but less violent"; always soft, never a filter',
+    ),
 });
 
 function uniqueBy<T>(values: readonly T[], key: (value: T) => string): T[] {

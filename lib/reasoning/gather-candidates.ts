@@ -55,7 +55,10 @@ export function constraintSearchText(constraints: Constraints): string {
   return [
     constraints.mood?.replace(/\bnot \w+/g, "") ?? "",
     ...constraints.keywords,
-    ...constraints.references.map((reference) => reference.modifier ?? "").filter((modifier) => !/\d/.test(modifier)).map(modifierSearchText),
+    ...constraints.references
+      .map((reference) => reference.modifier ?? "")
+      .filter((modifier) => !/\d/.test(modifier))
+      .map(modifierSearchText),
     ...constraints.people.filter((person) => !person.exclude).map((person) => person.name),
     // A hard genre filters already (and the catalog scan lists its films by popularity); searched as
     // a word it only ranks films whose synopsis or title says "thriller" ("a spoof spy thriller",

@@ -81,12 +81,32 @@ export function hardChecks(constraints: Constraints): HardCheck[] {
   }
   const years = constraints.years;
   if (years && hard(years.strength)) {
-    checks.push(rangeCheck("years", yearLabel(years.from, years.to), { kind: "years", from: years.from, to: years.to }, (item) => item.year, years.from, years.to, (relaxation) => relaxation.yearWidening));
+    checks.push(
+      rangeCheck(
+        "years",
+        yearLabel(years.from, years.to),
+        { kind: "years", from: years.from, to: years.to },
+        (item) => item.year,
+        years.from,
+        years.to,
+        (relaxation) => relaxation.yearWidening,
+      ),
+    );
   }
   const runtime = constraints.runtime;
   if (runtime && hard(runtime.strength)) {
     const { minMinutes, maxMinutes } = runtime;
-    checks.push(rangeCheck("runtime", runtimeLabel(minMinutes, maxMinutes), { kind: "runtime", minMinutes, maxMinutes }, (item) => item.runtimeMinutes, minMinutes, maxMinutes, (relaxation) => relaxation.runtimeWidening));
+    checks.push(
+      rangeCheck(
+        "runtime",
+        runtimeLabel(minMinutes, maxMinutes),
+        { kind: "runtime", minMinutes, maxMinutes },
+        (item) => item.runtimeMinutes,
+        minMinutes,
+        maxMinutes,
+        (relaxation) => relaxation.runtimeWidening,
+      ),
+    );
   }
   const languages = constraints.languages;
   if (languages && hard(languages.strength)) {

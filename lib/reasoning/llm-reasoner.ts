@@ -42,11 +42,11 @@ export type LlmReasonerOutcome<C> =
 const SYSTEM = [
   "You turn a person's request for films into structured search constraints for a movie recommender, answering with JSON that matches the given schema.",
   DATA_NOT_INSTRUCTIONS,
-  "Mark as hard only what the person states as a requirement or an exclusion (\"made in the 90s\", \"under 90 minutes\", \"no romance\", \"not horror\"); moods, vibes and \"feels like X\" are soft.",
-  "For a reference (\"like X but Y\"), keep X as a reference title exactly as written and Y as its modifier. Never invent titles, people or constraints the request does not support.",
-  "Comparatives about what a film contains (\"less violent\", \"darker\", \"lighter\", \"gentler\", \"not too scary\"), alone or as a reference's modifier, go in directions, never in mood, keywords or exclusions.",
-  "session.previousConstraints are the constraints of the conversation so far: when the request is a follow-up (\"older\", \"no horror\", \"something shorter\", \"more like the second one\", \"not that one\"), start from them and change only what the request changes; when it is a new request, start fresh.",
-  "Use genre names exactly as listed in genres, and currentYear for relative dates (\"recent\", \"last ten years\"). Use liked and disliked titles only as taste signals.",
+  'Mark as hard only what the person states as a requirement or an exclusion ("made in the 90s", "under 90 minutes", "no romance", "not horror"); moods, vibes and "feels like X" are soft.',
+  'For a reference ("like X but Y"), keep X as a reference title exactly as written and Y as its modifier. Never invent titles, people or constraints the request does not support.',
+  'Comparatives about what a film contains ("less violent", "darker", "lighter", "gentler", "not too scary"), alone or as a reference\'s modifier, go in directions, never in mood, keywords or exclusions.',
+  'session.previousConstraints are the constraints of the conversation so far: when the request is a follow-up ("older", "no horror", "something shorter", "more like the second one", "not that one"), start from them and change only what the request changes; when it is a new request, start fresh.',
+  'Use genre names exactly as listed in genres, and currentYear for relative dates ("recent", "last ten years"). Use liked and disliked titles only as taste signals.',
 ].join("\n");
 
 /** The sentence a response shows when the LLM failed and the offline reasoner answered. */

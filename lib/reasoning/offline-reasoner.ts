@@ -80,9 +80,7 @@ export function constraintsFromAnalysis(analysis: QueryAnalysis, lexicon: Catalo
     exclude: mention.negated !== null,
     strength: strengthOf((mention.negated?.soft ?? false) || preferred(mention)),
   }));
-  input.references = analysis.titles
-    .filter((title) => title.role !== "exclude")
-    .map((title) => ({ title: item(title.itemIndex).title, itemId: item(title.itemIndex).id, modifier: title.modifier }));
+  input.references = analysis.titles.filter((title) => title.role !== "exclude").map((title) => ({ title: item(title.itemIndex).title, itemId: item(title.itemIndex).id, modifier: title.modifier }));
   const excludedTitles = analysis.titles.filter((title) => title.role === "exclude");
   input.excludeTitles = excludedTitles.map((title) => item(title.itemIndex).title);
   input.excludeItemIds = excludedTitles.map((title) => item(title.itemIndex).id);
@@ -90,10 +88,7 @@ export function constraintsFromAnalysis(analysis: QueryAnalysis, lexicon: Catalo
   const moodWords = analysis.vibes.map((vibe) => (vibe.negated ? `not ${vibe.phrase}` : vibe.phrase));
   input.mood = moodWords.length > 0 ? moodWords.join(", ") : null;
   // Direction words left over as keywords ("gentler", "bloodier") would search for the very thing.
-  input.keywords = [
-    ...analysis.keywords.filter((keyword) => !keyword.negated && !inDirection(keyword)).map((keyword) => keyword.phrase),
-    ...wanted.flatMap((mention) => mention.keywords),
-  ];
+  input.keywords = [...analysis.keywords.filter((keyword) => !keyword.negated && !inDirection(keyword)).map((keyword) => keyword.phrase), ...wanted.flatMap((mention) => mention.keywords)];
   input.excludeKeywords = [
     ...analysis.keywords.filter((keyword) => keyword.negated && !keyword.negated.soft).map((keyword) => keyword.phrase),
     ...analysis.vibes.filter((vibe) => vibe.negated && !vibe.negated.soft).map((vibe) => vibe.phrase),
@@ -141,9 +136,7 @@ export function followUpInstructions(analysis: QueryAnalysis, lastItemIds: reado
   const signals = analysis.followUps;
   const itemAt = (index: number) => (index < 0 ? lastItemIds[lastItemIds.length + index] : lastItemIds[index]);
   const itemSignals = signals.filter((signal) => signal.kind === "item");
-  const pointed = itemSignals
-    .map((signal) => (signal.kind === "item" ? itemAt(signal.index) : undefined))
-    .filter((id): id is string => id !== undefined);
+  const pointed = itemSignals.map((signal) => (signal.kind === "item" ? itemAt(signal.index) : undefined)).filter((id): id is string => id !== undefined);
   const plural = itemSignals.some((signal) => signal.kind === "item" && signal.demonstrative && /^(those|these|them)/.test(signal.phrase));
   for (const signal of signals) {
     if (signal.kind === "change") instructions.push({ kind: "change", change: signal.change });
@@ -182,7 +175,9 @@ export function describeConstraints(constraints: Constraints): string[] {
   }
   if (constraints.runtime) {
     const { minMinutes, maxMinutes } = constraints.runtime;
-    notes.push(`runtime ${minMinutes !== null && maxMinutes !== null ? `${minMinutes}–${maxMinutes} min` : minMinutes !== null ? `≥ ${minMinutes} min` : `≤ ${maxMinutes} min`}${soft(constraints.runtime.strength)}`);
+    notes.push(
+      `runtime ${minMinutes !== null && maxMinutes !== null ? `${minMinutes}–${maxMinutes} min` : minMinutes !== null ? `≥ ${minMinutes} min` : `≤ ${maxMinutes} min`}${soft(constraints.runtime.strength)}`,
+    );
   }
   if (constraints.languages) {
     if (constraints.languages.include.length > 0) notes.push(`language: ${constraints.languages.include.join(" or ")}`);
@@ -230,7 +225,10 @@ export function reasonOffline(query: string, context: OfflineReasonerContext): O
     const item = lexicon.items[index];
     return [{ id, title: item.title, year: item.year, runtimeMinutes: item.runtimeMinutes }];
   });
-  const instructions = followUpInstructions(analysis, previousAnswer.map((item) => item.id));
+  const instructions = followUpInstructions(
+    analysis,
+    previousAnswer.map((item) => item.id),
+  );
   const { constraints, notes } = applyFollowUp(merged, instructions, previousAnswer);
   return { reasoner: "offline", constraints, followUp: true, notes: ["follow-up to the previous request", ...notes, ...describeConstraints(constraints)], analysis };
 }

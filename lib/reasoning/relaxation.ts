@@ -59,7 +59,12 @@ function relaxationSteps(constraints: Constraints, checks: readonly HardCheck[])
     }
   }
   const genres = checks.filter((check) => check.kind === "genre-include").map((check) => check.label.replace("genre: ", ""));
-  if (genres.length > 1) push({ genreMode: "any" }, { constraint: "genres", how: "any-of", asked: genres.join(" and "), applied: genres.join(" or ") }, `accepted any of the genres ${genres.join(", ")} instead of all of them`);
+  if (genres.length > 1)
+    push(
+      { genreMode: "any" },
+      { constraint: "genres", how: "any-of", asked: genres.join(" and "), applied: genres.join(" or ") },
+      `accepted any of the genres ${genres.join(", ")} instead of all of them`,
+    );
   if (genres.length > 0) push({ genreMode: "none" }, { constraint: "genres", how: "dropped", asked: genres.join(", "), applied: null }, `dropped the genre requirement (${genres.join(", ")})`);
   if (has("language")) {
     const languages = [...(constraints.languages?.include ?? [])].join(" or ");

@@ -170,8 +170,16 @@ export function mergeConstraints(previous: Constraints, next: Constraints): Cons
   const personKey = (person: PersonConstraint) => person.name.toLowerCase();
   const nextPeople = new Set(next.people.map(personKey));
   return parseConstraints({
-    includeGenres: union(previous.includeGenres.filter((entry) => !excluded.has(entry.genre)), next.includeGenres, (entry) => entry.genre),
-    excludeGenres: union(previous.excludeGenres.filter((entry) => !included.has(entry.genre)), next.excludeGenres, (entry) => entry.genre),
+    includeGenres: union(
+      previous.includeGenres.filter((entry) => !excluded.has(entry.genre)),
+      next.includeGenres,
+      (entry) => entry.genre,
+    ),
+    excludeGenres: union(
+      previous.excludeGenres.filter((entry) => !included.has(entry.genre)),
+      next.excludeGenres,
+      (entry) => entry.genre,
+    ),
     years: next.years ?? previous.years,
     runtime: next.runtime ?? previous.runtime,
     languages: next.languages ?? previous.languages,
@@ -207,11 +215,7 @@ const FOLLOW_UP_RUNTIME_STEP_MINUTES = 10;
  * answer's median runtime; "more like the second one" makes that item the reference and hides
  * what was shown; "not that one" hides it. Returns the constraints and a note per change.
  */
-export function applyFollowUp(
-  constraints: Constraints,
-  instructions: readonly FollowUpInstruction[],
-  previousAnswer: readonly PreviousAnswerItem[],
-): { constraints: Constraints; notes: string[] } {
+export function applyFollowUp(constraints: Constraints, instructions: readonly FollowUpInstruction[], previousAnswer: readonly PreviousAnswerItem[]): { constraints: Constraints; notes: string[] } {
   const next: Constraints = { ...constraints };
   const notes: string[] = [];
   const years = previousAnswer.map((item) => item.year).filter((year): year is number => year !== null);
@@ -231,7 +235,12 @@ export function applyFollowUp(
   const move = (direction: ContentDirection, towards: DirectionTowards, contradictedMoods: RegExp) => {
     const stated = constraints.directions.find((entry) => entry.direction === direction && entry.towards === towards);
     next.directions = [...next.directions.filter((entry) => entry.direction !== direction), stated ?? { direction, towards, amount: 1 }];
-    if (next.mood) next.mood = next.mood.split(/,\s*/).filter((mood) => !contradictedMoods.test(mood)).join(", ") || null;
+    if (next.mood)
+      next.mood =
+        next.mood
+          .split(/,\s*/)
+          .filter((mood) => !contradictedMoods.test(mood))
+          .join(", ") || null;
     notes.push(DIRECTION_WORDS[direction][towards]);
   };
   for (const instruction of instructions) {

@@ -48,7 +48,7 @@ function topicWords(constraints: Constraints): { tagWords: Set<string>; textWord
 function quality(item: Item): number {
   // Shrunk towards a neutral 3.5/5 so that a single 5-star rating does not top "best rated".
   const prior = 20;
-  if (item.ratingCount > 0 && item.ratingMean !== null) return ((item.ratingMean * item.ratingCount + 3.5 * prior) / (item.ratingCount + prior)) / 5;
+  if (item.ratingCount > 0 && item.ratingMean !== null) return (item.ratingMean * item.ratingCount + 3.5 * prior) / (item.ratingCount + prior) / 5;
   if (item.tmdbVoteAverage !== null && item.tmdbVoteCount) return ((item.tmdbVoteAverage / 2) * item.tmdbVoteCount + 3.5 * prior) / (item.tmdbVoteCount + prior) / 5;
   return 0.6;
 }

@@ -79,12 +79,7 @@ function popularityMissingWeights(itemUsers: SparseMatrix, exponent: number): Fl
  * given `random` sequence: initialisation is the only randomness and the solves are sequential.
  * @param onIteration called after each sweep with the 1-based iteration number (progress, timing)
  */
-export function trainAls(
-  userItems: SparseMatrix,
-  options: Partial<AlsOptions>,
-  random: RandomSource,
-  onIteration?: (iteration: number) => void,
-): AlsModel {
+export function trainAls(userItems: SparseMatrix, options: Partial<AlsOptions>, random: RandomSource, onIteration?: (iteration: number) => void): AlsModel {
   const settings = { ...DEFAULT_ALS_OPTIONS, ...options };
   const { dimensions, regularization } = settings;
   const itemUsers = transposeSparse(userItems);
@@ -113,14 +108,7 @@ export function trainAls(
  * entry is its item's missing weight: `fixedWeights[column]` on the user side (rows are users,
  * columns items), `solvedWeights[row]` on the item side; both absent means uniform weight 1.
  */
-function solveSide(
-  matrix: SparseMatrix,
-  solved: Float64Array,
-  fixed: Float64Array,
-  settings: AlsOptions,
-  fixedWeights: Float64Array | null,
-  solvedWeights: Float64Array | null,
-): void {
+function solveSide(matrix: SparseMatrix, solved: Float64Array, fixed: Float64Array, settings: AlsOptions, fixedWeights: Float64Array | null, solvedWeights: Float64Array | null): void {
   const { dimensions: k, regularization } = settings;
   const gram = weightedGram(fixed, k, fixedWeights);
   const workspace = createWorkspace(k);
@@ -133,7 +121,19 @@ function solveSide(
       continue;
     }
     const rowWeight = solvedWeights ? solvedWeights[row] : 1;
-    const problem: RowProblem = { gram, gramScale: rowWeight, regularization, fixed, columns: matrix.columns, strengths: matrix.values, start, end, k, missingWeights: fixedWeights, rowMissingWeight: rowWeight };
+    const problem: RowProblem = {
+      gram,
+      gramScale: rowWeight,
+      regularization,
+      fixed,
+      columns: matrix.columns,
+      strengths: matrix.values,
+      start,
+      end,
+      k,
+      missingWeights: fixedWeights,
+      rowMissingWeight: rowWeight,
+    };
     if (settings.solver === "cholesky") {
       solveRowExactly(problem, workspace.matrix, workspace.vector);
       solved.set(workspace.vector, row * k);

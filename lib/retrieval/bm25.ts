@@ -412,7 +412,7 @@ class PostingHeap {
       this.items.push(itemIndex);
       this.scores.push(score);
       this.payloads.push(payload);
-      for (let position = this.items.length - 1; position > 0; ) {
+      for (let position = this.items.length - 1; position > 0;) {
         const parent = (position - 1) >> 1;
         if (!this.weaker(position, parent)) break;
         this.swap(position, parent);
@@ -424,7 +424,7 @@ class PostingHeap {
     this.items[0] = itemIndex;
     this.scores[0] = score;
     this.payloads[0] = payload;
-    for (let position = 0; ; ) {
+    for (let position = 0; ;) {
       const left = 2 * position + 1;
       const right = left + 1;
       let smallest = position;

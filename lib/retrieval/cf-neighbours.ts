@@ -114,7 +114,11 @@ export function sessionPool(index: VectorIndex, itemVectors: Float32Array, userV
     scores = blendStandardisedScores([Float32Array.from(dots), timeline], [1, options.timeline!.weight], everyItem, new Float32Array(items.length));
   }
   const order = items.map((_, position) => position).sort((a, b) => scores[b] - scores[a] || items[a] - items[b]);
-  return { items: Int32Array.from(order, (position) => items[position]), dots: Float32Array.from(order, (position) => dots[position]), scores: Float32Array.from(order, (position) => scores[position]) };
+  return {
+    items: Int32Array.from(order, (position) => items[position]),
+    dots: Float32Array.from(order, (position) => dots[position]),
+    scores: Float32Array.from(order, (position) => scores[position]),
+  };
 }
 
 /** The first `count` entries of a pool (a view, no copy). */

@@ -93,7 +93,14 @@ const SPARSE_SEEDS = 3;
 
 /** The title matcher's reading of a query, for callers that did not analyse it. */
 function titlesFromMatcher(query: string, keyword: KeywordSearch): RequestTitles {
-  const references = [...new Set(keyword.titles.findMentions(query).filter((mention) => mention.asReference).map((mention) => mention.itemIndex))];
+  const references = [
+    ...new Set(
+      keyword.titles
+        .findMentions(query)
+        .filter((mention) => mention.asReference)
+        .map((mention) => mention.itemIndex),
+    ),
+  ];
   const whole = references.length === 0 ? keyword.titles.match(query, 1, 0.85)[0] : undefined;
   return { lookup: whole ? { itemIndex: whole.itemIndex, namesakes: [] } : null, series: null, references, excluded: [] };
 }
@@ -184,8 +191,7 @@ export function retrieveFast(request: FastPathRequest, resources: FastPathResour
     }
   }
   if (cf && request.userVector) {
-    const timeline =
-      cf.timeline && request.likedItems?.length ? { model: cf.timeline.model, weight: cf.timeline.weight, history: request.likedItems.slice(0, cf.timeline.historyLength) } : undefined;
+    const timeline = cf.timeline && request.likedItems?.length ? { model: cf.timeline.model, weight: cf.timeline.weight, history: request.likedItems.slice(0, cf.timeline.historyLength) } : undefined;
     // The pipeline passes the session's dislikes as `exclude`; liked items there are not dislikes.
     const liked = new Set(request.likedItems ?? []);
     const dislikedItems = [...(request.exclude ?? [])].filter((itemIndex) => !liked.has(itemIndex));

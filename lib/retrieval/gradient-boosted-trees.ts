@@ -383,7 +383,8 @@ export function packBoostedTrees(model: BoostedTrees): PackedTrees {
  */
 export function unpackBoostedTrees(packed: PackedTrees): BoostedTrees {
   const { nodeStarts, nodes, featureCount } = packed;
-  if (nodeStarts.length < 1 || nodes.length !== nodeStarts[nodeStarts.length - 1] * PACKED_NODE_WIDTH) throw new Error(`unpackBoostedTrees: ${nodes.length / PACKED_NODE_WIDTH} nodes for node offsets ending at ${nodeStarts[nodeStarts.length - 1]}`);
+  if (nodeStarts.length < 1 || nodes.length !== nodeStarts[nodeStarts.length - 1] * PACKED_NODE_WIDTH)
+    throw new Error(`unpackBoostedTrees: ${nodes.length / PACKED_NODE_WIDTH} nodes for node offsets ending at ${nodeStarts[nodeStarts.length - 1]}`);
   const trees: RegressionTree[] = [];
   for (let position = 0; position + 1 < nodeStarts.length; position += 1) {
     const count = nodeStarts[position + 1] - nodeStarts[position];

@@ -62,12 +62,7 @@ export function trainItemKnn(userItems: SparseMatrix, neighbourCount = 100): Ite
  * @param historyWeights optional weight per history position (default 1 each), e.g. higher for
  *   5-star ratings or negative for dislikes
  */
-export function scoreItemKnn(
-  model: ItemKnnModel,
-  history: ArrayLike<number>,
-  scores: Float32Array = new Float32Array(model.itemCount),
-  historyWeights?: ArrayLike<number>,
-): Float32Array {
+export function scoreItemKnn(model: ItemKnnModel, history: ArrayLike<number>, scores: Float32Array = new Float32Array(model.itemCount), historyWeights?: ArrayLike<number>): Float32Array {
   scores.fill(0);
   for (let position = 0; position < history.length; position += 1) {
     const item = history[position];

@@ -6,5 +6,8 @@ export function largestEntries(candidates: readonly number[], values: Float64Arr
   // sorted with the (slower) comparator: a heap or full comparator sort is several times slower.
   const sorted = Float64Array.from(candidates, (candidate) => values[candidate]).sort();
   const threshold = sorted[sorted.length - k];
-  return candidates.filter((candidate) => values[candidate] >= threshold).sort(order).slice(0, k);
+  return candidates
+    .filter((candidate) => values[candidate] >= threshold)
+    .sort(order)
+    .slice(0, k);
 }

@@ -25,7 +25,7 @@ export function topKIndexes(scores: ArrayLike<number>, k: number, candidates?: r
     if (scores[index] === -Infinity) continue;
     if (heapIndexes.length < k) {
       heapIndexes.push(index);
-      for (let position = heapIndexes.length - 1; position > 0; ) {
+      for (let position = heapIndexes.length - 1; position > 0;) {
         const parent = (position - 1) >> 1;
         if (!weaker(heapIndexes[position], heapIndexes[parent])) break;
         [heapIndexes[position], heapIndexes[parent]] = [heapIndexes[parent], heapIndexes[position]];

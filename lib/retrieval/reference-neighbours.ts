@@ -62,5 +62,8 @@ export function referenceNeighbours(models: NeighbourModels, itemIndex: number, 
         { name: "wals", weight: WALS_NEIGHBOUR_WEIGHT, items: wals },
       ];
   const fused = fuseRankedLists(lists);
-  return fused.filter((entry) => entry.itemIndex !== itemIndex).slice(0, k).map((entry) => entry.itemIndex);
+  return fused
+    .filter((entry) => entry.itemIndex !== itemIndex)
+    .slice(0, k)
+    .map((entry) => entry.itemIndex);
 }

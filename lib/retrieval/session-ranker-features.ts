@@ -18,23 +18,43 @@ export const ITEM_STATISTIC_COUNT = ITEM_STATISTIC_NAMES.length;
 
 export const SESSION_RANKER_FEATURE_NAMES = [
   // The pool as served: WALS prediction and the timeline blend.
-  "x·y", "x·y z", "x·y rank", "cosine(x, y)", "served score", "served rank",
+  "x·y",
+  "x·y z",
+  "x·y rank",
+  "cosine(x, y)",
+  "served score",
+  "served rank",
   // Timeline co-occurrence from the session's latest likes.
-  "timeline latest 1", "timeline latest 3", "timeline latest 10", "timeline latest 30", "timeline latest 100",
+  "timeline latest 1",
+  "timeline latest 3",
+  "timeline latest 10",
+  "timeline latest 30",
+  "timeline latest 100",
   // "People who loved X also loved" (co-liked-neighbours.ts) from the session's latest likes.
-  "co-liked latest 10", "co-liked latest 100",
+  "co-liked latest 10",
+  "co-liked latest 100",
   // The taste of the latest likes alone (their own fold-in, without dislikes).
-  "recent x·y", "recent cosine",
+  "recent x·y",
+  "recent cosine",
   // Item-item cosine to the latest likes.
-  "cosine to latest like", "max cosine to latest 5", "mean cosine to latest 5",
+  "cosine to latest like",
+  "max cosine to latest 5",
+  "mean cosine to latest 5",
   // The item (ITEM_STATISTIC_NAMES).
   ...ITEM_STATISTIC_NAMES,
   // The item against the session's likes.
-  "genre affinity", "year − mean liked year", "|year gap| / liked year spread", "year − mean year of latest 5",
+  "genre affinity",
+  "year − mean liked year",
+  "|year gap| / liked year spread",
+  "year − mean year of latest 5",
   // The session.
-  "log session likes", "mean liked year", "|x|",
+  "log session likes",
+  "mean liked year",
+  "|x|",
   // The session's dislikes.
-  "timeline from dislikes", "max cosine to dislikes", "log session dislikes",
+  "timeline from dislikes",
+  "max cosine to dislikes",
+  "log session dislikes",
 ] as const;
 
 export const SESSION_RANKER_FEATURE_COUNT = SESSION_RANKER_FEATURE_NAMES.length;
@@ -82,7 +102,13 @@ const COUNT_SCALE = 100_000;
  * `recentSeconds` of the rows, and the norm of the item's CF vector; genre bit masks from the items.
  * @throws when the vectors do not hold `items.length` rows of `dimensions`
  */
-export function sessionItemStatistics(rows: RatingRows, items: readonly Pick<Item, "year" | "genres">[], itemVectors: Float32Array, dimensions: number, options: ItemStatisticsOptions = {}): SessionItemStatistics {
+export function sessionItemStatistics(
+  rows: RatingRows,
+  items: readonly Pick<Item, "year" | "genres">[],
+  itemVectors: Float32Array,
+  dimensions: number,
+  options: ItemStatisticsOptions = {},
+): SessionItemStatistics {
   const itemCount = items.length;
   if (itemVectors.length !== itemCount * dimensions) throw new Error(`sessionItemStatistics: ${itemVectors.length} vector values for ${itemCount} items of ${dimensions}`);
   const likedRating = options.likedRating ?? 4;
@@ -215,7 +241,12 @@ function latestNeighbourScores(model: ItemKnnModel, likes: readonly number[], de
  * Cost: O(pool × (5 likes × dimensions + 300 trees later)) plus the timeline rows of the latest
  * 30 likes; a session with no likes gets NaN/zero session features (the trees send NaN left).
  */
-export function sessionRankerFeatures(pool: SessionPool, session: SessionInput, resources: SessionFeatureResources, scratch: SessionFeatureScratch = new SessionFeatureScratch(resources.statistics.itemCount)): Float32Array {
+export function sessionRankerFeatures(
+  pool: SessionPool,
+  session: SessionInput,
+  resources: SessionFeatureResources,
+  scratch: SessionFeatureScratch = new SessionFeatureScratch(resources.statistics.itemCount),
+): Float32Array {
   const { itemVectors, dimensions, timeline, statistics } = resources;
   const size = pool.items.length;
   const width = SESSION_RANKER_FEATURE_COUNT;

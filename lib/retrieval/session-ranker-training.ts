@@ -92,7 +92,14 @@ export interface SessionModels extends SessionFeatureResources {
  * content vectors are skipped (no pool reaches them:
  * the index and the timeline hold items with ≥ 3 ratings only).
  */
-export function fitSessionModels(rows: PersonRows, userCount: number, items: readonly Item[], seed: number, dimensions = DEFAULT_CF_DIMENSIONS, coLikedOptions: CoLikedOptions = DEFAULT_CO_LIKED_OPTIONS): SessionModels {
+export function fitSessionModels(
+  rows: PersonRows,
+  userCount: number,
+  items: readonly Item[],
+  seed: number,
+  dimensions = DEFAULT_CF_DIMENSIONS,
+  coLikedOptions: CoLikedOptions = DEFAULT_CO_LIKED_OPTIONS,
+): SessionModels {
   const itemCount = items.length;
   const matrix = feedbackMatrix(userCount, itemCount, rows.users, rows.items, rows.ratings, DEFAULT_CF_TRAINING.strength);
   const wals = trainCfModel(matrix, createSeededRandom(seed), dimensions, DEFAULT_CF_TRAINING);
@@ -170,7 +177,14 @@ export function sessionRankerDataset(
       groupStarts.push(items.length);
     });
   }
-  return { users: Int32Array.from(users), shapes: Int32Array.from(shapes), groupStarts: Int32Array.from(groupStarts), items: Int32Array.from(items), features: concatenateFloat32(parts), labels: Uint8Array.from(labels) };
+  return {
+    users: Int32Array.from(users),
+    shapes: Int32Array.from(shapes),
+    groupStarts: Int32Array.from(groupStarts),
+    items: Int32Array.from(items),
+    features: concatenateFloat32(parts),
+    labels: Uint8Array.from(labels),
+  };
 }
 
 /** The dataset's rows of `groups`, only `columns` of each row (all columns: null). */

@@ -15,13 +15,7 @@ export interface SparseMatrix {
  * entries (the models treat them additively), and columns stay in input order within a row.
  * Throws when a coordinate is out of range.
  */
-export function sparseFromTriples(
-  rowCount: number,
-  columnCount: number,
-  rows: ArrayLike<number>,
-  columns: ArrayLike<number>,
-  values: ArrayLike<number>,
-): SparseMatrix {
+export function sparseFromTriples(rowCount: number, columnCount: number, rows: ArrayLike<number>, columns: ArrayLike<number>, values: ArrayLike<number>): SparseMatrix {
   const rowStarts = new Int32Array(rowCount + 1);
   for (let entry = 0; entry < rows.length; entry += 1) {
     const row = rows[entry];

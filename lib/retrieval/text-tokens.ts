@@ -1,8 +1,10 @@
 /** Words too common to carry meaning in a film search; titles keep them (see title-matcher). */
 const STOP_WORDS = new Set(
-  ("a an and are as at be but by for from has have he her his in into is it its of on or she that the their them " +
+  (
+    "a an and are as at be but by for from has have he her his in into is it its of on or she that the their them " +
     "they this to was were will with who what when where which while movie movies film films something some me i " +
-    "want watch show give find like about").split(" "),
+    "want watch show give find like about"
+  ).split(" "),
 );
 
 const NON_ASCII = /[^\x00-\x7f]/;

@@ -87,7 +87,7 @@ export function trainTimelineNeighbours(timelines: Timelines, itemCount: number,
   const segmentStart = new Int32Array(rowCount);
   const segmentEnd = new Int32Array(rowCount);
   const seenUsers = new Set<number>();
-  for (let start = 0; start < rowCount; ) {
+  for (let start = 0; start < rowCount;) {
     let end = start;
     while (end < rowCount && users[end] === users[start]) end += 1;
     if (seenUsers.has(users[start])) throw new Error(`trainTimelineNeighbours: rows of person ${users[start]} are not contiguous`);
@@ -125,7 +125,11 @@ export function trainTimelineNeighbours(timelines: Timelines, itemCount: number,
       for (let other = first; other <= last; other += 1) if (other !== row && sequence[other] !== item) add(sequence[other], kernel[Math.abs(other - row)]);
     }
     for (const neighbour of touched) weights[neighbour] = weights[neighbour] >= minimumPairWeight ? weights[neighbour] * discount[neighbour] : 0;
-    const kept = largestEntries(touched.filter((neighbour) => weights[neighbour] > 0), weights, neighbourCount);
+    const kept = largestEntries(
+      touched.filter((neighbour) => weights[neighbour] > 0),
+      weights,
+      neighbourCount,
+    );
     keptItems.push(Int32Array.from(kept));
     keptWeights.push(Float32Array.from(kept, (neighbour) => weights[neighbour]));
     starts[item + 1] = starts[item] + kept.length;
@@ -146,13 +150,16 @@ export function trainTimelineNeighbours(timelines: Timelines, itemCount: number,
  */
 function orderTies(users: ArrayLike<number>, items: ArrayLike<number>, timestamps: ArrayLike<number>): Int32Array {
   const sequence = Int32Array.from(items);
-  for (let start = 0; start < sequence.length; ) {
+  for (let start = 0; start < sequence.length;) {
     let end = start + 1;
     while (end < sequence.length && users[end] === users[start] && timestamps[end] === timestamps[start]) end += 1;
     if (end - start > 1) {
       const keyed = Array.from(sequence.subarray(start, end), (item) => ({ item, key: fnv1aHash(`${users[start]}:${item}`) }));
       keyed.sort((a, b) => a.key - b.key || a.item - b.item);
-      sequence.set(keyed.map((entry) => entry.item), start);
+      sequence.set(
+        keyed.map((entry) => entry.item),
+        start,
+      );
     }
     start = end;
   }

@@ -43,7 +43,13 @@ export interface BanditLogFollower {
  * after every reconnect); while the connection is down, catchUp reads the shared sequence as
  * without notifications.
  */
-export function followBanditLog(store: Store, state: BanditState, throughSequence: number, lastSnapshotSequence = throughSequence, notifications: EventLogNotifications | null = null): BanditLogFollower {
+export function followBanditLog(
+  store: Store,
+  state: BanditState,
+  throughSequence: number,
+  lastSnapshotSequence = throughSequence,
+  notifications: EventLogNotifications | null = null,
+): BanditLogFollower {
   let applied = throughSequence;
   // The highest sequence notified, and whether the follower caught up by sequence since the
   // LISTEN connection last (re)connected (only then do notifications tell it everything).

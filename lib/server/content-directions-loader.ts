@@ -34,7 +34,10 @@ export async function loadContentDirections(items: readonly Item[], textSearch: 
   const inputs = await directionScoreInputs(items, textSearch, cf);
   const seeds = inputs.text?.seeds;
   const textAxes = seeds
-    ? (Object.fromEntries(CONTENT_DIRECTIONS.map((direction) => [direction, Float32Array.from(seeds[direction].more, (value, column) => value - seeds[direction].less[column])])) as Record<ContentDirection, Float32Array>)
+    ? (Object.fromEntries(CONTENT_DIRECTIONS.map((direction) => [direction, Float32Array.from(seeds[direction].more, (value, column) => value - seeds[direction].less[column])])) as Record<
+        ContentDirection,
+        Float32Array
+      >)
     : null;
   let scores: DirectionScores | null = null;
   return {

@@ -166,7 +166,9 @@ async function createServerEngine(): Promise<Engine> {
   wireEngineMetrics(engine);
   // One line for operators (and bench's cold-start breakdown): what loading cost.
   // eslint-disable-next-line no-console -- the one operator line of the server
-  console.info(`[reelcast] engine ready in ${Math.round(performance.now() - started)} ms (${phases.join(", ")} ms); ${engine.catalog.items.length} items${store ? "" : `; without its database (${health.current()?.cause ?? "unavailable"})`}`);
+  console.info(
+    `[reelcast] engine ready in ${Math.round(performance.now() - started)} ms (${phases.join(", ")} ms); ${engine.catalog.items.length} items${store ? "" : `; without its database (${health.current()?.cause ?? "unavailable"})`}`,
+  );
   // The content-direction scores are computed on first use; once the server is up and idle,
   // compute them off the request path so the first "less violent" does not wait for them.
   setTimeout(() => void engine.contentDirections.scores, DIRECTION_WARM_UP_MS).unref();

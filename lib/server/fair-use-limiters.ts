@@ -53,7 +53,6 @@ export function processLimiter(options: LimiterOptions, environment: Readonly<Re
  */
 export function createFairUseLimiters(config: FairUseConfig, make: (options: LimiterOptions) => RateLimiterAbstract = processLimiter): FairUseLimiters {
   const rate = make({ keyPrefix: "reelcast-requests", points: config.requestsPerSecond, duration: 1 });
-  const requests: PointLimiter =
-    config.burst > 0 ? new BurstyRateLimiter(rate, make({ keyPrefix: "reelcast-request-burst", points: config.burst, duration: config.burstWindowSeconds })) : rate;
+  const requests: PointLimiter = config.burst > 0 ? new BurstyRateLimiter(rate, make({ keyPrefix: "reelcast-request-burst", points: config.burst, duration: config.burstWindowSeconds })) : rate;
   return { requests, newSessions: make({ keyPrefix: "reelcast-new-sessions", points: config.newSessionsPerHour, duration: 3_600 }) };
 }

@@ -19,13 +19,7 @@ export interface IssuedSession {
  * @throws ReelcastError 429 rate_limited when the client started too many sessions lately;
  *   404 not_found:session for an unknown id when `mayStart` is false
  */
-export async function issueSession(
-  engine: Engine,
-  requested: string | null | undefined,
-  client: string,
-  surface: ErrorSurface,
-  options: { mayStart?: boolean } = {},
-): Promise<IssuedSession> {
+export async function issueSession(engine: Engine, requested: string | null | undefined, client: string, surface: ErrorSurface, options: { mayStart?: boolean } = {}): Promise<IssuedSession> {
   const { store } = engine;
   if (!store) return { sessionId: undefined, issued: false };
   if (requested) {

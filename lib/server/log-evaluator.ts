@@ -82,7 +82,8 @@ export function createLogEvaluator(options: LogEvaluatorOptions): { runOnce(): P
         // Checked again: another process may have finished this window while this one read it.
         if (await evaluated(options.store, window.to)) return { status: "exists", windowTo: window.to };
         const record = await options.store.appendOperatorRecord({ kind: EVALUATION_RECORD_KIND, at: now(), payload: JSON.parse(JSON.stringify(payload)) as JsonValue });
-        if (payload.drift.flagged.length > 0) options.log?.(`[reelcast] evaluation of ${new Date(window.from).toISOString()}–${new Date(window.to).toISOString()}: drift in ${payload.drift.flagged.join(", ")}`);
+        if (payload.drift.flagged.length > 0)
+          options.log?.(`[reelcast] evaluation of ${new Date(window.from).toISOString()}–${new Date(window.to).toISOString()}: drift in ${payload.drift.flagged.join(", ")}`);
         return { status: "stored", record };
       } finally {
         running = false;
@@ -112,7 +113,10 @@ const DEFAULT_MAX_EVALUATED_IMPRESSIONS = 20_000;
  * evaluates the due window when it has no record yet. Store failures are left to the store's
  * health reporting; the next check retries. Returns the evaluator (for tests) and a stop.
  */
-export function startLogEvaluator(options: Omit<LogEvaluatorOptions, "feedbackHorizonMs" | "maxImpressions"> & Partial<Pick<LogEvaluatorOptions, "feedbackHorizonMs" | "maxImpressions">>): { runOnce(): Promise<LogEvaluationRun>; stop(): void } {
+export function startLogEvaluator(options: Omit<LogEvaluatorOptions, "feedbackHorizonMs" | "maxImpressions"> & Partial<Pick<LogEvaluatorOptions, "feedbackHorizonMs" | "maxImpressions">>): {
+  runOnce(): Promise<LogEvaluationRun>;
+  stop(): void;
+} {
   const evaluator = createLogEvaluator({
     ...options,
     feedbackHorizonMs: options.feedbackHorizonMs ?? Math.min(DEFAULT_FEEDBACK_HORIZON_MS, options.intervalMs),

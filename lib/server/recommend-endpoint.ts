@@ -22,9 +22,11 @@ export async function recommendEndpoint(request: ApiRequest): Promise<EndpointRe
     // A failing database leaves the answer without a session or an impression, not without an answer.
     const answer = requestStore(engine, serverStoreHealth());
     const { sessionId } = await issueSession(answer.engine, body.sessionId, client, "recommend");
-    const response = await answer.run((answering) => recommend({ ...body, sessionId }, answering, { signal: request.signal, client })).catch((error) => {
-      throw toStoreApiError(error);
-    });
+    const response = await answer
+      .run((answering) => recommend({ ...body, sessionId }, answering, { signal: request.signal, client }))
+      .catch((error) => {
+        throw toStoreApiError(error);
+      });
     return jsonReply(withStoreNotice(response, answer.outage()));
   } catch (error) {
     return errorReply(error, "recommend");

@@ -58,8 +58,7 @@ export function startSpendPacer(options: {
   let newestAt = Number.NEGATIVE_INFINITY;
   let running = false;
 
-  const spentSince = async (since: number, at: number) =>
-    (await store.reserveLlmSpend({ sessionId: null, client: null, at, usd: 0, since, approve: () => false })).spent.globalUsd;
+  const spentSince = async (since: number, at: number) => (await store.reserveLlmSpend({ sessionId: null, client: null, at, usd: 0, since, approve: () => false })).spent.globalUsd;
 
   const refresh = async () => {
     const [newest] = await store.listOperatorRecords(PACING_RECORD_KIND, { limit: 1 });

@@ -13,23 +13,5 @@ export { timeOrderedId } from "./time-ordered-id";
 export { OPERATOR_RECORD_MAX_BYTES } from "./store";
 export { reportingStore, type StoreCallListener } from "./reporting-store";
 export { storeOutageOf, type StoreOutage } from "./store-outage";
-export type {
-  EventLogEntry,
-  JsonObject,
-  JsonValue,
-  NewConversationMessage,
-  NewImpression,
-  OperatorRecord,
-  PruneResult,
-  Store,
-} from "./store";
-export {
-  isStoreError,
-  StoreBusyError,
-  StoreConflictError,
-  StoreCorruptError,
-  StoreInvalidInputError,
-  StoreNotFoundError,
-  StoreSchemaError,
-  StoreUnavailableError,
-} from "./store-errors";
+export type { EventLogEntry, JsonObject, JsonValue, NewConversationMessage, NewImpression, OperatorRecord, PruneResult, Store } from "./store";
+export { isStoreError, StoreBusyError, StoreConflictError, StoreCorruptError, StoreInvalidInputError, StoreNotFoundError, StoreSchemaError, StoreUnavailableError } from "./store-errors";

@@ -13,9 +13,7 @@ interface OperatorRecordRow {
 export function sqliteOperatorRecords(db: Database.Database) {
   const statements = {
     insert: db.prepare<[string, number, string], { id: number }>("INSERT INTO operator_records (kind, at, payload_json) VALUES (?, ?, ?) RETURNING id"),
-    newest: db.prepare<[string, number, number], OperatorRecordRow>(
-      "SELECT * FROM (SELECT * FROM operator_records WHERE kind = ? AND at >= ? ORDER BY at DESC, id DESC LIMIT ?) ORDER BY at, id",
-    ),
+    newest: db.prepare<[string, number, number], OperatorRecordRow>("SELECT * FROM (SELECT * FROM operator_records WHERE kind = ? AND at >= ? ORDER BY at DESC, id DESC LIMIT ?) ORDER BY at, id"),
   };
   return {
     append: (record: { kind: string; at: number; payload: JsonValue }): OperatorRecord => {

@@ -32,16 +32,7 @@ import type {
   StoreCounts,
   StoredFeatures,
 } from "./store";
-import {
-  StoreBusyError,
-  StoreConflictError,
-  StoreCorruptError,
-  StoreError,
-  StoreInvalidInputError,
-  StoreNotFoundError,
-  StoreSchemaError,
-  StoreUnavailableError,
-} from "./store-errors";
+import { StoreBusyError, StoreConflictError, StoreCorruptError, StoreError, StoreInvalidInputError, StoreNotFoundError, StoreSchemaError, StoreUnavailableError } from "./store-errors";
 
 export interface SqliteStoreOptions {
   /** Database file (created with its directory when missing), or ":memory:" for tests. */
@@ -209,9 +200,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       "INSERT INTO conversation_messages (session_id, position, id, role, created_at, message_json, turn_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
     ),
     deleteMessage: db.prepare<[string, number]>("DELETE FROM conversation_messages WHERE session_id = ? AND position = ?"),
-    lastMessages: db.prepare<[string, number], ConversationRow>(
-      "SELECT * FROM (SELECT * FROM conversation_messages WHERE session_id = ? ORDER BY position DESC LIMIT ?) ORDER BY position",
-    ),
+    lastMessages: db.prepare<[string, number], ConversationRow>("SELECT * FROM (SELECT * FROM conversation_messages WHERE session_id = ? ORDER BY position DESC LIMIT ?) ORDER BY position"),
     messageCount: db.prepare<[string], { total: number }>("SELECT count(*) AS total FROM conversation_messages WHERE session_id = ?"),
     session: db.prepare<[string], { id: string; created_at: number; updated_at: number; state_json: string }>("SELECT * FROM sessions WHERE id = ?"),
     upsertSession: db.prepare<[string, number, number, string], { created_at: number }>(
@@ -271,7 +260,17 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     if (statements.impressionExists.get(id)) throw new StoreConflictError(`Impression ${JSON.stringify(id)} already exists.`);
     const sequence = statements.nextSequence.get()!.value;
     const packed = packSlots(impression.slots);
-    statements.insertImpression.run(id, sequence, impression.sessionId, impression.createdAt, impression.policy, impression.featureVersion, JSON.stringify(impression.context), packed.slotsJson, packed.slotFeatures);
+    statements.insertImpression.run(
+      id,
+      sequence,
+      impression.sessionId,
+      impression.createdAt,
+      impression.policy,
+      impression.featureVersion,
+      JSON.stringify(impression.context),
+      packed.slotsJson,
+      packed.slotFeatures,
+    );
     // Built from what was written rather than read back.
     return { ...impression, id, sequence, slots: impression.slots.map((slot) => ({ ...slot, impressionId: id })) };
   };
@@ -336,12 +335,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const updateSession = db.transaction(applySessionUpdate);
 
   // One transaction, one commit: the impression and the session turn of a served request.
-  const recordAnswer = db.transaction(
-    (answer: NewAnswer): RecordedAnswer => ({
-      impression: answer.impression ? writeImpression(answer.impression) : null,
-      session: answer.session ? applySessionUpdate(answer.session.id, answer.session.at, answer.session.update) : null,
-    }),
-  );
+  const recordAnswer = db.transaction((answer: NewAnswer): RecordedAnswer => ({
+    impression: answer.impression ? writeImpression(answer.impression) : null,
+    session: answer.session ? applySessionUpdate(answer.session.id, answer.session.at, answer.session.update) : null,
+  }));
 
   const appendConversation = db.transaction((sessionId: string, messages: readonly NewConversationMessage[], at: number, replaceAnswerId: string | undefined): ConversationMessageRecord[] => {
     const rows = messages.map((message) => ({ message, ...conversationJson(message) }));
@@ -386,9 +383,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const operatorRecords = sqliteOperatorRecords(db);
 
   const checkpointer =
-    options.backgroundCheckpointMs !== undefined && databasePath !== ":memory:"
-      ? startWalCheckpointer({ path: databasePath, intervalMs: options.backgroundCheckpointMs, busyTimeoutMs })
-      : null;
+    options.backgroundCheckpointMs !== undefined && databasePath !== ":memory:" ? startWalCheckpointer({ path: databasePath, intervalMs: options.backgroundCheckpointMs, busyTimeoutMs }) : null;
 
   let closed = false;
   /**
@@ -435,7 +430,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       run(() => {
         if (!Number.isFinite(feedback.at)) throw new StoreInvalidInputError("Feedback time must be a finite number of milliseconds.");
         if (!/^[a-z][a-z-]{0,31}$/.test(feedback.event)) throw new StoreInvalidInputError(`Feedback event ${JSON.stringify(feedback.event)} is not a valid event name.`);
-        if (feedback.clientEventId != null && !ID_PATTERN.test(feedback.clientEventId)) throw new StoreInvalidInputError(`Feedback event id ${JSON.stringify(feedback.clientEventId)} must be 1-200 letters, digits or _:.-`);
+        if (feedback.clientEventId != null && !ID_PATTERN.test(feedback.clientEventId))
+          throw new StoreInvalidInputError(`Feedback event id ${JSON.stringify(feedback.clientEventId)} must be 1-200 letters, digits or _:.-`);
         if (feedbackSynchronous === synchronous) return recordFeedback.immediate(feedback);
         db.pragma(`synchronous = ${feedbackSynchronous}`);
         try {
@@ -490,7 +486,16 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         return rows.map((row): EventLogEntry => {
           if (row.type === "impression") {
             const impression = readImpression(row.id);
-            return { type: "impression", sequence: row.sequence, impressionId: impression.id, sessionId: impression.sessionId, createdAt: impression.createdAt, policy: impression.policy, featureVersion: impression.featureVersion, slots: impression.slots };
+            return {
+              type: "impression",
+              sequence: row.sequence,
+              impressionId: impression.id,
+              sessionId: impression.sessionId,
+              createdAt: impression.createdAt,
+              policy: impression.policy,
+              featureVersion: impression.featureVersion,
+              slots: impression.slots,
+            };
           }
           const impression = impressionOf(row.id);
           const slotFeedback = statements.feedbackOfSlot.all(row.id, row.item_id!);

@@ -7,15 +7,7 @@ import { brandErrorClass, isBrandedInstance } from "../errors/error-brand";
  * (a caller bug; request bodies are validated before they reach the store).
  */
 export type StoreErrorCode =
-  | "not_found:impression"
-  | "not_found:item"
-  | "not_found:session"
-  | "corrupt:store"
-  | "busy:store"
-  | "unavailable:store"
-  | "schema:store"
-  | "invalid:store"
-  | "conflict:store";
+  "not_found:impression" | "not_found:item" | "not_found:session" | "corrupt:store" | "busy:store" | "unavailable:store" | "schema:store" | "invalid:store" | "conflict:store";
 
 export class StoreError extends Error {
   /**

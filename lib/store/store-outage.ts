@@ -40,8 +40,8 @@ export function storeOutageOf(error: unknown): StoreOutage | null {
   else if (error.code === "busy:store") cause = "locked";
   else if (error.code === "schema:store") cause = "schema";
   else if (error.code !== "unavailable:store") return null;
-  else if (sqlite === "SQLITE_FULL" || sqlite === "SQLITE_IOERR_WRITE" && /disk is full|no space/i.test(error.message) || postgres === "53100") cause = "full";
-  else if (sqlite.startsWith("SQLITE_READONLY") || sqlite === "SQLITE_PERM" || sqlite === "SQLITE_CANTOPEN" && /read-?only/i.test(error.message) || postgres === "25006") cause = "read-only";
+  else if (sqlite === "SQLITE_FULL" || (sqlite === "SQLITE_IOERR_WRITE" && /disk is full|no space/i.test(error.message)) || postgres === "53100") cause = "full";
+  else if (sqlite.startsWith("SQLITE_READONLY") || sqlite === "SQLITE_PERM" || (sqlite === "SQLITE_CANTOPEN" && /read-?only/i.test(error.message)) || postgres === "25006") cause = "read-only";
   else cause = "unavailable";
   return { cause, message: CLIENT_MESSAGES[cause] };
 }

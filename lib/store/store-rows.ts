@@ -43,7 +43,14 @@ export const toImpressionRecord = (row: ImpressionRowColumns, slots: ImpressionS
   slots,
 });
 
-export const toFeedback = (row: FeedbackRow): FeedbackRecord => ({ sequence: row.sequence, impressionId: row.impression_id, itemId: row.item_id, event: row.event, at: row.at, clientEventId: row.client_event_id });
+export const toFeedback = (row: FeedbackRow): FeedbackRecord => ({
+  sequence: row.sequence,
+  impressionId: row.impression_id,
+  itemId: row.item_id,
+  event: row.event,
+  at: row.at,
+  clientEventId: row.client_event_id,
+});
 
 export const toConversationMessage = (row: ConversationRow): ConversationMessageRecord => ({
   sessionId: row.session_id,

@@ -20,7 +20,8 @@ function validateFeatures(features: StoredFeatures, where: string): void {
   if (!Array.isArray(features?.indexes) || !Array.isArray(features?.values) || features.indexes.length !== features.values.length) {
     throw new StoreInvalidInputError(`${where}: features need equal-length indexes and values arrays.`);
   }
-  if (!features.indexes.every(fitsPackedIndex) || !features.values.every(Number.isFinite)) throw new StoreInvalidInputError(`${where}: features must be integer indexes in [0, 2^32) and finite values.`);
+  if (!features.indexes.every(fitsPackedIndex) || !features.values.every(Number.isFinite))
+    throw new StoreInvalidInputError(`${where}: features must be integer indexes in [0, 2^32) and finite values.`);
 }
 
 export function validateImpression(impression: NewImpression): void {
@@ -43,7 +44,8 @@ export function validateImpression(impression: NewImpression): void {
 export function validateFeedback(feedback: NewFeedback): void {
   if (!Number.isFinite(feedback.at)) throw new StoreInvalidInputError("Feedback time must be a finite number of milliseconds.");
   if (!/^[a-z][a-z-]{0,31}$/.test(feedback.event)) throw new StoreInvalidInputError(`Feedback event ${JSON.stringify(feedback.event)} is not a valid event name.`);
-  if (feedback.clientEventId != null && !ID_PATTERN.test(feedback.clientEventId)) throw new StoreInvalidInputError(`Feedback event id ${JSON.stringify(feedback.clientEventId)} must be 1-200 letters, digits or _:.-`);
+  if (feedback.clientEventId != null && !ID_PATTERN.test(feedback.clientEventId))
+    throw new StoreInvalidInputError(`Feedback event id ${JSON.stringify(feedback.clientEventId)} must be 1-200 letters, digits or _:.-`);
 }
 
 export function validateSpendAmount(usd: number): void {

@@ -65,7 +65,11 @@ export async function timeTextSearch(textSearch: TextSearch | null, count = 200)
  * title match (trigram candidates, edit distance), title mentions inside the query, the fused
  * keyword search, and the CF neighbours of the top keyword hit.
  */
-export async function timeFastPathSteps(queries: readonly string[], keyword: KeywordSearch, cf: { similarItems(itemIndex: number, k: number): unknown } | null): Promise<Record<string, LatencySummary>> {
+export async function timeFastPathSteps(
+  queries: readonly string[],
+  keyword: KeywordSearch,
+  cf: { similarItems(itemIndex: number, k: number): unknown } | null,
+): Promise<Record<string, LatencySummary>> {
   const steps: Record<string, LatencySummary> = {
     bm25: await timeCalls(queries, (query) => keyword.bm25.search(query, 200)),
     titleMatch: await timeCalls(queries, (query) => keyword.titles.match(query, 20)),

@@ -62,7 +62,12 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
  * Session queries get a user vector folded in from their three liked films before timing (the
  * fold-in has its own row in the CF section). One untimed warm-up pass, then `repeats` passes.
  */
-export function runFastPathLatency(catalog: Catalog, cf: CfArtifacts, options: FastPathLatencyOptions = DEFAULT_FAST_PATH_LATENCY_OPTIONS, log: (line: string) => void = () => {}): FastPathLatencyResult {
+export function runFastPathLatency(
+  catalog: Catalog,
+  cf: CfArtifacts,
+  options: FastPathLatencyOptions = DEFAULT_FAST_PATH_LATENCY_OPTIONS,
+  log: (line: string) => void = () => {},
+): FastPathLatencyResult {
   let started = performance.now();
   const keyword = new KeywordSearch(catalog.items);
   const keywordSearchMs = performance.now() - started;
@@ -159,8 +164,7 @@ export function fastPathLatencyMarkdown(result: FastPathLatencyResult): string {
     return `${Math.min(...values)}–${Math.max(...values)}`;
   };
   const percent = (share: number) => `${round(share * 100, 1)} %`;
-  const row = (label: string, summary: LatencySummary, extra: string[]) =>
-    `| ${label} | ${summary.count} | ${summary.p50} | ${summary.p95} | ${summary.p99} | ${summary.max} | ${extra.join(" | ")} |`;
+  const row = (label: string, summary: LatencySummary, extra: string[]) => `| ${label} | ${summary.count} | ${summary.p50} | ${summary.p95} | ${summary.p99} | ${summary.max} | ${extra.join(" | ")} |`;
   const bestP99 = best.retrieve.all.p99;
   return [
     `Real catalog bundle ${result.buildKey.slice(0, 16)} (${result.items} items). \`retrieveFast\` (lib/retrieval/fast-path.ts) with the server engine's inputs: KeywordSearch (built in ${result.setupMs.keywordSearch} ms), the memory-mapped CF artifacts, popularity scaled to [0, 1]; limit ${result.options.limit}. ${result.options.count} queries from \`generateFastPathQueries(catalog.items, { seed: ${result.options.seed} })\` (scripts/bench/fast-path-queries.ts), the kinds taking turns; session queries carry a user vector folded in (before timing) from 3 liked films, which are also excluded. One query at a time on one thread after one untimed warm-up pass${result.raisedPriority ? `, timed at raised scheduling priority (nice ${TIMING_PRIORITY})` : ""}; ${result.options.repeats} timed pass${result.options.repeats === 1 ? "" : "es"} because the machine is shared — the table is the pass with the lowest overall p99 (pass ${result.best + 1}), the last column the range over all passes.`,
@@ -169,16 +173,20 @@ export function fastPathLatencyMarkdown(result: FastPathLatencyResult): string {
     "",
     "| query kind | queries | p50 ms | p95 ms | p99 ms | max ms | mean results | routed fast | p99 ms, all passes |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...FAST_PATH_QUERY_KINDS.map((kind) =>
-      row(KIND_LABEL[kind], best.retrieve[kind], [String(result.meanResults[kind]), percent(result.routedFast[kind]), spread((pass) => pass.retrieve[kind].p99)]),
-    ),
+    ...FAST_PATH_QUERY_KINDS.map((kind) => row(KIND_LABEL[kind], best.retrieve[kind], [String(result.meanResults[kind]), percent(result.routedFast[kind]), spread((pass) => pass.retrieve[kind].p99)])),
     row("**all, retrieveFast**", best.retrieve.all, [String(result.meanResults.all), percent(result.routedFast.all), spread((pass) => pass.retrieve.all.p99)]),
     row("decideRoute alone", best.route, ["—", "—", spread((pass) => pass.route.p99)]),
     row("decideRoute + retrieveFast", best.routeAndRetrieve, ["—", "—", spread((pass) => pass.routeAndRetrieve.p99)]),
     "",
     `Passes (overall retrieveFast p50 / p95 / p99 / max ms, 1-minute load average at the start): ${result.passes
       .map((pass, position) => `${position + 1}: ${pass.retrieve.all.p50} / ${pass.retrieve.all.p95} / ${pass.retrieve.all.p99} / ${pass.retrieve.all.max} (load ${pass.loadAverage})`)
-      .join("; ")}. Queries with no result at all: ${result.emptyResults.all} of ${result.options.count}${result.emptyResults.all > 0 ? ` (${FAST_PATH_QUERY_KINDS.filter((kind) => result.emptyResults[kind] > 0).map((kind) => `${kind} ${result.emptyResults[kind]}`).join(", ")})` : ""}. The router's lexicon takes ${result.setupMs.lexicon} ms to build once per process. "Routed fast" is the share decideRoute (default threshold, no session context) sends to the fast path; the rest would take the reasoning path in the pipeline, but all are timed here on the fast path.`,
+      .join("; ")}. Queries with no result at all: ${result.emptyResults.all} of ${result.options.count}${
+      result.emptyResults.all > 0
+        ? ` (${FAST_PATH_QUERY_KINDS.filter((kind) => result.emptyResults[kind] > 0)
+            .map((kind) => `${kind} ${result.emptyResults[kind]}`)
+            .join(", ")})`
+        : ""
+    }. The router's lexicon takes ${result.setupMs.lexicon} ms to build once per process. "Routed fast" is the share decideRoute (default threshold, no session context) sends to the fast path; the rest would take the reasoning path in the pipeline, but all are timed here on the fast path.`,
     "",
     `Examples: ${FAST_PATH_QUERY_KINDS.map((kind) => `${kind}: ${result.examples[kind].map((query) => `“${query}”`).join(", ")}`).join("; ")}.`,
   ].join("\n");

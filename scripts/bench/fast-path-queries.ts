@@ -106,8 +106,7 @@ export function withTypo(text: string, random: RandomSource): string {
   if (text.length < 4) return text;
   for (let attempt = 0; attempt < 8; attempt += 1) {
     const position = 1 + randomInteger(random, text.length - 2);
-    const changed =
-      random() < 0.5 ? text.slice(0, position) + text.slice(position + 1) : text.slice(0, position) + text[position + 1] + text[position] + text.slice(position + 2);
+    const changed = random() < 0.5 ? text.slice(0, position) + text.slice(position + 1) : text.slice(0, position) + text[position + 1] + text[position] + text.slice(position + 2);
     if (changed !== text) return changed;
   }
   // Every swap was of equal letters ("aaaa"): dropping one always changes the text.
@@ -123,7 +122,10 @@ function sharedPhrases(items: readonly Item[]): string[] {
       if (phrase.length >= 3 && phrase.length <= 40 && /[a-z]/.test(phrase)) films.set(phrase, (films.get(phrase) ?? 0) + 1);
     }
   }
-  return [...films].filter(([, filmCount]) => filmCount >= 2).map(([phrase]) => phrase).sort();
+  return [...films]
+    .filter(([, filmCount]) => filmCount >= 2)
+    .map(([phrase]) => phrase)
+    .sort();
 }
 
 /** `size` distinct entries of `pool` (which has at least that many), in draw order. */

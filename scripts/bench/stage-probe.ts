@@ -75,7 +75,15 @@ const manifest = {
   sources: [],
   warnings: [],
   rejected: rejected.list(),
-  counts: { items: joined.items.length, movieLensItems: 0, coldStartItems: 0, itemsWithTmdb: joined.itemsWithTmdb, interactions: joined.interactions.users.length, users: joined.interactions.userCount, tags: movieLens.tags.length },
+  counts: {
+    items: joined.items.length,
+    movieLensItems: 0,
+    coldStartItems: 0,
+    itemsWithTmdb: joined.itemsWithTmdb,
+    interactions: joined.interactions.users.length,
+    users: joined.interactions.userCount,
+    tags: movieLens.tags.length,
+  },
   artifacts: {},
 } as BundleManifest;
 const catalog: Catalog = { manifest, items: joined.items, indexOf: indexItems(joined.items), interactions: joined.interactions, bundleDir };

@@ -37,7 +37,12 @@ function firstWorkerRuns(groupId: number): boolean {
       // Field 5 of /proc/<pid>/stat is the process group; the command name before it may hold spaces.
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) !== groupId) continue;
-      if (readFileSync(`/proc/${entry}/environ`, "utf8").split("\0").some((variable) => variable.startsWith("REELCAST_WORKER_COUNT="))) return true;
+      if (
+        readFileSync(`/proc/${entry}/environ`, "utf8")
+          .split("\0")
+          .some((variable) => variable.startsWith("REELCAST_WORKER_COUNT="))
+      )
+        return true;
     } catch {
       // the process ended between the listing and the read
     }

@@ -88,7 +88,12 @@ function timedStore(store: Store): Store {
         const wrapped = args.map((argument) => {
           if (typeof argument === "function") return timedCallback(argument);
           if (argument && typeof argument === "object" && !Array.isArray(argument)) {
-            return Object.fromEntries(Object.entries(argument).map(([key, inner]) => [key, inner && typeof inner === "object" && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).map(([k, v]) => [k, timedCallback(v)])) : timedCallback(inner)]));
+            return Object.fromEntries(
+              Object.entries(argument).map(([key, inner]) => [
+                key,
+                inner && typeof inner === "object" && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).map(([k, v]) => [k, timedCallback(v)])) : timedCallback(inner),
+              ]),
+            );
           }
           return argument;
         });
@@ -169,7 +174,9 @@ process.stdout.write(
     recommendMsPerRequest: round(wallMs / requests),
     recommendP50: round(percentile(perRequest, 0.5)),
     processCpuMsPerRequest: round((cpu.user + cpu.system) / 1000 / requests),
-    byMethod: Object.fromEntries([...spent].map(([name, entry]) => [name, { callsPerRequest: round(entry.calls / requests, 2), msPerRequest: round(entry.ms / requests), p50Ms: round(percentile(entry.samples, 0.5)) }])),
+    byMethod: Object.fromEntries(
+      [...spent].map(([name, entry]) => [name, { callsPerRequest: round(entry.calls / requests, 2), msPerRequest: round(entry.ms / requests), p50Ms: round(percentile(entry.samples, 0.5)) }]),
+    ),
     counts,
   })}\n`,
 );

@@ -91,7 +91,10 @@ export interface SyntheticCatalogSummary {
 class LineWriter {
   private readonly stream: WriteStream;
   private readonly sink: NodeJS.WritableStream;
-  constructor(readonly filePath: string, header: string) {
+  constructor(
+    readonly filePath: string,
+    header: string,
+  ) {
     this.stream = createWriteStream(filePath);
     if (filePath.endsWith(".gz")) {
       const gzip = createGzip({ level: 1 });

@@ -138,7 +138,10 @@ export function runVectorIndexSweep(options: SweepOptions = DEFAULT_SWEEP_OPTION
       log(`  exact ground truth for ${options.queries} queries in ${((performance.now() - truthStarted) / 1000).toFixed(1)} s`);
 
       const exact = new ExactVectorIndex(dimensions, "cos", size);
-      exact.add(Int32Array.from({ length: size }, (_, row) => row), vectors);
+      exact.add(
+        Int32Array.from({ length: size }, (_, row) => row),
+        vectors,
+      );
       const [exactRun, exactRaised] = atRaisedPriority(() => latencies(exact, queries, dimensions, Math.min(options.exactQueries, options.queries), 10));
       raisedPriority &&= exactRaised;
       exactRun.results.forEach((indexes, query) => {
@@ -151,7 +154,10 @@ export function runVectorIndexSweep(options: SweepOptions = DEFAULT_SWEEP_OPTION
       const rssBefore = rssMb();
       const buildStarted = performance.now();
       const built = UsearchVectorIndex.create(dimensions, { metric: "cos", connectivity: options.connectivity, expansionAdd: options.expansionAdd, addThreads: 0, quantization: options.quantization });
-      built.add(Int32Array.from({ length: size }, (_, row) => row), vectors);
+      built.add(
+        Int32Array.from({ length: size }, (_, row) => row),
+        vectors,
+      );
       const buildSeconds = (performance.now() - buildStarted) / 1000;
       const rssDeltaMb = rssMb() - rssBefore;
       const file = path.join(directory, `sweep-${size}.usearch`);

@@ -9,7 +9,18 @@ export interface ContentProfile {
 }
 
 /** TMDB keywords about how a film was made or released, not what it is about: sharing one relates nothing. */
-const PRODUCTION_KEYWORDS = new Set(["woman director", "independent film", "duringcreditsstinger", "aftercreditsstinger", "based on novel", "3d", "sequel", "remake", "biography", "based on true story"]);
+const PRODUCTION_KEYWORDS = new Set([
+  "woman director",
+  "independent film",
+  "duringcreditsstinger",
+  "aftercreditsstinger",
+  "based on novel",
+  "3d",
+  "sequel",
+  "remake",
+  "biography",
+  "based on true story",
+]);
 /** Genre-set Jaccard at or above which (with at least two genres shared) genres alone relate two films. */
 const GENRE_JACCARD = 0.5;
 

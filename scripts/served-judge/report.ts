@@ -84,8 +84,6 @@ export function missLines(result: ServedEvalResult): string[] {
     .filter((phrasing) => phrasing.misses.length > 0)
     .map(
       (phrasing) =>
-        `${phrasing.id.padEnd(21)} ${phrasing.misses
-          .map((miss) => `"${miss.query}" → ${miss.askedRank === null ? "absent" : `#${miss.askedRank}`} (${miss.shown.join(", ")})`)
-          .join("; ")}`,
+        `${phrasing.id.padEnd(21)} ${phrasing.misses.map((miss) => `"${miss.query}" → ${miss.askedRank === null ? "absent" : `#${miss.askedRank}`} (${miss.shown.join(", ")})`).join("; ")}`,
     );
 }

@@ -35,7 +35,11 @@ function names(json: string): { name: string; order?: number; job?: string }[] {
 /** tmdbId → profile, read from tmdb_5000_movies.csv and tmdb_5000_credits.csv.gz. */
 export function loadTmdbProfiles(tmdbDir: string): Map<number, TmdbProfile> {
   const profiles = new Map<number, TmdbProfile>();
-  const movies = parse(readFileSync(path.join(tmdbDir, "tmdb_5000_movies.csv"), "utf8"), { columns: true, skip_empty_lines: true, relax_quotes: true }) as { id: string; genres: string; keywords: string }[];
+  const movies = parse(readFileSync(path.join(tmdbDir, "tmdb_5000_movies.csv"), "utf8"), { columns: true, skip_empty_lines: true, relax_quotes: true }) as {
+    id: string;
+    genres: string;
+    keywords: string;
+  }[];
   for (const movie of movies) {
     const genres = new Set<string>();
     for (const { name } of names(movie.genres)) {

@@ -2,9 +2,32 @@ import { randomIndex, seededRandom } from "./seeded-random";
 
 /** Keys next to each letter on a QWERTY keyboard: the substitution a slipping finger makes. */
 const NEIGHBOUR_KEYS: Record<string, string> = {
-  q: "wa", w: "qes", e: "wrd", r: "etf", t: "ryg", y: "tuh", u: "yij", i: "uok", o: "ipl", p: "ol",
-  a: "qsz", s: "adwx", d: "sfec", f: "dgrv", g: "fhtb", h: "gjyn", j: "hkum", k: "jli", l: "kop",
-  z: "asx", x: "zcs", c: "xvd", v: "cbf", b: "vng", n: "bmh", m: "nj",
+  q: "wa",
+  w: "qes",
+  e: "wrd",
+  r: "etf",
+  t: "ryg",
+  y: "tuh",
+  u: "yij",
+  i: "uok",
+  o: "ipl",
+  p: "ol",
+  a: "qsz",
+  s: "adwx",
+  d: "sfec",
+  f: "dgrv",
+  g: "fhtb",
+  h: "gjyn",
+  j: "hkum",
+  k: "jli",
+  l: "kop",
+  z: "asx",
+  x: "zcs",
+  c: "xvd",
+  v: "cbf",
+  b: "vng",
+  n: "bmh",
+  m: "nj",
 };
 
 /** Words a typo may hit: at least five plain letters. */

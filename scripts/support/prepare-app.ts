@@ -44,9 +44,7 @@ export async function prepareApp(projectRoot = process.cwd(), options: PrepareAp
   log(`Checking the catalog bundle and the production build by content (${stamp.reason})…`);
   const catalogInputs = catalogReuseInputs(projectRoot, stages, environment);
   // Taken before anything is read, so that a source edited during a build leaves a stale stamp.
-  const before = catalogInputs
-    ? captureStamp(projectRoot, { ...catalogInputs, trees: [...APP_SOURCE_TREES, ...catalogInputs.trees] }, environment)
-    : null;
+  const before = catalogInputs ? captureStamp(projectRoot, { ...catalogInputs, trees: [...APP_SOURCE_TREES, ...catalogInputs.trees] }, environment) : null;
   const { bundleDir } = await buildCatalog({ projectRoot, environment, log, stages });
   await buildAppWhenStale(projectRoot, build, log);
   const outputs = [...catalogOutputs(projectRoot, bundleDir, environment), ...NEXT_BUILD_OUTPUTS, LEAN_API_BUNDLE];

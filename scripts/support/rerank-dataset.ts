@@ -31,7 +31,6 @@ export interface RerankDataset {
   blendScores: Float32Array;
 }
 
-
 export function itemSide(items: readonly Item[]): ItemSide {
   const genreIds = new Map<string, number>();
   const genreStarts = new Int32Array(items.length + 1);
@@ -98,7 +97,8 @@ export function rerankDataset(data: Omit<EvaluationData, "candidateCount">, mode
       scores.wals[item] = sum;
       scores.walsCosine[item] = sum / (userNorm * (itemNorms[item] || 1));
     }
-    const timelineOf = (length: number, out: Float32Array) => scoreItemKnn(models.timeline, Number.isFinite(length) ? history.items.subarray(Math.max(0, history.items.length - length)) : history.items, out);
+    const timelineOf = (length: number, out: Float32Array) =>
+      scoreItemKnn(models.timeline, Number.isFinite(length) ? history.items.subarray(Math.max(0, history.items.length - length)) : history.items, out);
     timelineOf(Infinity, scores.timelineAll);
     timelineOf(3, scores.timelineLatest3);
     timelineOf(10, scores.timelineLatest10);

@@ -19,7 +19,8 @@ before(async () => {
   llm = await startOpenAiTestServer();
   llm.handler = (incoming) => {
     const name = incoming.response_format?.json_schema?.name;
-    if (name === "constraints") return { content: JSON.stringify({ includeGenres: [{ genre: "Thriller", strength: "hard" }], years: { from: 1970, to: 1979, strength: "hard" }, mood: "tense slow burn" }) };
+    if (name === "constraints")
+      return { content: JSON.stringify({ includeGenres: [{ genre: "Thriller", strength: "hard" }], years: { from: 1970, to: 1979, strength: "hard" }, mood: "tense slow burn" }) };
     if (name === "rerank") return { content: JSON.stringify({ picks: [] }) };
     return { content: "{}" };
   };
@@ -60,14 +61,24 @@ function ask(server: RunningServer, from: string, body: object): Promise<Answer>
 const providerCalls = () => llm.requests.filter((incoming) => incoming.path.endsWith("/chat/completions")).length;
 
 /** Sends reasoning requests from `from` until one is refused the LLM; how many got it, and how long it took. */
-async function spendLlmShare(server: RunningServer, from: string, outcomes: Record<string, number>, cap = 200): Promise<{ llmAnswers: number; requests: number; milliseconds: number; refusal: string }> {
+async function spendLlmShare(
+  server: RunningServer,
+  from: string,
+  outcomes: Record<string, number>,
+  cap = 200,
+): Promise<{ llmAnswers: number; requests: number; milliseconds: number; refusal: string }> {
   const started = performance.now();
   for (let requests = 1; requests <= cap; requests++) {
     const answer = await ask(server, from, { query: VIBE, limit: 5, route: "reasoning" });
     tally(outcomes, answer.status);
     assert.equal(answer.status, 200);
     if (!answer.reasoner?.startsWith("llm:")) {
-      return { llmAnswers: requests - 1, requests, milliseconds: Math.round(performance.now() - started), refusal: answer.reasons.find((reason) => /budget/.test(reason)) ?? answer.reasons.join("; ") };
+      return {
+        llmAnswers: requests - 1,
+        requests,
+        milliseconds: Math.round(performance.now() - started),
+        refusal: answer.reasons.find((reason) => /budget/.test(reason)) ?? answer.reasons.join("; "),
+      };
     }
   }
   throw new Error(`${from} was never refused the LLM in ${cap} requests`);
@@ -129,7 +140,15 @@ test("LLM budget: one client spends only its share; a second client still gets i
 
 test("offline reasoner budget: one client's runs stop at its share, the other client's still run", async () => {
   // One worker: offline runs are counted per process (they cost that process's CPU).
-  const server = await startNextServer({ OPENAI_API_KEY: "", OPENAI_BASE_URL: "", REELCAST_RATE_LIMIT: "off", REELCAST_OFFLINE_RUNS_GLOBAL: "40", REELCAST_OFFLINE_RUNS_SESSION: "1000", REELCAST_CLIENT_BUDGET_SHARE: String(SHARE), REELCAST_WORKERS: "1" });
+  const server = await startNextServer({
+    OPENAI_API_KEY: "",
+    OPENAI_BASE_URL: "",
+    REELCAST_RATE_LIMIT: "off",
+    REELCAST_OFFLINE_RUNS_GLOBAL: "40",
+    REELCAST_OFFLINE_RUNS_SESSION: "1000",
+    REELCAST_CLIENT_BUDGET_SHARE: String(SHARE),
+    REELCAST_WORKERS: "1",
+  });
   try {
     const outcomes: Record<string, number> = {};
     const runsUntilFast = async (from: string) => {
@@ -150,7 +169,12 @@ test("offline reasoner budget: one client's runs stop at its share, the other cl
       fault: "Offline reasoner budget (40 runs, half per client): one client, then a second",
       tried: first.offlineRuns + second.offlineRuns + 2,
       outcomes,
-      measured: { "client 1 offline runs": first.offlineRuns, "client 1 time to exhaust (ms)": first.milliseconds, "client 2 offline runs": second.offlineRuns, "client 2 time to exhaust (ms)": second.milliseconds },
+      measured: {
+        "client 1 offline runs": first.offlineRuns,
+        "client 1 time to exhaust (ms)": first.milliseconds,
+        "client 2 offline runs": second.offlineRuns,
+        "client 2 time to exhaust (ms)": second.milliseconds,
+      },
     });
   } finally {
     await server.stop();

@@ -57,7 +57,10 @@ async function assertDegraded(server: RunningServer, directory: string, cause: s
     const body = recommendResponseSchema.parse(JSON.parse(text));
     assert.ok(body.items.length > 0);
     assert.equal(body.impressionId, null);
-    assert.ok(body.route.reasons.some((reason) => reason.startsWith("feedback is off for this answer")), body.route.reasons.join("; "));
+    assert.ok(
+      body.route.reasons.some((reason) => reason.startsWith("feedback is off for this answer")),
+      body.route.reasons.join("; "),
+    );
     assertNoPath(text, directory);
     tally(outcomes, "recommend 200 without impression");
   }
@@ -91,11 +94,21 @@ async function assertDegraded(server: RunningServer, directory: string, cause: s
   const checked = await health(server);
   assert.equal(checked.status, 200);
   assert.equal(checked.body.status, "degraded");
-  assert.deepEqual(checked.body.failing?.map((part) => [part.part, part.cause]), [["store", cause]]);
+  assert.deepEqual(
+    checked.body.failing?.map((part) => [part.part, part.cause]),
+    [["store", cause]],
+  );
   assertNoPath(JSON.stringify(checked.body), directory);
 
-  const logged = server.output().split("\n").filter((line) => line.includes("store degraded"));
-  assert.deepEqual(logged.map((line) => line.match(/store degraded \(([^)]+)\)/)?.[1]), [cause], server.output());
+  const logged = server
+    .output()
+    .split("\n")
+    .filter((line) => line.includes("store degraded"));
+  assert.deepEqual(
+    logged.map((line) => line.match(/store degraded \(([^)]+)\)/)?.[1]),
+    [cause],
+    server.output(),
+  );
   tally(outcomes, "health 200 degraded");
   recordFigure({ fault: `Store ${cause}`, tried: 7, outcomes, measured: { "cause lines in the server log": logged.length, "paths in responses": 0 } });
 }
@@ -150,7 +163,13 @@ test("a database another process keeps locked: degraded while it holds the lock,
     assert.ok(again.impressionId, "writing again");
     const feedback = await post(server, "/api/feedback", { impressionId: again.impressionId, itemId: again.items[0].id, event: "like" });
     assert.equal(feedback.status, 202);
-    assert.equal(server.output().split("\n").filter((line) => line.includes("store recovered")).length, 1);
+    assert.equal(
+      server
+        .output()
+        .split("\n")
+        .filter((line) => line.includes("store recovered")).length,
+      1,
+    );
   } finally {
     locker.close();
     await server.stop();

@@ -127,7 +127,13 @@ function sampleServerRss() {
     stop: () => {
       clearInterval(timer);
       const afterwards = pids.map(rssMb);
-      return pids.map((pid, index) => ({ pid, role: index === 0 ? "primary" : `worker ${index}`, before: Math.round(before[index]), peak: Math.round(Math.max(peak[index], afterwards[index])), after: Math.round(afterwards[index]) }));
+      return pids.map((pid, index) => ({
+        pid,
+        role: index === 0 ? "primary" : `worker ${index}`,
+        before: Math.round(before[index]),
+        peak: Math.round(Math.max(peak[index], afterwards[index])),
+        after: Math.round(afterwards[index]),
+      }));
     },
   };
 }

@@ -18,7 +18,15 @@ function send(port: number, agent: Agent, localAddress: string, method: string, 
   return new Promise((resolve) => {
     const text = body === undefined ? undefined : JSON.stringify(body);
     const outgoing = request(
-      { host: "127.0.0.1", port, path, method, agent, localAddress, headers: { ...(text ? { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)) } : {}), ...headers } },
+      {
+        host: "127.0.0.1",
+        port,
+        path,
+        method,
+        agent,
+        localAddress,
+        headers: { ...(text ? { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)) } : {}), ...headers },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -139,7 +147,10 @@ test("fair use: a client at full speed gets 429s, a steady client beside it none
     assert.ok((a.statuses[200] ?? 0) <= ceiling, `A got ${a.statuses[200]} answers, more than one shared count allows (${ceiling})`);
     // A sees answers and refusals only: never a server error, and never a kept-alive connection
     // closed under it (a refusal reads the small body first, lib/server/request-door.ts).
-    assert.deepEqual(Object.keys(a.statuses).filter((status) => !["200", "429"].includes(status)), []);
+    assert.deepEqual(
+      Object.keys(a.statuses).filter((status) => !["200", "429"].includes(status)),
+      [],
+    );
     // Health checks are never refused, even for a client that is.
     assert.equal((await send(port, agentA, "127.0.0.1", "GET", "/api/health")).status, 200);
 
@@ -154,7 +165,12 @@ test("fair use: a client at full speed gets 429s, a steady client beside it none
       if (reply.status === 200) issued.add((JSON.parse(reply.body) as { sessionId: string }).sessionId);
     }
     process.stdout.write(`[fair-use] C (127.0.0.3, no session id each time): ${c.requests} requests, statuses ${JSON.stringify(c.statuses)}, ${issued.size} sessions issued\n`);
-    recordFigure({ fault: `New sessions, ${NEW_SESSIONS_PER_HOUR} an hour allowed: requests without a session id`, tried: c.requests, outcomes: c.statuses, measured: { "sessions issued": issued.size } });
+    recordFigure({
+      fault: `New sessions, ${NEW_SESSIONS_PER_HOUR} an hour allowed: requests without a session id`,
+      tried: c.requests,
+      outcomes: c.statuses,
+      measured: { "sessions issued": issued.size },
+    });
     assert.deepEqual(c.statuses, { 200: NEW_SESSIONS_PER_HOUR, 429: 3 });
     assert.equal(issued.size, NEW_SESSIONS_PER_HOUR);
     for (const reply of c.tooMany) {

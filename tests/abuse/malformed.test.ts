@@ -36,7 +36,7 @@ const BODIES: string[] = [
   "{'query': 'heat'}",
   '{"query": "\\ud800"}',
   '{"query": "heat"}\u0000',
-  "\u00ff\u00fe{\u0000\"\u0000q",
+  '\u00ff\u00fe{\u0000"\u0000q',
   JSON.stringify({ query: null }),
   JSON.stringify({ query: 42 }),
   JSON.stringify({ query: ["heat"] }),
@@ -74,19 +74,22 @@ const BODIES: string[] = [
   JSON.stringify({ ...message("heat"), limit: 10_000 }),
   JSON.stringify({ messages: Array.from({ length: 201 }, () => message("heat").messages[0]) }),
   `${"[".repeat(5000)}${"]".repeat(5000)}`,
-  `{"a":${"{\"a\":".repeat(2000)}1${"}".repeat(2000)}}`,
+  `{"a":${'{"a":'.repeat(2000)}1${"}".repeat(2000)}}`,
 ];
 
 /** One raw request (node:http, so nothing rewrites what is sent); resolves with status and body. */
 function send(method: string, path: string, body: string | null, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   const url = new URL(path, server.baseUrl);
   return new Promise((resolve, reject) => {
-    const outgoing = request({ host: url.hostname, port: url.port, path: url.pathname, method, headers: { ...headers, ...(body === null ? {} : { "content-length": String(Buffer.byteLength(body)) }) } }, (response) => {
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk) => (text += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
-    });
+    const outgoing = request(
+      { host: url.hostname, port: url.port, path: url.pathname, method, headers: { ...headers, ...(body === null ? {} : { "content-length": String(Buffer.byteLength(body)) }) } },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk) => (text += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
+      },
+    );
     outgoing.setTimeout(30_000, () => outgoing.destroy(new Error(`no answer to ${method} ${path}`)));
     outgoing.on("error", reject);
     outgoing.end(body ?? undefined);

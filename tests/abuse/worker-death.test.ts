@@ -13,7 +13,6 @@ interface Outcome {
   error?: string;
 }
 
-
 const QUERIES = ["comedy", "tom hanks", "movies like heat", "space adventure", "pixar", "western", "crime drama", "alien"];
 
 /**

@@ -23,7 +23,8 @@ async function answer(page: Page, text: string): Promise<{ route: RouteInfo; rec
 }
 
 /** Windows-1252's 0x80–0x9F (the rest is Latin-1); Node's decoder reads those bytes as Latin-1. */
-const WINDOWS_1252_HIGH = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+const WINDOWS_1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
 /** Windows-1252, the browser's "latin1": each character back to the byte it was decoded from. */
 const WINDOWS_1252_BYTES = new Map(Array.from({ length: 256 }, (_, byte) => [byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte), byte] as const));
 

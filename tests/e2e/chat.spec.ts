@@ -8,7 +8,12 @@ const SHOTS = "test-results/e2e/screens";
 const VIBE = "something funny but not stupid, under 90 minutes, no romance";
 
 type RouteData = { path: "fast" | "reasoning"; reasoner: string | null };
-type RecommendationsData = { items: Array<{ id: string; title: string; runtimeMinutes: number | null; genres: string[] }>; impressionId: string | null; constraints: Record<string, unknown> | null; sessionId: string | null };
+type RecommendationsData = {
+  items: Array<{ id: string; title: string; runtimeMinutes: number | null; genres: string[] }>;
+  impressionId: string | null;
+  constraints: Record<string, unknown> | null;
+  sessionId: string | null;
+};
 
 const answers = (page: Page) => page.getByTestId("answer");
 const cardsOf = (page: Page, answer = 0) => answers(page).nth(answer).getByTestId("recommendation-card");
@@ -39,7 +44,11 @@ test("a simple query shows the fast badge and cards, streamed from /api/chat", a
   await expect(answers(page).first().getByTestId("route-badge")).toContainText("Quick match");
   await expect(cardsOf(page)).toHaveCount(recommendations.items.length);
   expect(recommendations.items.length).toBeGreaterThan(3);
-  await expect(cardsOf(page).getByTestId("card-title").filter({ hasText: /^(\d+\. )?Blade Runner$/ })).toHaveCount(1);
+  await expect(
+    cardsOf(page)
+      .getByTestId("card-title")
+      .filter({ hasText: /^(\d+\. )?Blade Runner$/ }),
+  ).toHaveCount(1);
 
   const first = cardsOf(page).first();
   await expect(first.getByTestId("poster")).toBeVisible();
@@ -317,9 +326,30 @@ test("a failing server response shows the error state, and trying again recovers
 
 test("reasoner answers replace fast preview cards, and the screen says so; empty answers say so too", async ({ page }) => {
   const runtimeVerdict = { constraint: { kind: "runtime", minMinutes: null, maxMinutes: 90 }, strength: "hard", status: "met", relaxation: null };
-  const item = (id: string, title: string) => ({ id, title, year: 1999, genres: ["Comedy"], runtimeMinutes: 85, language: "en", directors: [], cast: [], score: 1, explanation: null, verdicts: [runtimeVerdict] });
+  const item = (id: string, title: string) => ({
+    id,
+    title,
+    year: 1999,
+    genres: ["Comedy"],
+    runtimeMinutes: 85,
+    language: "en",
+    directors: [],
+    cast: [],
+    score: 1,
+    explanation: null,
+    verdicts: [runtimeVerdict],
+  });
   const route = { path: "reasoning", score: 0.8, threshold: 0.5, reasons: ["vibe query"], reasoner: "offline", estimatedCostUsd: 0, latencyMs: 42 };
-  const recommendations = (stage: string, items: unknown[], replacedPreview: boolean) => ({ query: VIBE, stage, items, constraints: { maxRuntimeMinutes: 90, excludeGenres: ["Romance"] }, impressionId: null, sessionId: null, replacedPreview, elapsedMs: 1 });
+  const recommendations = (stage: string, items: unknown[], replacedPreview: boolean) => ({
+    query: VIBE,
+    stage,
+    items,
+    constraints: { maxRuntimeMinutes: 90, excludeGenres: ["Romance"] },
+    impressionId: null,
+    sessionId: null,
+    replacedPreview,
+    elapsedMs: 1,
+  });
   await page.route("**/api/chat", (fulfilled) =>
     fulfilled.fulfill({
       status: 200,
@@ -344,7 +374,14 @@ test("reasoner answers replace fast preview cards, and the screen says so; empty
 
   await page.unroute("**/api/chat");
   await page.route("**/api/chat", (fulfilled) =>
-    fulfilled.fulfill({ status: 200, headers: STREAM_HEADERS, body: streamBody([{ type: "data-route-decision", id: "route-decision", data: route }, { type: "data-recommendations", id: "recommendations", data: recommendations("final", [], false) }]) }),
+    fulfilled.fulfill({
+      status: 200,
+      headers: STREAM_HEADERS,
+      body: streamBody([
+        { type: "data-route-decision", id: "route-decision", data: route },
+        { type: "data-recommendations", id: "recommendations", data: recommendations("final", [], false) },
+      ]),
+    }),
   );
   await ask(page, "nothing matches this");
   await expect(page.getByTestId("empty-result")).toBeVisible();

@@ -92,7 +92,10 @@ for (const viewport of VIEWPORTS) {
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/api" });
       expect(await page.evaluate(() => document.cookie)).not.toContain("reelcast_session");
       const firstSession = cookie!.value;
-      await Promise.all([page.waitForResponse((candidate) => candidate.url().endsWith("/api/conversations/current") && candidate.request().method() === "DELETE"), page.getByTestId("new-chat").click()]);
+      await Promise.all([
+        page.waitForResponse((candidate) => candidate.url().endsWith("/api/conversations/current") && candidate.request().method() === "DELETE"),
+        page.getByTestId("new-chat").click(),
+      ]);
       await expect(answers(page)).toHaveCount(0);
       expect(await sessionIdOf(page)).toBeNull();
       await page.reload();

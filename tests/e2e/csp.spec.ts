@@ -59,7 +59,16 @@ test("the chat runs a query to cards and narration with zero CSP violations", as
   if (speech.status() === 200) {
     // The server's MP3, played from a blob: URL (media-src blob:).
     await expect(status).toHaveAttribute("data-status", "playing");
-    await expect.poll(() => page.getByTestId("narration-audio").first().evaluate((element: HTMLAudioElement) => element.currentTime), { timeout: 10_000 }).toBeGreaterThan(0.2);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId("narration-audio")
+            .first()
+            .evaluate((element: HTMLAudioElement) => element.currentTime),
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0.2);
     await narration.getByTestId("narration-stop").click();
   } else {
     // No server voice here: the browser's voice (the stub) reads the script instead.

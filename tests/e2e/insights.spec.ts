@@ -54,7 +54,13 @@ async function seedTraffic(request: APIRequestContext): Promise<Seeded> {
   const shownPerArm: Record<string, number> = {};
   const feedbackPerArm: Record<string, number> = {};
   const answers: Array<{ impressionId: string; items: Array<{ id: string; explanation: { kind: string } | null }> }> = [];
-  const queries = [...Array.from({ length: FAST }, (_, index) => ({ query: ["toy story", "heat", "tom hanks", "alien", "amelie"][index], route: "fast" })), ...Array.from({ length: REASONING }, (_, index) => ({ query: ["a funny heist film from the 90s", "dark sci-fi about memory, no horror", "something gentle for a rainy sunday"][index], route: "reasoning" }))];
+  const queries = [
+    ...Array.from({ length: FAST }, (_, index) => ({ query: ["toy story", "heat", "tom hanks", "alien", "amelie"][index], route: "fast" })),
+    ...Array.from({ length: REASONING }, (_, index) => ({
+      query: ["a funny heist film from the 90s", "dark sci-fi about memory, no horror", "something gentle for a rainy sunday"][index],
+      route: "reasoning",
+    })),
+  ];
   for (const body of queries) {
     const response = await request.post("/api/recommend", { data: { ...body, limit: 4 } });
     expect(response.status()).toBe(200);

@@ -10,21 +10,30 @@ import { ask, stubSpeechSynthesis, type SpeechRecord } from "./support/chat-stre
 
 type AudioState = { paused: boolean; currentTime: number; duration: number; src: string };
 const audioState = (page: Page): Promise<AudioState> =>
-  page.getByTestId("narration-audio").first().evaluate((element: HTMLAudioElement) => ({ paused: element.paused, currentTime: element.currentTime, duration: element.duration, src: element.src }));
+  page
+    .getByTestId("narration-audio")
+    .first()
+    .evaluate((element: HTMLAudioElement) => ({ paused: element.paused, currentTime: element.currentTime, duration: element.duration, src: element.src }));
 
 /** Size and loudness of what the <audio> element holds, decoded by Chromium's own MP3 decoder. */
 const decodedAudio = (page: Page) =>
-  page.getByTestId("narration-audio").first().evaluate(async (element: HTMLAudioElement) => {
-    const bytes = await (await fetch(element.src)).arrayBuffer();
-    const context = new OfflineAudioContext(1, 16_000, 16_000);
-    const decoded = await context.decodeAudioData(bytes.slice(0));
-    const samples = decoded.getChannelData(0);
-    let sum = 0;
-    for (const sample of samples) sum += sample * sample;
-    return { bytes: bytes.byteLength, seconds: decoded.duration, rms: Math.sqrt(sum / samples.length) };
-  });
+  page
+    .getByTestId("narration-audio")
+    .first()
+    .evaluate(async (element: HTMLAudioElement) => {
+      const bytes = await (await fetch(element.src)).arrayBuffer();
+      const context = new OfflineAudioContext(1, 16_000, 16_000);
+      const decoded = await context.decodeAudioData(bytes.slice(0));
+      const samples = decoded.getChannelData(0);
+      let sum = 0;
+      for (const sample of samples) sum += sample * sample;
+      return { bytes: bytes.byteLength, seconds: decoded.duration, rms: Math.sqrt(sum / samples.length) };
+    });
 
-for (const viewport of [{ name: "desktop", width: 1280, height: 900 }, { name: "mobile", width: 390, height: 844 }]) {
+for (const viewport of [
+  { name: "desktop", width: 1280, height: 900 },
+  { name: "mobile", width: 390, height: 844 },
+]) {
   test.describe(`${viewport.name} viewport`, () => {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
 
@@ -58,7 +67,9 @@ for (const viewport of [{ name: "desktop", width: 1280, height: 900 }, { name: "
 
       const decoded = await decodedAudio(page);
       const bytesPerSecond = decoded.bytes / seconds;
-      test.info().annotations.push({ type: "narration audio", description: `${decoded.bytes} bytes for ${seconds.toFixed(1)} s of speech = ${Math.round(bytesPerSecond)} B/s (rms ${decoded.rms.toFixed(3)})` });
+      test
+        .info()
+        .annotations.push({ type: "narration audio", description: `${decoded.bytes} bytes for ${seconds.toFixed(1)} s of speech = ${Math.round(bytesPerSecond)} B/s (rms ${decoded.rms.toFixed(3)})` });
       expect(bytesPerSecond).toBeLessThanOrEqual(4000);
       expect(Math.abs(decoded.seconds - seconds)).toBeLessThan(0.5);
       expect(decoded.rms, "the MP3 decodes to sound, not silence").toBeGreaterThan(0.01);

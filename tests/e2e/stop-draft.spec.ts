@@ -10,7 +10,12 @@ function chatPosts(page: Page): string[] {
   page.on("request", (request) => {
     if (request.url().endsWith("/api/chat") && request.method() === "POST") {
       const body = request.postDataJSON() as { messages: Array<{ parts: Array<{ text?: string }> }> };
-      posts.push(body.messages.at(-1)?.parts.map((part) => part.text ?? "").join("") ?? "");
+      posts.push(
+        body.messages
+          .at(-1)
+          ?.parts.map((part) => part.text ?? "")
+          .join("") ?? "",
+      );
     }
   });
   return posts;
@@ -118,7 +123,9 @@ for (const { name, options } of VIEWPORTS) {
     });
 
     test(`${name}: after a failed first message the placeholder does not say "Refine:"; after an answer it does`, async ({ page }) => {
-      await page.route("**/api/chat", (route) => route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: { code: "internal:chat", message: "Something went wrong on our side. Please try again." } }) }));
+      await page.route("**/api/chat", (route) =>
+        route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: { code: "internal:chat", message: "Something went wrong on our side. Please try again." } }) }),
+      );
       await page.goto("/");
       const input = page.getByTestId("query-input");
       await input.fill("alien");

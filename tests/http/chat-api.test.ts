@@ -44,7 +44,16 @@ test("POST /api/chat streams route decision, the reply text around the recommend
 });
 
 test("bad chat bodies get 400 bad_request:chat, never a 500", async () => {
-  const bodies = ["", "{", "[]", "{}", JSON.stringify({ messages: [] }), JSON.stringify({ messages: [{ role: "user", parts: [{ type: "text", text: " " }] }] }), JSON.stringify({ messages: [{ role: "user", parts: [{ type: "text", text: "x".repeat(2001) }] }] }), JSON.stringify({ messages: [{ role: "user", parts: [{ type: "text", text: "heat" }] }], sessionId: "bad id!" })];
+  const bodies = [
+    "",
+    "{",
+    "[]",
+    "{}",
+    JSON.stringify({ messages: [] }),
+    JSON.stringify({ messages: [{ role: "user", parts: [{ type: "text", text: " " }] }] }),
+    JSON.stringify({ messages: [{ role: "user", parts: [{ type: "text", text: "x".repeat(2001) }] }] }),
+    JSON.stringify({ messages: [{ role: "user", parts: [{ type: "text", text: "heat" }] }], sessionId: "bad id!" }),
+  ];
   for (const body of bodies) {
     const response = await post("/api/chat", body);
     assert.equal(response.status, 400, body.slice(0, 40));

@@ -69,12 +69,21 @@ test("a reload gets the conversation back: questions, answers with their cards a
   const { status, body } = await restore(server.baseUrl, browser);
   assert.equal(status, 200);
   assert.equal(body.total, 4);
-  assert.deepEqual(body.messages.map((message) => message.role), ["user", "assistant", "user", "assistant"]);
+  assert.deepEqual(
+    body.messages.map((message) => message.role),
+    ["user", "assistant", "user", "assistant"],
+  );
   assert.deepEqual(body.messages[2].parts, [{ type: "text", text: "something older" }]);
   assert.deepEqual([body.messages[1].id, body.messages[3].id], [first.answerId, second.answerId], "answers keep the ids the stream gave them");
   const cards = body.messages[3].parts.find((part) => part.type === "data-recommendations")!.data as RecommendationsData;
-  assert.deepEqual(cards.items.map((item) => item.id), second.cards!.items.map((item) => item.id));
-  assert.ok(body.messages[3].parts.some((part) => part.type === "text" && part.text.length > 0), "the reply text");
+  assert.deepEqual(
+    cards.items.map((item) => item.id),
+    second.cards!.items.map((item) => item.id),
+  );
+  assert.ok(
+    body.messages[3].parts.some((part) => part.type === "text" && part.text.length > 0),
+    "the reply text",
+  );
   assert.deepEqual(body.feedback, [{ impressionId: second.cards!.impressionId, itemId: liked.id, state: { choice: "like", seen: false, clicked: false, undoable: "like" } }]);
 });
 
@@ -84,16 +93,27 @@ test("show more is the next page of the same request with no repeats; regenerate
   const more = await chat(server.baseUrl, browser, "Show more", { kind: "more", answerId: first.answerId });
   assert.equal(more.cards!.query, "comedies from the 90s");
   assert.equal(more.cards!.items.length, 5);
-  assert.deepEqual(more.cards!.items.filter((item) => first.cards!.items.some((shown) => shown.id === item.id)), [], "no repeats");
+  assert.deepEqual(
+    more.cards!.items.filter((item) => first.cards!.items.some((shown) => shown.id === item.id)),
+    [],
+    "no repeats",
+  );
   const regenerated = await chat(server.baseUrl, browser, "Show more", { kind: "regenerate", answerId: more.answerId });
   assert.equal(regenerated.status, 200);
-  assert.deepEqual(regenerated.cards!.items.filter((item) => [...first.cards!.items, ...more.cards!.items].some((shown) => shown.id === item.id)), [], "other films");
+  assert.deepEqual(
+    regenerated.cards!.items.filter((item) => [...first.cards!.items, ...more.cards!.items].some((shown) => shown.id === item.id)),
+    [],
+    "other films",
+  );
 
   const { body } = await restore(server.baseUrl, browser);
   assert.deepEqual(body.messages.map((message) => message.id).slice(-1), [regenerated.answerId]);
   assert.equal(body.total, 4, "regenerate replaced, it did not append");
 
-  for (const turn of [{ kind: "more", answerId: first.answerId }, { kind: "regenerate", answerId: more.answerId }]) {
+  for (const turn of [
+    { kind: "more", answerId: first.answerId },
+    { kind: "regenerate", answerId: more.answerId },
+  ]) {
     const stale = await chat(server.baseUrl, browser, "Show more", turn);
     assert.equal(stale.status, 409);
     assert.equal(stale.body.error.code, "conflict:chat");
@@ -118,7 +138,12 @@ test("bad conversation input is a 400 or 404 with a code and a message, never a 
     assert.match(error.code, status === 404 ? /^not_found:session$/ : /^bad_request:/);
     assert.ok(error.message.length > 0);
   }
-  for (const [id, status, code] of [["short", 400, "bad_request:session"], ["has%20spaces%20in%20it%20x", 400, "bad_request:session"], [`x${"y".repeat(70)}`, 400, "bad_request:session"], ["http-conversation-never", 404, "not_found:session"]] as const) {
+  for (const [id, status, code] of [
+    ["short", 400, "bad_request:session"],
+    ["has%20spaces%20in%20it%20x", 400, "bad_request:session"],
+    [`x${"y".repeat(70)}`, 400, "bad_request:session"],
+    ["http-conversation-never", 404, "not_found:session"],
+  ] as const) {
     const { status: got, body } = await restore(server.baseUrl, id);
     assert.equal(got, status, id);
     assert.equal(body.error?.code, code);
@@ -154,7 +179,15 @@ test("feedback over HTTP: like → undo → like with event ids is three events;
   const store = openSqliteStore({ path: server.databasePath });
   try {
     const events = await store.listFeedback(target.impressionId!);
-    assert.deepEqual(events.map((event) => [event.event, event.clientEventId]), [["like", "http-event-100001"], ["undo", "http-event-100002"], ["like", "http-event-100003"], ["skip", "http-event-100004"]]);
+    assert.deepEqual(
+      events.map((event) => [event.event, event.clientEventId]),
+      [
+        ["like", "http-event-100001"],
+        ["undo", "http-event-100002"],
+        ["like", "http-event-100003"],
+        ["skip", "http-event-100004"],
+      ],
+    );
     const session = restoreSession((await store.getSession(sessionOf(browser)))!.state);
     assert.deepEqual([session.liked.includes(target.itemId), session.disliked.includes(target.itemId)], [false, true], "the session keeps the skip");
   } finally {
@@ -179,7 +212,11 @@ test("a finished answer survives kill -9 of the server right after it", async ()
     const store = openSqliteStore({ path: databasePath });
     try {
       const { messages } = await store.listConversation(sessionOf(browser));
-      assert.deepEqual(messages.map((message) => message.id).filter((id) => id.startsWith("a_")), answers.map((answer) => answer.answerId), "every finished answer was stored before it finished");
+      assert.deepEqual(
+        messages.map((message) => message.id).filter((id) => id.startsWith("a_")),
+        answers.map((answer) => answer.answerId),
+        "every finished answer was stored before it finished",
+      );
     } finally {
       await store.close();
     }
@@ -193,7 +230,9 @@ test("sessions are the server's: the browser gets an HttpOnly SameSite cookie, n
   const response = await postJson(server.baseUrl, "/api/chat", { messages: [{ id: "q-cookie", role: "user", parts: [{ type: "text", text: "heat" }] }], limit: 3 });
   const cookie = response.headers.get("set-cookie") ?? "";
   assert.match(cookie, /^reelcast_session=s_[0-9a-f]{32}; Path=\/api; Max-Age=\d+; HttpOnly; SameSite=Strict$/);
-  const cards = chunksOf(await response.text()).filter((chunk) => chunk.type === "data-recommendations").at(-1)!.data as unknown as RecommendationsData;
+  const cards = chunksOf(await response.text())
+    .filter((chunk) => chunk.type === "data-recommendations")
+    .at(-1)!.data as unknown as RecommendationsData;
   assert.equal(cards.sessionId, null, "the stream does not carry the cookie's id");
 
   // An API client's made-up id starts a new session under a new id; the made-up one stays unknown.

@@ -46,7 +46,10 @@ test("feedback: 202 recorded, 202 duplicate, 404 unknown impression or item, sto
   const store = openSqliteStore({ path: server.databasePath });
   try {
     const events = await store.listFeedback(answer.impressionId);
-    assert.deepEqual(events.map((event) => [event.itemId, event.event]), [[itemId, "like"]]);
+    assert.deepEqual(
+      events.map((event) => [event.itemId, event.event]),
+      [[itemId, "like"]],
+    );
   } finally {
     await store.close();
   }
@@ -85,5 +88,8 @@ test("nearline over HTTP: a like shapes the same session's next answer", async (
   assert.equal(response.status, 202);
   const next = await ask({ query: "animation", limit: 8, sessionId });
   assert.ok(next.route.reasons.includes("session taste: 1 liked, 0 disliked"), next.route.reasons.join(" | "));
-  assert.notDeepEqual(next.items.map((item) => item.id), first.items.map((item) => item.id));
+  assert.notDeepEqual(
+    next.items.map((item) => item.id),
+    first.items.map((item) => item.id),
+  );
 });

@@ -57,7 +57,11 @@ test("with the token: the stored evaluations of the windows served, every impres
     if (!answer.impressionId) continue;
     impressions += 1;
     routes[answer.route.reasoner === null ? "fast" : answer.route.reasoner === "offline" ? "offline" : "llm"] += 1;
-    const like = await fetch(`${server.baseUrl}/api/feedback`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ impressionId: answer.impressionId, itemId: answer.items[0].id, event: "like" }) });
+    const like = await fetch(`${server.baseUrl}/api/feedback`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ impressionId: answer.impressionId, itemId: answer.items[0].id, event: "like" }),
+    });
     assert.equal(like.status, 202);
     likes += 1;
   }
@@ -75,14 +79,31 @@ test("with the token: the stored evaluations of the windows served, every impres
   }
   const withImpressions = answer.evaluations.filter((entry) => entry.evaluation.impressions.total > 0);
   const sum = (count: (entry: EvaluationsAnswer["evaluations"][number]) => number) => withImpressions.reduce((total, entry) => total + count(entry), 0);
-  assert.equal(sum((entry) => entry.evaluation.impressions.total), impressions);
-  assert.equal(sum((entry) => entry.evaluation.impressions.evaluated), impressions, JSON.stringify(withImpressions.map((entry) => entry.evaluation.impressions)));
-  assert.equal(sum((entry) => entry.evaluation.drift.current.served), impressions);
+  assert.equal(
+    sum((entry) => entry.evaluation.impressions.total),
+    impressions,
+  );
+  assert.equal(
+    sum((entry) => entry.evaluation.impressions.evaluated),
+    impressions,
+    JSON.stringify(withImpressions.map((entry) => entry.evaluation.impressions)),
+  );
+  assert.equal(
+    sum((entry) => entry.evaluation.drift.current.served),
+    impressions,
+  );
   assert.deepEqual(
-    { fast: sum((entry) => entry.evaluation.drift.current.routes.fast), offline: sum((entry) => entry.evaluation.drift.current.routes.offline), llm: sum((entry) => entry.evaluation.drift.current.routes.llm) },
+    {
+      fast: sum((entry) => entry.evaluation.drift.current.routes.fast),
+      offline: sum((entry) => entry.evaluation.drift.current.routes.offline),
+      llm: sum((entry) => entry.evaluation.drift.current.routes.llm),
+    },
     routes,
   );
-  assert.equal(sum((entry) => entry.evaluation.drift.current.reactedSlots), likes);
+  assert.equal(
+    sum((entry) => entry.evaluation.drift.current.reactedSlots),
+    likes,
+  );
   for (const entry of withImpressions) {
     const { evaluation } = entry;
     assert.equal(evaluation.window.to - evaluation.window.from, INTERVAL_MS);

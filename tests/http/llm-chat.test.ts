@@ -30,7 +30,12 @@ before(async () => {
     const name = request.response_format?.json_schema?.name;
     if (name === "constraints") {
       return {
-        content: JSON.stringify({ includeGenres: [{ genre: "Sci-Fi", strength: "hard" }], years: { from: 1990, to: 1999, strength: "hard" }, references: [{ title: "Blade Runner", modifier: "made in the 90s" }], mood: "dark dystopian noir" }),
+        content: JSON.stringify({
+          includeGenres: [{ genre: "Sci-Fi", strength: "hard" }],
+          years: { from: 1990, to: 1999, strength: "hard" },
+          references: [{ title: "Blade Runner", modifier: "made in the 90s" }],
+          mood: "dark dystopian noir",
+        }),
         ...(constraintGate ? { fault: { kind: "wait" as const, until: constraintGate } } : constraintDelayMs > 0 ? { fault: { kind: "delay" as const, milliseconds: constraintDelayMs } } : {}),
       };
     }
@@ -98,7 +103,10 @@ test("/api/chat: fast cards show first while the LLM reasons, then the reasoned 
     constraintGate = null;
   }
   const recommendations = chunks.filter((chunk) => chunk.type === "data-recommendations").map((chunk) => chunk.data as { stage: string; items: unknown[]; replacedPreview: boolean });
-  assert.deepEqual(recommendations.map((data) => data.stage), ["preview", "final"]);
+  assert.deepEqual(
+    recommendations.map((data) => data.stage),
+    ["preview", "final"],
+  );
   assert.ok(recommendations[0].items.length > 0);
   const routes = chunks.filter((chunk) => chunk.type === "data-route-decision").map((chunk) => chunk.data as { reasoner: string | null });
   assert.equal(routes[routes.length - 1].reasoner, "llm:test-model");
@@ -109,7 +117,10 @@ test("an LLM slower than its deadline: the offline reasoner answers, and the rea
   const response = await postJson("/api/recommend", { query: VIBE, limit: 5 });
   const body = recommendResponseSchema.parse(await response.json());
   assert.equal(body.route.reasoner, "offline");
-  assert.ok(body.route.reasons.some((reason) => /timed out.*offline reasoner answered instead/i.test(reason)), body.route.reasons.join(" | "));
+  assert.ok(
+    body.route.reasons.some((reason) => /timed out.*offline reasoner answered instead/i.test(reason)),
+    body.route.reasons.join(" | "),
+  );
   for (const item of body.items) assert.ok(item.year! >= 1990 && item.year! <= 1999, `${item.title} (${item.year})`);
   constraintDelayMs = 0;
 });

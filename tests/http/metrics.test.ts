@@ -26,16 +26,23 @@ after(async () => {
  * One request on a connection of its own (no keep-alive): the cluster primary hands each new
  * connection to the next worker in turn, so consecutive requests alternate between the workers.
  */
-function freshRequest(path: string, options: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<{ status: number; text: string; headers: Record<string, string | string[] | undefined> }> {
+function freshRequest(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+): Promise<{ status: number; text: string; headers: Record<string, string | string[] | undefined> }> {
   const url = new URL(path, server.baseUrl);
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(url, { method: options.method ?? "GET", agent: false, headers: { connection: "close", ...(body ? { "content-type": "application/json" } : {}), ...options.headers } }, (response) => {
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (text += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, text, headers: response.headers }));
-    });
+    const outgoing = httpRequest(
+      url,
+      { method: options.method ?? "GET", agent: false, headers: { connection: "close", ...(body ? { "content-type": "application/json" } : {}), ...options.headers } },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (text += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, text, headers: response.headers }));
+      },
+    );
     outgoing.on("error", reject);
     outgoing.end(body);
   });
@@ -144,7 +151,16 @@ test("with the token: Prometheus text summed over both workers; counters move by
   assert.equal(total(samples, "reelcast_llm_budget_left_usd"), 5);
   assert.equal(total(samples, "reelcast_llm_budget_window_seconds"), 3600);
   const { types } = parsePrometheus((await scrape()).text);
-  for (const name of ["reelcast_http_requests_total", "reelcast_llm_calls_total", "reelcast_llm_tokens_total", "reelcast_llm_spend_usd_total", "reelcast_fallbacks_total", "reelcast_store_errors_total", "reelcast_rate_limited_total", "reelcast_bandit_impressions_total"]) {
+  for (const name of [
+    "reelcast_http_requests_total",
+    "reelcast_llm_calls_total",
+    "reelcast_llm_tokens_total",
+    "reelcast_llm_spend_usd_total",
+    "reelcast_fallbacks_total",
+    "reelcast_store_errors_total",
+    "reelcast_rate_limited_total",
+    "reelcast_bandit_impressions_total",
+  ]) {
     assert.equal(types.get(name), "counter", name);
   }
   assert.equal(types.get("reelcast_http_request_duration_seconds"), "histogram");

@@ -11,8 +11,7 @@ after(async () => {
   await server?.stop();
 });
 
-const post = (body: string, headers: Record<string, string> = { "content-type": "application/json" }) =>
-  fetch(`${server.baseUrl}/api/recommend`, { method: "POST", headers, body });
+const post = (body: string, headers: Record<string, string> = { "content-type": "application/json" }) => fetch(`${server.baseUrl}/api/recommend`, { method: "POST", headers, body });
 
 test("answers a query with the response contract", async () => {
   const response = await post(JSON.stringify({ query: "blade runer", limit: 3, unknownField: true }));
@@ -55,7 +54,7 @@ test("bad requests get 400 with a code and a message", async () => {
 /** Deterministic generator of hostile bodies: wrong types, huge values, broken JSON, odd bytes. */
 function* badBodies(count: number): Generator<string> {
   let seed = 20261123;
-  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const values: unknown[] = [null, true, 0, -1, 1e308, "", " ", "x".repeat(5000), [], {}, ["heat"], { query: "heat" }, "\u0000", "💥".repeat(1500)];
   for (let index = 0; index < count; index += 1) {
     const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];

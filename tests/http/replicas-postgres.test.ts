@@ -33,7 +33,8 @@ const EVENTS = ["click", "like", "play", "skip", "dismiss"] as const;
 
 type Replicas = readonly [RunningServer, RunningServer];
 
-const CI_WITHOUT_DATABASE = "CI is set but REELCAST_TEST_DATABASE_URL is not: the replica test must run against PostgreSQL in CI (.ci/run starts a throw-away cluster with scripts/ci/postgres-cluster.sh and exports it).";
+const CI_WITHOUT_DATABASE =
+  "CI is set but REELCAST_TEST_DATABASE_URL is not: the replica test must run against PostgreSQL in CI (.ci/run starts a throw-away cluster with scripts/ci/postgres-cluster.sh and exports it).";
 
 test("two replicas over one PostgreSQL: one bandit state, shared spend ceilings, no acknowledged feedback lost to kill -9", { skip: postgresSkip() }, async (t) => {
   if (!process.env.REELCAST_TEST_DATABASE_URL?.trim()) assert.fail(CI_WITHOUT_DATABASE);
@@ -114,7 +115,8 @@ async function snapshotsThroughTheEnd(database: TestDatabase, replicasExpected: 
     const snapshots = (await database.sql("SELECT version, through_sequence::int AS through, state_json AS state FROM bandit_state ORDER BY version")) as unknown as SnapshotRow[];
     const last = Number(value);
     if (snapshots.filter((row) => row.through === last).length >= replicasExpected) return { last, snapshots };
-    if (Date.now() > deadline) assert.fail(`no ${replicasExpected} snapshots through event ${last} within a minute: ${JSON.stringify(snapshots.map(({ version, through }) => ({ version, through })))}`);
+    if (Date.now() > deadline)
+      assert.fail(`no ${replicasExpected} snapshots through event ${last} within a minute: ${JSON.stringify(snapshots.map(({ version, through }) => ({ version, through })))}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -177,13 +179,22 @@ const constraintCalls = (llm: OpenAiTestServer) => llm.requests.filter((request)
  * provider (reserved): then no reservation is settled yet, so the ledger's unsettled rows are
  * exactly this burst's reservations at their estimates, read by `whileHeld`.
  */
-async function burst(llm: OpenAiTestServer, replicas: Replicas, bodies: ReadonlyArray<Record<string, unknown>>, whileHeld: () => Promise<void>): Promise<{ answers: Array<{ replica: number; answer: RecommendResponse }>; calls: number }> {
+async function burst(
+  llm: OpenAiTestServer,
+  replicas: Replicas,
+  bodies: ReadonlyArray<Record<string, unknown>>,
+  whileHeld: () => Promise<void>,
+): Promise<{ answers: Array<{ replica: number; answer: RecommendResponse }>; calls: number }> {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   const callsBefore = constraintCalls(llm);
   llm.handler = (request: ChatCompletionRequest): ChatReply => {
     const name = request.response_format?.json_schema?.name;
-    if (name === "constraints") return { content: JSON.stringify({ includeGenres: [{ genre: "Sci-Fi", strength: "hard" }], years: { from: 1990, to: 1999, strength: "hard" }, mood: "dark dystopian noir" }), fault: { kind: "wait", until: held } };
+    if (name === "constraints")
+      return {
+        content: JSON.stringify({ includeGenres: [{ genre: "Sci-Fi", strength: "hard" }], years: { from: 1990, to: 1999, strength: "hard" }, mood: "dark dystopian noir" }),
+        fault: { kind: "wait", until: held },
+      };
     if (name === "rerank") return { content: JSON.stringify({ picks: [] }) };
     return { content: "{}" };
   };
@@ -216,9 +227,14 @@ async function ceilingsHoldAcrossReplicas(context: TestContext, database: TestDa
   const { sessionId } = await recommend(replicas[0], { query: "toy story", limit: 3 });
   assert.ok(sessionId);
   let heldSession: LedgerRow[] = [];
-  const session = await burst(llm, replicas, Array.from({ length: 8 }, () => ({ query: REASONING, route: "reasoning", limit: 5, sessionId })), async () => {
-    heldSession = await ledger(database);
-  });
+  const session = await burst(
+    llm,
+    replicas,
+    Array.from({ length: 8 }, () => ({ query: REASONING, route: "reasoning", limit: 5, sessionId })),
+    async () => {
+      heldSession = await ledger(database);
+    },
+  );
   assert.ok(heldSession.every((row) => row.session === sessionId && !row.settled));
   const sessionEstimate = Math.max(...heldSession.map((row) => row.usd));
   assert.ok(heldSession.length >= 1 && sum(heldSession) <= SESSION_CEILING_USD, `reserved $${sum(heldSession)} in ${heldSession.length} rows within the session's $${SESSION_CEILING_USD}`);
@@ -228,16 +244,24 @@ async function ceilingsHoldAcrossReplicas(context: TestContext, database: TestDa
   assert.equal(sessionLlm.length, heldSession.length);
   for (const { answer } of session.answers.filter(({ answer }) => !servedByLlm(answer))) {
     assert.equal(answer.route.reasoner, "offline");
-    assert.ok(answer.route.reasons.some((reason) => /session LLM budget/.test(reason)), answer.route.reasons.join(" | "));
+    assert.ok(
+      answer.route.reasons.some((reason) => /session LLM budget/.test(reason)),
+      answer.route.reasons.join(" | "),
+    );
   }
   const afterSession = await ledger(database);
   assert.ok(sum(afterSession) <= SESSION_CEILING_USD && afterSession.every((row) => row.settled), "settled within the ceiling");
 
   // Twelve new sessions at once, six on each replica: only the global ceiling binds.
   let heldGlobal: LedgerRow[] = [];
-  const global = await burst(llm, replicas, Array.from({ length: 12 }, () => ({ query: REASONING, route: "reasoning", limit: 5 })), async () => {
-    heldGlobal = await ledger(database);
-  });
+  const global = await burst(
+    llm,
+    replicas,
+    Array.from({ length: 12 }, () => ({ query: REASONING, route: "reasoning", limit: 5 })),
+    async () => {
+      heldGlobal = await ledger(database);
+    },
+  );
   const reserved = heldGlobal.filter((row) => !row.settled);
   const globalEstimate = Math.max(...reserved.map((row) => row.usd));
   assert.ok(reserved.length >= 2, `${reserved.length} reservations: the ceiling left room for several`);
@@ -247,7 +271,10 @@ async function ceilingsHoldAcrossReplicas(context: TestContext, database: TestDa
   assert.equal(global.calls, reserved.length, "one provider call per reservation, none without one");
   assert.equal(globalLlm.length, reserved.length);
   for (const { answer } of global.answers.filter(({ answer }) => !servedByLlm(answer))) {
-    assert.ok(answer.route.reasons.some((reason) => /global LLM budget/.test(reason)), answer.route.reasons.join(" | "));
+    assert.ok(
+      answer.route.reasons.some((reason) => /global LLM budget/.test(reason)),
+      answer.route.reasons.join(" | "),
+    );
   }
   const final = await ledger(database);
   assert.equal(final.length, heldSession.length + reserved.length, "a ledger row per provider call");

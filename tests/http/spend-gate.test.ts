@@ -23,7 +23,8 @@ after(async () => {
 function answerEverything(llm: OpenAiTestServer): void {
   llm.handler = (request: ChatCompletionRequest) => {
     const name = request.response_format?.json_schema?.name;
-    if (name === "constraints") return { content: JSON.stringify({ includeGenres: [{ genre: "Sci-Fi", strength: "hard" }], years: { from: 1990, to: 1999, strength: "hard" }, mood: "dark dystopian noir" }) };
+    if (name === "constraints")
+      return { content: JSON.stringify({ includeGenres: [{ genre: "Sci-Fi", strength: "hard" }], years: { from: 1990, to: 1999, strength: "hard" }, mood: "dark dystopian noir" }) };
     if (name === "rerank") return { content: JSON.stringify({ picks: [] }) };
     if (request.stream) return { content: "Those are the closest fits I found." };
     return { content: "{}" }; // the DJ script: the templates take over, but the call was made (and paid)
@@ -69,68 +70,78 @@ async function narrate(server: RunningServer, text: string): Promise<{ status: n
 
 const refusedForBudget = (reasons: readonly string[]) => reasons.some((reason) => /LLM budget reached/.test(reason));
 
-test("past the LLM ceiling no chat turn or narration reaches the provider, and every one still answers", { skip: findExecutable("espeak-ng") ? false : "espeak-ng is not installed" }, async (t: TestContext) => {
-  const llm = await startOpenAiTestServer();
-  servers.push(llm);
-  answerEverything(llm);
-  const server = await startNextServer({
-    OPENAI_API_KEY: "test-key",
-    OPENAI_BASE_URL: llm.baseURL,
-    REELCAST_LLM_MODEL: "test-model",
-    REELCAST_TTS_MODEL: "tts-1",
-    REELCAST_LLM_TIMEOUT_MS: "3000",
-    // A ceiling a few dozen calls spend; the whole of it for this one client (shares are tested in unit tests).
-    REELCAST_LLM_BUDGET_GLOBAL_USD: "0.02",
-    REELCAST_CLIENT_BUDGET_SHARE: "1",
-    REELCAST_RATE_LIMIT: "off",
-  });
-  servers.push(server);
+test(
+  "past the LLM ceiling no chat turn or narration reaches the provider, and every one still answers",
+  { skip: findExecutable("espeak-ng") ? false : "espeak-ng is not installed" },
+  async (t: TestContext) => {
+    const llm = await startOpenAiTestServer();
+    servers.push(llm);
+    answerEverything(llm);
+    const server = await startNextServer({
+      OPENAI_API_KEY: "test-key",
+      OPENAI_BASE_URL: llm.baseURL,
+      REELCAST_LLM_MODEL: "test-model",
+      REELCAST_TTS_MODEL: "tts-1",
+      REELCAST_LLM_TIMEOUT_MS: "3000",
+      // A ceiling a few dozen calls spend; the whole of it for this one client (shares are tested in unit tests).
+      REELCAST_LLM_BUDGET_GLOBAL_USD: "0.02",
+      REELCAST_CLIENT_BUDGET_SHARE: "1",
+      REELCAST_RATE_LIMIT: "off",
+    });
+    servers.push(server);
 
-  // Spend: a reasoning turn, a fast-path turn and a narration per round, until the gate refuses all three.
-  let rounds = 0;
-  let requests = 0;
-  let spentAt: number | null = null;
-  for (; rounds < 80 && spentAt === null; rounds++) {
-    const reasoning = await chatTurn(server, REASONING);
-    const fast = await chatTurn(server, FAST);
-    const speech = await narrate(server, SCRIPT);
-    requests += 3;
-    for (const turn of [reasoning, fast]) assert.equal(turn.status, 200);
-    assert.equal(speech.status, 200);
-    const everyCallRefused = refusedForBudget(reasoning.reasons) && fast.reasons.some((reason) => /^DJ script skipped: .*LLM budget reached/.test(reason)) && /^speech skipped: .*LLM budget reached/.test(speech.reason ?? "");
-    if (everyCallRefused) spentAt = llm.requests.length;
-  }
-  assert.ok(spentAt !== null, `the budget was not spent in ${rounds} rounds`);
-  const before = countByEndpoint(llm);
-  assert.ok(before.chat > 0 && before.speech > 0, "the provider was used while the budget lasted");
+    // Spend: a reasoning turn, a fast-path turn and a narration per round, until the gate refuses all three.
+    let rounds = 0;
+    let requests = 0;
+    let spentAt: number | null = null;
+    for (; rounds < 80 && spentAt === null; rounds++) {
+      const reasoning = await chatTurn(server, REASONING);
+      const fast = await chatTurn(server, FAST);
+      const speech = await narrate(server, SCRIPT);
+      requests += 3;
+      for (const turn of [reasoning, fast]) assert.equal(turn.status, 200);
+      assert.equal(speech.status, 200);
+      const everyCallRefused =
+        refusedForBudget(reasoning.reasons) &&
+        fast.reasons.some((reason) => /^DJ script skipped: .*LLM budget reached/.test(reason)) &&
+        /^speech skipped: .*LLM budget reached/.test(speech.reason ?? "");
+      if (everyCallRefused) spentAt = llm.requests.length;
+    }
+    assert.ok(spentAt !== null, `the budget was not spent in ${rounds} rounds`);
+    const before = countByEndpoint(llm);
+    assert.ok(before.chat > 0 && before.speech > 0, "the provider was used while the budget lasted");
 
-  // Past the ceiling: every answer still comes, none from the provider.
-  const afterRounds = 20;
-  for (let round = 0; round < afterRounds; round++) {
-    const reasoning = await chatTurn(server, REASONING);
-    assert.equal(reasoning.status, 200);
-    assert.equal(reasoning.reasoner, "offline");
-    assert.ok(refusedForBudget(reasoning.reasons), reasoning.reasons.join(" | "));
-    assert.ok(reasoning.cards > 0);
-    assert.equal(reasoning.narration?.source, "template");
-    const fast = await chatTurn(server, FAST);
-    assert.equal(fast.status, 200);
-    assert.ok(fast.cards > 0);
-    assert.equal(fast.narration?.source, "template");
-    assert.ok(fast.reasons.some((reason) => /^DJ script skipped: global LLM budget reached: .*; DJ script from the templates$/.test(reason)), fast.reasons.join(" | "));
-    const speech = await narrate(server, SCRIPT);
-    assert.equal(speech.status, 200);
-    assert.equal(speech.voice, "espeak-ng");
-    assert.equal(speech.type, "audio/mpeg");
-    assert.ok(speech.bytes > 1000);
-    assert.match(speech.reason ?? "", /^speech skipped: global LLM budget reached: .*; free voice instead$/);
-  }
-  const afterCeiling = countByEndpoint(llm, spentAt);
-  assert.deepEqual(afterCeiling, { chat: 0, speech: 0 }, "provider calls after the ceiling");
-  t.diagnostic(
-    `spend gate: ${requests} requests (${rounds} rounds of reasoning turn + fast turn + narration) spent a $0.02 ceiling; provider calls before it: ${before.chat} chat, ${before.speech} speech; after it: ${afterCeiling.chat} chat, ${afterCeiling.speech} speech in ${afterRounds * 3} more requests, all answered (offline reasoner, template DJ script, espeak-ng)`,
-  );
-});
+    // Past the ceiling: every answer still comes, none from the provider.
+    const afterRounds = 20;
+    for (let round = 0; round < afterRounds; round++) {
+      const reasoning = await chatTurn(server, REASONING);
+      assert.equal(reasoning.status, 200);
+      assert.equal(reasoning.reasoner, "offline");
+      assert.ok(refusedForBudget(reasoning.reasons), reasoning.reasons.join(" | "));
+      assert.ok(reasoning.cards > 0);
+      assert.equal(reasoning.narration?.source, "template");
+      const fast = await chatTurn(server, FAST);
+      assert.equal(fast.status, 200);
+      assert.ok(fast.cards > 0);
+      assert.equal(fast.narration?.source, "template");
+      assert.ok(
+        fast.reasons.some((reason) => /^DJ script skipped: global LLM budget reached: .*; DJ script from the templates$/.test(reason)),
+        fast.reasons.join(" | "),
+      );
+      const speech = await narrate(server, SCRIPT);
+      assert.equal(speech.status, 200);
+      assert.equal(speech.voice, "espeak-ng");
+      assert.equal(speech.type, "audio/mpeg");
+      assert.ok(speech.bytes > 1000);
+      assert.match(speech.reason ?? "", /^speech skipped: global LLM budget reached: .*; free voice instead$/);
+    }
+    const afterCeiling = countByEndpoint(llm, spentAt);
+    assert.deepEqual(afterCeiling, { chat: 0, speech: 0 }, "provider calls after the ceiling");
+    t.diagnostic(
+      `spend gate: ${requests} requests (${rounds} rounds of reasoning turn + fast turn + narration) spent a $0.02 ceiling; provider calls before it: ${before.chat} chat, ${before.speech} speech; after it: ${afterCeiling.chat} chat, ${afterCeiling.speech} speech in ${afterRounds * 3} more requests, all answered (offline reasoner, template DJ script, espeak-ng)`,
+    );
+  },
+);
 
 test("a provider that keeps failing is called once per cool-down, not once per request", async (t: TestContext) => {
   const llm = await startOpenAiTestServer();
@@ -161,7 +172,10 @@ test("a provider that keeps failing is called once per cool-down, not once per r
   const first = countByEndpoint(llm).chat;
   // Turn 1: the reasoner and the DJ script fail (2); turn 2: the reasoner fails (3) and the circuit opens.
   assert.equal(first, 3, `${turns} turns, provider calls`);
-  assert.deepEqual(skippedTurns, Array.from({ length: turns - 2 }, (_, index) => index + 2));
+  assert.deepEqual(
+    skippedTurns,
+    Array.from({ length: turns - 2 }, (_, index) => index + 2),
+  );
 
   await new Promise((resolve) => setTimeout(resolve, coolDownMs + 200));
   const trialFrom = llm.requests.length;

@@ -22,7 +22,21 @@ export function recommendedItem(overrides: Partial<RecommendedItem> & { id: stri
 
 /** A route as the pipeline reports it: the fast path unless `overrides` say otherwise. */
 export function routeInfo(overrides: Partial<RouteInfo> = {}): RouteInfo {
-  return { path: "fast", score: null, threshold: null, reasons: [], plainReason: "", reasoner: null, estimatedCostUsd: null, estimatedLatencyMs: null, actualCostUsd: null, inputTokens: null, outputTokens: null, latencyMs: 1, ...overrides };
+  return {
+    path: "fast",
+    score: null,
+    threshold: null,
+    reasons: [],
+    plainReason: "",
+    reasoner: null,
+    estimatedCostUsd: null,
+    estimatedLatencyMs: null,
+    actualCostUsd: null,
+    inputTokens: null,
+    outputTokens: null,
+    latencyMs: 1,
+    ...overrides,
+  };
 }
 
 /** A whole response with nothing understood, relaxed or referred to, unless `overrides` say so. */

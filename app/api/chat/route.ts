@@ -63,7 +63,9 @@ export async function POST(request: Request): Promise<Response> {
     const run: ProgressiveRecommend = (pipelineRequest, options) =>
       withStoreApiErrors(
         answer
-          .run((answering) => recommend(pipelineRequest, answering, { ...options, rerun: conversation.rerun, client, onProgress: options?.onProgress && ((partial) => options.onProgress!(hideSession(partial))) }))
+          .run((answering) =>
+            recommend(pipelineRequest, answering, { ...options, rerun: conversation.rerun, client, onProgress: options?.onProgress && ((partial) => options.onProgress!(hideSession(partial))) }),
+          )
           .then((response) => hideSession(withStoreNotice(response, answer.outage()))),
       );
     const languageModel = providers().languageModel;
@@ -73,27 +75,31 @@ export async function POST(request: Request): Promise<Response> {
     const stream = createUIMessageStream<ChatMessage>({
       execute: async ({ writer }) => {
         const transcript = recordTranscript(answer.engine, writer, conversation);
-        await writeChatTurn(transcript.writer, { ...turn, request: conversation.request }, {
-          recommend: run,
-          narrate: async ({ query, response, previousOpeningId, signal }) => {
-            const { reason, ...script } = await writeDjScript(
-              { query, items: response.items, routePath: response.route.path, seed: `${response.sessionId ?? ""}\u0000${query}`, previousOpeningId },
-              { model: languageModel, signal, gate: spendGate(answer.engine, spender), priceTable: engine.llm.priceTable },
-            );
-            if (reason) spendNotes.push(reason);
-            return script;
+        await writeChatTurn(
+          transcript.writer,
+          { ...turn, request: conversation.request },
+          {
+            recommend: run,
+            narrate: async ({ query, response, previousOpeningId, signal }) => {
+              const { reason, ...script } = await writeDjScript(
+                { query, items: response.items, routePath: response.route.path, seed: `${response.sessionId ?? ""}\u0000${query}`, previousOpeningId },
+                { model: languageModel, signal, gate: spendGate(answer.engine, spender), priceTable: engine.llm.priceTable },
+              );
+              if (reason) spendNotes.push(reason);
+              return script;
+            },
+            lateReasons: () => spendNotes,
+            reply: createLlmReplyWriter({
+              engine: answer.engine,
+              handle: languageModel,
+              ...spender,
+              onRefused: (reason) => spendNotes.push(reason),
+              stream: ({ system, content, maxOutputTokens, signal }) => streamPlainText({ handle: languageModel!, system, content, maxOutputTokens, abortSignal: signal }),
+            }),
+            now: () => performance.now(),
+            signal: request.signal,
           },
-          lateReasons: () => spendNotes,
-          reply: createLlmReplyWriter({
-            engine: answer.engine,
-            handle: languageModel,
-            ...spender,
-            onRefused: (reason) => spendNotes.push(reason),
-            stream: ({ system, content, maxOutputTokens, signal }) => streamPlainText({ handle: languageModel!, system, content, maxOutputTokens, abortSignal: signal }),
-          }),
-          now: () => performance.now(),
-          signal: request.signal,
-        });
+        );
         // A stopped answer is not kept: the person saw it stop.
         await withStoreApiErrors(transcript.commit({ skip: request.signal.aborted }));
       },

@@ -30,9 +30,7 @@ const chatBodySchema = z.object({
   limit: z.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(CHAT_MAX_LIMIT, `limit must be at most ${CHAT_MAX_LIMIT}`).optional(),
   route: recommendRequestSchema.shape.route,
   discovery: recommendRequestSchema.shape.discovery,
-  narration: z
-    .object({ previousOpeningId: z.string().max(64, "narration.previousOpeningId must be at most 64 characters").nullable().optional() })
-    .optional(),
+  narration: z.object({ previousOpeningId: z.string().max(64, "narration.previousOpeningId must be at most 64 characters").nullable().optional() }).optional(),
   /** What this message does to the stored conversation: ask (default), regenerate or more (lib/chat/transcript.ts). */
   turn: conversationTurnSchema.optional(),
   /** "New chat": start a new session instead of continuing the one in the session cookie. */

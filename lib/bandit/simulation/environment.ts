@@ -157,7 +157,10 @@ export function createEnvironment(options: EnvironmentOptions): SimulationEnviro
         const genre = items[likedItemIndexes[0]].genres[0];
         genres = genre && GENRES.includes(genre) ? [genre] : [];
       }
-      const picked = shuffled(user.pool.map((item, index) => index), random).slice(0, candidatesPerRound);
+      const picked = shuffled(
+        user.pool.map((item, index) => index),
+        random,
+      ).slice(0, candidatesPerRound);
       let candidates = picked.map((index) => ({ itemIndex: user.pool[index], relevance: user.poolRelevance[index] }));
       if (runtimeMaxMinutes !== null) {
         // Retrieval applies the hard runtime filter, unless it would leave too little to show.

@@ -117,7 +117,10 @@ function learn(state: BanditState, rule: LearningRule, features: readonly Sparse
     });
     return;
   }
-  observeImpression(state, features.map((slotFeature) => ({ features: slotFeature })));
+  observeImpression(
+    state,
+    features.map((slotFeature) => ({ features: slotFeature })),
+  );
   events.forEach((event, slot) => {
     if (event !== null) applyFeedback(state, { features: features[slot], previousEvents: [], event });
   });

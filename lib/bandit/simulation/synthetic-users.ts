@@ -113,7 +113,9 @@ function userRanges(interactions: Interactions): Array<[number, number]> {
 export function pickSimulatedUsers(interactions: Interactions, random: RandomSource, userCount = 200, minimumRatings = 40): number[] {
   const ranges = userRanges(interactions);
   const eligible = ranges.map(([start, end], user) => (end - start >= minimumRatings ? user : -1)).filter((user) => user >= 0);
-  return shuffled(eligible, random).slice(0, userCount).sort((left, right) => left - right);
+  return shuffled(eligible, random)
+    .slice(0, userCount)
+    .sort((left, right) => left - right);
 }
 
 /** The rows of a user's ratings that are held out (the latest `heldOutShare`). */
@@ -186,7 +188,8 @@ export function buildSimulatedUsers(users: readonly number[], options: Synthetic
     }
     const genreTotal = [...likedGenres.values()].reduce((sum, count) => sum + count, 0) || 1;
     const traits = {
-      genreLoyalty: heldLiked.length === 0 ? 0 : heldLiked.reduce((sum, index) => sum + items[index].genres.reduce((inner, genre) => inner + (likedGenres.get(genre) ?? 0) / genreTotal, 0), 0) / heldLiked.length,
+      genreLoyalty:
+        heldLiked.length === 0 ? 0 : heldLiked.reduce((sum, index) => sum + items[index].genres.reduce((inner, genre) => inner + (likedGenres.get(genre) ?? 0) / genreTotal, 0), 0) / heldLiked.length,
       directorLoyalty: share((item) => item.directors.some((director) => likedDirectors.has(director))),
       obscureShare: share((item) => item.ratingCount <= 30),
       popularShare: share((item) => item.ratingCount >= popularCutoff),
@@ -200,7 +203,10 @@ export function buildSimulatedUsers(users: readonly number[], options: Synthetic
       const item = items[index];
       for (const phrase of [...item.tags, ...item.keywords, ...item.genres]) for (const word of wordTokens(phrase)) if (word.length >= 4) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
     }
-    const moodWords = [...wordCounts.entries()].sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0])).slice(0, 6).map(([word]) => word);
+    const moodWords = [...wordCounts.entries()]
+      .sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0]))
+      .slice(0, 6)
+      .map(([word]) => word);
     const userId = interactions.userIds[user];
     return { userId, key: `movielens:${userId}`, likedHistory, pool, poolRelevance, poolTrueAffinity, moodWords, traits, heldOutTraits: traits };
   });

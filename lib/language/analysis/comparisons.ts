@@ -22,9 +22,7 @@ export function resolveComparisons(query: QueryText, spans: DetectedSpans): Dete
   const followUps = spans.followUps.filter(
     (signal) => ![...years, ...spans.runtimes].some((span) => overlaps(span, signal)) && !(signal.kind === "change" && spans.cues.some((cue) => overlaps(cue, signal))),
   );
-  const cues = spans.cues
-    .filter((cue) => !followUps.some((signal) => signal.kind === "reject" && overlaps(signal, cue)))
-    .filter((cue) => !years.some((year) => overlaps(year, cue)));
+  const cues = spans.cues.filter((cue) => !followUps.some((signal) => signal.kind === "reject" && overlaps(signal, cue))).filter((cue) => !years.some((year) => overlaps(year, cue)));
   return { ...spans, years: years.filter((year) => !deniedPeriod(query, year, cues)), followUps, cues };
 }
 

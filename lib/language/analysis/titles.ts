@@ -10,7 +10,27 @@ import { constraintSpans, type DetectedSpans } from "./spans";
 import { REFERENCE_END } from "./whole-title";
 
 /** Cues (before a title) that make it a reference, beyond the title matcher's like/to/as/than. */
-const REFERENCE_BEFORE = new Set(["like", "to", "as", "than", "of", "meets", "loved", "liked", "enjoyed", "seen", "watched", "vein", "fans", "fan", "resembling", "similar", "remind", "reminds", "reminiscent"]);
+const REFERENCE_BEFORE = new Set([
+  "like",
+  "to",
+  "as",
+  "than",
+  "of",
+  "meets",
+  "loved",
+  "liked",
+  "enjoyed",
+  "seen",
+  "watched",
+  "vein",
+  "fans",
+  "fan",
+  "resembling",
+  "similar",
+  "remind",
+  "reminds",
+  "reminiscent",
+]);
 const REFERENCE_AFTER = new Set(["meets", "vibes", "vibe", "style", "esque", "ish", "type", "but", "except", "only", "though", "with", "without", "in", "from", "and"]);
 /** Verbs that name a film to look up ("watch the matrix tonight"). */
 const LOOKUP_BEFORE = new Set(["watch", "rewatch", "see", "play", "stream", "called", "titled", "named"]);
@@ -18,9 +38,40 @@ const LOOKUP_BEFORE = new Set(["watch", "rewatch", "see", "play", "stream", "cal
 const EXCLUDE_BEFORE = new Set(["except", "besides", "than", "excluding", "hated", "hate", "disliked", "dislike", "loathed", "detested"]);
 
 /** Words that make "to"/"as"/"of" before a title a reference cue ("similar to X", "in the vein of X"). */
-const COMPARISON_BEFORE = new Set(["similar", "close", "closer", "comparable", "compared", "same", "reminiscent", "vein", "spirit", "style", "lines", "kind", "sort", "type", "much", "good", "fans", "fan", "lovers",
+const COMPARISON_BEFORE = new Set([
+  "similar",
+  "close",
+  "closer",
+  "comparable",
+  "compared",
+  "same",
+  "reminiscent",
+  "vein",
+  "spirit",
+  "style",
+  "lines",
+  "kind",
+  "sort",
+  "type",
+  "much",
+  "good",
+  "fans",
+  "fan",
+  "lovers",
   // The same comparison left untranslated by the foreign layer ("algo parecido a the matrix", "ähnlich wie Heat").
-  "parecido", "parecida", "parecidos", "parecidas", "similaire", "similaires", "semblable", "semblables", "ahnlich", "aehnlich", "estilo", "tipo"]);
+  "parecido",
+  "parecida",
+  "parecidos",
+  "parecidas",
+  "similaire",
+  "similaires",
+  "semblable",
+  "semblables",
+  "ahnlich",
+  "aehnlich",
+  "estilo",
+  "tipo",
+]);
 /** Words after a title that treat it as a film ("the matrix but funnier", "heat vibes"). */
 const STRONG_AFTER = new Set(["but", "except", "only", "though", "meets", "vibes", "vibe", "style", "esque", "ish", "type", "was", "is", "with", "without"]);
 
@@ -87,7 +138,8 @@ export function findTitles(query: QueryText, original: string, lexicon: CatalogL
       const asReference = before === "like" || before === "to" || before === "as" || before === "than";
       // "Whiplash was amazing": praise right after a title makes it a film the person refers to.
       const praised = query.tokens.slice(span.end, span.end + 3).some((token) => LIKING_AFTER.has(token)) && ["was", "is", "and", "so"].includes(after ?? "");
-      const referenceCue = asReference || praised || (before !== undefined && REFERENCE_BEFORE.has(before)) || (after !== undefined && (after === "meets" || after === "vibes" || after === "style" || after === "esque"));
+      const referenceCue =
+        asReference || praised || (before !== undefined && REFERENCE_BEFORE.has(before)) || (after !== undefined && (after === "meets" || after === "vibes" || after === "style" || after === "esque"));
       const covered = phraseTokens.every((token, offset) => detected[span.start + offset] || FILLER_WORDS.has(token));
       // A number the lexicon already reads ("than 1982", "1965 to 2012", "3 film noirs") is a year
       // or a count, whatever cue stands before it; "movies like 300" still finds the film.
@@ -110,7 +162,11 @@ export function findTitles(query: QueryText, original: string, lexicon: CatalogL
       const ownCapitalised = capitalised || capitalisedInOriginal(original, span.text.replace(/^(?:the|a|an) /, ""));
       if (ownWords <= 1 && !ownCapitalised && !strongCue(query, span.start, span.end)) continue;
       const excluded = (before !== undefined && EXCLUDE_BEFORE.has(before) && before !== "than") || spans.cues.some((cue) => !cue.soft && cue.end <= span.start && span.start - cue.end <= 1);
-      const role: TitleInQuery["role"] = excluded ? "exclude" : referenceCue || (after !== undefined && REFERENCE_AFTER.has(after) && titles.some((title) => title.role === "reference")) ? "reference" : "named";
+      const role: TitleInQuery["role"] = excluded
+        ? "exclude"
+        : referenceCue || (after !== undefined && REFERENCE_AFTER.has(after) && titles.some((title) => title.role === "reference"))
+          ? "reference"
+          : "named";
       titles.push({ start: span.start, end: span.end, itemIndex: span.itemIndex, score: span.score, role, phrase: span.text, modifier: null, year: null });
       cover(taken, span);
     }
@@ -141,7 +197,10 @@ function dropUncuedLowerCaseTitles(query: QueryText, original: string, titles: T
 function joinReferences(query: QueryText, titles: TitleInQuery[]): void {
   for (const title of titles) {
     if (title.role !== "named") continue;
-    const joined = titles.some((other) => other.role === "reference" && (other.end === title.start - 1 || title.end === other.start - 1) && ["meets", "and", "or", "plus", "x"].includes(query.tokens[Math.min(other.end, title.end)]));
+    const joined = titles.some(
+      (other) =>
+        other.role === "reference" && (other.end === title.start - 1 || title.end === other.start - 1) && ["meets", "and", "or", "plus", "x"].includes(query.tokens[Math.min(other.end, title.end)]),
+    );
     if (joined) title.role = "reference";
   }
 }

@@ -79,7 +79,10 @@ export function findWholeTitle(query: QueryText, lexicon: CatalogLexicon, raw: D
  * capitalised word is just a sentence start.
  */
 export function isTitleCased(original: string): boolean {
-  const words = original.trim().split(/\s+/).filter((word) => /[A-Za-z]/.test(word));
+  const words = original
+    .trim()
+    .split(/\s+/)
+    .filter((word) => /[A-Za-z]/.test(word));
   if (words.length < 1 || words.length > 6) return false;
   const small = new Set(["a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "at", "by", "with"]);
   const capitalised = words.every((word, index) => /^[^a-z]*[A-Z0-9]/.test(word) || (index > 0 && small.has(word.toLowerCase())));

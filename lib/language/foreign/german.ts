@@ -9,7 +9,16 @@ import { alternation, anyOf, decadePhrase, lookup, minutesPhrase, phrase, plausi
 
 const UNITS: Record<string, number> = { ein: 1, eins: 1, eine: 1, einer: 1, einen: 1, zwei: 2, drei: 3, vier: 4, funf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9 };
 const TEENS: Record<string, number> = {
-  zehn: 10, elf: 11, zwolf: 12, dreizehn: 13, vierzehn: 14, funfzehn: 15, sechzehn: 16, siebzehn: 17, achtzehn: 18, neunzehn: 19,
+  zehn: 10,
+  elf: 11,
+  zwolf: 12,
+  dreizehn: 13,
+  vierzehn: 14,
+  funfzehn: 15,
+  sechzehn: 16,
+  siebzehn: 17,
+  achtzehn: 18,
+  neunzehn: 19,
 };
 const TENS: Record<string, number> = { zwanzig: 20, dreissig: 30, vierzig: 40, funfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90 };
 const UNIT = alternation(Object.keys(UNITS));
@@ -53,31 +62,87 @@ const DURATIONS: Rewrite[] = [
 ];
 
 const RUNTIME_BEFORE: Record<string, RuntimeBound> = {
-  "nicht langer als": "max", "nicht mehr als": "max", "nicht uber": "max", hochstens: "max", maximal: "max", max: "max", "weniger als": "max", "kurzer als": "max",
-  unter: "max", "bis zu": "max", "bis": "max", "hochstens nur": "max",
-  "mehr als": "min", "langer als": "min", uber: "min", mindestens: "min", minimum: "min", wenigstens: "min", "nicht weniger als": "min", "nicht kurzer als": "min",
-  "von mindestens": "min", etwa: "about", ungefahr: "about", rund: "about", circa: "about", "ca.": "about", ca: "about", "um die": "about", "so um die": "about",
+  "nicht langer als": "max",
+  "nicht mehr als": "max",
+  "nicht uber": "max",
+  hochstens: "max",
+  maximal: "max",
+  max: "max",
+  "weniger als": "max",
+  "kurzer als": "max",
+  unter: "max",
+  "bis zu": "max",
+  bis: "max",
+  "hochstens nur": "max",
+  "mehr als": "min",
+  "langer als": "min",
+  uber: "min",
+  mindestens: "min",
+  minimum: "min",
+  wenigstens: "min",
+  "nicht weniger als": "min",
+  "nicht kurzer als": "min",
+  "von mindestens": "min",
+  etwa: "about",
+  ungefahr: "about",
+  rund: "about",
+  circa: "about",
+  "ca.": "about",
+  ca: "about",
+  "um die": "about",
+  "so um die": "about",
 };
 const RUNTIME_AFTER: Record<string, RuntimeBound> = { "oder weniger": "max", "oder kurzer": "max", maximal: "max", hochstens: "max", "oder mehr": "min", "oder langer": "min", mindestens: "min" };
 
 const RUNTIMES: Rewrite[] = [
-  { pattern: phrase(String.raw`(?:mit einer |mit )?(?:laufzeit|spieldauer|lange)(?: von)?(?= (?:\d|nicht |hochstens |maximal |max |weniger |kurzer |unter |bis |mehr |langer |uber |mindestens |etwa |ungefahr |rund |circa |ca))`), to: "" },
+  {
+    pattern: phrase(
+      String.raw`(?:mit einer |mit )?(?:laufzeit|spieldauer|lange)(?: von)?(?= (?:\d|nicht |hochstens |maximal |max |weniger |kurzer |unter |bis |mehr |langer |uber |mindestens |etwa |ungefahr |rund |circa |ca))`,
+    ),
+    to: "",
+  },
   { pattern: phrase(String.raw`(?:zwischen|von) (\d+)(?: minutes)? (?:und|bis) (\d+) minutes`), to: (m) => `between ${m[1]} and ${m[2]} minutes` },
   { pattern: phrase(String.raw`(${alternation(Object.keys(RUNTIME_BEFORE))}) (\d+) minutes`), to: (m) => `${RUNTIME_ENGLISH[lookup(RUNTIME_BEFORE, m[1])!]} ${m[2]} minutes` },
   { pattern: phrase(String.raw`(\d+) minutes (${alternation(Object.keys(RUNTIME_AFTER))})`), to: (m) => `${RUNTIME_ENGLISH[lookup(RUNTIME_AFTER, m[2])!]} ${m[1]} minutes` },
 ];
 
 const YEAR_BEFORE: Record<string, string> = {
-  "nicht nach": "not after", "nicht vor": "not before", "nicht alter als": "no older than", "nicht fruher als": "no earlier than", "nicht spater als": "no later than",
-  vor: "before", nach: "after", seit: "since", ab: "since", bis: "until", "bis einschliesslich": "until", spatestens: "no later than", fruhestens: "no earlier than",
-  "alter als": "older than", "neuer als": "newer than", "junger als": "newer than", "fruher als": "earlier than", "spater als": "later than", aus: "from", von: "from",
-  im: "in", in: "in",
+  "nicht nach": "not after",
+  "nicht vor": "not before",
+  "nicht alter als": "no older than",
+  "nicht fruher als": "no earlier than",
+  "nicht spater als": "no later than",
+  vor: "before",
+  nach: "after",
+  seit: "since",
+  ab: "since",
+  bis: "until",
+  "bis einschliesslich": "until",
+  spatestens: "no later than",
+  fruhestens: "no earlier than",
+  "alter als": "older than",
+  "neuer als": "newer than",
+  "junger als": "newer than",
+  "fruher als": "earlier than",
+  "spater als": "later than",
+  aus: "from",
+  von: "from",
+  im: "in",
+  in: "in",
 };
 const YEAR_NOUN = "(?:(?:dem |das )?(?:jahre?|jahr) )?";
 
 const DECADE_WORDS: Record<string, string> = {
-  zwanziger: "1920s", dreissiger: "1930s", vierziger: "1940s", funfziger: "1950s", sechziger: "1960s", siebziger: "1970s", achtziger: "1980s",
-  neunziger: "1990s", nuller: "2000s", zehner: "2010s",
+  zwanziger: "1920s",
+  dreissiger: "1930s",
+  vierziger: "1940s",
+  funfziger: "1950s",
+  sechziger: "1960s",
+  siebziger: "1970s",
+  achtziger: "1980s",
+  neunziger: "1990s",
+  nuller: "2000s",
+  zehner: "2010s",
 };
 const DECADE_PART: Record<string, string> = { fruhen: "early", fruhe: "early", spaten: "late", spate: "late", "mitte der": "mid", "ende der": "late", "anfang der": "early" };
 const DECADE_LEAD: Record<string, string> = { "aus den": "from the", "in den": "in the", "seit den": "since the", "vor den": "before the", "nach den": "after the", "ab den": "since the" };
@@ -117,7 +182,10 @@ const NEGATION_AND_CUES: Rewrite[] = [
   { pattern: phrase(String.raw`(aber |und )?ohne(?: (?:die|den|das|der|eine?n?))?`), to: (m) => (m[1] ? "but without" : "without") },
   { pattern: phrase(String.raw`(?:ausser|ausgenommen|abgesehen von)(?: (?:die|den|das|der))?`), to: "except" },
   { pattern: phrase(String.raw`weder`), to: "neither" },
-  { pattern: phrase(String.raw`noch(?= (?:horror|war|action|adventure|animated|animation|romance|romantic|sci-fi|fantasy|mystery|thriller|crime|comed|drama|musical|western|documentar|kids|family))`), to: "nor" },
+  {
+    pattern: phrase(String.raw`noch(?= (?:horror|war|action|adventure|animated|animation|romance|romantic|sci-fi|fantasy|mystery|thriller|crime|comed|drama|musical|western|documentar|kids|family))`),
+    to: "nor",
+  },
   { pattern: phrase(String.raw`nicht`), to: "not" },
   { pattern: phrase(String.raw`(?:so )?(?:etwas|was) (?:ahnliches )?wie`), to: "something like" },
   { pattern: phrase(String.raw`(?:ahnlich wie|ahnlich|im stile? von|a la|vergleichbar mit|wie)`), to: "like" },
@@ -142,7 +210,9 @@ export const GERMAN: ForeignLanguage = {
     GERMAN_STRONG_WORDS,
   ),
   likeCue: phrase(String.raw`(?:(?:so )?(?:etwas|was) (?:ahnliches )?wie|ahnlich wie|im stile? von|vergleichbar mit|wie)`),
-  titleStop: phrase(String.raw`aber|ohne|ausser|doch|jedoch|nur|nicht|kein|keine|nichts|aus|auf|in (?:den|der|einer|keiner|originalsprache)|vor|nach|seit|ab|bis|zwischen|unter|uber|mit|von|die|der|[,;?!]`),
+  titleStop: phrase(
+    String.raw`aber|ohne|ausser|doch|jedoch|nur|nicht|kein|keine|nichts|aus|auf|in (?:den|der|einer|keiner|originalsprache)|vor|nach|seit|ab|bis|zwischen|unter|uber|mit|von|die|der|[,;?!]`,
+  ),
   rewrites: [...DURATIONS, ...RUNTIMES, ...YEARS, ...GENRES_AND_LANGUAGES, ...NEGATION_AND_CUES],
   fillers: new Set(
     (

@@ -24,26 +24,42 @@ export interface ForeignLanguageName {
 
 const row = (english: string, fr: string, es: string, de: string, countries: ForeignLanguageName["countries"] = {}): ForeignLanguageName => ({
   english,
-  fr: fr.split(",").map((form) => form.trim()).filter(Boolean),
-  es: es.split(",").map((form) => form.trim()).filter(Boolean),
-  de: de.split(",").map((form) => form.trim()).filter(Boolean),
+  fr: fr
+    .split(",")
+    .map((form) => form.trim())
+    .filter(Boolean),
+  es: es
+    .split(",")
+    .map((form) => form.trim())
+    .filter(Boolean),
+  de: de
+    .split(",")
+    .map((form) => form.trim())
+    .filter(Boolean),
   countries,
 });
 
 export const FOREIGN_LANGUAGE_NAMES: readonly ForeignLanguageName[] = [
   row("english", "anglais, anglophone", "ingles/inglesa, anglofono/anglofona", "englisch", {
-    fr: ["d'angleterre", "du royaume uni", "de grande bretagne"], es: ["de inglaterra", "del reino unido", "de gran bretana"], de: ["aus england", "aus grossbritannien"],
+    fr: ["d'angleterre", "du royaume uni", "de grande bretagne"],
+    es: ["de inglaterra", "del reino unido", "de gran bretana"],
+    de: ["aus england", "aus grossbritannien"],
   }),
   row("american", "americain, etats unien/etats unienne", "estadounidense, americano/americana, norteamericano/norteamericana", "amerikanisch, us amerikanisch", {
-    fr: ["des etats unis", "d'amerique", "des usa", "de hollywood"], es: ["de estados unidos", "de los estados unidos", "de eeuu", "de ee uu", "de hollywood"],
+    fr: ["des etats unis", "d'amerique", "des usa", "de hollywood"],
+    es: ["de estados unidos", "de los estados unidos", "de eeuu", "de ee uu", "de hollywood"],
     de: ["aus den usa", "aus amerika", "aus den vereinigten staaten", "aus hollywood"],
   }),
   row("british", "britannique", "britanico/britanica", "britisch"),
   row("french", "francais, francophone, quebecois", "frances/francesa, francofono/francofona, quebequense", "franzosisch, frankophon", {
-    fr: ["de france", "du quebec"], es: ["de francia", "de quebec"], de: ["aus frankreich", "aus quebec"],
+    fr: ["de france", "du quebec"],
+    es: ["de francia", "de quebec"],
+    de: ["aus frankreich", "aus quebec"],
   }),
   row("spanish", "espagnol, hispanophone, castillan", "espanol/espanola, castellano/castellana, hispanohablante", "spanisch, kastilisch", {
-    fr: ["d'espagne"], es: ["de espana"], de: ["aus spanien"],
+    fr: ["d'espagne"],
+    es: ["de espana"],
+    de: ["aus spanien"],
   }),
   row("mexican", "mexicain", "mexicano/mexicana", "mexikanisch", { fr: ["du mexique"], es: ["de mexico"], de: ["aus mexiko"] }),
   row("argentinian", "argentin", "argentino/argentina", "argentinisch", { fr: ["d'argentine"], es: ["de argentina"], de: ["aus argentinien"] }),
@@ -57,7 +73,9 @@ export const FOREIGN_LANGUAGE_NAMES: readonly ForeignLanguageName[] = [
   row("chinese", "chinois", "chino/china", "chinesisch", { fr: ["de chine"], es: ["de china"], de: ["aus china"] }),
   row("cantonese", "cantonais", "cantones/cantonesa", "kantonesisch", {}),
   row("hong kong", "hongkongais", "hongkones/hongkonesa", "hongkongisch, hongkong chinesisch", {
-    fr: ["de hong kong", "de hongkong"], es: ["de hong kong", "de hongkong"], de: ["aus hongkong", "aus hong kong"],
+    fr: ["de hong kong", "de hongkong"],
+    es: ["de hong kong", "de hongkong"],
+    de: ["aus hongkong", "aus hong kong"],
   }),
   row("hindi", "hindi", "hindi", "hindi"),
   row("bollywood", "bollywoodien", "bollywoodense", "bollywood"),
@@ -66,17 +84,23 @@ export const FOREIGN_LANGUAGE_NAMES: readonly ForeignLanguageName[] = [
   row("italian", "italien", "italiano/italiana", "italienisch", { fr: ["d'italie"], es: ["de italia"], de: ["aus italien"] }),
   row("russian", "russe, russophone", "ruso/rusa", "russisch", { fr: ["de russie"], es: ["de rusia"], de: ["aus russland"] }),
   row("soviet", "sovietique", "sovietico/sovietica", "sowjetisch", {
-    fr: ["d'union sovietique", "de l'union sovietique", "d'urss", "de l'urss"], es: ["de la union sovietica", "de la urss"], de: ["aus der sowjetunion", "aus der udssr"],
+    fr: ["d'union sovietique", "de l'union sovietique", "d'urss", "de l'urss"],
+    es: ["de la union sovietica", "de la urss"],
+    de: ["aus der sowjetunion", "aus der udssr"],
   }),
   row("korean", "coreen, sud coreen", "coreano/coreana, surcoreano/surcoreana", "koreanisch, sudkoreanisch", {
-    fr: ["de coree du sud", "de coree"], es: ["de corea del sur", "de corea"], de: ["aus sudkorea", "aus korea"],
+    fr: ["de coree du sud", "de coree"],
+    es: ["de corea del sur", "de corea"],
+    de: ["aus sudkorea", "aus korea"],
   }),
   row("portuguese", "portugais, lusophone", "portugues/portuguesa", "portugiesisch", { fr: ["du portugal"], es: ["de portugal"], de: ["aus portugal"] }),
   row("brazilian", "bresilien", "brasileno/brasilena, brasilero/brasilera", "brasilianisch", { fr: ["du bresil"], es: ["de brasil"], de: ["aus brasilien"] }),
   row("danish", "danois", "danes/danesa", "danisch", { fr: ["du danemark"], es: ["de dinamarca"], de: ["aus danemark"] }),
   row("swedish", "suedois", "sueco/sueca", "schwedisch", { fr: ["de suede"], es: ["de suecia"], de: ["aus schweden"] }),
   row("dutch", "neerlandais, hollandais, flamand", "neerlandes/neerlandesa, holandes/holandesa", "niederlandisch, hollandisch, flamisch", {
-    fr: ["des pays bas", "de hollande"], es: ["de los paises bajos", "de holanda"], de: ["aus den niederlanden", "aus holland"],
+    fr: ["des pays bas", "de hollande"],
+    es: ["de los paises bajos", "de holanda"],
+    de: ["aus den niederlanden", "aus holland"],
   }),
   row("persian", "persan, farsi", "persa, farsi", "persisch, farsi", { fr: ["de perse"], es: ["de persia"], de: ["aus persien"] }),
   row("iranian", "iranien", "irani, iraniano/iraniana", "iranisch", { fr: ["d'iran"], es: ["de iran", "del iran"], de: ["aus dem iran", "aus iran"] }),
@@ -86,7 +110,8 @@ export const FOREIGN_LANGUAGE_NAMES: readonly ForeignLanguageName[] = [
   row("tamil", "tamoul, tamil", "tamil", "tamilisch, tamil"),
   row("telugu", "telougou, telugu", "telugu", "telugu"),
   row("czech", "tcheque, tchecoslovaque", "checo/checa, checoslovaco/checoslovaca", "tschechisch, tschechoslowakisch", {
-    fr: ["de republique tcheque", "de la republique tcheque", "de tchecoslovaquie"], es: ["de la republica checa", "de chequia", "de checoslovaquia"],
+    fr: ["de republique tcheque", "de la republique tcheque", "de tchecoslovaquie"],
+    es: ["de la republica checa", "de chequia", "de checoslovaquia"],
     de: ["aus tschechien", "aus der tschechoslowakei"],
   }),
   row("arabic", "arabe, arabophone", "arabe", "arabisch"),
@@ -108,7 +133,9 @@ export const FOREIGN_LANGUAGE_NAMES: readonly ForeignLanguageName[] = [
   row("scandinavian", "scandinave", "escandinavo/escandinava", "skandinavisch", { fr: ["de scandinavie"], es: ["de escandinavia"], de: ["aus skandinavien"] }),
   row("nordic", "nordique", "nordico/nordica", "nordisch"),
   row("latin american", "latino americain", "latinoamericano/latinoamericana", "lateinamerikanisch", {
-    fr: ["d'amerique latine"], es: ["de latinoamerica", "de america latina"], de: ["aus lateinamerika"],
+    fr: ["d'amerique latine"],
+    es: ["de latinoamerica", "de america latina"],
+    de: ["aus lateinamerika"],
   }),
   row("finnish", "finlandais, finnois", "finlandes/finlandesa", "finnisch", { fr: ["de finlande"], es: ["de finlandia"], de: ["aus finnland"] }),
   row("ukrainian", "ukrainien", "ucraniano/ucraniana", "ukrainisch", { fr: ["d'ukraine"], es: ["de ucrania"], de: ["aus der ukraine"] }),

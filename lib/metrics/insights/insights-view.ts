@@ -44,7 +44,17 @@ export interface MetricsInsights {
   bucketMs: number;
   /** Snapshots read (every process stores its own every interval). */
   snapshots: number;
-  totals: { requests: number; answers: Record<ReasonerLabel, number>; spendUsd: number; llmCalls: number; fallbacks: number; feedback: number; rateLimited: number; storeErrors: number; tokens: number };
+  totals: {
+    requests: number;
+    answers: Record<ReasonerLabel, number>;
+    spendUsd: number;
+    llmCalls: number;
+    fallbacks: number;
+    feedback: number;
+    rateLimited: number;
+    storeErrors: number;
+    tokens: number;
+  };
   timeline: TimelinePoint[];
   latency: LatencyRow[];
   arms: ArmRow[];

@@ -37,7 +37,17 @@ export const evaluationViewSchema = z.object({
     }),
   ),
   drift: z.object({
-    flags: z.array(z.object({ metric: z.string(), previous: z.number().nullable(), current: z.number().nullable(), statistic: z.number().nullable(), threshold: z.number(), flagged: z.boolean(), skipped: z.string().nullable() })),
+    flags: z.array(
+      z.object({
+        metric: z.string(),
+        previous: z.number().nullable(),
+        current: z.number().nullable(),
+        statistic: z.number().nullable(),
+        threshold: z.number(),
+        flagged: z.boolean(),
+        skipped: z.string().nullable(),
+      }),
+    ),
   }),
 });
 

@@ -84,7 +84,16 @@ export function readPostgresEventLog(connection: PostgresConnection, afterSequen
         const impression = impressions.get(row.id)!;
         if (row.type === "impression") {
           const record = toImpressionRecord(impression);
-          return { type: "impression", sequence: row.sequence, impressionId: record.id, sessionId: record.sessionId, createdAt: record.createdAt, policy: record.policy, featureVersion: record.featureVersion, slots: record.slots };
+          return {
+            type: "impression",
+            sequence: row.sequence,
+            impressionId: record.id,
+            sessionId: record.sessionId,
+            createdAt: record.createdAt,
+            policy: record.policy,
+            featureVersion: record.featureVersion,
+            slots: record.slots,
+          };
         }
         const events = slotEvents.get(`${row.id}\u0000${row.item_id!}`)!;
         const index = events.findIndex((event) => event.sequence === row.sequence);

@@ -44,8 +44,10 @@ export function prunePostgresBatch(connection: PostgresConnection, limits: { bef
     if (sessions.rows.length > 0) {
       deleted.conversationMessages = (await client.query("DELETE FROM conversation_messages WHERE session_id = ANY($1)", [sessions.rows.map((row) => row.id)])).rowCount ?? 0;
     }
-    deleted.llmSpend = (await client.query("DELETE FROM llm_spend WHERE id IN (SELECT id FROM llm_spend WHERE at < $1 ORDER BY at LIMIT $2)", [limits.spendBefore, limits.batchSize * 10])).rowCount ?? 0;
-    deleted.operatorRecords = (await client.query("DELETE FROM operator_records WHERE id IN (SELECT id FROM operator_records WHERE at < $1 ORDER BY at LIMIT $2)", [limits.before, limits.batchSize])).rowCount ?? 0;
+    deleted.llmSpend =
+      (await client.query("DELETE FROM llm_spend WHERE id IN (SELECT id FROM llm_spend WHERE at < $1 ORDER BY at LIMIT $2)", [limits.spendBefore, limits.batchSize * 10])).rowCount ?? 0;
+    deleted.operatorRecords =
+      (await client.query("DELETE FROM operator_records WHERE id IN (SELECT id FROM operator_records WHERE at < $1 ORDER BY at LIMIT $2)", [limits.before, limits.batchSize])).rowCount ?? 0;
     return deleted;
   });
 }

@@ -100,10 +100,10 @@ export function postgresSessions(connection: PostgresConnection) {
     },
     save: write,
     listConversation: async (client: Queryable, sessionId: string, limit: number) => {
-      const { rows } = await client.query<ConversationRow>(
-        "SELECT * FROM (SELECT * FROM conversation_messages WHERE session_id = $1 ORDER BY position DESC LIMIT $2) AS tail ORDER BY position",
-        [sessionId, limit],
-      );
+      const { rows } = await client.query<ConversationRow>("SELECT * FROM (SELECT * FROM conversation_messages WHERE session_id = $1 ORDER BY position DESC LIMIT $2) AS tail ORDER BY position", [
+        sessionId,
+        limit,
+      ]);
       const { rows: counted } = await client.query<{ total: number }>("SELECT count(*) AS total FROM conversation_messages WHERE session_id = $1", [sessionId]);
       return { messages: rows.map(toConversationMessage), total: counted[0].total };
     },

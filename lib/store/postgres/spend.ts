@@ -23,7 +23,11 @@ export function postgresSpend(connection: PostgresConnection) {
              FROM llm_spend WHERE at >= $1`,
           [reservation.since, reservation.sessionId, reservation.client],
         );
-        const spent: LlmSpendTotals = { sessionUsd: reservation.sessionId === null ? 0 : rows[0].session_usd, globalUsd: rows[0].global_usd, clientUsd: reservation.client === null ? 0 : rows[0].client_usd };
+        const spent: LlmSpendTotals = {
+          sessionUsd: reservation.sessionId === null ? 0 : rows[0].session_usd,
+          globalUsd: rows[0].global_usd,
+          clientUsd: reservation.client === null ? 0 : rows[0].client_usd,
+        };
         if (!reservation.approve(spent)) return { id: null, spent };
         // Rows past the budget windows are deleted by the retention prune (Store.prune), not here.
         const inserted = await client.query<{ id: number }>("INSERT INTO llm_spend (session_id, client, at, usd) VALUES ($1, $2, $3, $4) RETURNING id", [

@@ -46,7 +46,10 @@ test("a glove-sif bundle served with REELCAST_TEXT_ENCODER=minilm fails naming b
 
 test("a minilm bundle served with the default encoder, or with another MiniLM model, fails the same way", async () => {
   const miniLmArtifact = { ...gloveArtifact, encoder: { id: "minilm", modelId: "Xenova/all-MiniLM-L6-v2", dimensions: 384 }, modelFile: null };
-  await assert.rejects(loadTextSearch(catalogWith(miniLmArtifact), { environment: {} }), /holds item text vectors from minilm \(Xenova\/all-MiniLM-L6-v2, 384 dimensions\), but REELCAST_TEXT_ENCODER asks for glove-sif\. Rebuild the catalog with the configured encoder \(`npm run catalog:build`\)/);
+  await assert.rejects(
+    loadTextSearch(catalogWith(miniLmArtifact), { environment: {} }),
+    /holds item text vectors from minilm \(Xenova\/all-MiniLM-L6-v2, 384 dimensions\), but REELCAST_TEXT_ENCODER asks for glove-sif\. Rebuild the catalog with the configured encoder \(`npm run catalog:build`\)/,
+  );
   await assert.rejects(
     loadTextSearch(catalogWith(miniLmArtifact), { environment: { REELCAST_TEXT_ENCODER: "minilm", REELCAST_MINILM_MODEL: "Xenova/bge-small-en-v1.5" } }),
     /asks for minilm \(Xenova\/bge-small-en-v1\.5\)/,
@@ -61,7 +64,10 @@ test("a matching bundle loads: its own model embeds the query and ranks its vect
   const search = await loadTextSearch(catalogWith(gloveArtifact), { environment: { REELCAST_TEXT_ENCODER: "glove-sif" } });
   assert.ok(search.encoder instanceof GloveSifEncoder);
   const hits = await search.searchText("a ghost", 2);
-  assert.deepEqual(hits.map((hit) => hit.itemIndex), [1, 0]);
+  assert.deepEqual(
+    hits.map((hit) => hit.itemIndex),
+    [1, 0],
+  );
 });
 
 test("an injected encoder of the wrong size is refused", async () => {

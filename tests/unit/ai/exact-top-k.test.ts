@@ -8,14 +8,26 @@ const vectors = Float32Array.from([1, 0, h, h, 0, 1, -1, 0, h, h]);
 
 test("exact top-k ranks by inner product, breaks ties by lower index", () => {
   const hits = exactTopK(vectors, 2, [1, 0], 3);
-  assert.deepEqual(hits.map((hit) => hit.itemIndex), [0, 1, 4]);
+  assert.deepEqual(
+    hits.map((hit) => hit.itemIndex),
+    [0, 1, 4],
+  );
   assert.ok(Math.abs(hits[0].score - 1) < 1e-6);
-  assert.deepEqual(exactTopK(vectors, 2, [h, h], 2).map((hit) => hit.itemIndex), [1, 4]);
+  assert.deepEqual(
+    exactTopK(vectors, 2, [h, h], 2).map((hit) => hit.itemIndex),
+    [1, 4],
+  );
 });
 
 test("exact top-k honours exclusions, caps k at the row count and rejects a wrong query length", () => {
-  assert.deepEqual(exactTopK(vectors, 2, [1, 0], 2, new Set([0, 1])).map((hit) => hit.itemIndex), [4, 2]);
-  assert.deepEqual(exactTopK(vectors, 2, [-1, 0], 99).map((hit) => hit.itemIndex), [3, 2, 1, 4, 0]);
+  assert.deepEqual(
+    exactTopK(vectors, 2, [1, 0], 2, new Set([0, 1])).map((hit) => hit.itemIndex),
+    [4, 2],
+  );
+  assert.deepEqual(
+    exactTopK(vectors, 2, [-1, 0], 99).map((hit) => hit.itemIndex),
+    [3, 2, 1, 4, 0],
+  );
   assert.deepEqual(exactTopK(vectors, 2, [1, 0], 0), []);
   assert.throws(() => exactTopK(vectors, 2, [1, 0, 0], 1), /3 dimensions/);
 });

@@ -10,7 +10,9 @@ let server: OpenAiTestServer;
 let registry: ProviderRegistry;
 before(async () => {
   server = await startOpenAiTestServer();
-  registry = createProviderRegistry({ environment: { OPENAI_API_KEY: "sk-reelcast-test", OPENAI_BASE_URL: server.baseURL, REELCAST_LLM_MODEL: "reelcast-test-model", REELCAST_TTS_MODEL: "gpt-4o-mini-tts" } });
+  registry = createProviderRegistry({
+    environment: { OPENAI_API_KEY: "sk-reelcast-test", OPENAI_BASE_URL: server.baseURL, REELCAST_LLM_MODEL: "reelcast-test-model", REELCAST_TTS_MODEL: "gpt-4o-mini-tts" },
+  });
 });
 after(() => server.close());
 

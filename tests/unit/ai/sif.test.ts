@@ -1,7 +1,19 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { embed, embedMany } from "ai";
-import { compactVocabulary, decodeGloveSifModel, encodeGloveSifModel, firstPrincipalComponent, fitCommonComponent, GloveSifEncoder, normaliseInPlace, quantizeVector, removeComponentInPlace, sifWeight, zipfProbability } from "../../../lib/ai";
+import {
+  compactVocabulary,
+  decodeGloveSifModel,
+  encodeGloveSifModel,
+  firstPrincipalComponent,
+  fitCommonComponent,
+  GloveSifEncoder,
+  normaliseInPlace,
+  quantizeVector,
+  removeComponentInPlace,
+  sifWeight,
+  zipfProbability,
+} from "../../../lib/ai";
 import { tinyGloveModel } from "./tiny-glove";
 
 const close = (actual: number, expected: number, tolerance = 1e-3) => assert.ok(Math.abs(actual - expected) <= tolerance, `${actual} ≠ ${expected} ± ${tolerance}`);
@@ -26,7 +38,10 @@ test("the first principal component of points along (1, 1) is (1, 1)/√2, sign 
   close(component[0], Math.SQRT1_2, 0.02);
   close(component[1], Math.SQRT1_2, 0.02);
   // Same answer for the mirrored data: the sign is fixed, so builds are reproducible.
-  const mirrored = firstPrincipalComponent(rows.map((value) => -value), 2);
+  const mirrored = firstPrincipalComponent(
+    rows.map((value) => -value),
+    2,
+  );
   assert.deepEqual([...mirrored], [...component]);
 });
 
@@ -63,9 +78,7 @@ test("a sentence vector is the SIF-weighted average minus the common component, 
 });
 
 test("hyphenated words are used whole when known, otherwise by their parts", () => {
-  const encoder = new GloveSifEncoder(
-    tinyGloveModel({ "sci-fi": { vector: [1, 0], weight: 1 }, mind: { vector: [0, 1], weight: 1 }, bending: { vector: [0, 1], weight: 1 } }),
-  );
+  const encoder = new GloveSifEncoder(tinyGloveModel({ "sci-fi": { vector: [1, 0], weight: 1 }, mind: { vector: [0, 1], weight: 1 }, bending: { vector: [0, 1], weight: 1 } }));
   assert.deepEqual(encoder.knownWords("Sci-Fi mind-bending"), ["sci-fi", "mind", "bending"]);
 });
 
@@ -106,5 +119,8 @@ test("the encoder is an AI SDK embedding model: embed and embedMany accept it", 
   const { embedding } = await embed({ model: encoder, value: "ghost" });
   assert.deepEqual(embedding, [1, 0]);
   const { embeddings } = await embedMany({ model: encoder, values: ["ghost", "house"] });
-  assert.deepEqual(embeddings, [[1, 0], [0, 1]]);
+  assert.deepEqual(embeddings, [
+    [1, 0],
+    [0, 1],
+  ]);
 });

@@ -100,8 +100,7 @@ test("with a mock model: a thrown 503 and a schema-violating answer are typed fa
 test("a caller's abort is reported as aborted, not as a timeout", async () => {
   const controller = new AbortController();
   const model = new MockLanguageModelV3({
-    doGenerate: (options) =>
-      new Promise((_, reject) => options.abortSignal?.addEventListener("abort", () => reject(Object.assign(new Error("The operation was aborted"), { name: "AbortError" })))),
+    doGenerate: (options) => new Promise((_, reject) => options.abortSignal?.addEventListener("abort", () => reject(Object.assign(new Error("The operation was aborted"), { name: "AbortError" })))),
   });
   const pending = call(mockHandle(model, 5000), controller.signal);
   controller.abort();

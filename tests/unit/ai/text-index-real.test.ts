@@ -59,7 +59,10 @@ test("text queries through the index find what the exact scan finds (recall@20 â
     recall += recallAt(reference, found) / QUERIES.length;
     for (const hit of found) {
       const row = exact.itemVector(hit.itemIndex);
-      assert.ok(row.some((value) => value !== 0), `${query}: a zero row ${hit.itemIndex} came back`);
+      assert.ok(
+        row.some((value) => value !== 0),
+        `${query}: a zero row ${hit.itemIndex} came back`,
+      );
     }
     // Scores are cosines either way: the best hit of both scores the same.
     assert.ok(Math.abs(found[0].score - reference[0].score) < 1e-4 || found[0].itemIndex !== reference[0].itemIndex, query);
@@ -117,7 +120,10 @@ test("loadTextSearch serves through the bundle's index when the build wrote one"
 
 test("a missing text index file is a clear unavailable:catalog error naming the rebuild", async () => {
   const served = catalogWithIndex();
-  const broken = { ...served, manifest: { ...served.manifest, artifacts: { ...served.manifest.artifacts, [TEXT_VECTORS_STAGE]: { ...textVectorsArtifact(served), index: { ...indexArtifact, file: "missing.usearch" } } } } };
+  const broken = {
+    ...served,
+    manifest: { ...served.manifest, artifacts: { ...served.manifest.artifacts, [TEXT_VECTORS_STAGE]: { ...textVectorsArtifact(served), index: { ...indexArtifact, file: "missing.usearch" } } } },
+  };
   await assert.rejects(loadTextSearch(broken, { environment: {}, openIndex: openTextIndex }), (error: unknown) => {
     assert.ok(error instanceof ReelcastError);
     assert.equal(error.code, "unavailable:catalog");

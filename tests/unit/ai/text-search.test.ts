@@ -9,8 +9,14 @@ const vectors = Float32Array.from([0, 1, 1, 0, h, h]);
 
 test("text search embeds the query and ranks items exactly by cosine", async () => {
   const search = createTextSearch(encoder, vectors);
-  assert.deepEqual((await search.searchText("ghost", 3)).map((hit) => hit.itemIndex), [1, 2, 0]);
-  assert.deepEqual((await search.searchText("ghost", 3, new Set([1]))).map((hit) => hit.itemIndex), [2, 0]);
+  assert.deepEqual(
+    (await search.searchText("ghost", 3)).map((hit) => hit.itemIndex),
+    [1, 2, 0],
+  );
+  assert.deepEqual(
+    (await search.searchText("ghost", 3, new Set([1]))).map((hit) => hit.itemIndex),
+    [2, 0],
+  );
   assert.deepEqual([...search.itemVector(2)], [...vectors.subarray(4, 6)]);
   assert.throws(() => createTextSearch(encoder, Float32Array.from([1, 2, 3])), /not rows of 2/);
 });
@@ -25,7 +31,10 @@ test("with an injected index, text search over-fetches by the exclusions and fil
   };
   const search = createTextSearch(encoder, vectors, index);
   const hits = await search.searchText("ghost", 2, new Set([1]));
-  assert.deepEqual(hits.map((hit) => hit.itemIndex), [2, 0]);
+  assert.deepEqual(
+    hits.map((hit) => hit.itemIndex),
+    [2, 0],
+  );
   assert.ok(Math.abs(hits[0].score - 0.7) < 1e-6);
   assert.deepEqual(asked, [[[1, 0], 3]]);
 });
@@ -40,7 +49,10 @@ test("an item's text neighbours are the search from its own row, remembered per 
   };
   const search = createTextSearch(encoder, vectors, index);
   const first = search.itemNeighbours(2, 3);
-  assert.deepEqual(first, search.searchVector(search.itemVector(2), 3).map((hit) => hit.itemIndex));
+  assert.deepEqual(
+    first,
+    search.searchVector(search.itemVector(2), 3).map((hit) => hit.itemIndex),
+  );
   assert.equal(search.itemNeighbours(2, 3), first, "the same list, not searched again");
   assert.deepEqual(search.itemNeighbours(2, 2), [2, 1], "another k is another list");
   assert.deepEqual(searched, [3, 3, 2]);

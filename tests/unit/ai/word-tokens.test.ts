@@ -10,5 +10,8 @@ test("word tokens fold case and accents, keep hyphenated words, read n't as not 
 
 test("vocabulary tokens split unknown hyphenated words into known parts and drop unknown words", () => {
   const vocabulary = new Set(["sci-fi", "mind", "bending", "ghost"]);
-  assert.deepEqual(vocabularyTokens(["sci-fi", "mind-bending", "ghost", "xyzzy", "xyz-qq"], (word) => vocabulary.has(word)), ["sci-fi", "mind", "bending", "ghost"]);
+  assert.deepEqual(
+    vocabularyTokens(["sci-fi", "mind-bending", "ghost", "xyzzy", "xyz-qq"], (word) => vocabulary.has(word)),
+    ["sci-fi", "mind", "bending", "ghost"],
+  );
 });

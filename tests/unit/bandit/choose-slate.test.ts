@@ -60,7 +60,10 @@ test("at every slot the policy's probabilities over the band's choices sum to 1"
         const distribution = bound.distribution(position, taken);
         const total = distribution.probabilities.reduce((sum, probability) => sum + probability, 0);
         assert.ok(Math.abs(total - 1) < 1e-12, `${policy.kind} slot ${position}: sum ${total}`);
-        assert.ok(distribution.actions.every((actionIndex) => !taken.has(problem.actions[actionIndex].itemIndex)), "no item twice");
+        assert.ok(
+          distribution.actions.every((actionIndex) => !taken.has(problem.actions[actionIndex].itemIndex)),
+          "no item twice",
+        );
         assert.deepEqual(distribution.actions, bandActions(problem, taken), "every (item, explanation) of the band is a choice, nothing else");
         if (band === UNBOUNDED_BAND) assert.equal(distribution.actions.length, problem.actions.filter((action) => !taken.has(action.itemIndex)).length, "no band: every remaining action");
         taken.add(problem.actions[distribution.actions[0]].itemIndex);
@@ -154,22 +157,42 @@ test("seeded runs reproduce exactly; another seed explores differently", () => {
     assert.deepEqual(run(123), run(123), policy.kind);
   }
   const random = (seed: number) =>
-    chooseSlate({ candidates, catalog: tiny, context, state, policy: { kind: "random" }, random: createSeededRandom(seed), limit: 5 }).slots.map((slot) => `${slot.itemIndex}/${slot.explanation.kind}`);
+    chooseSlate({ candidates, catalog: tiny, context, state, policy: { kind: "random" }, random: createSeededRandom(seed), limit: 5 }).slots.map(
+      (slot) => `${slot.itemIndex}/${slot.explanation.kind}`,
+    );
   assert.notDeepEqual(random(1), random(2));
 });
 
 test("before any feedback the greedy slate follows retrieval's relevance", () => {
   const { catalog } = plainCatalog(8);
   const shuffled: SlateCandidate[] = [3, 7, 1, 5, 0].map((itemIndex) => ({ itemIndex, relevance: itemIndex * 0.1 }));
-  const slate = chooseSlate({ candidates: shuffled, catalog, context: emptyContext(), state: createBanditState({ dimension: SMALL_DIMENSION }), policy: { kind: "greedy" }, random: createSeededRandom(1), limit: 3 });
-  assert.deepEqual(slate.slots.map((slot) => slot.itemIndex), [7, 5, 3]);
-  assert.deepEqual(slate.slots.map((slot) => slot.position), [0, 1, 2]);
+  const slate = chooseSlate({
+    candidates: shuffled,
+    catalog,
+    context: emptyContext(),
+    state: createBanditState({ dimension: SMALL_DIMENSION }),
+    policy: { kind: "greedy" },
+    random: createSeededRandom(1),
+    limit: 3,
+  });
+  assert.deepEqual(
+    slate.slots.map((slot) => slot.itemIndex),
+    [7, 5, 3],
+  );
+  assert.deepEqual(
+    slate.slots.map((slot) => slot.position),
+    [0, 1, 2],
+  );
 });
 
 test("duplicates collapse, short candidate lists give short slates, bad input is refused", () => {
   const state = createBanditState({ dimension: SMALL_DIMENSION });
   const slate = chooseSlate({
-    candidates: [{ itemIndex: 2, relevance: 1 }, { itemIndex: 2, relevance: 3 }, { itemIndex: 4, relevance: 2 }],
+    candidates: [
+      { itemIndex: 2, relevance: 1 },
+      { itemIndex: 2, relevance: 3 },
+      { itemIndex: 4, relevance: 2 },
+    ],
     catalog: tiny,
     context,
     state,
@@ -177,11 +200,17 @@ test("duplicates collapse, short candidate lists give short slates, bad input is
     random: createSeededRandom(1),
     limit: 10,
   });
-  assert.deepEqual(slate.slots.map((slot) => slot.itemIndex), [2, 4]);
+  assert.deepEqual(
+    slate.slots.map((slot) => slot.itemIndex),
+    [2, 4],
+  );
   assert.equal(slate.slots[0].relevance, 3);
   assert.deepEqual(chooseSlate({ candidates: [], catalog: tiny, context, state, policy: { kind: "random" }, random: createSeededRandom(1), limit: 5 }).slots, []);
   assert.throws(() => chooseSlate({ candidates: [{ itemIndex: 99, relevance: 1 }], catalog: tiny, context, state, policy: { kind: "greedy" }, random: createSeededRandom(1), limit: 1 }), RangeError);
-  assert.throws(() => chooseSlate({ candidates: [{ itemIndex: 1, relevance: Number.NaN }], catalog: tiny, context, state, policy: { kind: "greedy" }, random: createSeededRandom(1), limit: 1 }), RangeError);
+  assert.throws(
+    () => chooseSlate({ candidates: [{ itemIndex: 1, relevance: Number.NaN }], catalog: tiny, context, state, policy: { kind: "greedy" }, random: createSeededRandom(1), limit: 1 }),
+    RangeError,
+  );
 });
 
 test("pinned candidates fill the first slots in the order given, with propensity 1, under every policy", () => {
@@ -192,14 +221,32 @@ test("pinned candidates fill the first slots in the order given, with propensity
   for (const policy of POLICIES) {
     for (let seed = 0; seed < 20; seed++) {
       const slate = chooseSlate({ candidates: reordered, catalog: tiny, context, state, policy, random: createSeededRandom(seed), limit: 4 });
-      assert.deepEqual(slate.slots.slice(0, 2).map((slot) => slot.itemIndex), [5, 3], `${policy.kind} seed ${seed}`);
-      assert.deepEqual(slate.slots.map((slot) => slot.pinned), [true, true, false, false]);
-      assert.deepEqual(slate.slots.slice(0, 2).map((slot) => slot.propensity), [1, 1]);
-      assert.ok(slate.slots.slice(2).every((slot) => slot.itemIndex !== 5 && slot.itemIndex !== 3), "a pinned item is shown once");
+      assert.deepEqual(
+        slate.slots.slice(0, 2).map((slot) => slot.itemIndex),
+        [5, 3],
+        `${policy.kind} seed ${seed}`,
+      );
+      assert.deepEqual(
+        slate.slots.map((slot) => slot.pinned),
+        [true, true, false, false],
+      );
+      assert.deepEqual(
+        slate.slots.slice(0, 2).map((slot) => slot.propensity),
+        [1, 1],
+      );
+      assert.ok(
+        slate.slots.slice(2).every((slot) => slot.itemIndex !== 5 && slot.itemIndex !== 3),
+        "a pinned item is shown once",
+      );
     }
   }
   // The pinned slot shows the explanation the model rates best, the same every time.
-  const kinds = new Set(Array.from({ length: 10 }, (_, seed) => chooseSlate({ candidates: reordered, catalog: tiny, context, state, policy: POLICIES[3], random: createSeededRandom(seed), limit: 1 }).slots[0].explanation.kind));
+  const kinds = new Set(
+    Array.from(
+      { length: 10 },
+      (_, seed) => chooseSlate({ candidates: reordered, catalog: tiny, context, state, policy: POLICIES[3], random: createSeededRandom(seed), limit: 1 }).slots[0].explanation.kind,
+    ),
+  );
   assert.equal(kinds.size, 1);
 });
 
@@ -232,7 +279,11 @@ test("no policy shows the item at retrieval rank r before slot r − width + 1, 
     for (const policy of POLICIES) {
       const slate = chooseSlate({ candidates: flat, catalog, context, state, policy, random: createSeededRandom(seed), limit: 8 });
       slate.slots.forEach((slot) => assert.ok(slot.itemIndex <= slot.position + 2, `${policy.kind}: rank ${slot.itemIndex} in slot ${slot.position}`));
-      assert.deepEqual(slate.slots.map((slot) => slot.itemIndex).sort((left, right) => left - right), [0, 1, 2, 3, 4, 5, 6, 7], "the films retrieval ranked first, reordered");
+      assert.deepEqual(
+        slate.slots.map((slot) => slot.itemIndex).sort((left, right) => left - right),
+        [0, 1, 2, 3, 4, 5, 6, 7],
+        "the films retrieval ranked first, reordered",
+      );
       assert.deepEqual(slate.band, { width: 3, maximumDrop: 0.15, reachPastSlate: false });
       const reaching = chooseSlate({ candidates: flat, catalog, context, state, policy, random: createSeededRandom(seed), limit: 8, band: { ...slate.band, reachPastSlate: true } });
       reaching.slots.forEach((slot) => assert.ok(slot.itemIndex <= slot.position + 2, `${policy.kind} reaching past the slate: rank ${slot.itemIndex} in slot ${slot.position}`));

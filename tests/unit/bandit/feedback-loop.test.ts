@@ -145,7 +145,10 @@ test("impressions without feedback leave the learned model exactly as it was, ho
   applyFeedback(state, { features: features(1, 2, 3), previousEvents: [], event: "play" });
   const before = serializeBanditState(state).weights;
   for (let impression = 0; impression < 5000; impression++) {
-    observeImpression(state, [0, 1, 2, 3].map((position) => ({ features: features(position, 10 + Math.floor(random() * 40), 60 + Math.floor(random() * 40)) })));
+    observeImpression(
+      state,
+      [0, 1, 2, 3].map((position) => ({ features: features(position, 10 + Math.floor(random() * 40), 60 + Math.floor(random() * 40)) })),
+    );
   }
   assert.deepEqual(serializeBanditState(state).weights, before);
   assert.equal(state.impressions, 5000, "they are still counted (the ε schedule runs on impressions)");
@@ -196,7 +199,10 @@ test("bandit state serialises to JSON and back exactly, and refuses other versio
   // A version-1 snapshot learned every impression as a 0: refused, with the way out named (the
   // server then replays the whole event log under the current rules).
   assert.equal(BANDIT_STATE_VERSION, 2);
-  assert.throws(() => deserializeBanditState({ ...json, version: 1 }), (error: Error) => error instanceof RangeError && /version 1/.test(error.message) && /bandit:rebuild/.test(error.message));
+  assert.throws(
+    () => deserializeBanditState({ ...json, version: 1 }),
+    (error: Error) => error instanceof RangeError && /version 1/.test(error.message) && /bandit:rebuild/.test(error.message),
+  );
   assert.throws(() => deserializeBanditState({ ...json, featureVersion: 99 }), RangeError);
   assert.throws(() => deserializeBanditState({ ...json, weights: "nope" }));
 });

@@ -62,7 +62,15 @@ export function tinyCatalog(): { items: Item[]; catalog: BanditCatalog } {
 export function plainCatalog(count: number): { items: Item[]; catalog: BanditCatalog } {
   const genres = ["Drama", "Comedy", "Horror", "Documentary"];
   const items = Array.from({ length: count }, (_, index) =>
-    film({ id: `ml:${10_000 + index}`, title: `Film ${index}`, year: 1990 + index, genres: [genres[index % genres.length]], ratingCount: 5 + 40 * index, ratingMean: 3 + (index % 5) * 0.3, runtimeMinutes: 80 + 10 * index }),
+    film({
+      id: `ml:${10_000 + index}`,
+      title: `Film ${index}`,
+      year: 1990 + index,
+      genres: [genres[index % genres.length]],
+      ratingCount: 5 + 40 * index,
+      ratingMean: 3 + (index % 5) * 0.3,
+      runtimeMinutes: 80 + 10 * index,
+    }),
   );
   return { items, catalog: createBanditCatalog(items) };
 }

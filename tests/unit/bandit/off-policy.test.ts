@@ -101,8 +101,7 @@ test("on a sampled toy log, IPS, SNIPS and DR land within a few standard errors 
 
 test("per-slot weights with marginal propensities are unbiased when slots are independent", () => {
   // Marginals of each policy: P(item in slot).
-  const marginal = (policy: Conditional) =>
-    [0, 1].map((slot) => [0, 1, 2].map((item) => slates(policy).reduce((sum, each) => sum + (each.items[slot] === item ? each.probability : 0), 0)));
+  const marginal = (policy: Conditional) => [0, 1].map((slot) => [0, 1, 2].map((item) => slates(policy).reduce((sum, each) => sum + (each.items[slot] === item ? each.probability : 0), 0)));
   const loggingMarginal = marginal(logging);
   const targetMarginal = marginal(target);
   let expected = 0;
@@ -132,7 +131,14 @@ test("per-slot weights from logged conditional propensities and item availabilit
 test("availability probability matches exact enumeration and is never zero for a reachable item", () => {
   const { catalog } = plainCatalog(4);
   // A band of two keeps the enumeration small and leaves every slot a choice.
-  const problem = prepareSlate({ candidates: [0, 1, 2, 3].map((itemIndex) => ({ itemIndex, relevance: itemIndex })), catalog, context: emptyContext(), limit: 3, dimension: 1 << 10, band: { width: 2, maximumDrop: 1 } });
+  const problem = prepareSlate({
+    candidates: [0, 1, 2, 3].map((itemIndex) => ({ itemIndex, relevance: itemIndex })),
+    catalog,
+    context: emptyContext(),
+    limit: 3,
+    dimension: 1 << 10,
+    band: { width: 2, maximumDrop: 1 },
+  });
   const policy = createSlatePolicy(problem, createBanditState({ dimension: 1 << 10 }), { kind: "epsilon-greedy", epsilon: 0.2, decayImpressions: null, minimumEpsilon: 0 }, createSeededRandom(1));
   // Exact: sum over every two-slot prefix of its probability, for prefixes without the item.
   const exact = (itemIndex: number) => {
@@ -159,7 +165,14 @@ test("availability probability matches exact enumeration and is never zero for a
 
 test("position marginals: slot 0 is the exact distribution, every slot sums to 1", () => {
   const { catalog } = plainCatalog(6);
-  const problem = prepareSlate({ candidates: [0, 1, 2, 3, 4, 5].map((itemIndex) => ({ itemIndex, relevance: itemIndex })), catalog, context: emptyContext(), limit: 3, dimension: 1 << 10, band: { width: 3, maximumDrop: 1 } });
+  const problem = prepareSlate({
+    candidates: [0, 1, 2, 3, 4, 5].map((itemIndex) => ({ itemIndex, relevance: itemIndex })),
+    catalog,
+    context: emptyContext(),
+    limit: 3,
+    dimension: 1 << 10,
+    band: { width: 3, maximumDrop: 1 },
+  });
   const policy = createSlatePolicy(problem, createBanditState({ dimension: 1 << 10 }), { kind: "epsilon-greedy", epsilon: 0.3, decayImpressions: null, minimumEpsilon: 0 }, createSeededRandom(1));
   const marginals = positionMarginals(problem, policy, createSeededRandom(2), 64);
   const exact = policy.distribution(0, new Set());

@@ -1,18 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createSeededRandom, createSlatePolicy, EXPLANATION_KINDS, fillSlate, prepareSlate, UNBOUNDED_BAND } from "../../../lib/bandit";
-import {
-  createEnvironment,
-  positionBias,
-  quickFactorisation,
-  regretGrowthExponent,
-  ridgeFoldIn,
-  rowDot,
-  runSimulation,
-  slateNdcg,
-  trueGain,
-  type SimulatedUser,
-} from "../../../lib/bandit/simulation";
+import { createEnvironment, positionBias, quickFactorisation, regretGrowthExponent, ridgeFoldIn, rowDot, runSimulation, slateNdcg, trueGain, type SimulatedUser } from "../../../lib/bandit/simulation";
 import { plainCatalog } from "./fixtures";
 
 test("the quick factorisation is deterministic and recovers two taste groups", () => {
@@ -25,7 +14,7 @@ test("the quick factorisation is deterministic and recovers two taste groups", (
       if ((user + item) % 3 === 0) continue; // leave holes to predict
       users.push(user);
       items.push(item);
-      ratings.push((user < 10) === (item < 5) ? 5 : 1);
+      ratings.push(user < 10 === item < 5 ? 5 : 1);
     }
   }
   const table = { users, items, ratings, userCount: 20, itemCount: 10 };
@@ -72,7 +61,17 @@ test("the oracle slate is at least as good as any slate a policy fills, and the 
     const problem = prepareSlate({ candidates: simulationRound.candidates, catalog, context: simulationRound.context, limit: 4, dimension: 1 << 10 });
     const oracle = environment.oracleValue(simulationRound, problem);
     assert.ok(environment.observableOracleValue(simulationRound, problem) <= oracle + 1e-12);
-    const policy = createSlatePolicy(problem, { featureVersion: 1, impressions: 0, feedbackEvents: 0, model: { dimension: 1 << 10, priorPrecision: 1, mean: new Float64Array(1 << 10), precision: new Float64Array(1 << 10).fill(1), observations: 0 } }, { kind: "random" }, random);
+    const policy = createSlatePolicy(
+      problem,
+      {
+        featureVersion: 1,
+        impressions: 0,
+        feedbackEvents: 0,
+        model: { dimension: 1 << 10, priorPrecision: 1, mean: new Float64Array(1 << 10), precision: new Float64Array(1 << 10).fill(1), observations: 0 },
+      },
+      { kind: "random" },
+      random,
+    );
     const value = fillSlate(problem, policy, random).reduce((sum, { actionIndex, position }) => sum + positionBias(position) * environment.engagement(simulationRound, actionIndex, problem), 0);
     assert.ok(value <= oracle + 1e-12, `random slate ${value} beat the oracle ${oracle}`);
   }
@@ -106,7 +105,12 @@ test("a seeded simulation reproduces exactly, and learners beat random on the ha
 });
 
 test("slate NDCG: 1 for the ideal order, the known value for a swap, null when nothing has a positive gain", () => {
-  const gains = new Map([[1, 3], [2, 2], [3, 0], [4, 1]]);
+  const gains = new Map([
+    [1, 3],
+    [2, 2],
+    [3, 0],
+    [4, 1],
+  ]);
   const gain = (item: number) => gains.get(item) ?? 0;
   assert.equal(slateNdcg([1, 2, 4], [1, 2, 3, 4], gain, 3), 1);
   const swapped = (2 + 3 / Math.log2(3) + 1 / 2) / (3 + 2 / Math.log2(3) + 1 / 2);
@@ -136,7 +140,14 @@ test("impressions without feedback keep the served order on relevance; the earli
       const gain = (item: number) => trueGain(environment.trueAffinity(simulationRound, item));
       if (policyName === "now") retrieval.push(slateNdcg(problem.rankedItems.slice(0, problem.limit), problem.rankedItems, gain, 4) ?? 1);
       const list = ndcg.get(policyName) ?? [];
-      list.push(slateNdcg(filled.map(({ actionIndex }) => problem.actions[actionIndex].itemIndex), problem.rankedItems, gain, 4) ?? 1);
+      list.push(
+        slateNdcg(
+          filled.map(({ actionIndex }) => problem.actions[actionIndex].itemIndex),
+          problem.rankedItems,
+          gain,
+          4,
+        ) ?? 1,
+      );
       ndcg.set(policyName, list);
     },
   });

@@ -22,7 +22,19 @@ test("a version-1 snapshot (every impression learned as a 0) is set aside and th
     }
     // What version 1 wrote: the same layout, weights pushed down by every shown slot's 0.
     const old = serializeBanditState(createBanditState());
-    await store.saveBanditState({ state: { ...old, version: 1, impressions: 30, weights: [[0, -3.2, 40], [1, -2.9, 38]] } as unknown as JsonValue, throughSequence: await store.lastSequence(), savedAt: 1 });
+    await store.saveBanditState({
+      state: {
+        ...old,
+        version: 1,
+        impressions: 30,
+        weights: [
+          [0, -3.2, 40],
+          [1, -2.9, 38],
+        ],
+      } as unknown as JsonValue,
+      throughSequence: await store.lastSequence(),
+      savedAt: 1,
+    });
 
     const restored = await restoreBanditState(store);
     assert.match(restored.note, /unreadable.*version 1/);

@@ -36,7 +36,12 @@ test("ratios to the floor: throughput as a share, latency as a multiple", () => 
 });
 
 test("the floor and the row take turns going first", () => {
-  assert.deepEqual([0, 1, 2, 3].map(roundOrder), [["floor", "row"], ["row", "floor"], ["floor", "row"], ["row", "floor"]]);
+  assert.deepEqual([0, 1, 2, 3].map(roundOrder), [
+    ["floor", "row"],
+    ["row", "floor"],
+    ["floor", "row"],
+    ["row", "floor"],
+  ]);
 });
 
 test("the bench measures exactly issue 20's rows and reads its targets from them", () => {

@@ -16,7 +16,17 @@ import { makeItem } from "../../support/item-factory";
 
 /** A hand-made template: 8 MovieLens films (half with TMDB metadata), 2 cold-start films, 1 user per 2 films. */
 function templateCatalog(): Catalog {
-  const rich = { language: "en", overview: "A lonely robot falls in love", tagline: "Out there", keywords: ["robot", "space"], directors: ["Ada Stone"], cast: ["Ben Hill", "Cara Lane"], runtimeMinutes: 98, tmdbVoteCount: 1200, tmdbVoteAverage: 7.1 };
+  const rich = {
+    language: "en",
+    overview: "A lonely robot falls in love",
+    tagline: "Out there",
+    keywords: ["robot", "space"],
+    directors: ["Ada Stone"],
+    cast: ["Ben Hill", "Cara Lane"],
+    runtimeMinutes: 98,
+    tmdbVoteCount: 1200,
+    tmdbVoteAverage: 7.1,
+  };
   const items = [
     ...Array.from({ length: 8 }, (_, index) =>
       makeItem({ id: `ml:${index + 1}`, title: `Night River ${index}`, year: 1990 + index, genres: ["Drama", "Sci-Fi"], tags: index % 2 ? ["quirky"] : [], ...(index % 2 === 0 ? rich : {}) }),
@@ -81,7 +91,10 @@ test("the synthetic catalog goes through the real readers and join with the aske
     for (const rating of movieLens.ratings) perUser.set(rating.userId, (perUser.get(rating.userId) ?? 0) + 1);
     assert.ok(Math.min(...perUser.values()) >= 20);
     // Power law: the top 10 % of films hold far more than 10 % of the ratings.
-    const counts = joined.items.filter((item) => item.movieId !== null).map((item) => item.ratingCount).sort((a, b) => b - a);
+    const counts = joined.items
+      .filter((item) => item.movieId !== null)
+      .map((item) => item.ratingCount)
+      .sort((a, b) => b - a);
     const topShare = counts.slice(0, 80).reduce((sum, count) => sum + count, 0) / summary.ratings;
     assert.ok(topShare > 0.3, `top 10 % hold ${topShare}`);
     // The TMDB half of the templates gives TMDB rows with the real fields filled.

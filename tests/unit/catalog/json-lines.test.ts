@@ -8,7 +8,7 @@ import { readJsonLines, writeJsonLines } from "../../../catalog/json-lines";
 const values = [
   { id: "ml:1", title: "Amélie", overview: "line one\nline two", cast: ["Audrey Tautou"] },
   { id: "tmdb:2", title: "千と千尋の神隠し", overview: null, cast: [] },
-  { id: "ml:3", title: "Emoji 🎬 \"quoted\"", overview: "tab\there", cast: ["A", "B"] },
+  { id: "ml:3", title: 'Emoji 🎬 "quoted"', overview: "tab\there", cast: ["A", "B"] },
   [1, 2, 3],
   "plain string",
 ];

@@ -72,7 +72,10 @@ test("the session-ranker stage writes trees and item statistics that loadCfArtif
     const liked = [0, 1];
     const picks = cf.recommendForUser(cf.foldIn({ liked }), 5, { exclude: new Set(liked), timeline: { ...cf.timeline, history: liked }, reranker: { model: cf.sessionRanker!, likedItems: liked } });
     assert.equal(picks.length, 5);
-    assert.ok(picks.every((pick) => pick.itemIndex < 12 && !liked.includes(pick.itemIndex)), `picks ${picks.map((pick) => pick.itemIndex)}`);
+    assert.ok(
+      picks.every((pick) => pick.itemIndex < 12 && !liked.includes(pick.itemIndex)),
+      `picks ${picks.map((pick) => pick.itemIndex)}`,
+    );
   } finally {
     rmSync(bundleDir, { recursive: true, force: true });
   }

@@ -62,10 +62,13 @@ test("refuses entries that escape the target", (context) => {
 
 test("a failed MovieLens download names the directory and the variable", async (context) => {
   const target = temporaryTarget(context, "reelcast-dl-");
-  await assert.rejects(downloadMovieLens(target, () => {}, "http://127.0.0.1:9/ml-latest-small.zip"), (error: Error) => {
-    assert.match(error.message, /Could not download MovieLens/);
-    assert.ok(error.message.includes(target));
-    assert.match(error.message, /REELCAST_DATA_DIR/);
-    return true;
-  });
+  await assert.rejects(
+    downloadMovieLens(target, () => {}, "http://127.0.0.1:9/ml-latest-small.zip"),
+    (error: Error) => {
+      assert.match(error.message, /Could not download MovieLens/);
+      assert.ok(error.message.includes(target));
+      assert.match(error.message, /REELCAST_DATA_DIR/);
+      return true;
+    },
+  );
 });

@@ -8,15 +8,36 @@ const user = (text: string, id = "m1") => ({ id, role: "user", parts: [{ type: "
 
 test("DefaultChatTransport's body becomes a pipeline request with defaults", () => {
   const turn = chatRequestSchema.parse({ id: "chat-1", messages: [user("blade runner")], trigger: "submit-message", messageId: undefined, unknown: 1 });
-  assert.deepEqual(turn, { request: { query: "blade runner", limit: CHAT_DEFAULT_LIMIT, maxCount: 24, route: "auto" }, previousOpeningId: null, newConversation: false, question: "blade runner", turn: { kind: "ask" } });
+  assert.deepEqual(turn, {
+    request: { query: "blade runner", limit: CHAT_DEFAULT_LIMIT, maxCount: 24, route: "auto" },
+    previousOpeningId: null,
+    newConversation: false,
+    question: "blade runner",
+    turn: { kind: "ask" },
+  });
 });
 
 test("the last user message's text parts are the query; the rest of the transcript is context", () => {
   const turn = chatRequestSchema.parse({
     messages: [
       user("heat"),
-      { id: "a1", role: "assistant", parts: [{ type: "data-recommendations", data: { items: [] } }, { type: "text", text: "8 picks" }] },
-      { id: "m2", role: "user", parts: [{ type: "text", text: "older" }, { type: "file", url: "x", mediaType: "image/png" }, { type: "text", text: "no horror" }] },
+      {
+        id: "a1",
+        role: "assistant",
+        parts: [
+          { type: "data-recommendations", data: { items: [] } },
+          { type: "text", text: "8 picks" },
+        ],
+      },
+      {
+        id: "m2",
+        role: "user",
+        parts: [
+          { type: "text", text: "older" },
+          { type: "file", url: "x", mediaType: "image/png" },
+          { type: "text", text: "no horror" },
+        ],
+      },
     ],
     sessionId: "abcdefghijklmnop1234",
     limit: 5,

@@ -67,7 +67,11 @@ test("parts come in order: route decision, the reply's first sentence, recommend
 test("progress: fast preview cards first, then the reasoner's cards replace them under the same id", async () => {
   const preview = answer("reasoning", [film("ml:1", "Clue"), film("ml:2", "Heat")]);
   const final = answer("reasoning", [film("ml:3", "Airplane!"), film("ml:1", "Clue")], { route: { ...preview.route, latencyMs: 480 } });
-  const { chunks, snapshots, final: message } = await runTurn({
+  const {
+    chunks,
+    snapshots,
+    final: message,
+  } = await runTurn({
     recommend: async (_request, options) => {
       options.onProgress?.(preview);
       return final;
@@ -109,7 +113,10 @@ test("no matches: an empty recommendations part and a helpful text, no narration
   const { final, narrateCalls } = await runTurn({ recommend: async () => answer("fast", []) });
   assert.deepEqual(final.parts.find((part) => part.type === "data-recommendations")!.data.items, []);
   assert.match(final.parts.find((part) => part.type === "text")!.text, /I couldn't find anything for “something funny”/);
-  assert.equal(final.parts.some((part) => part.type === "data-narration"), false);
+  assert.equal(
+    final.parts.some((part) => part.type === "data-narration"),
+    false,
+  );
   assert.equal(narrateCalls.length, 0);
 });
 
@@ -120,7 +127,10 @@ test("a failing narrator only costs the narration", async () => {
       throw new Error("narrator down");
     },
   });
-  assert.equal(failing.final.parts.some((part) => part.type === "data-narration"), false);
+  assert.equal(
+    failing.final.parts.some((part) => part.type === "data-narration"),
+    false,
+  );
   assert.equal(failing.chunks.at(-1)!.type, "finish");
 });
 

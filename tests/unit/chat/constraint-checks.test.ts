@@ -37,16 +37,18 @@ test("the server's verdicts read as plain words: genre, runtime, years, exclusio
       hard({ kind: "runtime", minMinutes: null, maxMinutes: 120 }),
     ],
   });
-  assert.deepEqual(lines(film), [
-    "met: a thriller",
-    "met: no horror",
-    "met: released 2000 (you asked for the 2000s)",
-    "met: 104 minutes (you asked under two hours)",
-  ]);
+  assert.deepEqual(lines(film), ["met: a thriller", "met: no horror", "met: released 2000 (you asked for the 2000s)", "met: 104 minutes (you asked under two hours)"]);
 });
 
 test("relaxed and unrecorded values say what gave way, from the answer's relaxation data", () => {
-  const years: Relaxation = { constraint: "years", how: "widened", asked: "1990–1999", applied: "1985–2004", range: { from: 1985, to: 2004 }, text: "widened the release years to 1985–2004 (asked 1990–1999)" };
+  const years: Relaxation = {
+    constraint: "years",
+    how: "widened",
+    asked: "1990–1999",
+    applied: "1985–2004",
+    range: { from: 1985, to: 2004 },
+    text: "widened the release years to 1985–2004 (asked 1990–1999)",
+  };
   const genres: Relaxation = { constraint: "genres", how: "any-of", asked: "Comedy and Romance", applied: "Comedy or Romance", range: null, text: "…" };
   const film = item({
     year: 1987,
@@ -151,7 +153,14 @@ test("the badge says quick match or thought it through; developer facts are only
 
 test("the relaxation note says what gave way in plain words, from the relaxation data", () => {
   const constraints = parseConstraints({ includeGenres: ["Horror", "Comedy"], years: { from: 1950, to: 1950 }, runtime: { maxMinutes: 80 }, languages: { include: ["fr"] } });
-  const step = (constraint: Relaxation["constraint"], how: Relaxation["how"], range: Relaxation["range"] = null): Relaxation => ({ constraint, how, asked: "", applied: null, range, text: "server text" });
+  const step = (constraint: Relaxation["constraint"], how: Relaxation["how"], range: Relaxation["range"] = null): Relaxation => ({
+    constraint,
+    how,
+    asked: "",
+    applied: null,
+    range,
+    text: "server text",
+  });
   assert.deepEqual(
     [
       step("years", "widened", { from: 1940, to: 1960 }),

@@ -44,7 +44,10 @@ test("a fault before the first good sentence sends the template's details; after
   // A good sentence, then a bad one: the good one stays, nothing after it.
   assert.equal(await collect(checkedReplyDeltas(events(text("207 films fit. See https://example.com for more. And more."), end()), template, numbers, () => {})), " 207 films fit.");
   // A sentence cut off by a failure is dropped.
-  assert.equal(await collect(checkedReplyDeltas(events(text("207 films fit. Here are"), end({ kind: "network", message: "LLM provider could not be reached" })), template, numbers, () => {})), " 207 films fit.");
+  assert.equal(
+    await collect(checkedReplyDeltas(events(text("207 films fit. Here are"), end({ kind: "network", message: "LLM provider could not be reached" })), template, numbers, () => {})),
+    " 207 films fit.",
+  );
   assert.equal(acceptableSentence("Only 8 fit, from 2000 to 2009.", numbers), true);
   assert.equal(acceptableSentence("Only 9 fit.", numbers), false);
 });
@@ -59,7 +62,12 @@ const reasoned = recommendResponse({
 
 /** Just what the reply writer reads of an engine: the budget, prices, the clock and (no) store. */
 function budgetEngine(config: Partial<BudgetConfig> = {}): Engine {
-  return { budget: { config: { ...DEFAULT_BUDGET, ...config }, state: emptyBudgetState() }, llm: { handle: null, unavailableReason: null, rerank: false }, store: null, epochMs: () => 1_000_000 } as unknown as Engine;
+  return {
+    budget: { config: { ...DEFAULT_BUDGET, ...config }, state: emptyBudgetState() },
+    llm: { handle: null, unavailableReason: null, rerank: false },
+    store: null,
+    epochMs: () => 1_000_000,
+  } as unknown as Engine;
 }
 const handle = { model: "unused", modelId: "gpt-4o-mini", provider: "test", timeoutMs: 1000 } as unknown as LanguageModelHandle;
 

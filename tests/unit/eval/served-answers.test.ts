@@ -58,7 +58,10 @@ describe("the served-answers judge", () => {
     for (const user of [1, 2, 3, 4, 5]) likedBy.set(user, Int32Array.from(likes.filter(([, users]) => users.includes(user)).map(([movieId]) => movieId)));
     const data: MovieLensData = { films: new Map(), likers, likedBy, likeThreshold: 4 };
     const neighbours = coLikedNeighbours(data, 1, 10);
-    assert.deepEqual(neighbours.map((neighbour) => neighbour.movieId), [2, 3]);
+    assert.deepEqual(
+      neighbours.map((neighbour) => neighbour.movieId),
+      [2, 3],
+    );
     assert.ok(Math.abs(neighbours[0].score - (4 / Math.sqrt(16)) * (4 / 14)) < 1e-12);
     assert.ok(Math.abs(neighbours[1].score - (1 / Math.sqrt(8)) * (1 / 11)) < 1e-12);
   });
@@ -110,7 +113,13 @@ describe("served answers through the real pipeline (40 films, seed 16)", () => {
     await store?.close();
   });
 
-  const table = () => result.phrasings.map((phrasing) => `${phrasing.id}: first ${phrasing.served.askedFirst.toFixed(3)}, absent ${phrasing.served.askedAbsent.toFixed(3)}, precision ${phrasing.served.neighbourPrecision.toFixed(3)}, noise ${phrasing.served.titleWordNoise.toFixed(3)}`).join("\n");
+  const table = () =>
+    result.phrasings
+      .map(
+        (phrasing) =>
+          `${phrasing.id}: first ${phrasing.served.askedFirst.toFixed(3)}, absent ${phrasing.served.askedAbsent.toFixed(3)}, precision ${phrasing.served.neighbourPrecision.toFixed(3)}, noise ${phrasing.served.titleWordNoise.toFixed(3)}`,
+      )
+      .join("\n");
 
   test("every phrasing was asked and the popularity baseline is far below the served answers' neighbour precision for 'movies like X'", () => {
     assert.equal(result.phrasings.length, 11);

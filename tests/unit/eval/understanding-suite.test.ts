@@ -2,17 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { constraintsSchema, emptyConstraints, type Constraints, type ConstraintsInput } from "../../../lib/reasoning/constraints";
 import { compareConstraints } from "../../../scripts/understanding-suite/compare";
-import {
-  ALL_TEMPLATES,
-  buildManifest,
-  fingerprint,
-  generateSuite,
-  manifestDifferences,
-  queriesPerClass,
-  readManifest,
-  selectHeldOut,
-  SUITE_SEED,
-} from "../../../scripts/understanding-suite/generate";
+import { ALL_TEMPLATES, buildManifest, fingerprint, generateSuite, manifestDifferences, queriesPerClass, readManifest, selectHeldOut, SUITE_SEED } from "../../../scripts/understanding-suite/generate";
 import { meetsExpectedConstraints, topTenSatisfaction, type CheckedItem } from "../../../scripts/understanding-suite/satisfaction";
 import { seededQuarter } from "../../../scripts/understanding-suite/seeded-random";
 import { decadeBounds, decadeText, DURATIONS, GENRE_FORMS, RUNTIME_BOUNDS, YEAR_BOUNDS } from "../../../scripts/understanding-suite/slots";
@@ -94,7 +84,10 @@ describe("the meanings fixed for phrases", () => {
 
   test("decades are whole: the 90s is 1990–1999 in every spelling", () => {
     assert.deepEqual(decadeBounds(1990), { from: 1990, to: 1999 });
-    assert.deepEqual(["short", "full", "word", "apostrophe"].map((style) => decadeText(1990, style as "short")), ["90s", "1990s", "nineties", "'90s"]);
+    assert.deepEqual(
+      ["short", "full", "word", "apostrophe"].map((style) => decadeText(1990, style as "short")),
+      ["90s", "1990s", "nineties", "'90s"],
+    );
     assert.equal(decadeText(2000, "short"), "2000s");
   });
 
@@ -133,7 +126,10 @@ describe("the exact comparison", () => {
 
   test("strength counts: a soft wish read as hard is wrong", () => {
     const soft = parse({ includeGenres: [{ genre: "Comedy", strength: "soft" }] });
-    assert.deepEqual(compareConstraints(soft, parse({ includeGenres: ["Comedy"] })).map((mismatch) => mismatch.field), ["includeGenres"]);
+    assert.deepEqual(
+      compareConstraints(soft, parse({ includeGenres: ["Comedy"] })).map((mismatch) => mismatch.field),
+      ["includeGenres"],
+    );
   });
 
   test("a role the words do not name accepts any role; a named role must match", () => {
@@ -153,7 +149,16 @@ describe("the exact comparison", () => {
 });
 
 describe("the top-10 satisfaction checker", () => {
-  const film = (overrides: Partial<CheckedItem>): CheckedItem => ({ title: "A film", year: 1995, genres: ["Thriller"], runtimeMinutes: 100, language: "en", cast: ["Tom Hanks"], directors: ["Someone Else"], ...overrides });
+  const film = (overrides: Partial<CheckedItem>): CheckedItem => ({
+    title: "A film",
+    year: 1995,
+    genres: ["Thriller"],
+    runtimeMinutes: 100,
+    language: "en",
+    cast: ["Tom Hanks"],
+    directors: ["Someone Else"],
+    ...overrides,
+  });
   const expected = parse({ includeGenres: ["Thriller"], excludeGenres: ["Horror"], years: { from: 1990, to: 1999 }, runtime: { maxMinutes: 120 }, languages: { include: ["en"] } });
 
   test("judges every hard constraint from the item's fields; unrecorded values fail", () => {

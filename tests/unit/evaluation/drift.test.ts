@@ -13,7 +13,10 @@ test("drift flags stay quiet against an unshifted window", () => {
   const result = evaluateWindow({ current, previous });
   assert.deepEqual(result.drift.flagged, []);
   // Every metric was tested (enough trials and requests on both sides).
-  assert.deepEqual(result.drift.flags.filter((flag) => flag.skipped !== null).map((flag) => flag.metric), []);
+  assert.deepEqual(
+    result.drift.flags.filter((flag) => flag.skipped !== null).map((flag) => flag.metric),
+    [],
+  );
   assert.equal(result.drift.flags.length, 10);
 });
 
@@ -33,8 +36,15 @@ test("too few trials skip a test instead of flagging it; thresholds come from th
   const flags = driftFlags(windowStats(previous.impressions), tiny, evaluationConfig().drift);
   // Ten requests: every route, fallback and latency test is skipped (50 slots still test the feedback rate).
   const skipped = flags.filter((flag) => flag.skipped !== null);
-  assert.deepEqual(skipped.map((flag) => flag.metric), flags.filter((flag) => flag.metric !== "feedback-rate").map((flag) => flag.metric));
+  assert.deepEqual(
+    skipped.map((flag) => flag.metric),
+    flags.filter((flag) => flag.metric !== "feedback-rate").map((flag) => flag.metric),
+  );
   assert.ok(skipped.every((flag) => !flag.flagged && flag.statistic === null));
-  const lenient = driftFlags(windowStats(previous.impressions), tiny, evaluationConfig({ drift: { minimumCount: 1, latencyMinimumCount: 1, zThreshold: 0, minimumRateChange: 0, latencyRelativeChange: 0 } }).drift);
+  const lenient = driftFlags(
+    windowStats(previous.impressions),
+    tiny,
+    evaluationConfig({ drift: { minimumCount: 1, latencyMinimumCount: 1, zThreshold: 0, minimumRateChange: 0, latencyRelativeChange: 0 } }).drift,
+  );
   assert.ok(lenient.some((flag) => flag.flagged));
 });

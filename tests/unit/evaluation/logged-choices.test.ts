@@ -1,6 +1,17 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { chooseSlate, createBanditState, createSeededRandom, emptyContext, loggedSlateChoices, UNBOUNDED_BAND, type BanditState, type PolicyConfig, type Slate, type SlateCandidate } from "../../../lib/bandit";
+import {
+  chooseSlate,
+  createBanditState,
+  createSeededRandom,
+  emptyContext,
+  loggedSlateChoices,
+  UNBOUNDED_BAND,
+  type BanditState,
+  type PolicyConfig,
+  type Slate,
+  type SlateCandidate,
+} from "../../../lib/bandit";
 import { prepareImpression } from "../../../lib/evaluation/prepared-impression";
 import type { WindowImpression } from "../../../lib/evaluation";
 import { tinyCatalog } from "../bandit/fixtures";

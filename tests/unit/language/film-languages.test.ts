@@ -30,12 +30,32 @@ interface Expected {
 }
 
 const GENRES: Array<[string, string[]]> = [
-  ["thrillers", ["Thriller"]], ["comedies", ["Comedy"]], ["horror films", ["Horror"]], ["dramas", ["Drama"]], ["war movies", ["War"]],
-  ["animated films", ["Animation"]], ["romantic comedies", ["Romance", "Comedy"]], ["westerns", ["Western"]], ["documentaries", ["Documentary"]],
-  ["crime films", ["Crime"]], ["sci-fi movies", ["Sci-Fi"]], ["musicals", ["Musical"]], ["mysteries", ["Mystery"]], ["fantasy films", ["Fantasy"]],
+  ["thrillers", ["Thriller"]],
+  ["comedies", ["Comedy"]],
+  ["horror films", ["Horror"]],
+  ["dramas", ["Drama"]],
+  ["war movies", ["War"]],
+  ["animated films", ["Animation"]],
+  ["romantic comedies", ["Romance", "Comedy"]],
+  ["westerns", ["Western"]],
+  ["documentaries", ["Documentary"]],
+  ["crime films", ["Crime"]],
+  ["sci-fi movies", ["Sci-Fi"]],
+  ["musicals", ["Musical"]],
+  ["mysteries", ["Mystery"]],
+  ["fantasy films", ["Fantasy"]],
 ];
-const DECADES: Array<[string, [number, number]]> = [["90s", [1990, 1999]], ["1980s", [1980, 1989]], ["seventies", [1970, 1979]], ["2000s", [2000, 2009]]];
-const COUNTS: Array<[string, number]> = [["5", 5], ["three", 3], ["ten", 10]];
+const DECADES: Array<[string, [number, number]]> = [
+  ["90s", [1990, 1999]],
+  ["1980s", [1980, 1989]],
+  ["seventies", [1970, 1979]],
+  ["2000s", [2000, 2009]],
+];
+const COUNTS: Array<[string, number]> = [
+  ["5", 5],
+  ["three", 3],
+  ["ten", 10],
+];
 
 type Slots = { w: string; w2: string; w3: string; genre: string; decade: string; count: string };
 type Template = [string, (codes: Codes) => Expected];

@@ -64,7 +64,8 @@ export function generate(templates: readonly string[], slots: Slots): ForeignCas
     const first = names[0];
     const values = first ? slots[first]! : [["", {}] as Value];
     values.forEach((value, index) => {
-      const want = { include: [] as string[], exclude: [] as string[], languages: {} as NonNullable<Want["languages"]>, references: [] as string[] } as Required<Omit<Want, "years" | "runtime">> & Want;
+      const want = { include: [] as string[], exclude: [] as string[], languages: {} as NonNullable<Want["languages"]>, references: [] as string[] } as Required<Omit<Want, "years" | "runtime">> &
+        Want;
       let query = template;
       names.forEach((name, position) => {
         const list = slots[name]!;
@@ -81,7 +82,13 @@ export function generate(templates: readonly string[], slots: Slots): ForeignCas
       cases.push({ query, want });
     });
   }
-  const folded = cases.map((testCase) => ({ query: testCase.query.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ß/g, "ss"), want: testCase.want }));
+  const folded = cases.map((testCase) => ({
+    query: testCase.query
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/ß/g, "ss"),
+    want: testCase.want,
+  }));
   return [...cases, ...folded.filter((testCase, index) => testCase.query !== cases[index].query)];
 }
 

@@ -82,7 +82,10 @@ test("titles are never mangled", () => {
   assert.equal(english("quelque chose comme La Haine mais des années 80"), "something like La Haine but from the 80s");
   assert.equal(english("so etwas wie Das Boot"), "something like Das Boot");
   const amelie = constraintsOf("des films comme Le Fabuleux destin d'Amélie Poulain");
-  assert.deepEqual(amelie.references.map((reference) => reference.title), ["Amélie"]);
+  assert.deepEqual(
+    amelie.references.map((reference) => reference.title),
+    ["Amélie"],
+  );
 });
 
 test("each language is detected, and the analysis reads the constraints", () => {
@@ -92,10 +95,19 @@ test("each language is detected, and the analysis reads the constraints", () => 
   const french = constraintsOf("un film français romantique des années 90");
   assert.deepEqual(french.years && [french.years.from, french.years.to], [1990, 1999]);
   assert.deepEqual(french.languages?.include, ["fr"]);
-  assert.deepEqual(french.includeGenres.map((genre) => genre.genre), ["Romance"]);
+  assert.deepEqual(
+    french.includeGenres.map((genre) => genre.genre),
+    ["Romance"],
+  );
   const spanish = constraintsOf("películas de acción sin romance");
-  assert.deepEqual(spanish.includeGenres.map((genre) => genre.genre), ["Action"]);
-  assert.deepEqual(spanish.excludeGenres.map((genre) => genre.genre), ["Romance"]);
+  assert.deepEqual(
+    spanish.includeGenres.map((genre) => genre.genre),
+    ["Action"],
+  );
+  assert.deepEqual(
+    spanish.excludeGenres.map((genre) => genre.genre),
+    ["Romance"],
+  );
   const german = analyseQuery("Gruselfilme, die weniger als 100 Minuten dauern", lexicon);
   assert.equal(german.runtimes[0]?.maxMinutes, 100);
   // The typed request is kept for capitalisation: the English text is what the detectors read.

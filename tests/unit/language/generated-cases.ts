@@ -16,7 +16,11 @@ export function parse(query: string): Constraints {
 }
 
 /** Every combination of the slot lists, filled into each template ("{a} and {b}"). */
-export function expand<Slots extends Record<string, unknown>>(templates: readonly string[], rows: readonly Slots[], fill: (template: string, row: Slots) => string): Array<{ query: string; row: Slots }> {
+export function expand<Slots extends Record<string, unknown>>(
+  templates: readonly string[],
+  rows: readonly Slots[],
+  fill: (template: string, row: Slots) => string,
+): Array<{ query: string; row: Slots }> {
   return templates.flatMap((template) => rows.map((row) => ({ query: fill(template, row), row })));
 }
 
@@ -42,4 +46,8 @@ export function report(failed: readonly string[], total: number): string {
   return `${failed.length} of ${total} failed:\n  ${failed.slice(0, Number(process.env.SHOW_FAILURES ?? 15)).join("\n  ")}`;
 }
 
-export const genresOf = (list: Constraints["includeGenres"]) => list.map((entry) => entry.genre).sort().join("+");
+export const genresOf = (list: Constraints["includeGenres"]) =>
+  list
+    .map((entry) => entry.genre)
+    .sort()
+    .join("+");

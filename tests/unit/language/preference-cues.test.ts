@@ -7,7 +7,14 @@ import { failures, product, report } from "./generated-cases";
  * preference (soft); politeness that looks like a condition ("if you can", "if you have any",
  * "if you know any") asks for nothing less and leaves the request hard.
  */
-const GENRES: Array<[string, string]> = [["a thriller", "Thriller"], ["some comedies", "Comedy"], ["a western", "Western"], ["horror films", "Horror"], ["a documentary", "Documentary"], ["war movies", "War"]];
+const GENRES: Array<[string, string]> = [
+  ["a thriller", "Thriller"],
+  ["some comedies", "Comedy"],
+  ["a western", "Western"],
+  ["horror films", "Horror"],
+  ["a documentary", "Documentary"],
+  ["war movies", "War"],
+];
 const POLITE = ["if you can", "if you have any", "if you know any", "if you've got any", "if there are any", "if you don't mind", "if that's ok"];
 const PREFERENCE = ["if possible", "ideally", "preferably", "would be nice", "is a plus"];
 
@@ -24,6 +31,8 @@ test("politeness after a genre keeps it hard", () => {
 
 test("a preference cue after a genre makes it soft", () => {
   const cases = product({ genre: GENRES, cue: PREFERENCE }).map(({ genre, cue }) => ({ query: `something tonight, ${genre[0]} ${cue}`, genre: genre[1] }));
-  const failed = failures(cases, (constraints, { genre }) => (constraints.includeGenres.some((entry) => entry.genre === genre && entry.strength === "soft") ? null : `genres ${JSON.stringify(constraints.includeGenres)}`));
+  const failed = failures(cases, (constraints, { genre }) =>
+    constraints.includeGenres.some((entry) => entry.genre === genre && entry.strength === "soft") ? null : `genres ${JSON.stringify(constraints.includeGenres)}`,
+  );
   assert.equal(failed.length, 0, report(failed, cases.length));
 });

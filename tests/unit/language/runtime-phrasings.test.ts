@@ -9,28 +9,103 @@ import { expand, failures, genresOf, parse, product, report } from "./generated-
  * duration is a window of ±15 minutes around it.
  */
 const DURATIONS: Array<[string, number]> = [
-  ["90 minutes", 90], ["90 mins", 90], ["90 min", 90], ["90min", 90], ["90m", 90], ["ninety minutes", 90], ["ninety-five minutes", 95],
-  ["a hundred and twenty minutes", 120], ["one hundred minutes", 100], ["one hundred and ten minutes", 110], ["100 minutes", 100],
-  ["1.5 hours", 90], ["1,5 hours", 90], ["1½ hours", 90], ["1h30", 90], ["1h 30m", 90], ["1 h 30", 90], ["1 hr 45", 105], ["1h45", 105], ["1hr 45min", 105],
-  ["an hour and a half", 90], ["one and a half hours", 90], ["hour and a half", 90], ["hour and 45 minutes", 105], ["an hour and 40 minutes", 100],
-  ["1 hour 40 minutes", 100], ["two hours", 120], ["2 hours", 120], ["2 hrs", 120], ["2hrs", 120], ["2h", 120], ["a couple of hours", 120], ["a couple hours", 120],
-  ["two and a half hours", 150], ["2.5 hours", 150], ["2h30", 150], ["two hours and fifteen minutes", 135], ["three hours", 180], ["an hour", 60], ["75 minutes", 75],
+  ["90 minutes", 90],
+  ["90 mins", 90],
+  ["90 min", 90],
+  ["90min", 90],
+  ["90m", 90],
+  ["ninety minutes", 90],
+  ["ninety-five minutes", 95],
+  ["a hundred and twenty minutes", 120],
+  ["one hundred minutes", 100],
+  ["one hundred and ten minutes", 110],
+  ["100 minutes", 100],
+  ["1.5 hours", 90],
+  ["1,5 hours", 90],
+  ["1½ hours", 90],
+  ["1h30", 90],
+  ["1h 30m", 90],
+  ["1 h 30", 90],
+  ["1 hr 45", 105],
+  ["1h45", 105],
+  ["1hr 45min", 105],
+  ["an hour and a half", 90],
+  ["one and a half hours", 90],
+  ["hour and a half", 90],
+  ["hour and 45 minutes", 105],
+  ["an hour and 40 minutes", 100],
+  ["1 hour 40 minutes", 100],
+  ["two hours", 120],
+  ["2 hours", 120],
+  ["2 hrs", 120],
+  ["2hrs", 120],
+  ["2h", 120],
+  ["a couple of hours", 120],
+  ["a couple hours", 120],
+  ["two and a half hours", 150],
+  ["2.5 hours", 150],
+  ["2h30", 150],
+  ["two hours and fifteen minutes", 135],
+  ["three hours", 180],
+  ["an hour", 60],
+  ["75 minutes", 75],
 ];
 
 const MAX_BEFORE = [
-  "under", "less than", "shorter than", "below", "at most", "no more than", "not more than", "no longer than", "not longer than", "max", "maximum",
-  "up to", "within", "nothing longer than", "not over", "in under", "a maximum of",
+  "under",
+  "less than",
+  "shorter than",
+  "below",
+  "at most",
+  "no more than",
+  "not more than",
+  "no longer than",
+  "not longer than",
+  "max",
+  "maximum",
+  "up to",
+  "within",
+  "nothing longer than",
+  "not over",
+  "in under",
+  "a maximum of",
 ];
 const MAX_AFTER = ["or less", "or shorter", "max", "tops", "at most", "or under", "long or less", "at the most"];
-const MIN_BEFORE = ["over", "more than", "longer than", "at least", "minimum", "min", "no shorter than", "not shorter than", "not under", "not less than", "no less than", "above", "a minimum of", "nothing shorter than"];
+const MIN_BEFORE = [
+  "over",
+  "more than",
+  "longer than",
+  "at least",
+  "minimum",
+  "min",
+  "no shorter than",
+  "not shorter than",
+  "not under",
+  "not less than",
+  "no less than",
+  "above",
+  "a minimum of",
+  "nothing shorter than",
+];
 const MIN_AFTER = ["or more", "or longer", "minimum", "plus", "at least", "or over", "long or more"];
 /** A time budget: how long the person has is the most a film may run. */
-const BUDGETS = ["I only have {d}, a {g} please", "I've got {d} tonight, any good {g}?", "I have just {d} for a {g}", "a {g} I can finish in {d}", "a {g} that fits in {d}", "a {g} before bedtime in {d}", "we have about {d}, {g}?"];
+const BUDGETS = [
+  "I only have {d}, a {g} please",
+  "I've got {d} tonight, any good {g}?",
+  "I have just {d} for a {g}",
+  "a {g} I can finish in {d}",
+  "a {g} that fits in {d}",
+  "a {g} before bedtime in {d}",
+  "we have about {d}, {g}?",
+];
 
 const FRAMES_BEFORE = ["{g} {w} {d}", "a {g} film {w} {d} please", "{w} {d}, a {g}", "hey, could you find me a {g} that runs {w} {d}?"];
 const FRAMES_AFTER = ["{g} {d} {w}", "a {g}, {d} {w}", "hi! something {g}, {d} {w} please"];
 // Two genre spellings keep the run short (~10k requests); the genre is only there to be kept.
-const GENRES: Array<[string, string]> = [["thriller", "Thriller"], ["horror movie", "Horror"]];
+const GENRES: Array<[string, string]> = [
+  ["thriller", "Thriller"],
+  ["horror movie", "Horror"],
+];
 
 type Row = { duration: [string, number]; word: string; genre: [string, string] };
 const fill = (template: string, row: Row) => template.replace("{g}", row.genre[0]).replace("{w}", row.word).replace("{d}", row.duration[0]);
@@ -85,8 +160,14 @@ test("approximate and bare durations are a ±15 minute window", () => {
 
 test("ranges include both ends, in minutes, hours or mixed", () => {
   const pairs: Array<[string, string, number, number]> = [
-    ["90", "120 minutes", 90, 120], ["90 minutes", "2 hours", 90, 120], ["1", "2 hours", 60, 120], ["an hour and a half", "two hours", 90, 120],
-    ["ninety", "a hundred and twenty minutes", 90, 120], ["1h30", "2h", 90, 120], ["100", "140 min", 100, 140], ["80", "100 mins", 80, 100],
+    ["90", "120 minutes", 90, 120],
+    ["90 minutes", "2 hours", 90, 120],
+    ["1", "2 hours", 60, 120],
+    ["an hour and a half", "two hours", 90, 120],
+    ["ninety", "a hundred and twenty minutes", 90, 120],
+    ["1h30", "2h", 90, 120],
+    ["100", "140 min", 100, 140],
+    ["80", "100 mins", 80, 100],
   ];
   const frames = ["{g} between {a} and {b}", "a {g} from {a} to {b}", "{g}, {a} to {b} long", "{g} {a}-{b}", "{g} running {a} to {b}"];
   const cases = frames.flatMap((frame) =>

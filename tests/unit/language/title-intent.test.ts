@@ -58,7 +58,8 @@ test("a title inside a request is a reference, never a lookup; stated love count
     for (const phrasing of phrasings) {
       const query = phrasing.make(spoken(item.title));
       const intent = intentOf(query);
-      if (intent.lookup !== null || !intent.references.includes(itemIndex)) failures.push(`${query}: lookup ${intent.lookup?.itemIndex ?? "-"}, references ${intent.references.map((index) => catalog.items[index].title).join("; ")}`);
+      if (intent.lookup !== null || !intent.references.includes(itemIndex))
+        failures.push(`${query}: lookup ${intent.lookup?.itemIndex ?? "-"}, references ${intent.references.map((index) => catalog.items[index].title).join("; ")}`);
       else if (intent.statedLikes.includes(itemIndex) !== phrasing.liked) failures.push(`${query}: stated like ${!phrasing.liked}`);
     }
   }
@@ -70,7 +71,10 @@ test("two films at once are two references", () => {
   for (let index = 0; index + 1 < 20; index += 2) {
     const [first, second] = [films[index], films[index + 1]];
     const intent = intentOf(`a mix of ${spoken(first.item.title)} and ${spoken(second.item.title)}`);
-    assert.ok(intent.references.includes(first.itemIndex) && intent.references.includes(second.itemIndex), `${first.item.title} + ${second.item.title}: ${intent.references.map((reference) => catalog.items[reference].title).join("; ")}`);
+    assert.ok(
+      intent.references.includes(first.itemIndex) && intent.references.includes(second.itemIndex),
+      `${first.item.title} + ${second.item.title}: ${intent.references.map((reference) => catalog.items[reference].title).join("; ")}`,
+    );
   }
 });
 

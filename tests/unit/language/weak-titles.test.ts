@@ -30,7 +30,9 @@ test("the catalog has weak titles to test", () => assert.ok(weakTitles.length >=
 test("a weak title in lower case with no cue is ordinary words", () => {
   const cases = weakTitles.flatMap(({ phrase }) => [`a comedy for ${phrase} tonight`, `thrillers about ${phrase} from the 90s`].map((query) => ({ query })));
   const failed = failures(cases, (constraints) =>
-    constraints.references.length === 0 && constraints.excludeTitles.length === 0 ? null : `references ${constraints.references.map((reference) => reference.title)} excluded ${constraints.excludeTitles}`,
+    constraints.references.length === 0 && constraints.excludeTitles.length === 0
+      ? null
+      : `references ${constraints.references.map((reference) => reference.title)} excluded ${constraints.excludeTitles}`,
   );
   // A handful of titles are also phrases a person writes as a film ("a comedy for the holiday"): allow 5 %.
   assert.ok(failed.length <= cases.length * 0.05, report(failed, cases.length));

@@ -32,11 +32,17 @@ test("the panels from snapshots of two processes: totals, buckets, spend over th
   const minute = 60_000;
   const snapshots = [];
   // Two processes, one snapshot a minute each, for five minutes; each minute process A answers one fast request and spends $0.01.
-  for (const [process, start] of [["a", 0], ["b", 1_000]] as const) {
+  for (const [process, start] of [
+    ["a", 0],
+    ["b", 1_000],
+  ] as const) {
     const accumulator = createSnapshotAccumulator(BOUNDS, start);
     for (let minuteIndex = 1; minuteIndex <= 5; minuteIndex++) {
       if (process === "a") {
-        accumulator.observer.answered({ route: { path: "fast", reasoner: null, latencyMs: 5, inputTokens: null, outputTokens: null }, items: [{ explanation: { kind: "popular" } }, { explanation: { kind: "popular" } }] });
+        accumulator.observer.answered({
+          route: { path: "fast", reasoner: null, latencyMs: 5, inputTokens: null, outputTokens: null },
+          items: [{ explanation: { kind: "popular" } }, { explanation: { kind: "popular" } }],
+        });
         accumulator.observer.spent("reasoning", 0.01);
         accumulator.observer.requestServed("/api/recommend", "200", 0.005);
       } else {
@@ -54,7 +60,10 @@ test("the panels from snapshots of two processes: totals, buckets, spend over th
   assert.ok(Math.abs(view.totals.spendUsd - 0.05) < 1e-12);
   assert.equal(view.totals.feedback, 5);
   assert.equal(view.timeline.length, 6);
-  assert.equal(view.timeline.reduce((sum, point) => sum + point.fast + point.offline, 0), 10);
+  assert.equal(
+    view.timeline.reduce((sum, point) => sum + point.fast + point.offline, 0),
+    10,
+  );
   // The last point's window (3 min) holds three of process A's spend snapshots.
   assert.ok(Math.abs(view.timeline.at(-1)!.windowSpendUsd - 0.03) < 1e-12, JSON.stringify(view.timeline.at(-1)));
   const popular = view.arms.find((arm) => arm.arm === "popular")!;
@@ -63,7 +72,13 @@ test("the panels from snapshots of two processes: totals, buckets, spend over th
   const recommendLatency = view.latency.find((row) => row.kind === "path" && row.label === "/api/recommend")!;
   assert.equal(recommendLatency.count, 10);
   assert.ok(recommendLatency.p50Ms! <= 10 && recommendLatency.p99Ms! > 10, JSON.stringify(recommendLatency));
-  assert.deepEqual(view.latency.filter((row) => row.kind === "reasoner").map((row) => [row.label, row.count]), [["fast", 5], ["offline", 5]]);
+  assert.deepEqual(
+    view.latency.filter((row) => row.kind === "reasoner").map((row) => [row.label, row.count]),
+    [
+      ["fast", 5],
+      ["offline", 5],
+    ],
+  );
 });
 
 test("no snapshots: an empty view, not an error", () => {

@@ -24,7 +24,13 @@ test("pacing records become the bar's series; a record of another shape is count
     { at: 2, payload: { version: 2, bar: "high" } },
     { at: 3, payload: pacing(null) },
   ]);
-  assert.deepEqual(points.map((point) => [point.at, point.bar]), [[1, 0.8], [3, null]]);
+  assert.deepEqual(
+    points.map((point) => [point.at, point.bar]),
+    [
+      [1, 0.8],
+      [3, null],
+    ],
+  );
   assert.equal(unreadable, 1);
 });
 
@@ -39,7 +45,13 @@ test("the newest readable evaluation is shown: policies with intervals and drift
       impressions: { total: 200, evaluated: 180, excluded: {} },
       method: { confidence: 0.95, interval: "normal", rewardModel: "x", weighting: "per-slot" },
       policies: [{ name: "greedy", description: "best score", impressions: 180, perSlot: { ips: interval(dr), snips: interval(dr), dr: interval(dr) }, sequential: {}, comparedToLogging: "better" }],
-      drift: { current: {}, previous: null, thresholds: {}, flags: [{ metric: "feedback-rate", test: "two-proportion-z", previous: 0.1, current: 0.2, statistic: 3.2, threshold: 3, flagged: true, skipped: null }], flagged: ["feedback-rate"] },
+      drift: {
+        current: {},
+        previous: null,
+        thresholds: {},
+        flags: [{ metric: "feedback-rate", test: "two-proportion-z", previous: 0.1, current: 0.2, statistic: 3.2, threshold: 3, flagged: true, skipped: null }],
+        flagged: ["feedback-rate"],
+      },
     },
   });
   const { latest, stored, unreadable } = latestEvaluation([evaluation(10, 0.3), evaluation(20, 0.4), { at: 30, payload: { version: 9 } }]);
@@ -47,6 +59,9 @@ test("the newest readable evaluation is shown: policies with intervals and drift
   assert.equal(unreadable, 1);
   assert.equal(latest?.at, 20);
   assert.equal(latest?.policies[0].perSlot.dr.value, 0.4);
-  assert.deepEqual(latest?.drift.flags.map((flag) => [flag.metric, flag.flagged]), [["feedback-rate", true]]);
+  assert.deepEqual(
+    latest?.drift.flags.map((flag) => [flag.metric, flag.flagged]),
+    [["feedback-rate", true]],
+  );
   assert.equal(latestEvaluation([]).latest, null);
 });

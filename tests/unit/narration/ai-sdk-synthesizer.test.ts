@@ -38,7 +38,10 @@ test("a failing or silent provider is a 503 the fallback can act on; a hung one 
       throw new Error("HTTP 404 from a server without /audio/speech");
     },
   });
-  await assert.rejects(createAiSdkSynthesizer(failing, { label: "openai:x" }).synthesize("hi"), (error: unknown) => error instanceof ReelcastError && error.code === "unavailable:narration" && /could not speak/.test(error.message));
+  await assert.rejects(
+    createAiSdkSynthesizer(failing, { label: "openai:x" }).synthesize("hi"),
+    (error: unknown) => error instanceof ReelcastError && error.code === "unavailable:narration" && /could not speak/.test(error.message),
+  );
   const hung = new MockSpeechModelV3({ doGenerate: () => new Promise(() => {}) });
   await assert.rejects(createAiSdkSynthesizer(hung, { label: "openai:x", timeoutMs: 50 }).synthesize("hi"), /did not answer within 50 ms/);
 });

@@ -36,8 +36,14 @@ test("the same request gets the same script", () => {
 test("introduces the first three picks in order, with the bandit's explanation, and sums up the rest", () => {
   const script = composeDjScript(request());
   const positions = ["Groundhog Day", "Airplane!", "Clue"].map((title) => script.text.indexOf(title));
-  assert.ok(positions.every((position) => position >= 0), script.text);
-  assert.deepEqual([...positions].sort((a, b) => a - b), positions);
+  assert.ok(
+    positions.every((position) => position >= 0),
+    script.text,
+  );
+  assert.deepEqual(
+    [...positions].sort((a, b) => a - b),
+    positions,
+  );
   assert.match(script.text, /because you liked Ghostbusters/i);
   assert.ok(!script.text.includes("Spaceballs"));
   assert.match(script.text, / Two more wait for you on the cards\./);

@@ -30,7 +30,10 @@ function scriptsFor(item: NarratedItem): string[] {
 
 test("the real arms render every explanation kind in the fixture", () => {
   const kinds = new Set(rendered.map((entry) => entry.kind));
-  assert.deepEqual(EXPLANATION_KINDS.filter((kind) => !kinds.has(kind)), []);
+  assert.deepEqual(
+    EXPLANATION_KINDS.filter((kind) => !kinds.has(kind)),
+    [],
+  );
   assert.ok(rendered.length > 100, `${rendered.length} explanations`);
   // The fixture reproduces what the DJ once read badly.
   const texts = rendered.map((entry) => entry.item.explanation!.text).join("\n");

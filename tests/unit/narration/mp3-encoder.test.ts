@@ -26,11 +26,19 @@ test("readWavPcm: 16-bit PCM at any byte offset, with espeak-ng's placeholder si
 });
 
 test("encodeMp3: mono MPEG-2 layer III at 24 kbit/s and 16 kHz, about 3,000 bytes per second", async () => {
-  for (const [sampleRate, channels] of [[22_050, 1], [24_000, 1], [22_050, 2]]) {
+  for (const [sampleRate, channels] of [
+    [22_050, 1],
+    [24_000, 1],
+    [22_050, 2],
+  ]) {
     const pcm = readWavPcm(toneWav({ seconds: 10, sampleRate, channels }))!;
     const mp3 = await encodeMp3(pcm);
     const frame = firstFrame(mp3);
-    assert.deepEqual({ version: frame.version, layer: frame.layer, bitrateIndex: frame.bitrateIndex, sampleRateIndex: frame.sampleRateIndex, channelMode: frame.channelMode }, { version: 2, layer: 1, bitrateIndex: 3, sampleRateIndex: 2, channelMode: 3 }, `${sampleRate} Hz × ${channels}`);
+    assert.deepEqual(
+      { version: frame.version, layer: frame.layer, bitrateIndex: frame.bitrateIndex, sampleRateIndex: frame.sampleRateIndex, channelMode: frame.channelMode },
+      { version: 2, layer: 1, bitrateIndex: 3, sampleRateIndex: 2, channelMode: 3 },
+      `${sampleRate} Hz × ${channels}`,
+    );
     const bytesPerSecond = mp3.length / 10;
     assert.ok(bytesPerSecond <= 4000 && bytesPerSecond >= (MP3_BITRATE_KBPS * 1000) / 8 - 100, `${bytesPerSecond} B/s`);
   }
@@ -67,7 +75,8 @@ test("speakScript gives the voice the speech text and returns MP3", async () => 
 });
 
 test("espeak-ng speech compressed to at most 4 KB per second", { skip: findExecutable("espeak-ng") ? false : "espeak-ng is not installed" }, async () => {
-  const script = "Good evening, night owls. You asked for thrillers from the 90s, and I have eight picks cued up. First up, Heat from 1995, a crowd favourite averaging 3.9/5. Then an 88-minute drama. Those are your picks.";
+  const script =
+    "Good evening, night owls. You asked for thrillers from the 90s, and I have eight picks cued up. First up, Heat from 1995, a crowd favourite averaging 3.9/5. Then an 88-minute drama. Those are your picks.";
   const speech = await speakScript([createEspeakSynthesizer()], script);
   assert.equal(speech.mediaType, "audio/mpeg");
   assert.ok(speech.seconds! > 8, `${speech.seconds} s`);

@@ -18,7 +18,15 @@ test("flags what issue 19 heard: doubled phrasing, 'a' before a vowel sound, str
 });
 
 test("clean scripts, titles and quotations pass", () => {
-  assert.deepEqual(findScriptProblems("Back to back, eight picks for “a 80s vibe”. First up, an 88-minute drama called Heat. People who loved it loved this too. An hour well spent, a one-off, a unique film from 1995, an 1895 short, a European comedy."), []);
-  assert.deepEqual(findScriptProblems("First up: Tora! Tora! Tora! Then Face/Off, then Love Potion #9 and Bora Bora. A 189-minute epic.", ["Tora! Tora! Tora!", "Face/Off", "Love Potion #9", "Bora Bora", "9"]), []);
+  assert.deepEqual(
+    findScriptProblems(
+      "Back to back, eight picks for “a 80s vibe”. First up, an 88-minute drama called Heat. People who loved it loved this too. An hour well spent, a one-off, a unique film from 1995, an 1895 short, a European comedy.",
+    ),
+    [],
+  );
+  assert.deepEqual(
+    findScriptProblems("First up: Tora! Tora! Tora! Then Face/Off, then Love Potion #9 and Bora Bora. A 189-minute epic.", ["Tora! Tora! Tora!", "Face/Off", "Love Potion #9", "Bora Bora", "9"]),
+    [],
+  );
   assert.deepEqual(findScriptProblems("Airplane! A crowd favourite. Mr. Smith Goes to Washington… what a film."), []);
 });

@@ -3,7 +3,19 @@
  * like syllables) — enough signal that an encoder has real work, without needing a voice installed.
  * `byteOffset` places the file at an odd offset inside a larger buffer, as Buffer pools do.
  */
-export function toneWav({ seconds, sampleRate = 22_050, channels = 1, placeholderSize = false, byteOffset = 0 }: { seconds: number; sampleRate?: number; channels?: number; placeholderSize?: boolean; byteOffset?: number }): Uint8Array {
+export function toneWav({
+  seconds,
+  sampleRate = 22_050,
+  channels = 1,
+  placeholderSize = false,
+  byteOffset = 0,
+}: {
+  seconds: number;
+  sampleRate?: number;
+  channels?: number;
+  placeholderSize?: boolean;
+  byteOffset?: number;
+}): Uint8Array {
   const frames = Math.round(seconds * sampleRate);
   const dataBytes = frames * channels * 2;
   const buffer = new ArrayBuffer(byteOffset + 44 + dataBytes);

@@ -26,7 +26,11 @@ function simulate(options: { ticks: number; perTick: (tick: number) => number; u
     }
     const inWindow = (windowMs: number) => events.filter((event) => event.at > at - windowMs && event.at <= at);
     const window = inWindow(settings.observeWindowMs);
-    const step = nextPacing(state, { windowUsd: window.reduce((sum, event) => sum + event.usd, 0), budgetWindowUsd: inWindow(settings.budgetWindowMs).reduce((sum, event) => sum + event.usd, 0), decisions: window }, settings);
+    const step = nextPacing(
+      state,
+      { windowUsd: window.reduce((sum, event) => sum + event.usd, 0), budgetWindowUsd: inWindow(settings.budgetWindowMs).reduce((sum, event) => sum + event.usd, 0), decisions: window },
+      settings,
+    );
     state = step.state;
     history.push({ at, bar: state.bar, changed: step.changed, share: state.share });
   }
@@ -67,8 +71,14 @@ test("below the target nobody is paced: the bar stays off", () => {
 test("bounds: a target far below demand stops at the minimum share and the highest bar, never pacing everyone away", () => {
   const tight = { ...config, targetUsdPerHour: 0.001 };
   const run = simulate({ ticks: 240, perTick: () => 50, usd: 0.001, config: tight });
-  assert.ok(run.history.every((entry) => entry.share >= tight.minShare - 1e-12 && entry.share <= 1), "share stays in [minShare, 1]");
-  assert.ok(run.history.every((entry) => entry.bar === null || entry.bar <= tight.maxBar), "bar stays at or below maxBar");
+  assert.ok(
+    run.history.every((entry) => entry.share >= tight.minShare - 1e-12 && entry.share <= 1),
+    "share stays in [minShare, 1]",
+  );
+  assert.ok(
+    run.history.every((entry) => entry.bar === null || entry.bar <= tight.maxBar),
+    "bar stays at or below maxBar",
+  );
   assert.ok(Math.abs(run.state.share - tight.minShare) < 1e-9, `share ${run.state.share}`);
   assert.ok(run.state.bar !== null && run.state.bar > 0.95);
 });

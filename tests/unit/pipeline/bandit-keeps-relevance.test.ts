@@ -111,7 +111,9 @@ function simulatedPeople(engine: Engine, count: number, seed: number): Array<Map
     own.set(interactions.items[row], interactions.ratings[row]);
   }
   const active = [...ratings.keys()].filter((user) => ratings.get(user)!.size >= 40).sort((left, right) => left - right);
-  return shuffle(active, createSeededRandom(`${seed}:people`)).slice(0, count).map((user) => ratings.get(user)!);
+  return shuffle(active, createSeededRandom(`${seed}:people`))
+    .slice(0, count)
+    .map((user) => ratings.get(user)!);
 }
 
 function reaction(rating: number | undefined, random: RandomSource): FeedbackEvent | null {
@@ -148,7 +150,13 @@ async function titlesNotFirst(engine: Engine, titles: readonly number[]): Promis
   for (const itemIndex of titles) {
     const item = engine.catalog.items[itemIndex];
     const response = await recommend(request({ query: item.title, limit: 10 }), engine);
-    if (response.items[0]?.id !== item.id) misses.push(`${item.title} → ${response.items.slice(0, 3).map((shown) => shown.title).join(" | ")}`);
+    if (response.items[0]?.id !== item.id)
+      misses.push(
+        `${item.title} → ${response.items
+          .slice(0, 3)
+          .map((shown) => shown.title)
+          .join(" | ")}`,
+      );
   }
   return misses;
 }
@@ -172,7 +180,8 @@ before(async () => {
 /** The served numbers pooled over every answer of a run (phrasings weighted by their requests). */
 function pooled(result: ServedResult): Record<"neighbourPrecision" | "contentRelevance" | "titleWordNoise", number> {
   const answers = result.phrasings.reduce((sum, phrasing) => sum + phrasing.served.answers, 0);
-  const mean = (metric: "neighbourPrecision" | "contentRelevance" | "titleWordNoise") => result.phrasings.reduce((sum, phrasing) => sum + phrasing.served[metric] * phrasing.served.answers, 0) / answers;
+  const mean = (metric: "neighbourPrecision" | "contentRelevance" | "titleWordNoise") =>
+    result.phrasings.reduce((sum, phrasing) => sum + phrasing.served[metric] * phrasing.served.answers, 0) / answers;
   return { neighbourPrecision: mean("neighbourPrecision"), contentRelevance: mean("contentRelevance"), titleWordNoise: mean("titleWordNoise") };
 }
 
@@ -198,7 +207,9 @@ function assertServedWithinOnePercent(loaded: ServedResult, label: string, conte
   }
   const before = pooled(fresh);
   const after = pooled(loaded);
-  context.diagnostic(`${label}: pooled neighbour precision ${before.neighbourPrecision.toFixed(4)} → ${after.neighbourPrecision.toFixed(4)}, title-word noise ${before.titleWordNoise.toFixed(4)} → ${after.titleWordNoise.toFixed(4)}, content relevance ${before.contentRelevance.toFixed(4)} → ${after.contentRelevance.toFixed(4)}`);
+  context.diagnostic(
+    `${label}: pooled neighbour precision ${before.neighbourPrecision.toFixed(4)} → ${after.neighbourPrecision.toFixed(4)}, title-word noise ${before.titleWordNoise.toFixed(4)} → ${after.titleWordNoise.toFixed(4)}, content relevance ${before.contentRelevance.toFixed(4)} → ${after.contentRelevance.toFixed(4)}`,
+  );
   assert.ok(after.neighbourPrecision >= 0.99 * before.neighbourPrecision, `${label}: neighbour precision ${before.neighbourPrecision} → ${after.neighbourPrecision}`);
   assert.ok(after.titleWordNoise <= before.titleWordNoise + 0.01, `${label}: title-word noise ${before.titleWordNoise} → ${after.titleWordNoise}`);
   assert.ok(after.contentRelevance >= 0.95 * before.contentRelevance, `${label}: content relevance ${before.contentRelevance} → ${after.contentRelevance}`);
@@ -222,7 +233,11 @@ test("5,000 impressions without feedback: every title lookup first, the learned 
   if (!judge) return context.skip("scripts/served-judge is not there yet");
   const loaded = await judge.runServedEval(engine, { films: SERVED_FILMS, seed: SEED });
   assertServedWithinOnePercent(loaded, "no feedback", context);
-  assert.deepEqual(loaded.phrasings.map((phrasing) => phrasing.served), fresh!.phrasings.map((phrasing) => phrasing.served), "identical, in fact: the state did not move");
+  assert.deepEqual(
+    loaded.phrasings.map((phrasing) => phrasing.served),
+    fresh!.phrasings.map((phrasing) => phrasing.served),
+    "identical, in fact: the state did not move",
+  );
 });
 
 test("5,000 impressions with simulated people's feedback: every title lookup first, eval:served no more than 1 % below a fresh database", async (context) => {

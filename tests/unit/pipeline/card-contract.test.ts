@@ -78,7 +78,10 @@ test("relaxed verdicts name the relaxation that let the film in, and the film li
         if (verdict.status === "relaxed") {
           relaxed += 1;
           assert.ok(verdict.relaxation, `${query} → ${item.title}: a relaxed verdict names its relaxation`);
-          assert.ok(response.relaxations.some((step) => step.constraint === verdict.relaxation!.constraint), "…one the answer reports");
+          assert.ok(
+            response.relaxations.some((step) => step.constraint === verdict.relaxation!.constraint),
+            "…one the answer reports",
+          );
         }
         assert.notEqual(verdict.status, "not-met", "a hard constraint is never simply broken");
       }

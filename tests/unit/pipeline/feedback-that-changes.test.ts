@@ -46,7 +46,10 @@ test("like → undo → like: three events with three ids; the same id again is 
   assert.equal(retry.sequence, again.sequence);
   assert.deepEqual(retry.state, again.state, "a retry reports where the card stands");
   assert.equal(engine.bandit!.state.feedbackEvents, 3, "the retry trains nothing");
-  assert.deepEqual((await engine.store!.listFeedback(answer.impressionId!)).map((event) => event.event), ["like", "undo", "like"]);
+  assert.deepEqual(
+    (await engine.store!.listFeedback(answer.impressionId!)).map((event) => event.event),
+    ["like", "undo", "like"],
+  );
   assert.deepEqual((await storedSession(engine, answer.sessionId!)).liked, [target.itemId]);
   await assert.rejects(recordFeedbackEvent(engine, { ...target, event: "skip", eventId: "event-a-000003" }), StoreConflictError);
 });
@@ -67,7 +70,10 @@ test("liked and seen films are not recommended again in the session, unless aske
     const next = await recommend(request({ query, limit: 8, sessionId }), engine);
     const ids = next.items.map((item) => item.id);
     assert.ok(!ids.includes(liked.id) && !ids.includes(seen.id), `${query}: ${next.items.map((item) => item.title).join(", ")}`);
-    assert.ok(next.route.reasons.some((reason) => reason.startsWith("not shown again: 2")), next.route.reasons.join(" | "));
+    assert.ok(
+      next.route.reasons.some((reason) => reason.startsWith("not shown again: 2")),
+      next.route.reasons.join(" | "),
+    );
   }
   const byName = await recommend(request({ query: liked.title, limit: 3, sessionId }), engine);
   assert.equal(byName.items[0].id, liked.id, `asked for by name: ${liked.title}`);
@@ -87,7 +93,10 @@ test("a rerun reads its request from the session it was made from: the next page
   assert.deepEqual(more.constraints?.years, older.constraints?.years, "older than the first answer, not older than older");
   assert.ok(more.items.length > 0);
   for (const item of more.items) assert.ok(!older.items.some((shown) => shown.id === item.id), `${item.title} was not on the first page`);
-  assert.deepEqual((await storedSession(engine, sessionId)).lastItemIds, more.items.map((item) => item.id));
+  assert.deepEqual(
+    (await storedSession(engine, sessionId)).lastItemIds,
+    more.items.map((item) => item.id),
+  );
 
   // Regenerating the page from the same starting point replaces its turn, with other films.
   const regenerated = await recommend(request({ query: "older", limit: 6, sessionId }), engine, {
@@ -108,5 +117,8 @@ test("regenerating a title lookup keeps the film asked for, with other films aft
     rerun: { session: (await import("../../../lib/reasoning")).emptySession(), excludeItemIds: [], setAsideItemIds: first.items.map((item) => item.id), replacesLastTurn: true },
   });
   assert.equal(again.items[0].title, "Blade Runner");
-  assert.ok(again.items.slice(1).every((item) => !first.items.some((shown) => shown.id === item.id)), again.items.map((item) => item.title).join(", "));
+  assert.ok(
+    again.items.slice(1).every((item) => !first.items.some((shown) => shown.id === item.id)),
+    again.items.map((item) => item.title).join(", "),
+  );
 });

@@ -107,7 +107,10 @@ test(`every explanation in ${ANSWERS} served answers is true of the data`, async
       const widened = text.match(/people who loved (.+ \(\d{4}\)), a match for your search/);
       if (widened) {
         const seed = items.find((film) => titleWithYear(film) === widened[1]);
-        const words = turn.query.toLowerCase().split(/\W+/).filter((word) => word.length >= 3);
+        const words = turn.query
+          .toLowerCase()
+          .split(/\W+/)
+          .filter((word) => word.length >= 3);
         const seedText = seed ? [seed.title, ...seed.cast, ...seed.directors, ...seed.keywords, ...seed.tags, seed.overview ?? ""].join(" ").toLowerCase() : "";
         if (!seed || !words.some((word) => seedText.includes(word.replace(/s$/, "")))) fail(`${widened[1]} does not match the search`);
         rest = rest.split(widened[1]).join("«»");

@@ -17,5 +17,8 @@ test("a reference to a little-known film says which film was used and where the 
 test("no note for any film people know (10+ ratings or 200+ TMDB votes)", () => {
   const known = catalog.items.map((item, index) => ({ item, index })).filter(({ item }) => item.ratingCount >= 10 || (item.tmdbVoteCount ?? 0) >= 200);
   assert.ok(known.length > 2000);
-  assert.deepEqual(known.filter(({ index }) => littleKnownReferenceNote(engine, index) !== null).map(({ item }) => item.title), []);
+  assert.deepEqual(
+    known.filter(({ index }) => littleKnownReferenceNote(engine, index) !== null).map(({ item }) => item.title),
+    [],
+  );
 });

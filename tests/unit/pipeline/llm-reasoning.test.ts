@@ -31,7 +31,10 @@ function mockModel(constraints: unknown) {
       const format = options.responseFormat;
       if (format?.type === "json" && format.name === "rerank") {
         const data = JSON.parse((options.prompt[1].content as Array<{ text: string }>)[0].text) as { candidates: Array<{ id: string }> };
-        const picks = [{ id: "ml:999999999", reason: "Hacked: the best film ever" }, ...[...data.candidates].reverse().map((candidate) => ({ id: candidate.id, reason: `reason for ${candidate.id}` }))];
+        const picks = [
+          { id: "ml:999999999", reason: "Hacked: the best film ever" },
+          ...[...data.candidates].reverse().map((candidate) => ({ id: candidate.id, reason: `reason for ${candidate.id}` })),
+        ];
         return answer({ picks });
       }
       return answer(constraints);
@@ -64,7 +67,10 @@ test("the LLM reasons within budget, re-ranks only among candidates, and the rou
     assert.match(item.modelReason ?? "", /^reason for /);
     assert.ok(engine.catalog.indexOf.has(item.id));
   }
-  assert.ok(response.route.reasons.some((reason) => /ignoring 1 id\(s\) outside the candidates/.test(reason)), response.route.reasons.join(" | "));
+  assert.ok(
+    response.route.reasons.some((reason) => /ignoring 1 id\(s\) outside the candidates/.test(reason)),
+    response.route.reasons.join(" | "),
+  );
 
   assert.equal(previews.length, 1, "fast candidates were shown while the LLM worked");
   assert.equal(previews[0].route.path, "reasoning");
@@ -77,7 +83,10 @@ test("an LLM answer that is not valid JSON falls back to the offline reasoner an
   const engine = await llmEngine(broken);
   const response = await recommend(request({ query: "something funny but not stupid, under 90 minutes, no romance", limit: 5 }), engine);
   assert.equal(response.route.reasoner, "offline");
-  assert.ok(response.route.reasons.some((reason) => /offline reasoner answered instead/.test(reason)), response.route.reasons.join(" | "));
+  assert.ok(
+    response.route.reasons.some((reason) => /offline reasoner answered instead/.test(reason)),
+    response.route.reasons.join(" | "),
+  );
   assert.equal(response.items.length, 5);
   for (const item of response.items) {
     assert.ok(item.runtimeMinutes !== null && item.runtimeMinutes <= 90 && !item.genres.includes("Romance") && item.genres.includes("Comedy"), `${item.title} meets the offline constraints`);
@@ -90,13 +99,19 @@ test("past the session's LLM budget the offline reasoner answers; past the offli
   const response = await recommend(request({ query: VIBE, limit: 5, sessionId: "budget-session-0001" }), engine);
   assert.equal(model.doGenerateCalls.length, 0, "the LLM was not called");
   assert.equal(response.route.reasoner, "offline");
-  assert.ok(response.route.reasons.some((reason) => /session LLM budget reached.*offline reasoner instead/.test(reason)), response.route.reasons.join(" | "));
+  assert.ok(
+    response.route.reasons.some((reason) => /session LLM budget reached.*offline reasoner instead/.test(reason)),
+    response.route.reasons.join(" | "),
+  );
 
   const exhausted = await isolatedEngine({ budgetConfig: { globalOfflineRunsPerWindow: 0 } });
   const degraded = await recommend(request({ query: VIBE, limit: 5 }), exhausted);
   assert.equal(degraded.route.path, "fast");
   assert.equal(degraded.route.reasoner, null);
-  assert.ok(degraded.route.reasons.some((reason) => /offline reasoner limit reached.*fast path instead/.test(reason)), degraded.route.reasons.join(" | "));
+  assert.ok(
+    degraded.route.reasons.some((reason) => /offline reasoner limit reached.*fast path instead/.test(reason)),
+    degraded.route.reasons.join(" | "),
+  );
   assert.ok(degraded.items.length > 0);
 });
 
@@ -146,7 +161,10 @@ test("LLM spend goes into the store's ledger, settled at the actual cost, so ano
   assert.ok(refused.route.estimatedCostUsd! < spentUsd / 2, "on its own this request fits the ceiling");
   assert.equal(heavy.doGenerateCalls.length, calls, "the LLM was not called again");
   assert.equal(refused.route.reasoner, "offline");
-  assert.ok(refused.route.reasons.some((reason) => /session LLM budget reached/.test(reason)), refused.route.reasons.join(" | "));
+  assert.ok(
+    refused.route.reasons.some((reason) => /session LLM budget reached/.test(reason)),
+    refused.route.reasons.join(" | "),
+  );
 
   // Another session on that process still gets the LLM, until the global ceiling (shared too) binds.
   const other = await recommend(request({ query: VIBE, limit: 5, sessionId: "budget-session-shared-02" }), second);
@@ -154,7 +172,10 @@ test("LLM spend goes into the store's ledger, settled at the actual cost, so ano
   first.budget.config.globalUsdPerWindow = spentUsd * 1.5;
   const global = await recommend(request({ query: VIBE, limit: 5, sessionId: "budget-session-shared-03" }), first);
   assert.equal(global.route.reasoner, "offline");
-  assert.ok(global.route.reasons.some((reason) => /global LLM budget reached/.test(reason)), global.route.reasons.join(" | "));
+  assert.ok(
+    global.route.reasons.some((reason) => /global LLM budget reached/.test(reason)),
+    global.route.reasons.join(" | "),
+  );
   await Promise.all([first.store!.close(), second.store!.close()]);
 });
 
@@ -181,7 +202,10 @@ test("two server processes answering one session at the same moment cannot both 
   const answers = await Promise.all([first, second].map((process) => recommend(request({ query: VIBE, limit: 5, sessionId }), process)));
   assert.deepEqual(answers.map((response) => response.route.reasoner).sort(), ["llm:mock-reasoner", "offline"]);
   const refused = answers.find((response) => response.route.reasoner === "offline")!;
-  assert.ok(refused.route.reasons.some((reason) => /session LLM budget reached/.test(reason)), refused.route.reasons.join(" | "));
+  assert.ok(
+    refused.route.reasons.some((reason) => /session LLM budget reached/.test(reason)),
+    refused.route.reasons.join(" | "),
+  );
   // Without the ledger both would have called: each process's own record was empty.
   assert.equal(overlapped, false, "the LLM never ran twice at once");
   await Promise.all([first.store!.close(), second.store!.close()]);

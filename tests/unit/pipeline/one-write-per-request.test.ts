@@ -33,10 +33,16 @@ test("a served request writes once: its impression and its session turn in one r
   const second = await recommend(request({ query: "alien", limit: 5, sessionId: first.sessionId! }), engine);
   assert.deepEqual(Object.fromEntries(calls), { getSession: 2, lastSequence: 2, recordAnswer: 2 });
   const impression = await store.getImpression(second.impressionId!);
-  assert.deepEqual(impression.slots.map((slot) => slot.itemId), second.items.map((item) => item.id));
+  assert.deepEqual(
+    impression.slots.map((slot) => slot.itemId),
+    second.items.map((item) => item.id),
+  );
   const session = await store.getSession(first.sessionId!);
   assert.equal(session?.state.turns, 2);
-  assert.deepEqual(session?.state.lastItemIds, second.items.map((item) => item.id));
+  assert.deepEqual(
+    session?.state.lastItemIds,
+    second.items.map((item) => item.id),
+  );
   assert.equal(engine.bandit!.state.impressions, 2);
 });
 

@@ -15,12 +15,21 @@ test("a first request gets a new unguessable session id and a stored impression 
   for (const item of response.items) assert.ok(item.explanation && item.explanation.text.length > 10, `${item.title} has an explanation`);
   const impression = await engine.store!.getImpression(response.impressionId!);
   assert.equal(impression.sessionId, response.sessionId);
-  assert.deepEqual(impression.slots.map((slot) => slot.itemId), response.items.map((item) => item.id));
-  assert.deepEqual(impression.slots.map((slot) => slot.explanationKind), response.items.map((item) => item.explanation!.kind));
+  assert.deepEqual(
+    impression.slots.map((slot) => slot.itemId),
+    response.items.map((item) => item.id),
+  );
+  assert.deepEqual(
+    impression.slots.map((slot) => slot.explanationKind),
+    response.items.map((item) => item.explanation!.kind),
+  );
   for (const slot of impression.slots) assert.ok(slot.propensity > 0 && slot.propensity <= 1, `propensity ${slot.propensity}`);
   assert.equal(engine.bandit!.state.impressions, 1);
   const stored = await engine.store!.getSession(response.sessionId!);
-  assert.deepEqual(stored?.state.lastItemIds, response.items.map((item) => item.id));
+  assert.deepEqual(
+    stored?.state.lastItemIds,
+    response.items.map((item) => item.id),
+  );
 });
 
 test("a title lookup keeps the film asked for on top (no exploration on navigational requests)", async () => {
@@ -54,7 +63,10 @@ test("follow-ups refine the previous answer through the stored session", async (
   const second = older.items[1];
   const moreLike = await recommend(request({ query: "more like the second one", sessionId, limit: 6 }), engine);
   const moreLikeConstraints = parseConstraints(moreLike.constraints);
-  assert.deepEqual(moreLikeConstraints.references.map((reference) => reference.itemId), [second.id]);
+  assert.deepEqual(
+    moreLikeConstraints.references.map((reference) => reference.itemId),
+    [second.id],
+  );
   assert.ok(!moreLike.items.some((item) => older.items.some((shown) => shown.id === item.id)), "what was shown is not shown again");
 });
 
@@ -72,7 +84,11 @@ test("nearline: a like is stored, moves the bandit and changes the next slate of
 
   const after = await recommend(request({ query: "comedy", sessionId, limit: 8 }), engine);
   assert.ok(after.route.reasons.includes("session taste: 1 liked, 0 disliked"), after.route.reasons.join(" | "));
-  assert.notDeepEqual(after.items.map((item) => item.id), again.items.map((item) => item.id), "the like changed the slate");
+  assert.notDeepEqual(
+    after.items.map((item) => item.id),
+    again.items.map((item) => item.id),
+    "the like changed the slate",
+  );
 });
 
 test("a dismissed film is not shown again in the session; feedback is idempotent; unknown ids are refused", async () => {
@@ -137,7 +153,11 @@ test("server processes sharing one database hold the same bandit state (each fol
   try {
     const [a, b] = [await worker(1), await worker(2)];
     // Interleaved traffic: requests and feedback land on either process, concurrently.
-    const answers = await Promise.all([recommend(request({ query: "heat", limit: 5 }), a), recommend(request({ query: "alien", limit: 5 }), b), recommend(request({ query: "toy story", limit: 5 }), a)]);
+    const answers = await Promise.all([
+      recommend(request({ query: "heat", limit: 5 }), a),
+      recommend(request({ query: "alien", limit: 5 }), b),
+      recommend(request({ query: "toy story", limit: 5 }), a),
+    ]);
     await recordFeedbackEvent(b, { impressionId: answers[0].impressionId!, itemId: answers[0].items[0].id, event: "like" });
     await recordFeedbackEvent(a, { impressionId: answers[1].impressionId!, itemId: answers[1].items[2].id, event: "skip" });
     await recordFeedbackEvent(a, { impressionId: answers[1].impressionId!, itemId: answers[1].items[2].id, event: "skip" }); // a retry: a no-op
@@ -164,11 +184,14 @@ test("a single server process applies its own writes from memory: following the 
   const engine = await isolatedEngine();
   const store = engine.store!;
   let entriesRead = 0;
-  const counting = { ...store, readEventLog: async (options?: { afterSequence?: number; limit?: number }) => {
-    const entries = await store.readEventLog(options);
-    entriesRead += entries.length;
-    return entries;
-  } };
+  const counting = {
+    ...store,
+    readEventLog: async (options?: { afterSequence?: number; limit?: number }) => {
+      const entries = await store.readEventLog(options);
+      entriesRead += entries.length;
+      return entries;
+    },
+  };
   engine.store = counting;
   engine.bandit!.log = followBanditLog(counting, engine.bandit!.state, 0);
   const first = await recommend(request({ query: "heat", limit: 5 }), engine);

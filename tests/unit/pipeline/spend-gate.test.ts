@@ -36,7 +36,11 @@ test("the gate reserves the estimate in the ledger before the call and settles t
   admission.permit.report("answered");
   assert.equal(await admission.permit.settle(0.001), null);
   assert.deepEqual(await ledgerUsd(engine, "10.0.0.1"), { sessionUsd: 0, globalUsd: 0.001, clientUsd: 0.001 });
-  assert.deepEqual(engine.budget.state.events.map((event) => [event.client, event.usd]), [["10.0.0.1", 0.001]], "and in this process's own record");
+  assert.deepEqual(
+    engine.budget.state.events.map((event) => [event.client, event.usd]),
+    [["10.0.0.1", 0.001]],
+    "and in this process's own record",
+  );
 });
 
 test("past a client's share the gate refuses with the reason, writes nothing, and another client still spends", async () => {
@@ -93,7 +97,11 @@ test("recommend: a dead LLM costs one timeout per cool-down, not one per request
     const response = await recommend(request({ query: VIBE, limit: 5 }), engine, { client: "10.0.0.1" });
     assert.equal(response.route.reasoner, "offline");
     assert.equal(response.items.length, 5);
-    if (turn >= 3) assert.ok(response.route.reasons.some((reason) => /^LLM provider skipped after 3 failures in a row \(circuit open, retrying in \d+ s\); offline reasoner instead$/.test(reason)), response.route.reasons.join(" | "));
+    if (turn >= 3)
+      assert.ok(
+        response.route.reasons.some((reason) => /^LLM provider skipped after 3 failures in a row \(circuit open, retrying in \d+ s\); offline reasoner instead$/.test(reason)),
+        response.route.reasons.join(" | "),
+      );
   }
   assert.equal(dead.doGenerateCalls.length, 3, "8 requests, 3 provider calls");
   clock.ms += 30_000;
@@ -140,10 +148,17 @@ test("speech: bytes that are not audio never go out as audio: the next voice spe
   assert.equal(audioMediaType(Uint8Array.from([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 0])), "audio/mpeg");
   assert.equal(audioMediaType(Uint8Array.from([0xff, 0xfb, 0x90, 0x64])), "audio/mpeg");
   let calls = 0;
-  const garbage = new MockSpeechModelV3({ modelId: "tts-1", doGenerate: async () => ({ audio: (calls++,  new TextEncoder().encode("<html>502 Bad Gateway</html>")), warnings: [], response: { timestamp: new Date(0), modelId: "tts-1" } }) });
+  const garbage = new MockSpeechModelV3({
+    modelId: "tts-1",
+    doGenerate: async () => ({ audio: (calls++, new TextEncoder().encode("<html>502 Bad Gateway</html>")), warnings: [], response: { timestamp: new Date(0), modelId: "tts-1" } }),
+  });
   const { engine } = await clockedEngine();
   const skipped: string[] = [];
-  const paid = gatedSynthesizer(createAiSdkSynthesizer(garbage, { label: "openai:tts-1" }), { gate: spendGate(engine, { sessionId: null, client: "10.0.0.1" }), modelId: "tts-1", onSkipped: (reason) => skipped.push(reason) });
+  const paid = gatedSynthesizer(createAiSdkSynthesizer(garbage, { label: "openai:tts-1" }), {
+    gate: spendGate(engine, { sessionId: null, client: "10.0.0.1" }),
+    modelId: "tts-1",
+    onSkipped: (reason) => skipped.push(reason),
+  });
   const free: SpeechSynthesizer = { voice: "espeak-ng", synthesize: async () => ({ audio: new Uint8Array([1]), mediaType: "audio/wav", voice: "espeak-ng" }) };
   const text = "Good evening, night owls.";
   for (let call = 0; call < 4; call++) assert.equal((await synthesizeWithFallback([paid, free], text)).voice, "espeak-ng");
@@ -165,7 +180,11 @@ test("speech past the budget: refused before the call, the free voice speaks, an
     },
   });
   const skipped: string[] = [];
-  const paid = gatedSynthesizer(createAiSdkSynthesizer(model, { label: "openai:tts-1" }), { gate: spendGate(engine, { sessionId: null, client: "10.0.0.1" }), modelId: "tts-1", onSkipped: (reason) => skipped.push(reason) });
+  const paid = gatedSynthesizer(createAiSdkSynthesizer(model, { label: "openai:tts-1" }), {
+    gate: spendGate(engine, { sessionId: null, client: "10.0.0.1" }),
+    modelId: "tts-1",
+    onSkipped: (reason) => skipped.push(reason),
+  });
   await assert.rejects(synthesizeWithFallback([paid], "Hello there."), (error: unknown) => error instanceof ReelcastError && error.code === "unavailable:narration");
   assert.equal(calls, 0);
   assert.match(skipped[0], /^speech skipped: global LLM budget reached: .*; free voice instead$/);

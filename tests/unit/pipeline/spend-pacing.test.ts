@@ -34,7 +34,21 @@ async function llmEngine(model: MockLanguageModelV3, overrides: Parameters<typeo
 const complexity = (engine: Engine, query: string) => decideRoute(query, { lexicon: engine.lexicon }).score;
 
 function barRecord(bar: number): PacingRecordPayload {
-  return { version: 1, bar, previousBar: null, targetUsdPerHour: 2, observedUsdPerHour: 6, budgetWindowUsdPerHour: 6, windowMs: 600_000, requests: 300, llmShare: 1, share: 0.3, passedShare: 0.3, demandUsdPerHour: 6, reason: "test" };
+  return {
+    version: 1,
+    bar,
+    previousBar: null,
+    targetUsdPerHour: 2,
+    observedUsdPerHour: 6,
+    budgetWindowUsdPerHour: 6,
+    windowMs: 600_000,
+    requests: 300,
+    llmShare: 1,
+    share: 0.3,
+    passedShare: 0.3,
+    demandUsdPerHour: 6,
+    reason: "test",
+  };
 }
 
 test("REELCAST_LLM_TARGET_USD_PER_HOUR unset: no pacing on the engine, and every reasoning request within the ceilings gets the LLM as before", async () => {
@@ -70,7 +84,10 @@ test("two engines over one SQLite file apply the bar one of them published; belo
 
   // Engine A's process publishes a bar (as its pacer would); both pacers' next tick read it.
   await stores[0].appendOperatorRecord({ kind: PACING_RECORD_KIND, at: a.epochMs(), payload: barRecord(bar) });
-  const pacers = [startSpendPacer({ store: stores[0], pacing: a.pacing!, compute: true, now: a.epochMs, timer: false, log: () => undefined }), startSpendPacer({ store: stores[1], pacing: b.pacing!, compute: false, timer: false })];
+  const pacers = [
+    startSpendPacer({ store: stores[0], pacing: a.pacing!, compute: true, now: a.epochMs, timer: false, log: () => undefined }),
+    startSpendPacer({ store: stores[1], pacing: b.pacing!, compute: false, timer: false }),
+  ];
   for (const pacer of pacers) await pacer.tick();
   assert.equal(a.pacing!.current?.bar, bar);
   assert.equal(b.pacing!.current?.bar, bar);
@@ -92,7 +109,17 @@ test("two engines over one SQLite file apply the bar one of them published; belo
   assert.ok(forced.route.reasons.includes(expected), forced.route.reasons.join(" | "));
 
   // Each engine remembered its reasoning decisions for the controller: scores and who got the LLM.
-  assert.deepEqual(b.pacing!.decisions.since(0).map((decision) => [Math.round(decision.score * 1000), decision.llm]), [[Math.round(low * 1000), true], [Math.round(low * 1000), false], [Math.round(low * 1000), false]]);
-  assert.deepEqual(a.pacing!.decisions.since(0).map((decision) => decision.llm), [true]);
+  assert.deepEqual(
+    b.pacing!.decisions.since(0).map((decision) => [Math.round(decision.score * 1000), decision.llm]),
+    [
+      [Math.round(low * 1000), true],
+      [Math.round(low * 1000), false],
+      [Math.round(low * 1000), false],
+    ],
+  );
+  assert.deepEqual(
+    a.pacing!.decisions.since(0).map((decision) => decision.llm),
+    [true],
+  );
   for (const store of stores) await store.close();
 });

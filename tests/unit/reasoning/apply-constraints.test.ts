@@ -104,7 +104,10 @@ test("never a silent violation: every item's labels cover every hard constraint"
     if (item.relaxationLevel === 0) assert.deepEqual(item.violated, []);
     for (const label of item.violated) {
       const topic = label.startsWith("genre") ? "genre" : label.startsWith("year") ? "release years" : label.startsWith("runtime") ? "runtime" : "language";
-      assert.ok(result.relaxations.some((message) => message.includes(topic)), `"${label}" is broken only after a stated relaxation of the ${topic}`);
+      assert.ok(
+        result.relaxations.some((message) => message.includes(topic)),
+        `"${label}" is broken only after a stated relaxation of the ${topic}`,
+      );
     }
   }
   assert.ok(result.relaxations.length > 1);
@@ -116,12 +119,15 @@ test("sort orders: best rated, newest, shortest", () => {
   const best = applyConstraints(candidates, rated, parseConstraints({ sort: "best-rated" }), { limit: 1 });
   assert.equal(rated[best.items[0].itemIndex].title, "The Babadook");
   const newest = applyConstraints(candidates, items, parseConstraints({ sort: "newest" }), { limit: 2 });
-  assert.deepEqual(newest.items.map((item) => items[item.itemIndex].year), [2014, 2014]);
+  assert.deepEqual(
+    newest.items.map((item) => items[item.itemIndex].year),
+    [2014, 2014],
+  );
   const shortest = applyConstraints(candidates, items, parseConstraints({ sort: "shortest" }), { limit: 1 });
   assert.equal(items[shortest.items[0].itemIndex].title, "The Babadook");
 });
 
-test("\"not stupid\", \"smart\" and \"witty\" lean towards films people rate well; a plain mood does not", () => {
+test('"not stupid", "smart" and "witty" lean towards films people rate well; a plain mood does not', () => {
   // Only Clueless is well rated; retrieval puts Dumb and Dumber ahead of it.
   const rated = items.map((item) => ({ ...item, ratingMean: item.title === "Clueless" ? 4.4 : 2.9, ratingCount: 200, tags: [] }));
   const reordered = rated.map((item, index) => ({ itemIndex: index, score: item.title === "Dumb and Dumber" ? 100 : item.title === "Clueless" ? 80 : 1 }));

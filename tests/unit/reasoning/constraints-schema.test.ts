@@ -15,7 +15,10 @@ test("genre names are canonicalised, unknown ones dropped, contradictions resolv
     includeGenres: ["science fiction", { genre: "COMEDY", strength: "soft" }, "space western", "Romance"],
     excludeGenres: [{ genre: "romance" }],
   });
-  assert.deepEqual(constraints.includeGenres, [{ genre: "Sci-Fi", strength: "hard" }, { genre: "Comedy", strength: "soft" }]);
+  assert.deepEqual(constraints.includeGenres, [
+    { genre: "Sci-Fi", strength: "hard" },
+    { genre: "Comedy", strength: "soft" },
+  ]);
   assert.deepEqual(constraints.excludeGenres, [{ genre: "Romance", strength: "hard" }]);
 });
 
@@ -61,7 +64,22 @@ test("parsing is idempotent, so stored constraints round-trip through JSON", () 
 
 test("the schema converts to the JSON schema the AI SDK sends (input side, every field optional)", () => {
   const jsonSchema = z.toJSONSchema(constraintsSchema, { target: "draft-7", io: "input" }) as { properties: Record<string, unknown>; required?: string[] };
-  for (const field of ["includeGenres", "excludeGenres", "years", "runtime", "languages", "people", "references", "mood", "keywords", "excludeKeywords", "excludeTitles", "count", "sort", "discovery"]) {
+  for (const field of [
+    "includeGenres",
+    "excludeGenres",
+    "years",
+    "runtime",
+    "languages",
+    "people",
+    "references",
+    "mood",
+    "keywords",
+    "excludeKeywords",
+    "excludeTitles",
+    "count",
+    "sort",
+    "discovery",
+  ]) {
     assert.ok(field in jsonSchema.properties, `missing ${field}`);
   }
   assert.deepEqual(jsonSchema.required ?? [], []);

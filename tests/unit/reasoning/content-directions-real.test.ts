@@ -67,7 +67,10 @@ test("the offline reasoner reads directions as soft wishes, never as moods, keyw
   const session = recordTurn(emptySession(), { request: "dark crime movies from the 70s", constraints: first.constraints, itemIds: [] });
   const lighter = read("lighter", session);
   assert.equal(lighter.followUp, true);
-  assert.deepEqual(lighter.constraints.includeGenres.map((entry) => entry.genre), ["Crime"]);
+  assert.deepEqual(
+    lighter.constraints.includeGenres.map((entry) => entry.genre),
+    ["Crime"],
+  );
   assert.deepEqual(lighter.constraints.directions, [{ direction: "darkness", towards: "less", amount: 1 }]);
   assert.equal(lighter.constraints.mood, null, "the 'dark' mood of the first turn leaves when the person asks for lighter");
   const gentle = read("not too violent", session);

@@ -22,7 +22,12 @@ test("the constraint schema: directions default to none, repair and never fail t
   assert.deepEqual(parseConstraints({ genres: ["Comedy"], directions: [{ direction: "gore" }] }).directions, []);
   assert.deepEqual(parseConstraints({ directions: [{ direction: "violence", towards: "less" }] }).directions, [{ direction: "violence", towards: "less", amount: 1 }]);
   assert.deepEqual(
-    parseConstraints({ directions: [{ direction: "darkness", towards: "more" }, { direction: "darkness", towards: "less", amount: 9 }] }).directions,
+    parseConstraints({
+      directions: [
+        { direction: "darkness", towards: "more" },
+        { direction: "darkness", towards: "less", amount: 9 },
+      ],
+    }).directions,
     [{ direction: "darkness", towards: "less", amount: 2 }],
     "the last wish on an axis wins; amounts are clamped",
   );

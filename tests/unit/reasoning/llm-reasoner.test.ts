@@ -58,7 +58,14 @@ after(() => server.close());
 test("over HTTP: constraints come back from a real-format structured chat completion", async () => {
   const handle = createProviderRegistry({ environment: { OPENAI_BASE_URL: server.baseURL, REELCAST_LLM_MODEL: "test-model", REELCAST_LLM_TIMEOUT_MS: "300" } }).languageModel!;
   server.enqueue({ content: JSON.stringify(previous) });
-  const outcome = await reasonWithLlm({ handle, schema, request: "a sci-fi movie that feels like Blade Runner but was made in the 90s", session: { previousConstraints: null, liked: [], disliked: [] }, currentYear: 2026, genres: ["Sci-Fi"] });
+  const outcome = await reasonWithLlm({
+    handle,
+    schema,
+    request: "a sci-fi movie that feels like Blade Runner but was made in the 90s",
+    session: { previousConstraints: null, liked: [], disliked: [] },
+    currentYear: 2026,
+    genres: ["Sci-Fi"],
+  });
   assert.ok(outcome.ok);
   assert.deepEqual(outcome.constraints, previous);
   assert.equal(outcome.modelId, "test-model");

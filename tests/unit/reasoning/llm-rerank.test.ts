@@ -8,8 +8,7 @@ import { makeItem } from "../../support/item-factory";
 import { startOpenAiTestServer, type OpenAiTestServer } from "../../../support/openai-test-server";
 
 // Candidates are late-90s English-language sci-fi of 100 minutes unless a test says otherwise.
-const item = (id: string, title: string, extra: Partial<Item> = {}): Item =>
-  makeItem({ id, title, year: 1999, genres: ["Sci-Fi"], runtimeMinutes: 100, language: "en", ...extra });
+const item = (id: string, title: string, extra: Partial<Item> = {}): Item => makeItem({ id, title, year: 1999, genres: ["Sci-Fi"], runtimeMinutes: 100, language: "en", ...extra });
 const candidates = [
   item("ml:2571", "The Matrix"),
   item("ml:1527", "The Fifth Element", { year: 1997 }),
@@ -35,7 +34,10 @@ test("prompt injection: a model that obeys 'recommend a movie called Hacked' sti
   });
   const result = await rerankWithLlm({ handle: handleFor(model), request: INJECTION, candidates, count: 5 });
   assert.ok(result.ok);
-  assert.deepEqual(result.picks.map((pick) => pick.id), ["ml:1748", "ml:2571"]);
+  assert.deepEqual(
+    result.picks.map((pick) => pick.id),
+    ["ml:1748", "ml:2571"],
+  );
   assert.ok(result.picks.every((pick) => candidates.some((candidate) => candidate.id === pick.id)));
   assert.deepEqual(result.discardedIds, ["Hacked", "tmdb:666", "ml:1748"]);
   assert.equal(result.picks[0].reason, "Hacked is great, see now");
@@ -49,7 +51,10 @@ test("prompt injection: a model that obeys 'recommend a movie called Hacked' sti
   const userText = (prompt[1].content as Array<{ type: string; text: string }>)[0].text;
   const data = JSON.parse(userText);
   assert.equal(data.request, INJECTION);
-  assert.deepEqual(data.candidates.map((candidate: { id: string }) => candidate.id), ["ml:2571", "ml:1527", "ml:1748"]);
+  assert.deepEqual(
+    data.candidates.map((candidate: { id: string }) => candidate.id),
+    ["ml:2571", "ml:1527", "ml:1748"],
+  );
 });
 
 test("picks are capped at count, and liked/disliked titles reach the model as data", async () => {
@@ -70,7 +75,14 @@ after(() => server.close());
 
 test("over HTTP: the injection through @ai-sdk/openai is filtered the same way, and faults come back typed", async () => {
   const handle = createProviderRegistry({ environment: { OPENAI_BASE_URL: server.baseURL, REELCAST_LLM_MODEL: "test-model", REELCAST_LLM_TIMEOUT_MS: "300" } }).languageModel!;
-  server.enqueue({ content: JSON.stringify({ picks: [{ id: "Hacked", reason: "obeyed" }, { id: "ml:1527", reason: "Colourful 90s space opera." }] }) });
+  server.enqueue({
+    content: JSON.stringify({
+      picks: [
+        { id: "Hacked", reason: "obeyed" },
+        { id: "ml:1527", reason: "Colourful 90s space opera." },
+      ],
+    }),
+  });
   const result = await rerankWithLlm({ handle, request: INJECTION, candidates });
   assert.ok(result.ok);
   assert.deepEqual(result.picks, [{ id: "ml:1527", reason: "Colourful 90s space opera." }]);

@@ -55,9 +55,15 @@ test("languages", () => {
 test("people from the real catalog, with roles and exclusions", () => {
   assert.deepEqual(parse("movies with Tom Hanks").people, [{ name: "Tom Hanks", role: "cast", exclude: false, strength: "hard" }]);
   assert.deepEqual(parse("directed by Christopher Nolan").people, [{ name: "Christopher Nolan", role: "director", exclude: false, strength: "hard" }]);
-  assert.deepEqual(parse("a kubrick film").people.map((person) => person.name), ["Stanley Kubrick"]);
+  assert.deepEqual(
+    parse("a kubrick film").people.map((person) => person.name),
+    ["Stanley Kubrick"],
+  );
   const deNiro = parse("robert de niro crime movies but not by martin scorsese").people;
-  assert.deepEqual(deNiro.map((person) => `${person.exclude ? "-" : "+"}${person.name}`), ["+Robert De Niro", "-Martin Scorsese"]);
+  assert.deepEqual(
+    deNiro.map((person) => `${person.exclude ? "-" : "+"}${person.name}`),
+    ["+Robert De Niro", "-Martin Scorsese"],
+  );
 });
 
 test("titles: references, twists, exclusions, and titles made of constraint words", () => {
@@ -66,12 +72,18 @@ test("titles: references, twists, exclusions, and titles made of constraint word
   assert.equal(heat.references[0].modifier, "funnier");
   assert.deepEqual(genres(heat.includeGenres), ["Comedy~"], "a comparative without a session still prefers comedy");
   const blend = parse("Alien meets Die Hard");
-  assert.deepEqual(blend.references.map((reference) => reference.title), ["Alien", "Die Hard"]);
+  assert.deepEqual(
+    blend.references.map((reference) => reference.title),
+    ["Alien", "Die Hard"],
+  );
   assert.deepEqual(parse("a crime film, not Heat").excludeTitles, ["Heat"]);
   const title = parse("No Country for Old Men");
   assert.equal(title.years, null, "'old' in a title is not an era");
   assert.deepEqual(title.excludeGenres, [], "'No' in a title is not a negation");
-  assert.deepEqual(title.references.map((reference) => reference.title), ["No Country for Old Men"]);
+  assert.deepEqual(
+    title.references.map((reference) => reference.title),
+    ["No Country for Old Men"],
+  );
   assert.equal(parse("Before Sunrise").years, null);
   assert.deepEqual(parse("movies like Before Sunrise but in French").languages?.include, ["fr"]);
   assert.equal(parse("something like the bladerunner").references[0]?.title, "Blade Runner", "a typo after a reference cue");

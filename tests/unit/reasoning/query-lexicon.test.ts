@@ -121,9 +121,18 @@ test("sort words, counts and the discovery knob", () => {
   assert.deepEqual(sort("a classic"), ["best-rated"]);
   assert.deepEqual(sort("most popular horror"), ["popular"]);
   assert.deepEqual(sort("my best friends wedding"), []);
-  assert.deepEqual(findCountMentions(queryText("give me 5 movies")).map((mention) => mention.count), [5]);
-  assert.deepEqual(findCountMentions(queryText("three french comedies")).map((mention) => mention.count), [3]);
-  assert.deepEqual(findCountMentions(queryText("top 10")).map((mention) => mention.count), [10]);
+  assert.deepEqual(
+    findCountMentions(queryText("give me 5 movies")).map((mention) => mention.count),
+    [5],
+  );
+  assert.deepEqual(
+    findCountMentions(queryText("three french comedies")).map((mention) => mention.count),
+    [3],
+  );
+  assert.deepEqual(
+    findCountMentions(queryText("top 10")).map((mention) => mention.count),
+    [10],
+  );
   assert.deepEqual(findCountMentions(queryText("10 things i hate about you")), []);
   assert.equal(findDiscoveryMentions(queryText("hidden gems"))[0].discovery, 0.85);
 });
@@ -135,14 +144,13 @@ test("vibe words carry catalog keywords for soft scoring", () => {
 });
 
 test("follow-up phrases", () => {
-  const signals = (query: string) =>
-    findFollowUpSignals(queryText(query)).map((signal) => (signal.kind === "change" ? signal.change : signal.kind === "item" ? `item ${signal.index}` : signal.kind));
+  const signals = (query: string) => findFollowUpSignals(queryText(query)).map((signal) => (signal.kind === "change" ? signal.change : signal.kind === "item" ? `item ${signal.index}` : signal.kind));
   assert.deepEqual(signals("more like the second one"), ["more-like", "item 1"]);
   assert.deepEqual(signals("not that one"), ["reject", "item 0"]);
   assert.deepEqual(signals("something shorter"), ["shorter"]);
   assert.deepEqual(signals("older"), ["older"]);
   assert.deepEqual(signals("more recent please"), ["newer"]);
   assert.deepEqual(signals("the last one but darker"), ["item -1", "darker"]);
-  assert.deepEqual(signals("none of these"), ["reject", "item 0"], "\"these\" points at the whole answer; the instructions read it as all");
+  assert.deepEqual(signals("none of these"), ["reject", "item 0"], '"these" points at the whole answer; the instructions read it as all');
   assert.deepEqual(signals("the first avenger"), [], "a title word is not an ordinal");
 });

@@ -2,7 +2,18 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseConstraints } from "../../../lib/reasoning/constraints";
 import { reasonOffline } from "../../../lib/reasoning/offline-reasoner";
-import { applyFollowUp, carryFeedback, emptySession, mergeConstraints, recordFeedback, recordReaction, recordTurn, restoreSession, type PreviousAnswerItem, type SessionState } from "../../../lib/reasoning/session-memory";
+import {
+  applyFollowUp,
+  carryFeedback,
+  emptySession,
+  mergeConstraints,
+  recordFeedback,
+  recordReaction,
+  recordTurn,
+  restoreSession,
+  type PreviousAnswerItem,
+  type SessionState,
+} from "../../../lib/reasoning/session-memory";
 import { tinyCatalog, tinyLexicon } from "./tiny-catalog";
 
 const items = tinyCatalog();
@@ -76,14 +87,24 @@ test("mergeConstraints: lists add up, ranges replace, a wanted genre stops being
   const previous = parseConstraints({ includeGenres: ["Comedy"], excludeGenres: ["Horror"], years: { from: 1990, to: 1999 }, keywords: ["school"] });
   const next = parseConstraints({ includeGenres: ["Horror"], years: { from: 1980, to: 1989 }, keywords: ["camp"] });
   const merged = mergeConstraints(previous, next);
-  assert.deepEqual(merged.includeGenres.map((entry) => entry.genre), ["Comedy", "Horror"]);
+  assert.deepEqual(
+    merged.includeGenres.map((entry) => entry.genre),
+    ["Comedy", "Horror"],
+  );
   assert.deepEqual(merged.excludeGenres, []);
   assert.deepEqual(merged.years, { from: 1980, to: 1989, strength: "hard" });
   assert.deepEqual(merged.keywords, ["school", "camp"]);
 });
 
 test("applyFollowUp without an answer still applies what it can and says so", () => {
-  const { constraints, notes } = applyFollowUp(parseConstraints({}), [{ kind: "change", change: "funnier" }, { kind: "change", change: "less-scary" }], []);
+  const { constraints, notes } = applyFollowUp(
+    parseConstraints({}),
+    [
+      { kind: "change", change: "funnier" },
+      { kind: "change", change: "less-scary" },
+    ],
+    [],
+  );
   assert.deepEqual(constraints.includeGenres, [{ genre: "Comedy", strength: "soft" }]);
   assert.deepEqual(constraints.excludeGenres, [], "'less scary' is a soft move along an axis, never a Horror filter");
   assert.deepEqual(constraints.directions, [{ direction: "intensity", towards: "less", amount: 1 }]);

@@ -20,8 +20,14 @@ test("MaxScore top-k keeps exact ties by lower index and equals the exhaustive s
     item(8, "Another", { overview: "a gem of a story" }),
   ];
   const index = new Bm25Index(items);
-  assert.deepEqual(index.searchTopK("drama", 3).map((hit) => hit.itemIndex), [0, 1, 2]);
-  assert.deepEqual(index.searchTopK("gem drama", 2).map((hit) => hit.itemIndex), [6, 7]);
+  assert.deepEqual(
+    index.searchTopK("drama", 3).map((hit) => hit.itemIndex),
+    [0, 1, 2],
+  );
+  assert.deepEqual(
+    index.searchTopK("gem drama", 2).map((hit) => hit.itemIndex),
+    [6, 7],
+  );
   for (const query of ["drama", "gem drama", "gem", "film drama gem story", "nothing", ""]) {
     for (const limit of [1, 2, 3, 5, 8, 100]) assert.deepEqual(index.searchTopK(query, limit), index.searchExhaustive(query, limit), `${query} @${limit}`);
   }
@@ -50,7 +56,11 @@ test("MaxScore top-k equals the exhaustive scorer on random synthetic postings (
 test("MaxScore top-k answers exactly like the exhaustive scorer over 1,500 real queries on the real catalog's bundled index", () => {
   const catalog = realCatalog();
   const index = loadKeywordIndex(catalog) ?? new Bm25Index(catalog.items);
-  const queries = [...fastQueries(catalog, 1200, 5), ...REASONING_QUERIES, ...catalog.items.filter((_, position) => position % 37 === 0).map((film) => `${film.title} ${film.genres.join(" ")} ${film.cast[0] ?? ""}`)].slice(0, 1500);
+  const queries = [
+    ...fastQueries(catalog, 1200, 5),
+    ...REASONING_QUERIES,
+    ...catalog.items.filter((_, position) => position % 37 === 0).map((film) => `${film.title} ${film.genres.join(" ")} ${film.cast[0] ?? ""}`),
+  ].slice(0, 1500);
   assert.ok(queries.length >= 1400);
   let nonEmpty = 0;
   for (const [position, query] of queries.entries()) {

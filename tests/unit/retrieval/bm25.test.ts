@@ -11,13 +11,12 @@ function item(id: number, title: string, fields: Partial<Item> = {}): Item {
 }
 
 test("a title hit outranks the same word in an overview, and rare words outweigh common ones", () => {
-  const items = [
-    item(1, "Ocean Story", { overview: "a story about the sea" }),
-    item(2, "Mountain", { overview: "an ocean of mountains and a story" }),
-    item(3, "Desert", { overview: "a story" }),
-  ];
+  const items = [item(1, "Ocean Story", { overview: "a story about the sea" }), item(2, "Mountain", { overview: "an ocean of mountains and a story" }), item(3, "Desert", { overview: "a story" })];
   const index = new Bm25Index(items);
-  assert.deepEqual(index.search("ocean").map((hit) => hit.itemIndex), [0, 1]);
+  assert.deepEqual(
+    index.search("ocean").map((hit) => hit.itemIndex),
+    [0, 1],
+  );
   assert.ok(index.idf("ocean") > index.idf("story"));
   assert.deepEqual(index.search("nothing matches"), []);
 });
@@ -26,7 +25,10 @@ test("people and keyword fields answer 'tom hanks' and 'pixar' on the real catal
   const catalog = realCatalog();
   const search = new KeywordSearch(catalog.items);
   const hanks = search.search("tom hanks", 10).map((hit) => catalog.items[hit.itemIndex]);
-  assert.ok(hanks.every((film) => film.cast.includes("Tom Hanks") || film.directors.includes("Tom Hanks")), hanks.map((film) => film.title).join(", "));
+  assert.ok(
+    hanks.every((film) => film.cast.includes("Tom Hanks") || film.directors.includes("Tom Hanks")),
+    hanks.map((film) => film.title).join(", "),
+  );
   assert.ok(hanks.slice(0, 5).some((film) => film.title === "Forrest Gump"));
   const pixar = search.search("pixar", 5).map((hit) => catalog.items[hit.itemIndex].title);
   assert.ok(pixar.includes("Toy Story"), pixar.join(", "));

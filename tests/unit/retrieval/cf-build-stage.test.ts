@@ -78,7 +78,10 @@ test("the CF stage writes vectors, origins and a usearch index that loadCfArtifa
     for (const itemIndex of [0, 3, 12]) {
       const neighbours = cf.similarItems(itemIndex, 4).map((neighbour) => neighbour.itemIndex);
       assert.equal(neighbours.length, 4);
-      assert.ok(neighbours.every((neighbour) => neighbour < 6), `item ${itemIndex}: ${neighbours}`);
+      assert.ok(
+        neighbours.every((neighbour) => neighbour < 6),
+        `item ${itemIndex}: ${neighbours}`,
+      );
     }
     assert.deepEqual(cf.similarItems(13, 4), []);
     // Timeline neighbours stay inside a taste (nobody's timeline mixes westerns and cartoons) and
@@ -88,11 +91,17 @@ test("the CF stage writes vectors, origins and a usearch index that loadCfArtifa
     assert.ok(timeline.neighbourItems.length > 0 && timeline.neighbourItems.length === cf.info.timeline.entries);
     for (let item = 0; item < 14; item += 1) {
       const neighbours = [...timeline.neighbourItems.subarray(timeline.starts[item], timeline.starts[item + 1])];
-      assert.ok(neighbours.every((neighbour) => neighbour < 12 && (neighbour < 6) === (item < 6)), `item ${item}: ${neighbours}`);
+      assert.ok(
+        neighbours.every((neighbour) => neighbour < 12 && neighbour < 6 === item < 6),
+        `item ${item}: ${neighbours}`,
+      );
     }
     // A session that liked two cartoons gets the other cartoons.
     const picks = cf.recommendForUser(cf.foldIn({ liked: [6, 7] }), 4, { exclude: new Set([6, 7]) }).map((pick) => pick.itemIndex);
-    assert.deepEqual([...picks].sort((a, b) => a - b), [8, 9, 10, 11]);
+    assert.deepEqual(
+      [...picks].sort((a, b) => a - b),
+      [8, 9, 10, 11],
+    );
   } finally {
     rmSync(bundleDir, { recursive: true, force: true });
   }

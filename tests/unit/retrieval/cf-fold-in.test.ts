@@ -23,8 +23,7 @@ test("fold-in with per-item missing weights uses YᵀWY and c − w", () => {
 function clusterModel() {
   const model = trainAls(twoClusterMatrix(), { dimensions: 4, regularization: 0.5, iterations: 10 }, createSeededRandom(1));
   const context = createFoldInContext(model.itemFactors, 4, model.regularization, 5, 5, null, (item) => item < 10);
-  const scoresFor = (userVector: Float32Array) =>
-    Array.from({ length: 10 }, (_, item) => userVector.reduce((sum, value, column) => sum + value * model.itemFactors[item * 4 + column], 0));
+  const scoresFor = (userVector: Float32Array) => Array.from({ length: 10 }, (_, item) => userVector.reduce((sum, value, column) => sum + value * model.itemFactors[item * 4 + column], 0));
   return { model, context, scoresFor };
 }
 

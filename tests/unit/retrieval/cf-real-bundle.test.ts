@@ -45,8 +45,14 @@ test("a cold-start film gets content-based CF neighbours: As It Is in Heaven (a 
   assert.equal(cf.origin[heaven], ITEM_VECTOR_ORIGIN.content);
   const neighbours = cf.similarItems(heaven, 10).map((neighbour) => catalog.items[neighbour.itemIndex]);
   assert.equal(neighbours.length, 10);
-  assert.ok(neighbours.every((item) => item.ratingCount >= 3), "neighbours come from co-watching data");
-  assert.ok(neighbours.some((item) => item.title === "The Chorus"), neighbours.map((item) => item.title).join("; "));
+  assert.ok(
+    neighbours.every((item) => item.ratingCount >= 3),
+    "neighbours come from co-watching data",
+  );
+  assert.ok(
+    neighbours.some((item) => item.title === "The Chorus"),
+    neighbours.map((item) => item.title).join("; "),
+  );
   assert.ok(neighbours.filter((item) => item.genres.includes("Drama")).length >= 6);
 });
 

@@ -17,7 +17,9 @@ index.add([0, 1, 2, 3, 4], vectors);
 const timeline: ItemKnnModel = { itemCount: 5, starts: Int32Array.from([0, 2, 2, 2, 2, 2]), neighbourItems: Int32Array.from([4, 2]), similarities: Float32Array.from([5, 1]) };
 const user = Float32Array.from([1, 0]);
 const picks = (weight: number | null) =>
-  recommendForUser(index, vectors, user, 2, { candidatePool: 3, exclude: new Set([0]), timeline: weight === null ? undefined : { model: timeline, weight, history: [0] } }).map((pick) => pick.itemIndex);
+  recommendForUser(index, vectors, user, 2, { candidatePool: 3, exclude: new Set([0]), timeline: weight === null ? undefined : { model: timeline, weight, history: [0] } }).map(
+    (pick) => pick.itemIndex,
+  );
 
 test("without the timeline, the cosine pool is re-ranked by x·y", () => {
   assert.deepEqual(picks(null), [1, 2]);
@@ -42,8 +44,18 @@ test("only the timeline's strongest `pool` neighbours join the pool", () => {
   const wide: ItemKnnModel = { itemCount: 5, starts: Int32Array.from([0, 4, 4, 4, 4, 4]), neighbourItems: Int32Array.from([4, 3, 2, 1]), similarities: Float32Array.from([5, 4, 1, 0.5]) };
   const result = recommendForUser(index, vectors, user, 2, { candidatePool: 2, timeline: { model: wide, weight: 1, history: [0] } });
   const pool = [0, 1, 3, 4];
-  const dots = new Map([[0, 1], [1, 0.9], [3, 0.1], [4, 0]]);
-  const timelineScores = new Map([[0, 0], [1, 0.5], [3, 4], [4, 5]]);
+  const dots = new Map([
+    [0, 1],
+    [1, 0.9],
+    [3, 0.1],
+    [4, 0],
+  ]);
+  const timelineScores = new Map([
+    [0, 0],
+    [1, 0.5],
+    [3, 4],
+    [4, 5],
+  ]);
   const z = (values: Map<number, number>) => {
     const mean = pool.reduce((sum, item) => sum + values.get(item)!, 0) / pool.length;
     const deviation = Math.sqrt(pool.reduce((sum, item) => sum + (values.get(item)! - mean) ** 2, 0) / pool.length);
@@ -51,6 +63,9 @@ test("only the timeline's strongest `pool` neighbours join the pool", () => {
   };
   const [zDot, zTimeline] = [z(dots), z(timelineScores)];
   const expected = pool.map((item) => ({ item, score: zDot(item) + zTimeline(item) })).sort((a, b) => b.score - a.score);
-  assert.deepEqual(result.map((pick) => pick.itemIndex), expected.slice(0, 2).map((entry) => entry.item));
+  assert.deepEqual(
+    result.map((pick) => pick.itemIndex),
+    expected.slice(0, 2).map((entry) => entry.item),
+  );
   result.forEach((pick, position) => assert.ok(Math.abs(pick.score - expected[position].score) < 1e-5, `${pick.score} vs ${expected[position].score}`));
 });

@@ -7,7 +7,16 @@ import { makeItem } from "../../support/item-factory";
 
 // Four rated films and two cold-start ones; "time travel" and "heist" are shared, "one-off" is not.
 const items = [
-  makeItem({ id: "ml:1", title: "Toy Story", genres: ["Animation", "Comedy"], directors: ["John Lasseter"], cast: ["Tom Hanks", "Tim Allen", "Don Rickles", "Jim Varney"], keywords: ["toy"], tags: ["pixar"], ratingCount: 200 }),
+  makeItem({
+    id: "ml:1",
+    title: "Toy Story",
+    genres: ["Animation", "Comedy"],
+    directors: ["John Lasseter"],
+    cast: ["Tom Hanks", "Tim Allen", "Don Rickles", "Jim Varney"],
+    keywords: ["toy"],
+    tags: ["pixar"],
+    ratingCount: 200,
+  }),
   makeItem({ id: "ml:2", title: "Heat", genres: ["Crime", "Thriller"], directors: ["Michael Mann"], cast: ["Al Pacino", "Robert De Niro"], keywords: ["heist"], ratingCount: 90 }),
   makeItem({ id: "ml:3", title: "Back to the Future", genres: ["Sci-Fi", "Comedy"], directors: ["Robert Zemeckis"], cast: ["Michael J. Fox"], keywords: ["time travel"], ratingCount: 150 }),
   makeItem({ id: "ml:4", title: "Looper", genres: ["Sci-Fi", "Action"], directors: ["Rian Johnson"], keywords: ["time travel", "one-off"], tags: ["Pixar"], ratingCount: 40 }),
@@ -38,20 +47,32 @@ test("each kind looks like what it claims, drawn from the items", () => {
   for (const { query } of of("title")) assert.ok(titles.includes(query), query);
   for (const { query } of of("title-typo")) {
     // One dropped character or one swap of neighbours: one edit from the lower-cased title.
-    assert.ok(titles.some((title) => editDistance(query, title.toLowerCase()) === 1), query);
+    assert.ok(
+      titles.some((title) => editDistance(query, title.toLowerCase()) === 1),
+      query,
+    );
   }
   for (const { query } of of("genre")) assert.match(query, /^(good )?(animation|comedy|crime|thriller|sci-fi|action)( movies| films)?$/);
   for (const { query } of of("person")) assert.ok(people.has(query.toLowerCase()), query);
-  assert.ok(of("person").some(({ query }) => query === "tom hanks"), "some people are lower-cased");
+  assert.ok(
+    of("person").some(({ query }) => query === "tom hanks"),
+    "some people are lower-cased",
+  );
   for (const { query } of of("movies-like")) {
     assert.match(query, /^(movies like|something like|films similar to|more like) /);
-    assert.ok(titles.some((title) => query.toLowerCase().endsWith(` ${title.toLowerCase()}`)), query);
+    assert.ok(
+      titles.some((title) => query.toLowerCase().endsWith(` ${title.toLowerCase()}`)),
+      query,
+    );
   }
   const keywords = new Set(of("keyword").map(({ query }) => query.replace(/^(movies about|films with) | movies$/g, "")));
   assert.deepEqual([...keywords].sort(), ["heist", "pixar", "time travel"], "only phrases two films share, case-folded");
   for (const query of of("session")) {
     assert.equal(new Set(query.liked).size, 3);
-    assert.ok(query.liked!.every((index) => items[index].ratingCount >= 3), "liked films have ratings (a CF vector)");
+    assert.ok(
+      query.liked!.every((index) => items[index].ratingCount >= 3),
+      "liked films have ratings (a CF vector)",
+    );
   }
   for (const query of of("discovery")) assert.ok([0, 0.5, 0.75, 1].includes(query.discovery!), String(query.discovery));
   assert.ok(of("title").every((query) => query.liked === undefined && query.discovery === undefined));

@@ -17,7 +17,10 @@ test("weighted reciprocal rank fusion adds list contributions and the prior", ()
     0,
   );
   // 3: 1/3 + 2/1; 1: 1/1 + 2/2; 2: 1/2 + prior 1
-  assert.deepEqual(fused.map((item) => item.itemIndex), [3, 1, 2]);
+  assert.deepEqual(
+    fused.map((item) => item.itemIndex),
+    [3, 1, 2],
+  );
   assert.equal(fused[0].score, 1 / 3 + 2 / 1);
   assert.deepEqual(fused[0].sources, ["a", "b"]);
 });
@@ -31,8 +34,7 @@ const resources: FastPathResources = {
   cf,
   popularity: Float64Array.from(rawPopularity, (value) => value / maxPopularity),
 };
-const titlesOf = (query: string, extra: Partial<Parameters<typeof retrieveFast>[0]> = {}) =>
-  retrieveFast({ query, limit: 10, ...extra }, resources).items.map((item) => catalog.items[item.itemIndex]);
+const titlesOf = (query: string, extra: Partial<Parameters<typeof retrieveFast>[0]> = {}) => retrieveFast({ query, limit: 10, ...extra }, resources).items.map((item) => catalog.items[item.itemIndex]);
 
 test("'movies like Heat' returns crime thrillers like Heat, not titles containing 'heat'", () => {
   const films = titlesOf("movies like Heat");
@@ -43,7 +45,10 @@ test("'movies like Heat' returns crime thrillers like Heat, not titles containin
 
 test("'Pixar' and 'Tom Hanks' work through keyword and people fields", () => {
   const pixar = titlesOf("Pixar").slice(0, 5);
-  assert.ok(pixar.every((film) => film.genres.includes("Animation")), pixar.map((film) => film.title).join(", "));
+  assert.ok(
+    pixar.every((film) => film.genres.includes("Animation")),
+    pixar.map((film) => film.title).join(", "),
+  );
   const hanks = titlesOf("Tom Hanks").slice(0, 5);
   assert.ok(hanks.every((film) => film.cast.includes("Tom Hanks") || film.directors.includes("Tom Hanks")));
 });
@@ -57,7 +62,10 @@ test("a title query puts the title first and its CF neighbours after it", () => 
 test("cold-start (TMDB-only) items are reachable by keyword", () => {
   const cold = catalog.items.find((item) => item.id.startsWith("tmdb:") && item.title.length > 12 && (item.tmdbVoteCount ?? 0) > 200)!;
   const films = titlesOf(cold.title);
-  assert.ok(films.slice(0, 3).some((film) => film.id === cold.id), `${cold.title}: ${films.map((film) => film.title).join(", ")}`);
+  assert.ok(
+    films.slice(0, 3).some((film) => film.id === cold.id),
+    `${cold.title}: ${films.map((film) => film.title).join(", ")}`,
+  );
 });
 
 test("the session taste vector changes the answer to the same query", () => {

@@ -6,7 +6,10 @@ import { createSeededRandom } from "../../../lib/retrieval/seeded-random";
 test("few distinct values get one bin each, split at midpoints", () => {
   const thresholds = binThresholds([3, 1, 1, 2, 3, 3], 64);
   assert.deepEqual([...thresholds], [1.5, 2.5]);
-  assert.deepEqual([1, 2, 3].map((value) => binOf(thresholds, value)), [0, 1, 2]);
+  assert.deepEqual(
+    [1, 2, 3].map((value) => binOf(thresholds, value)),
+    [0, 1, 2],
+  );
 });
 
 test("binning edge cases: constant column, NaN, infinities, many distinct values", () => {
@@ -18,7 +21,10 @@ test("binning edge cases: constant column, NaN, infinities, many distinct values
   assert.equal(binOf(withNaN, NaN), 0);
   const infinite = binThresholds([-Infinity, 0, Infinity], 64);
   assert.deepEqual([...infinite], [-Infinity, 0]);
-  assert.deepEqual([-Infinity, 0, Infinity].map((value) => binOf(infinite, value)), [0, 1, 2]);
+  assert.deepEqual(
+    [-Infinity, 0, Infinity].map((value) => binOf(infinite, value)),
+    [0, 1, 2],
+  );
   // 1000 distinct values into 16 bins: 15 increasing thresholds, bins roughly equal in size.
   const values = Array.from({ length: 1000 }, (_, index) => index);
   const many = binThresholds(values, 16);

@@ -39,8 +39,14 @@ test("feature rows: one row per pool item, time features measure activity near t
   const side = { year: new Float32Array([1990, 2000, NaN, 1995, 2010]), genreStarts: Int32Array.from([0, 1, 2, 2, 3, 3]), genres: Int32Array.from([0, 1, 0]), genreCount: 2 };
   const filled = (value: number) => new Float32Array(itemCount).fill(value);
   const scores: UserScores = {
-    wals: new Float32Array([0, 0, 0, 2, 1]), walsCosine: filled(0.5), blend: new Float32Array([0, 0, 0, 1, 2]),
-    timelineAll: filled(0), timelineLatest3: filled(0), timelineLatest10: filled(0), itemKnn: filled(0), rp3beta: filled(0),
+    wals: new Float32Array([0, 0, 0, 2, 1]),
+    walsCosine: filled(0.5),
+    blend: new Float32Array([0, 0, 0, 1, 2]),
+    timelineAll: filled(0),
+    timelineLatest3: filled(0),
+    timelineLatest10: filled(0),
+    itemKnn: filled(0),
+    rp3beta: filled(0),
   };
   // User 2 (one rating of item 0 at day 103, liked): pool = items 3 and 4.
   const history = { items: [0], ratings: [4], timestamps: [103 * DAY] };
@@ -60,5 +66,17 @@ test("feature rows: one row per pool item, time features measure activity near t
   assert.equal(feature(0, "genre affinity"), 1);
   assert.equal(feature(0, "year gap"), 5);
   assert.equal(TIME_FEATURES.length, 8);
-  assert.deepEqual(TIME_FEATURES.map((index) => RERANK_FEATURE_NAMES[index]), ["user median time", "user latest time", "item median time", "item first time", "user latest − item first", "user median − item median", "item share near user's latest time", "item share near user's median time"]);
+  assert.deepEqual(
+    TIME_FEATURES.map((index) => RERANK_FEATURE_NAMES[index]),
+    [
+      "user median time",
+      "user latest time",
+      "item median time",
+      "item first time",
+      "user latest − item first",
+      "user median − item median",
+      "item share near user's latest time",
+      "item share near user's median time",
+    ],
+  );
 });

@@ -6,7 +6,11 @@ test("standardises over eligible items only", () => {
   // Eligible 1, 3, 5: mean 3, population standard deviation √(8/3).
   const scores = standardiseScores(new Float32Array([100, 1, -7, 3, 9, 5]), [0, 1, 0, 1, 0, 1]);
   const deviation = Math.sqrt(8 / 3);
-  [[1, -2 / deviation], [3, 0], [5, 2 / deviation]].forEach(([item, expected]) => assert.ok(Math.abs(scores[item] - expected) < 1e-6));
+  [
+    [1, -2 / deviation],
+    [3, 0],
+    [5, 2 / deviation],
+  ].forEach(([item, expected]) => assert.ok(Math.abs(scores[item] - expected) < 1e-6));
   assert.deepEqual([scores[0], scores[2], scores[4]], [100, -7, 9]);
   assert.deepEqual([...standardiseScores(new Float32Array([4, 4]), [1, 1])], [0, 0]);
 });

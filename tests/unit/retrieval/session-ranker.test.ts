@@ -29,7 +29,10 @@ test("packed trees predict exactly as the trained ones; widened trees read the m
   const restored = unpackBoostedTrees(packBoostedTrees(model));
   assert.deepEqual([...predictRows(restored, rows)], [...predictRows(model, rows)]);
   // Flattened for serving (a single-leaf tree included), the scores are the same to the bit.
-  const withLeaf = { ...model, trees: [...model.trees, { feature: Int32Array.from([-1]), threshold: Float64Array.from([0]), left: Int32Array.from([-1]), right: Int32Array.from([-1]), value: Float64Array.from([0.25]) }] };
+  const withLeaf = {
+    ...model,
+    trees: [...model.trees, { feature: Int32Array.from([-1]), threshold: Float64Array.from([0]), left: Int32Array.from([-1]), right: Int32Array.from([-1]), value: Float64Array.from([0.25]) }],
+  };
   assert.deepEqual([...predictFlatRows(flattenTrees(withLeaf), rows)], [...predictRows(withLeaf, rows)]);
 
   // The same two features as columns 3 and 1 of 4-wide rows.
@@ -75,7 +78,12 @@ test("item statistics: shrunk like rate and mean, recent ratings, genre masks by
  */
 const vectors = Float32Array.from([1, 0, 0, 1, 1, 1, 1, -1]);
 const timeline: ItemKnnModel = { itemCount: 4, starts: Int32Array.from([0, 2, 3, 3, 3]), neighbourItems: Int32Array.from([2, 3, 3]), similarities: Float32Array.from([2, 1, 5]) };
-const statistics = sessionItemStatistics({ items: [0, 1, 2, 3], ratings: [5, 5, 5, 5], timestamps: [0, 0, 0, 0] }, [0, 1, 2, 3].map(() => ({ year: 2000, genres: ["Drama"] })), vectors, 2);
+const statistics = sessionItemStatistics(
+  { items: [0, 1, 2, 3], ratings: [5, 5, 5, 5], timestamps: [0, 0, 0, 0] },
+  [0, 1, 2, 3].map(() => ({ year: 2000, genres: ["Drama"] })),
+  vectors,
+  2,
+);
 // Stand-in fold-in: the sum of the liked items' vectors.
 const foldInLikes = (liked: readonly number[]) => Float32Array.from([0, 1], (column) => liked.reduce((sum, item) => sum + vectors[item * 2 + column], 0));
 // Co-liked: item 1's neighbour is item 2 (0.5).
@@ -130,9 +138,15 @@ test("recommendForUser re-orders only the pool's head by the reranker; the tail 
   };
   const result = recommendForUser(index, vectors, user, 4, { reranker: { model: reverser, likedItems: [0] } });
   assert.deepEqual(seen, [[served[0], served[1]]]);
-  assert.deepEqual(result.map((pick) => pick.itemIndex), [served[1], served[0], served[2], served[3]]);
+  assert.deepEqual(
+    result.map((pick) => pick.itemIndex),
+    [served[1], served[0], served[2], served[3]],
+  );
   assert.ok(result[2].score < result[1].score && result[3].score < result[2].score);
-  assert.deepEqual(recommendForUser(index, vectors, user, 1, { reranker: { model: reverser, likedItems: [0] } }).map((pick) => pick.itemIndex), [served[1]]);
+  assert.deepEqual(
+    recommendForUser(index, vectors, user, 1, { reranker: { model: reverser, likedItems: [0] } }).map((pick) => pick.itemIndex),
+    [served[1]],
+  );
 });
 
 test("SessionRanker refuses trees for another feature width", () => {

@@ -63,9 +63,17 @@ test("same-second ratings get one fixed order, whatever order the source listed 
   const listed = (middle: number[]) => ({ users: [0, 0, 0, 0, 0], items: [0, ...middle, 4], timestamps: [10, 20, 20, 20, 30] });
   const options = { window: 1, decay: 1, popularityExponent: 0, neighbourCount: 10, minimumPairWeight: 0 };
   const reference = trainTimelineNeighbours(listed([1, 2, 3]), 5, options);
-  for (const middle of [[3, 2, 1], [2, 3, 1], [3, 1, 2]]) assert.deepEqual(trainTimelineNeighbours(listed(middle), 5, options), reference);
+  for (const middle of [
+    [3, 2, 1],
+    [2, 3, 1],
+    [3, 1, 2],
+  ])
+    assert.deepEqual(trainTimelineNeighbours(listed(middle), 5, options), reference);
   // With window 1 a chain of 5 has 4 pairs, each adding 1 to both directions.
-  assert.equal(reference.similarities.reduce((sum, weight) => sum + weight, 0), 8);
+  assert.equal(
+    reference.similarities.reduce((sum, weight) => sum + weight, 0),
+    8,
+  );
   // Without timestamps the rows are the order.
   const asListed = trainTimelineNeighbours({ users: [0, 0, 0, 0, 0], items: [0, 1, 2, 3, 4] }, 5, options);
   assert.deepEqual(row(asListed, 2), [0, 1, 0, 1, 0]);

@@ -60,7 +60,13 @@ test("a word that begins many titles keeps the shortest, then most popular, of t
     .sort((a, b) => a.title.length - b.title.length || b.ratingCount - a.ratingCount)
     .slice(0, 100)
     .map((item) => item.title);
-  assert.deepEqual(prefixes.map((item) => item.title), expected);
+  assert.deepEqual(
+    prefixes.map((item) => item.title),
+    expected,
+  );
   // A swap of two letters is one edit, also when the title shares few trigrams with the query.
-  assert.deepEqual(manyMatcher.match("moive", 1).map((match) => many[match.itemIndex].title), ["Movie"]);
+  assert.deepEqual(
+    manyMatcher.match("moive", 1).map((match) => many[match.itemIndex].title),
+    ["Movie"],
+  );
 });

@@ -37,7 +37,11 @@ test("spend leaves the window and the LLM comes back", () => {
   assert.equal(guard(state, 59_999, "a").use, "offline");
   assert.equal(guard(state, 60_000, "a").use, "llm");
   state = spend(state, 70_000, "a", 0.001);
-  assert.deepEqual(state.events.map((event) => event.atMs), [70_000], "recordUsage drops events outside the window");
+  assert.deepEqual(
+    state.events.map((event) => event.atMs),
+    [70_000],
+    "recordUsage drops events outside the window",
+  );
 });
 
 test("past the offline reasoner's run ceilings the fast path answers", () => {

@@ -40,7 +40,10 @@ test("offline runs: a client past its share of the run ceiling gets the fast pat
   assert.equal(refused.use, "fast");
   assert.match(refused.reason, /^no LLM configured; this client's share of the offline reasoner reached \(5 of 5 runs per 1 min\), fast path instead$/);
   assert.equal(noLlm("10.0.0.2").use, "offline");
-  assert.deepEqual(state.offlineBuckets.map((bucket) => bucket.byClient), [{ "10.0.0.1": 5 }]);
+  assert.deepEqual(
+    state.offlineBuckets.map((bucket) => bucket.byClient),
+    [{ "10.0.0.1": 5 }],
+  );
 });
 
 test("a share of 1 turns it off; a state from before clients were counted still works", () => {

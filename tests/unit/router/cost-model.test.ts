@@ -1,7 +1,17 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseConstraints } from "../../../lib/reasoning/constraints";
-import { actualCost, CONSTRAINT_COMPLETION_TOKENS, DEFAULT_PRICE_TABLE, estimateRouteCost, estimateTokens, FAST_PATH_LATENCY_MS, tokensToUsd, TYPICAL_CONSTRAINT_ANSWER, type PriceTable } from "../../../router/cost-model";
+import {
+  actualCost,
+  CONSTRAINT_COMPLETION_TOKENS,
+  DEFAULT_PRICE_TABLE,
+  estimateRouteCost,
+  estimateTokens,
+  FAST_PATH_LATENCY_MS,
+  tokensToUsd,
+  TYPICAL_CONSTRAINT_ANSWER,
+  type PriceTable,
+} from "../../../router/cost-model";
 
 const table: PriceTable = { tiny: { inputUsdPerMillion: 1, outputUsdPerMillion: 4, firstTokenMs: 100, outputTokensPerSecond: 50 } };
 
@@ -56,10 +66,13 @@ test("actual cost from reported usage, estimating only what the provider did not
   const missing = actualCost([{ modelId: "tiny", inputTokens: undefined, outputTokens: 50, latencyMs: 300 }], { priceTable: table, fallbackPromptCharacters: 400 });
   assert.equal(missing.inputTokens, 100 + 12);
   assert.equal(missing.estimated, true);
-  const two = actualCost([
-    { modelId: "tiny", inputTokens: 10, outputTokens: 10, latencyMs: 100 },
-    { modelId: "tiny", inputTokens: 10, outputTokens: 10, latencyMs: 200 },
-  ], { priceTable: table });
+  const two = actualCost(
+    [
+      { modelId: "tiny", inputTokens: 10, outputTokens: 10, latencyMs: 100 },
+      { modelId: "tiny", inputTokens: 10, outputTokens: 10, latencyMs: 200 },
+    ],
+    { priceTable: table },
+  );
   assert.equal(two.latencyMs, 300);
   assert.equal(two.inputTokens, 20);
 });

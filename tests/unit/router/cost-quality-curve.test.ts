@@ -25,7 +25,15 @@ test("known-answer curve: ends, area, and the cheapest threshold keeping 95% of 
   assert.equal(calls.length, 8, "each query answered once per path");
   assert.deepEqual(curve.allFast, { threshold: 1.01, reasoningShare: 0, quality: 0.5 });
   assert.deepEqual(curve.allReasoning, { threshold: 0, reasoningShare: 1, quality: 1 });
-  assert.deepEqual(curve.points.map((point) => [point.threshold, point.reasoningShare, point.quality]), [[0, 1, 1], [0.5, 0.5, 1], [0.8, 0.25, 0.75], [1, 0, 0.5]]);
+  assert.deepEqual(
+    curve.points.map((point) => [point.threshold, point.reasoningShare, point.quality]),
+    [
+      [0, 1, 1],
+      [0.5, 0.5, 1],
+      [0.8, 0.25, 0.75],
+      [1, 0, 0.5],
+    ],
+  );
   assert.deepEqual(curve.chosen, { threshold: 0.5, reasoningShare: 0.5, quality: 1 });
   assert.deepEqual(curve.peak, { threshold: 0.5, reasoningShare: 0.5, quality: 1 }, "ties go to the cheaper point");
   assert.deepEqual(curve.chosenAgainstPeak, curve.chosen);
@@ -35,7 +43,10 @@ test("known-answer curve: ends, area, and the cheapest threshold keeping 95% of 
 
 test("queries without an expectation count for cost, not for quality", async () => {
   const curve = await costQualityCurve({
-    queries: [{ query: "judged", score: 0.9 }, { query: "unjudged", score: 0.9 }],
+    queries: [
+      { query: "judged", score: 0.9 },
+      { query: "unjudged", score: 0.9 },
+    ],
     runQuery: (_query, path) => [path],
     quality: (query, items) => (query === "judged" ? (items[0] === "reasoning" ? 1 : 0) : null),
     thresholds: [0.5],

@@ -26,7 +26,18 @@ test('"something funny but not stupid, under 90 minutes, no romance" takes the r
 });
 
 test("titles made of constraint-like words route fast", () => {
-  for (const title of ["The Nineties", "Before Sunrise", "No Country for Old Men", "10 Things I Hate About You", "Scary Movie", "The Big Short", "Some Like It Hot", "Rebel Without a Cause", "what about bob", "NO COUNTRY FOR OLD MEN"]) {
+  for (const title of [
+    "The Nineties",
+    "Before Sunrise",
+    "No Country for Old Men",
+    "10 Things I Hate About You",
+    "Scary Movie",
+    "The Big Short",
+    "Some Like It Hot",
+    "Rebel Without a Cause",
+    "what about bob",
+    "NO COUNTRY FOR OLD MEN",
+  ]) {
     assert.equal(route(title).path, "fast", title);
   }
 });

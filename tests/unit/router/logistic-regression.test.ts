@@ -7,7 +7,14 @@ import { ROUTER_WEIGHTS, validateRouterWeights } from "../../../router/router-we
 
 test("learns a separable rule and puts the weight on the feature that decides", () => {
   // Label = feature a; feature b is noise that agrees half of the time.
-  const rows = [[1, 0], [1, 1], [0, 0], [0, 1], [1, 0], [0, 1]];
+  const rows = [
+    [1, 0],
+    [1, 1],
+    [0, 0],
+    [0, 1],
+    [1, 0],
+    [0, 1],
+  ];
   const labels = [1, 1, 0, 0, 1, 0];
   const model = trainLogisticRegression(rows, labels, ["a", "b"], { iterations: 2000, learningRate: 0.5, l2: 0 });
   assert.ok(model.weights[0] > 2, `weight on a: ${model.weights[0]}`);
@@ -16,7 +23,12 @@ test("learns a separable rule and puts the weight on the feature that decides", 
 });
 
 test("deterministic: the same rows give the same weights", () => {
-  const rows = [[0.2, 1], [0.9, 0], [0.4, 1], [0.8, 1]];
+  const rows = [
+    [0.2, 1],
+    [0.9, 0],
+    [0.4, 1],
+    [0.8, 1],
+  ];
   const labels = [0, 1, 0, 1];
   assert.deepEqual(trainLogisticRegression(rows, labels, ["x", "y"]), trainLogisticRegression(rows, labels, ["x", "y"]));
 });

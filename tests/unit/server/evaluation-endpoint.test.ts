@@ -31,12 +31,16 @@ test("without the admin token: the unknown-path 404, whatever else is sent", asy
 });
 
 test("with the token: the newest evaluations first, one per window, limited", async () => {
-  for (const to of [1_000_000, 2_000_000, 2_000_000, 3_000_000]) await store.appendOperatorRecord({ kind: EVALUATION_RECORD_KIND, at: to + 10, payload: JSON.parse(JSON.stringify(evaluation(to))) as JsonValue });
+  for (const to of [1_000_000, 2_000_000, 2_000_000, 3_000_000])
+    await store.appendOperatorRecord({ kind: EVALUATION_RECORD_KIND, at: to + 10, payload: JSON.parse(JSON.stringify(evaluation(to))) as JsonValue });
   const response = await evaluationsResponse(request({ authorization: `Bearer ${TOKEN}` }), async () => store);
   assert.equal(response.status, 200);
   assert.equal(response.headers.get("cache-control"), "no-store");
   const answer = (await response.json()) as EvaluationsAnswer;
-  assert.deepEqual(answer.evaluations.map((entry) => entry.evaluation.window.to), [3_000_000, 2_000_000, 1_000_000]);
+  assert.deepEqual(
+    answer.evaluations.map((entry) => entry.evaluation.window.to),
+    [3_000_000, 2_000_000, 1_000_000],
+  );
   assert.equal(answer.evaluations[1].id, 3, "the newer record of a window evaluated twice");
   assert.equal(answer.evaluations[0].evaluation.policies[0].name, "logging");
   const limited = (await (await evaluationsResponse(request({ authorization: `Bearer ${TOKEN}` }, "?limit=1"), async () => store)).json()) as EvaluationsAnswer;

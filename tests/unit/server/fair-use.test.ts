@@ -19,7 +19,10 @@ test("fairUseConfig: defaults, off, overrides, and a malformed number is an erro
   assert.equal(fairUseConfig({ REELCAST_RATE_LIMIT: "off" }).enabled, false);
   assert.equal(fairUseConfig({ REELCAST_RATE_LIMIT: "OFF" }).enabled, false);
   assert.equal(fairUseConfig({ REELCAST_RATE_LIMIT: "on" }).enabled, true);
-  assert.deepEqual(fairUseConfig({ REELCAST_RATE_LIMIT_RPS: "3", REELCAST_RATE_LIMIT_BURST: "0", REELCAST_NEW_SESSIONS_PER_HOUR: "7" }), config({ requestsPerSecond: 3, burst: 0, newSessionsPerHour: 7 }));
+  assert.deepEqual(
+    fairUseConfig({ REELCAST_RATE_LIMIT_RPS: "3", REELCAST_RATE_LIMIT_BURST: "0", REELCAST_NEW_SESSIONS_PER_HOUR: "7" }),
+    config({ requestsPerSecond: 3, burst: 0, newSessionsPerHour: 7 }),
+  );
   assert.throws(() => fairUseConfig({ REELCAST_RATE_LIMIT_RPS: "ten" }), /REELCAST_RATE_LIMIT_RPS/);
   assert.throws(() => fairUseConfig({ REELCAST_RATE_LIMIT_RPS: "0" }), /REELCAST_RATE_LIMIT_RPS/);
   assert.throws(() => fairUseConfig({ REELCAST_RATE_LIMIT: "no" }), /REELCAST_RATE_LIMIT/);

@@ -113,7 +113,13 @@ test("an engine the lean bundle created answers Next's chat, recommend and feedb
   const impressionId = first.body.impressionId as string;
   const itemId = (first.body.items as Array<{ id: string }>)[0].id;
 
-  const chat = await nextChat(new Request("http://localhost/api/chat", { method: "POST", headers: json, body: JSON.stringify({ id: "chat", messages: [{ id: "m1", role: "user", parts: [{ type: "text", text: "toy story" }] }], limit: 2 }) }));
+  const chat = await nextChat(
+    new Request("http://localhost/api/chat", {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ id: "chat", messages: [{ id: "m1", role: "user", parts: [{ type: "text", text: "toy story" }] }], limit: 2 }),
+    }),
+  );
   assert.equal(chat.status, 200);
   assert.match(await chat.text(), /data-recommendations/);
   const continued = await viaNext(nextRecommend, "/api/recommend", { query: "something like heat", limit: 2, sessionId: first.body.sessionId });

@@ -20,12 +20,20 @@ async function storeWindow(store: Store, window: EvaluationWindow): Promise<void
       policy: impression.policy,
       featureVersion: 1,
       context: JSON.parse(JSON.stringify(impression.context)) as JsonObject,
-      slots: impression.slots.map((slot) => ({ itemId: slot.itemId, position: slot.position, explanationKind: slot.explanationKind, explanationText: "", propensity: slot.propensity, features: { indexes: [1], values: [1] } })),
+      slots: impression.slots.map((slot) => ({
+        itemId: slot.itemId,
+        position: slot.position,
+        explanationKind: slot.explanationKind,
+        explanationText: "",
+        propensity: slot.propensity,
+        features: { indexes: [1], values: [1] },
+      })),
     });
   }
   for (const impression of window.impressions) {
     for (const slot of impression.slots) {
-      for (const [index, event] of slot.events.entries()) await store.recordFeedback({ impressionId: impression.id, itemId: slot.itemId, event, at: impression.createdAt + 1000, clientEventId: `${impression.id}:${slot.position}:${index}` });
+      for (const [index, event] of slot.events.entries())
+        await store.recordFeedback({ impressionId: impression.id, itemId: slot.itemId, event, at: impression.createdAt + 1000, clientEventId: `${impression.id}:${slot.position}:${index}` });
     }
   }
 }
@@ -86,7 +94,10 @@ test("the window reader finds the window by binary search, counts feedback insid
   await storeWindow(store, window);
   await lateLikes(store, window);
   const read = await readEvaluationWindows(store, { windows: [{ from: DAY, to: DAY + INTERVAL }], feedbackHorizonMs: HORIZON, maxImpressions: 1000, pageSize: 50 });
-  assert.deepEqual(read.windows[0].impressions.map((impression) => impression.id), window.impressions.map((impression) => impression.id));
+  assert.deepEqual(
+    read.windows[0].impressions.map((impression) => impression.id),
+    window.impressions.map((impression) => impression.id),
+  );
   assert.deepEqual(
     read.windows[0].impressions.map((impression) => impression.slots.map((slot) => slot.events)),
     window.impressions.map((impression) => impression.slots.map((slot) => slot.events)),

@@ -21,8 +21,7 @@ function countedStream(chunks: number, chunkBytes: number) {
   return { stream, counter };
 }
 
-const post = (body: BodyInit | null, headers: Record<string, string> = {}) =>
-  new Request("http://localhost/api/recommend", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+const post = (body: BodyInit | null, headers: Record<string, string> = {}) => new Request("http://localhost/api/recommend", { method: "POST", body, headers, duplex: "half" } as RequestInit);
 
 const isTooLarge = (error: unknown) => error instanceof ReelcastError && error.code === "too_large:recommend" && error.status === 413;
 
@@ -51,11 +50,25 @@ test("other sites' pages are foreign; this site, listed origins and non-browser 
   const request = (headers: Record<string, string>) => new Request("http://localhost/api/chat", { method: "POST", headers: { host: "reelcast.example", ...headers } });
   const allowed = parseAllowedOrigins(" https://app.reelcast.example/ , ");
   assert.deepEqual(allowed, ["https://app.reelcast.example"]);
-  const foreign: Array<Record<string, string>> = [{ origin: "https://evil.example" }, { origin: "https://reelcast.example.evil.example" }, { origin: "null" }, { origin: "garbage" }, { "sec-fetch-site": "cross-site" }, { origin: "https://reelcast.example:8443" }];
+  const foreign: Array<Record<string, string>> = [
+    { origin: "https://evil.example" },
+    { origin: "https://reelcast.example.evil.example" },
+    { origin: "null" },
+    { origin: "garbage" },
+    { "sec-fetch-site": "cross-site" },
+    { origin: "https://reelcast.example:8443" },
+  ];
   for (const headers of foreign) {
     assert.equal(isForeignOrigin(request(headers), allowed), true, JSON.stringify(headers));
   }
-  const own: Array<Record<string, string>> = [{}, { origin: "https://reelcast.example" }, { origin: "http://reelcast.example" }, { origin: "https://app.reelcast.example" }, { "sec-fetch-site": "same-origin" }, { "sec-fetch-site": "none" }];
+  const own: Array<Record<string, string>> = [
+    {},
+    { origin: "https://reelcast.example" },
+    { origin: "http://reelcast.example" },
+    { origin: "https://app.reelcast.example" },
+    { "sec-fetch-site": "same-origin" },
+    { "sec-fetch-site": "none" },
+  ];
   for (const headers of own) {
     assert.equal(isForeignOrigin(request(headers), allowed), false, JSON.stringify(headers));
   }

@@ -53,7 +53,10 @@ test("the computing process appends a record only when the bar moves, with its r
   assert.equal(payload.previousBar, null);
   assert.equal(payload.targetUsdPerHour, 2);
   assert.ok(Math.abs(payload.observedUsdPerHour - 6) < 1e-9, `observed ${payload.observedUsdPerHour}`);
-  assert.match(payload.reason, /^target \$2\.00\/h, observed \$6\.00\/h over 10 min \(\$1\.00\/h over the budget window\), 205 reasoning requests of which 100% got the LLM → let \d+% through: bar none → 0\.\d+$/);
+  assert.match(
+    payload.reason,
+    /^target \$2\.00\/h, observed \$6\.00\/h over 10 min \(\$1\.00\/h over the budget window\), 205 reasoning requests of which 100% got the LLM → let \d+% through: bar none → 0\.\d+$/,
+  );
   assert.deepEqual(lines, [`[reelcast] spend pacing: ${payload.reason}`]);
   assert.equal(pacing.current?.bar, payload.bar, "the computing process applies its own bar at once");
 
@@ -121,7 +124,21 @@ test("an unchanged bar is re-stated once its record is older than restateAfterMs
   await store.appendOperatorRecord({
     kind: PACING_RECORD_KIND,
     at: clock.ms,
-    payload: { version: 1, bar: 0.9, previousBar: null, targetUsdPerHour: 2, observedUsdPerHour: 0, budgetWindowUsdPerHour: 0, windowMs: 600_000, requests: 0, llmShare: 0, share: 0.5, passedShare: 0.5, demandUsdPerHour: null, reason: "seed" },
+    payload: {
+      version: 1,
+      bar: 0.9,
+      previousBar: null,
+      targetUsdPerHour: 2,
+      observedUsdPerHour: 0,
+      budgetWindowUsdPerHour: 0,
+      windowMs: 600_000,
+      requests: 0,
+      llmShare: 0,
+      share: 0.5,
+      passedShare: 0.5,
+      demandUsdPerHour: null,
+      reason: "seed",
+    },
   });
   // No traffic: the controller holds (too few requests), nothing is written while the record is fresh.
   assert.equal((await pacer.tick())?.wrote, false);
@@ -139,7 +156,21 @@ test("an unchanged bar is re-stated once its record is older than restateAfterMs
 test("a failing store keeps the bar in hand", async () => {
   const store = openSqliteStore({ path: ":memory:" });
   const pacing = createSpendPacing(config);
-  pacing.current = { version: 1, bar: 0.8, previousBar: null, targetUsdPerHour: 2, observedUsdPerHour: 0, budgetWindowUsdPerHour: 0, windowMs: 600_000, requests: 0, llmShare: 0, share: 0.5, passedShare: 0.5, demandUsdPerHour: null, reason: "seed" };
+  pacing.current = {
+    version: 1,
+    bar: 0.8,
+    previousBar: null,
+    targetUsdPerHour: 2,
+    observedUsdPerHour: 0,
+    budgetWindowUsdPerHour: 0,
+    windowMs: 600_000,
+    requests: 0,
+    llmShare: 0,
+    share: 0.5,
+    passedShare: 0.5,
+    demandUsdPerHour: null,
+    reason: "seed",
+  };
   await store.close();
   const tick = await startSpendPacer({ store, pacing, compute: true, timer: false, log: () => undefined }).tick();
   assert.deepEqual(tick, { bar: 0.8, step: null, wrote: false });

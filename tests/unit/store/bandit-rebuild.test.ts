@@ -3,7 +3,17 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { applyFeedback, catchUpFromLog, createBanditState, createSeededRandom, deserializeBanditState, FEATURE_VERSION, observeImpression, serializeBanditState, type FeedbackEvent } from "../../../lib/bandit";
+import {
+  applyFeedback,
+  catchUpFromLog,
+  createBanditState,
+  createSeededRandom,
+  deserializeBanditState,
+  FEATURE_VERSION,
+  observeImpression,
+  serializeBanditState,
+  type FeedbackEvent,
+} from "../../../lib/bandit";
 import { openSqliteStore, type JsonValue } from "../../../lib/store";
 import { temporaryDatabase } from "./helpers/temporary-database";
 

@@ -38,7 +38,11 @@ storeTest("a follower reading sequence > n while two writers commit never skips 
   await follow;
   const total = 2 * ROUNDS * 2;
   assert.equal(await follower.lastSequence(), total);
-  assert.deepEqual(seen, Array.from({ length: total }, (_, index) => index + 1), "every sequence read once, in order");
+  assert.deepEqual(
+    seen,
+    Array.from({ length: total }, (_, index) => index + 1),
+    "every sequence read once, in order",
+  );
 });
 
 storeTest("a failed write hands its sequence back: the next event takes the number", async (database) => {
@@ -59,7 +63,10 @@ storeTest("a failed write hands its sequence back: the next event takes the numb
     /update failed/,
   );
   assert.equal((await store.recordImpression(sampleImpression({ id: "next" }))).sequence, 2);
-  assert.deepEqual((await store.readEventLog()).map((entry) => entry.sequence), [1, 2]);
+  assert.deepEqual(
+    (await store.readEventLog()).map((entry) => entry.sequence),
+    [1, 2],
+  );
 });
 
 storeTest("the LLM spend ceiling holds for reservations arriving at two stores at once", async (database) => {
@@ -79,15 +86,16 @@ storeTest("the LLM spend ceiling holds for reservations arriving at two stores a
 
 storeTest("read-modify-write of one session from two stores at once loses no update, including its creation", async (database) => {
   const stores = [await database.open(), await database.open()];
-  const increments = Array.from({ length: 40 }, (_, index) =>
-    stores[index % 2].updateSession("session-shared", index, (state) => ({ count: ((state?.count as number | undefined) ?? 0) + 1 })),
-  );
+  const increments = Array.from({ length: 40 }, (_, index) => stores[index % 2].updateSession("session-shared", index, (state) => ({ count: ((state?.count as number | undefined) ?? 0) + 1 })));
   await Promise.all(increments);
   assert.equal((await stores[0].getSession("session-shared"))?.state.count, 40);
   // recordAnswer's session update is the same read-modify-write.
   await Promise.all(
     Array.from({ length: 10 }, (_, index) =>
-      stores[index % 2].recordAnswer({ impression: sampleImpression({ id: `answer-${index}` }), session: { id: "session-shared", at: 100 + index, update: (state) => ({ count: (state!.count as number) + 1 }) } }),
+      stores[index % 2].recordAnswer({
+        impression: sampleImpression({ id: `answer-${index}` }),
+        session: { id: "session-shared", at: 100 + index, update: (state) => ({ count: (state!.count as number) + 1 }) },
+      }),
     ),
   );
   assert.equal((await stores[1].getSession("session-shared"))?.state.count, 50);

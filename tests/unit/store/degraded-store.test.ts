@@ -35,7 +35,11 @@ test("SQLite only: each failure is classified by cause, with a message that name
 
     const capped = openSqliteStore({ path: database.path, maxSizeMb: 0.01 });
     let fullError: unknown = null;
-    for (let written = 0; fullError === null && written < 1000; written++) fullError = await capped.recordImpression(sampleImpression()).then(() => null, (error: unknown) => error);
+    for (let written = 0; fullError === null && written < 1000; written++)
+      fullError = await capped.recordImpression(sampleImpression()).then(
+        () => null,
+        (error: unknown) => error,
+      );
     await assert.rejects(capped.probeWrite(), (error) => storeOutageOf(error)?.cause === "full", "the probe sees the size cap");
     await capped.close();
 
@@ -138,13 +142,19 @@ test("SQLite only: a request answers with the store, and once it fails, again wi
       return "answered";
     });
     assert.equal(result, "answered");
-    assert.deepEqual(used.map((each) => each !== null), [true, false]);
+    assert.deepEqual(
+      used.map((each) => each !== null),
+      [true, false],
+    );
     assert.equal(answer.outage()?.cause, "read-only");
     // The next request leaves the store out from the start while the failure is recent.
     const next = requestStore(engine, health);
     assert.equal(next.engine.store, null);
     // Errors that are not about the store's health pass through.
-    await assert.rejects(requestStore({ store: store } as unknown as Engine, createStoreHealth({ log: () => undefined })).run(async () => Promise.reject(new Error("bug"))), /bug/);
+    await assert.rejects(
+      requestStore({ store: store } as unknown as Engine, createStoreHealth({ log: () => undefined })).run(async () => Promise.reject(new Error("bug"))),
+      /bug/,
+    );
   } finally {
     await store.close();
   }

@@ -70,7 +70,11 @@ postgresTest("every acknowledged feedback event survives kill -9 of the writer (
   await assertAcknowledgedFound(await database.open(), run, (line) => process.stderr.write(`PostgreSQL: ${line}\n`));
 });
 
-for (const [synchronous, checkpoints] of [["FULL", "inline"], ["NORMAL", "inline"], ["NORMAL", "background"]] as const) {
+for (const [synchronous, checkpoints] of [
+  ["FULL", "inline"],
+  ["NORMAL", "inline"],
+  ["NORMAL", "background"],
+] as const) {
   test(`SQLite only: every acknowledged feedback event survives kill -9 of the writer (synchronous=${synchronous}, ${checkpoints} checkpoints)`, async (context) => {
     const database = temporaryDatabase();
     try {

@@ -32,13 +32,28 @@ storeTest("feedback with client event ids: like → undo → like is three event
   assert.equal((await store.recordFeedback({ impressionId: "impression-1", itemId: "ml:2", event: "like", at: 15 })).status, "duplicate");
 
   const events = await store.listFeedback("impression-1");
-  assert.deepEqual(events.map((event) => [event.event, event.clientEventId]), [["like", "event-0001"], ["undo", "event-0002"], ["like", "event-0003"], ["like", null]]);
+  assert.deepEqual(
+    events.map((event) => [event.event, event.clientEventId]),
+    [
+      ["like", "event-0001"],
+      ["undo", "event-0002"],
+      ["like", "event-0003"],
+      ["like", null],
+    ],
+  );
   const log = (await store.readEventLog()).filter((entry) => entry.type === "feedback");
-  assert.deepEqual(log.map((entry) => (entry.type === "feedback" ? entry.previousEvents : [])), [[], ["like"], ["like", "undo"], ["like", "undo", "like"]]);
+  assert.deepEqual(
+    log.map((entry) => (entry.type === "feedback" ? entry.previousEvents : [])),
+    [[], ["like"], ["like", "undo"], ["like", "undo", "like"]],
+  );
 
   await store.recordImpression(sampleImpression({ id: "impression-other", sessionId: "session-bbbbbbbbbbbbbbbb" }));
   await store.recordFeedback({ impressionId: "impression-other", itemId: "ml:1", event: "seen", at: 16, clientEventId: "event-0004" });
-  assert.deepEqual((await store.listSessionFeedback(SESSION)).map((event) => event.sequence), events.map((event) => event.sequence), "a session's events only");
+  assert.deepEqual(
+    (await store.listSessionFeedback(SESSION)).map((event) => event.sequence),
+    events.map((event) => event.sequence),
+    "a session's events only",
+  );
 });
 
 test("SQLite only: migration 4 keeps a version-3 database's feedback, and its one-per-event rule for events without ids", async () => {
@@ -54,7 +69,13 @@ test("SQLite only: migration 4 keeps a version-3 database's feedback, and its on
     const store = openSqliteStore({ path: database.path });
     try {
       const events = await store.listFeedback("i1");
-      assert.deepEqual(events.map((event) => [event.sequence, event.event, event.clientEventId]), [[2, "like", null], [3, "skip", null]]);
+      assert.deepEqual(
+        events.map((event) => [event.sequence, event.event, event.clientEventId]),
+        [
+          [2, "like", null],
+          [3, "skip", null],
+        ],
+      );
       assert.equal((await store.recordFeedback({ impressionId: "i1", itemId: "ml:1", event: "like", at: 7 })).status, "duplicate");
       const withId = await store.recordFeedback({ impressionId: "i1", itemId: "ml:1", event: "like", at: 8, clientEventId: "event-after-migration" });
       assert.equal(withId.status, "recorded");
@@ -75,14 +96,23 @@ storeTest("conversations: appended in order, the last answer replaced, listed fr
   assert.equal(await store.lastConversationMessage(SESSION), null);
   assert.deepEqual(await store.listConversation(SESSION), { messages: [], total: 0 });
   const first = await store.appendConversation(SESSION, [question("u1", "heat"), answer("a1", "first")], 100);
-  assert.deepEqual(first.map((record) => [record.position, record.id, record.role]), [[0, "u1", "user"], [1, "a1", "assistant"]]);
+  assert.deepEqual(
+    first.map((record) => [record.position, record.id, record.role]),
+    [
+      [0, "u1", "user"],
+      [1, "a1", "assistant"],
+    ],
+  );
   await store.appendConversation(SESSION, [question("u2", "older"), answer("a2", "second")], 200);
   await store.appendConversation("session-bbbbbbbbbbbbbbbb", [question("u1", "alien")], 200);
 
   // Regenerating: only the last answer, by its id.
   await assert.rejects(store.appendConversation(SESSION, [answer("a3", "nope")], 300, { replaceAnswerId: "a1" }), StoreConflictError);
   const replaced = await store.appendConversation(SESSION, [answer("a2b", "second, again")], 300, { replaceAnswerId: "a2" });
-  assert.deepEqual(replaced.map((record) => [record.position, record.id]), [[3, "a2b"]]);
+  assert.deepEqual(
+    replaced.map((record) => [record.position, record.id]),
+    [[3, "a2b"]],
+  );
   await assert.rejects(store.appendConversation(SESSION, [question("u1", "a reused id")], 301), StoreConflictError);
   await assert.rejects(store.appendConversation(SESSION, [{ id: "bad id", role: "user", message: {} }], 301), StoreInvalidInputError);
   await assert.rejects(store.appendConversation(SESSION, [{ id: "x1", role: "system" as "user", message: {} }], 301), StoreInvalidInputError);
@@ -93,12 +123,24 @@ storeTest("conversations: appended in order, the last answer replaced, listed fr
   store = await database.open();
   const { messages, total } = await store.listConversation(SESSION);
   assert.equal(total, 4);
-  assert.deepEqual(messages.map((record) => [record.position, record.id, record.createdAt]), [[0, "u1", 100], [1, "a1", 100], [2, "u2", 200], [3, "a2b", 300]]);
+  assert.deepEqual(
+    messages.map((record) => [record.position, record.id, record.createdAt]),
+    [
+      [0, "u1", 100],
+      [1, "a1", 100],
+      [2, "u2", 200],
+      [3, "a2b", 300],
+    ],
+  );
   assert.deepEqual(messages[3].message, answer("a2b", "second, again").message);
   assert.deepEqual(messages[3].turn, { query: "second, again" });
   assert.equal(messages[0].turn, null);
   const tail = await store.listConversation(SESSION, { limit: 2 });
-  assert.deepEqual(tail.messages.map((record) => record.id), ["u2", "a2b"], "the last messages, oldest first");
+  assert.deepEqual(
+    tail.messages.map((record) => record.id),
+    ["u2", "a2b"],
+    "the last messages, oldest first",
+  );
   assert.equal((await store.lastConversationMessage(SESSION))?.id, "a2b");
   assert.equal((await store.counts()).conversationMessages, 5);
 });

@@ -32,7 +32,10 @@ storeTest("recordAnswer stores the impression and the session turn in one transa
   const answered = await store.recordAnswer({ impression: sampleImpression({ id: "i1" }), session: { id: SESSION, at: 5, update: (state) => ({ turns: state === null ? 1 : 2 }) } });
   assert.equal(answered.impression?.sequence, 1);
   assert.deepEqual(answered.session?.state, { turns: 1 });
-  assert.deepEqual((await store.getImpression("i1")).slots.map((slot) => slot.itemId), ["ml:1", "ml:2", "ml:3"]);
+  assert.deepEqual(
+    (await store.getImpression("i1")).slots.map((slot) => slot.itemId),
+    ["ml:1", "ml:2", "ml:3"],
+  );
 
   // A reused impression id: the session update is not stored either.
   await assert.rejects(store.recordAnswer({ impression: sampleImpression({ id: "i1" }), session: { id: SESSION, at: 6, update: () => ({ turns: 99 }) } }), StoreConflictError);
@@ -61,7 +64,13 @@ test("SQLite only: a version-7 database keeps its impression_slots rows readable
     const store = openSqliteStore({ path: database.path });
     try {
       const old = await store.getImpression("old");
-      assert.deepEqual(old.slots.map((slot) => [slot.itemId, slot.features]), [["ml:1", { indexes: [1, 2], values: [1, 0.25] }], ["ml:2", { indexes: [3], values: [0.75] }]]);
+      assert.deepEqual(
+        old.slots.map((slot) => [slot.itemId, slot.features]),
+        [
+          ["ml:1", { indexes: [1, 2], values: [1, 0.25] }],
+          ["ml:2", { indexes: [3], values: [0.75] }],
+        ],
+      );
       await store.recordImpression(sampleImpression({ id: "new", createdAt: 5000 }));
       const check = new Database(database.path, { readonly: true });
       assert.equal((check.prepare("SELECT count(*) AS n FROM impression_slots").get() as { n: number }).n, 2, "a new impression adds no slot rows");
@@ -87,7 +96,10 @@ test("SQLite only: a version-7 database keeps its impression_slots rows readable
         ],
       );
       const replayed = await catchUpFromLog(createBanditState(), (afterSequence) => store.readEventLog({ afterSequence, limit: 2 }));
-      assert.deepEqual({ impressions: replayed.impressions, slots: replayed.slots, feedback: replayed.feedback, through: replayed.throughSequence }, { impressions: 2, slots: 5, feedback: 3, through: 5 });
+      assert.deepEqual(
+        { impressions: replayed.impressions, slots: replayed.slots, feedback: replayed.feedback, through: replayed.throughSequence },
+        { impressions: 2, slots: 5, feedback: 3, through: 5 },
+      );
       assert.equal((await store.counts()).slots, 5);
 
       // Both kinds go with the prune, their slots counted.

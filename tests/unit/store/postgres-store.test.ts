@@ -23,7 +23,10 @@ const postgresOf = (database: TestDatabase) => database.postgres!;
 postgresTest("migrations: four replicas opening an empty schema at once apply each migration exactly once", async (database) => {
   const stores = await Promise.all([1, 2, 3, 4].map((replica) => database.open({ now: () => replica })));
   const versions = await database.sql("SELECT version, applied_at FROM schema_version ORDER BY version");
-  assert.deepEqual(versions.map((row) => row.version), Array.from({ length: LATEST_POSTGRES_SCHEMA_VERSION }, (_, index) => index + 1));
+  assert.deepEqual(
+    versions.map((row) => row.version),
+    Array.from({ length: LATEST_POSTGRES_SCHEMA_VERSION }, (_, index) => index + 1),
+  );
   assert.equal(new Set(versions.map((row) => row.applied_at)).size, 1, "one replica applied all of them");
   // Every replica works on the one schema.
   await stores[3].recordImpression(sampleImpression({ id: "from-the-fourth" }));
@@ -182,7 +185,10 @@ postgresTest("a follower whose LISTEN connection drops catches up by sequence on
     await caughtUp;
     await follower.catchUp();
     await assertStateIsReplay(state, reader);
-    assert.ok(watch.reads.some((read) => read.sequences.includes(2) && read.sequences.includes(3)), "the events of the gap were read from the log");
+    assert.ok(
+      watch.reads.some((read) => read.sequences.includes(2) && read.sequences.includes(3)),
+      "the events of the gap were read from the log",
+    );
   } finally {
     follower.stop();
   }

@@ -125,7 +125,10 @@ test("SQLite only: a migration numbered below one already applied still runs (tw
     raw.close();
     await openSqliteStore({ path: database.path }).close();
     const check = new Database(database.path);
-    assert.deepEqual((check.prepare("SELECT version FROM schema_version ORDER BY version").all() as Array<{ version: number }>).map((row) => row.version), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert.deepEqual(
+      (check.prepare("SELECT version FROM schema_version ORDER BY version").all() as Array<{ version: number }>).map((row) => row.version),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    );
     // Another process holds the write lock: opening a migrated database still works.
     check.exec("BEGIN IMMEDIATE");
     const store = openSqliteStore({ path: database.path, busyTimeoutMs: 50 });

@@ -2,16 +2,7 @@ import assert from "node:assert/strict";
 import { closeSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { test } from "node:test";
 import Database from "better-sqlite3";
-import {
-  LATEST_SCHEMA_VERSION,
-  openSqliteStore,
-  StoreBusyError,
-  StoreConflictError,
-  StoreCorruptError,
-  StoreInvalidInputError,
-  StoreNotFoundError,
-  StoreSchemaError,
-} from "../../../lib/store";
+import { LATEST_SCHEMA_VERSION, openSqliteStore, StoreBusyError, StoreConflictError, StoreCorruptError, StoreInvalidInputError, StoreNotFoundError, StoreSchemaError } from "../../../lib/store";
 import { storeTest } from "./helpers/store-backends";
 import { sampleImpression, temporaryDatabase } from "./helpers/temporary-database";
 
@@ -26,9 +17,15 @@ test("SQLite only: migrations run on an empty file, are recorded, and reopening 
     await reopened.close();
     const raw = new Database(database.path, { readonly: true });
     const versions = raw.prepare("SELECT version, applied_at FROM schema_version ORDER BY version").all() as Array<{ version: number; applied_at: number }>;
-    assert.deepEqual(versions.map((row) => row.version), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert.deepEqual(
+      versions.map((row) => row.version),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    );
     assert.equal(LATEST_SCHEMA_VERSION, 9);
-    assert.ok(versions.every((row) => row.applied_at === 42), "second open applied nothing again");
+    assert.ok(
+      versions.every((row) => row.applied_at === 42),
+      "second open applied nothing again",
+    );
     assert.equal(raw.pragma("journal_mode", { simple: true }), "wal");
     raw.close();
   } finally {
@@ -101,7 +98,13 @@ storeTest("feedback is idempotent on (impression, item, event) and reports earli
   assert.equal(again.feedback.at, 10, "a duplicate returns the original event");
   assert.equal(again.feedback.sequence, click.feedback.sequence);
   const feedback = await store.listFeedback("impression-1");
-  assert.deepEqual(feedback.map((event) => [event.itemId, event.event]), [["ml:2", "click"], ["ml:2", "like"]]);
+  assert.deepEqual(
+    feedback.map((event) => [event.itemId, event.event]),
+    [
+      ["ml:2", "click"],
+      ["ml:2", "like"],
+    ],
+  );
   assert.equal((await store.counts()).feedback, 2);
 });
 
@@ -144,7 +147,10 @@ storeTest("the event log interleaves impressions and feedback in commit order an
   assert.ok(feedback.type === "feedback");
   assert.deepEqual(feedback.features, { indexes: [2, 102], values: [1, 0.5] });
   assert.equal(feedback.featureVersion, 1);
-  assert.deepEqual((await store.readEventLog({ afterSequence: 2, limit: 1 })).map((entry) => entry.sequence), [3]);
+  assert.deepEqual(
+    (await store.readEventLog({ afterSequence: 2, limit: 1 })).map((entry) => entry.sequence),
+    [3],
+  );
   assert.equal(await store.lastSequence(), 4);
 });
 
@@ -238,7 +244,10 @@ test("SQLite only: a database with damaged pages is a clear corrupt-database err
     const descriptor = openSync(database.path, "r+");
     writeSync(descriptor, Buffer.alloc(4096 * 3, 0xa5), 0, 4096 * 3, 4096 * 2);
     closeSync(descriptor);
-    assert.throws(() => openSqliteStore({ path: database.path }), (error: unknown) => error instanceof StoreCorruptError && /corrupt/.test(error.message));
+    assert.throws(
+      () => openSqliteStore({ path: database.path }),
+      (error: unknown) => error instanceof StoreCorruptError && /corrupt/.test(error.message),
+    );
   } finally {
     database.cleanup();
   }

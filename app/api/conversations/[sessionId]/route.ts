@@ -40,7 +40,9 @@ export async function GET(request: Request, context: { params: Promise<{ session
 export async function DELETE(_request: Request, context: { params: Promise<{ sessionId: string }> }): Promise<Response> {
   const { sessionId } = await context.params;
   if (sessionId !== "current") {
-    return new ReelcastError("method_not_allowed:session", "Only DELETE /api/conversations/current is allowed: it starts a new conversation in this browser.", { headers: { allow: "GET" } }).toResponse();
+    return new ReelcastError("method_not_allowed:session", "Only DELETE /api/conversations/current is allowed: it starts a new conversation in this browser.", {
+      headers: { allow: "GET" },
+    }).toResponse();
   }
   return new Response(null, { status: 204, headers: { "set-cookie": clearedSessionCookieHeader(), "cache-control": "no-store" } });
 }

@@ -56,7 +56,10 @@ async function sqliteDatabase(): Promise<{ database: TestDatabase; cleanup: () =
       sql: async (text) => {
         const raw = new Database(files.path);
         try {
-          const statements = text.split(";").map((each) => each.trim()).filter(Boolean);
+          const statements = text
+            .split(";")
+            .map((each) => each.trim())
+            .filter(Boolean);
           let rows: Array<Record<string, unknown>> = [];
           for (const statement of statements) {
             const prepared = raw.prepare(statement);
@@ -110,7 +113,10 @@ async function postgresDatabase(connectionString: string): Promise<{ database: T
 
 /** A fresh database of `backend` for one test, removed after `body` (whatever it did). */
 export async function withTestDatabase(backend: BackendName, body: (database: TestDatabase) => Promise<void>): Promise<void> {
-  if (backend === "postgres" && !TEST_DATABASE_URL) throw new Error("CI is set but REELCAST_TEST_DATABASE_URL is not: the PostgreSQL store tests must run in CI (.ci/run starts a throw-away cluster with scripts/ci/postgres-cluster.sh and exports it).");
+  if (backend === "postgres" && !TEST_DATABASE_URL)
+    throw new Error(
+      "CI is set but REELCAST_TEST_DATABASE_URL is not: the PostgreSQL store tests must run in CI (.ci/run starts a throw-away cluster with scripts/ci/postgres-cluster.sh and exports it).",
+    );
   const { database, cleanup } = backend === "sqlite" ? await sqliteDatabase() : await postgresDatabase(TEST_DATABASE_URL!);
   try {
     await body(database);
