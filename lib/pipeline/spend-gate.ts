@@ -149,9 +149,7 @@ export function spendGate(engine: Engine, spender: Spender): PaidCallGate {
 /**
  * The global LLM spend inside the current budget window and its ceiling, as the gate would judge
  * them now (for the metrics' budget gauges): the ledger's total, which holds every server
- * process's spend, else this process's own record. The ledger is read through a reservation that
- * approves nothing, so nothing is written; it takes the write lock for that one read, which a
- * scrape every few seconds can afford.
+ * process's spend, else this process's own record.
  */
 export async function readSpendWindow(engine: Engine): Promise<{ spentUsd: number; ceilingUsd: number; windowSeconds: number }> {
   const atMs = engine.epochMs();
@@ -159,8 +157,7 @@ export async function readSpendWindow(engine: Engine): Promise<{ spentUsd: numbe
   const local = guardBudget({ state: engine.budget.state, config, nowMs: atMs, sessionId: null, estimatedUsd: 0, llmAvailable: true });
   let spentUsd = local.globalUsd;
   if (engine.store) {
-    const { spent } = await engine.store.reserveLlmSpend({ sessionId: null, client: null, at: atMs, usd: 0, since: atMs - config.windowMs + 1, approve: () => false });
-    spentUsd = Math.max(spentUsd, spent.globalUsd);
+    spentUsd = Math.max(spentUsd, await engine.store.llmSpendSince(atMs - config.windowMs + 1));
   }
   return { spentUsd, ceilingUsd: config.globalUsdPerWindow, windowSeconds: config.windowMs / 1000 };
 }

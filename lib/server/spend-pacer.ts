@@ -29,9 +29,6 @@ export interface SpendPacer {
  * slightly different bars and rewrite each other's record every tick. Everything else it reads
  * (the ledger, the newest record) is shared, so a restarted or newly elected computer picks up
  * from the published bar.
- *
- * The ledger is read through reserveLlmSpend with a zero amount and a refusing approval: the
- * store's one way to total the spend since a time, which writes nothing when refused.
  */
 export function startSpendPacer(options: {
   store: Store;
@@ -58,8 +55,6 @@ export function startSpendPacer(options: {
   let newestAt = Number.NEGATIVE_INFINITY;
   let running = false;
 
-  const spentSince = async (since: number, at: number) => (await store.reserveLlmSpend({ sessionId: null, client: null, at, usd: 0, since, approve: () => false })).spent.globalUsd;
-
   const refresh = async () => {
     const [newest] = await store.listOperatorRecords(PACING_RECORD_KIND, { limit: 1 });
     const payload = newest ? parsePacingRecordPayload(newest.payload) : null;
@@ -73,7 +68,7 @@ export function startSpendPacer(options: {
 
   const compute = async (at: number): Promise<{ step: PacingStep; wrote: boolean }> => {
     const { config } = pacing;
-    const [windowUsd, budgetWindowUsd] = [await spentSince(at - config.observeWindowMs + 1, at), await spentSince(at - config.budgetWindowMs + 1, at)];
+    const [windowUsd, budgetWindowUsd] = [await store.llmSpendSince(at - config.observeWindowMs + 1), await store.llmSpendSince(at - config.budgetWindowMs + 1)];
     const decisions = pacing.decisions.since(at - config.observeWindowMs + 1, at);
     const previous = state ?? { bar: null, share: 1 };
     const step = nextPacing(previous, { windowUsd, budgetWindowUsd, decisions }, config);

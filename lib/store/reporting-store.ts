@@ -40,6 +40,7 @@ export function reportingStore(store: Store, listener: StoreCallListener): Store
     saveSession: watch((id, state, at) => store.saveSession(id, state, at), true),
     updateSession: watch((id, at, update) => store.updateSession(id, at, update), true),
     reserveLlmSpend: watch((reservation) => store.reserveLlmSpend(reservation), true),
+    llmSpendSince: watch((since) => store.llmSpendSince(since), false),
     settleLlmSpend: watch((id, usd) => store.settleLlmSpend(id, usd), true),
     saveBanditState: watch((snapshot) => store.saveBanditState(snapshot), true),
     loadBanditState: watch(() => store.loadBanditState(), false),

@@ -519,6 +519,11 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         if (!Number.isFinite(reservation.at) || !Number.isFinite(reservation.since)) throw new StoreInvalidInputError("LLM spend times must be finite numbers of milliseconds.");
         return reserveLlmSpend.immediate(reservation);
       }),
+    llmSpendSince: (since) =>
+      run(() => {
+        if (!Number.isFinite(since)) throw new StoreInvalidInputError("LLM spend times must be finite numbers of milliseconds.");
+        return statements.globalSpend.get(since)!.usd;
+      }),
     settleLlmSpend: (id, usd) =>
       run(() => {
         if (!(Number.isFinite(usd) && usd >= 0)) throw new StoreInvalidInputError(`LLM spend must be a finite, non-negative USD amount, got ${usd}.`);

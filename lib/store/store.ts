@@ -305,6 +305,12 @@ export interface Store {
    * non-finite amount or time.
    */
   reserveLlmSpend(reservation: LlmSpendReservation): Promise<{ id: number | null; spent: LlmSpendTotals }>;
+  /**
+   * Every server process's LLM spend recorded at or after `since` (the global total
+   * reserveLlmSpend checks a ceiling against): a plain read, no lock and nothing written. Throws
+   * StoreInvalidInputError for a non-finite time.
+   */
+  llmSpendSince(since: number): Promise<number>;
   /** Replaces a reservation's estimate with what the calls cost. Throws StoreInvalidInputError for an unknown id or an invalid amount (caller bugs). */
   settleLlmSpend(id: number, usd: number): Promise<void>;
   /** Saves a new bandit snapshot version; keeps the latest few versions. */

@@ -107,6 +107,10 @@ function postgresStore(connection: PostgresConnection, options: { keepBanditStat
       validateSpendReservation(reservation);
       return spend.reserve(reservation);
     },
+    llmSpendSince: async (since) => {
+      if (!Number.isFinite(since)) throw new StoreInvalidInputError("LLM spend times must be finite numbers of milliseconds.");
+      return spend.totalSince(since);
+    },
     settleLlmSpend: async (id, usd) => {
       validateSpendAmount(usd);
       return spend.settle(id, usd);

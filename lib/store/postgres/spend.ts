@@ -38,6 +38,8 @@ export function postgresSpend(connection: PostgresConnection) {
         ]);
         return { id: inserted.rows[0].id, spent };
       }),
+    /** A plain read: no advisory lock, since nothing is reserved on it. */
+    totalSince: async (since: number): Promise<number> => (await queryRows<{ usd: number }>(connection, "SELECT coalesce(sum(usd), 0) AS usd FROM llm_spend WHERE at >= $1", [since]))[0].usd,
     settle: async (id: number, usd: number): Promise<void> => {
       const rows = await queryRows(connection, "UPDATE llm_spend SET usd = $1, settled = true WHERE id = $2 RETURNING id", [usd, id]);
       if (rows.length === 0) throw new StoreInvalidInputError(`No LLM spend reservation ${id}.`);

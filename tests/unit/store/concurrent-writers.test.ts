@@ -84,6 +84,21 @@ storeTest("the LLM spend ceiling holds for reservations arriving at two stores a
   assert.equal(new Set(approved.map((result) => Math.round(result.spent.globalUsd * 10))).size, 10);
 });
 
+storeTest("llmSpendSince is every store's spend since a time, read without reserving anything", async (database) => {
+  const [writer, reader] = [await database.open(), await database.open()];
+  for (const [at, usd] of [
+    [1_000, 0.25],
+    [2_000, 0.5],
+    [3_000, 0.125],
+  ] as const)
+    await writer.reserveLlmSpend({ sessionId: "s", client: null, at, usd, since: 0, approve: () => true });
+  assert.equal(await reader.llmSpendSince(0), 0.875);
+  assert.equal(await reader.llmSpendSince(2_000), 0.625);
+  assert.equal(await reader.llmSpendSince(3_001), 0);
+  assert.equal((await reader.counts()).llmSpend, 3, "nothing written by the reads");
+  await assert.rejects(reader.llmSpendSince(Number.NaN), /finite/);
+});
+
 storeTest("read-modify-write of one session from two stores at once loses no update, including its creation", async (database) => {
   const stores = [await database.open(), await database.open()];
   const increments = Array.from({ length: 40 }, (_, index) => stores[index % 2].updateSession("session-shared", index, (state) => ({ count: ((state?.count as number | undefined) ?? 0) + 1 })));
