@@ -8,7 +8,7 @@ import { sqliteOperatorRecords } from "./sqlite-operator-records";
 import { batchWasEmpty, DEFAULT_PRUNE_BATCH, sqliteRetention } from "./sqlite-retention";
 import { timeOrderedId } from "./time-ordered-id";
 import { conversationJson, ID_PATTERN, isJsonObject, validateImpression } from "./store-validation";
-import { toConversationMessage, toFeedback, type ConversationRow, type FeedbackRow, type ImpressionRowColumns, toImpressionRecord } from "./store-rows";
+import { toConversationMessage, toFeedback, type ConversationRow, type FeedbackRow, type ImpressionRowColumns, toImpressionRecord, writtenImpression } from "./store-rows";
 import { startWalCheckpointer } from "./wal-checkpointer";
 import type {
   BanditStateRecord,
@@ -271,8 +271,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       packed.slotsJson,
       packed.slotFeatures,
     );
-    // Built from what was written rather than read back.
-    return { ...impression, id, sequence, slots: impression.slots.map((slot) => ({ ...slot, impressionId: id })) };
+    return writtenImpression(impression, id, sequence);
   };
 
   const recordImpression = db.transaction(writeImpression);

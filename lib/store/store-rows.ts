@@ -1,4 +1,4 @@
-import type { ConversationMessageRecord, FeedbackRecord, ImpressionRecord, ImpressionSlotRecord, JsonObject, PruneResult } from "./store";
+import type { ConversationMessageRecord, FeedbackRecord, ImpressionRecord, ImpressionSlotRecord, JsonObject, NewImpression, PruneResult } from "./store";
 
 /** Rows both backends read with the same columns, and the records they become. */
 
@@ -41,6 +41,14 @@ export const toImpressionRecord = (row: ImpressionRowColumns, slots: ImpressionS
   featureVersion: row.feature_version,
   context: JSON.parse(row.context_json) as JsonObject,
   slots,
+});
+
+/** The record of an impression just written under `id` and `sequence`, built from what was written rather than read back. */
+export const writtenImpression = (impression: NewImpression, id: string, sequence: number): ImpressionRecord => ({
+  ...impression,
+  id,
+  sequence,
+  slots: impression.slots.map((slot) => ({ ...slot, impressionId: id })),
 });
 
 export const toFeedback = (row: FeedbackRow): FeedbackRecord => ({

@@ -6,7 +6,7 @@ import { timeOrderedId } from "../time-ordered-id";
 import { advisoryKey } from "./advisory-locks";
 import { inTransaction, sqlState, type PostgresConnection, type Queryable } from "./connection";
 import { NEXT_SEQUENCE, notifyInserted } from "./event-log";
-import { toFeedback, type FeedbackRow } from "../store-rows";
+import { toFeedback, type FeedbackRow, writtenImpression } from "../store-rows";
 import { slotsOfRow, toImpressionRecord, type ImpressionRow } from "./impression-rows";
 
 const INSERT_IMPRESSION = `WITH ${NEXT_SEQUENCE},
@@ -44,7 +44,7 @@ export async function writeImpression(client: Queryable, impression: NewImpressi
   ]);
   // No row: the id exists. Throwing rolls the transaction back, and the sequence with it.
   if (rows.length === 0) throw new StoreConflictError(`Impression ${JSON.stringify(id)} already exists.`);
-  return { ...impression, id, sequence: rows[0].sequence, slots: impression.slots.map((slot) => ({ ...slot, impressionId: id })) };
+  return writtenImpression(impression, id, rows[0].sequence);
 }
 
 export async function readImpression(client: Queryable, id: string): Promise<ImpressionRecord> {
