@@ -19,6 +19,9 @@ export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results/e2e",
   timeout: 60_000,
+  // A backstop for the whole browser run (about 5 minutes here): a stall fails it with a report
+  // rather than holding CI until its own limit.
+  globalTimeout: 30 * 60_000,
   workers: 1,
   reporter: [["list"]],
   use: {

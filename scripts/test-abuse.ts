@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { FIGURES_DIRECTORY, type AbuseFigure } from "../support/abuse-figures";
 import { replaceMarkdownSection } from "./support/markdown-section";
+import { nodeTestArguments } from "./support/node-test-arguments";
 import { runCommand } from "./support/run-command";
 import { describeRun, runContext } from "./support/run-context";
 
@@ -18,7 +19,7 @@ const files = readdirSync("tests/abuse")
 rmSync(FIGURES_DIRECTORY, { recursive: true, force: true });
 // Date, commit and machine of this run, read as it starts.
 const run = runContext();
-const code = await runCommand(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", ...files]);
+const code = await runCommand(process.execPath, nodeTestArguments(files));
 
 const figures: AbuseFigure[] = existsSync(FIGURES_DIRECTORY)
   ? readdirSync(FIGURES_DIRECTORY)

@@ -11,6 +11,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { prepareApp } from "./support/prepare-app";
+import { nodeTestArguments } from "./support/node-test-arguments";
 import { runCommand } from "./support/run-command";
 
 function testFiles(directory: string): string[] {
@@ -52,8 +53,7 @@ if (unusedCode !== 0) {
 }
 await prepareApp();
 const nodeTests = [...testFiles("tests/unit"), ...testFiles("tests/http")].sort();
-// One file at a time: HTTP tests start servers, and the machine has two cores.
-const nodeCode = await runCommand(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", ...nodeTests]);
+const nodeCode = await runCommand(process.execPath, nodeTestArguments(nodeTests));
 // The abuse suite (tests/abuse/): limits, budgets, faults and fair use against the running server.
 const abuseCode = await runCommand(process.execPath, ["--import", "tsx", "scripts/test-abuse.ts"]);
 let browserCode = 0;

@@ -132,6 +132,24 @@ const connected = (store: PostgresStore) =>
     });
   });
 
+/**
+ * Resolves when the LISTEN connection, up now, has dropped and connected again. A subscriber
+ * that arrives while connected is told null once at once (notifications may have been missed
+ * before it came), so the reconnect is the second null.
+ */
+const reconnected = (store: PostgresStore) => {
+  assert.ok(store.eventLog.connected(), "connected before the drop");
+  return new Promise<void>((resolve) => {
+    let nulls = 0;
+    const stop = store.eventLog.subscribe((sequence) => {
+      if (sequence === null && ++nulls === 2) {
+        stop();
+        resolve();
+      }
+    });
+  });
+};
+
 /** A writing replica, and a reading one whose bandit follows the log with its notifications. */
 async function followingReplica(database: TestDatabase) {
   const writer = (await database.open()) as PostgresStore;
@@ -172,16 +190,21 @@ postgresTest("a follower whose LISTEN connection drops catches up by sequence on
   const { writer, reader, watch, state, follower } = await followingReplica(database);
   try {
     await connected(reader);
+    // Listen before writing: the notification may arrive before the writer's commit returns.
+    const notifiedFirst = nextNotification(reader, 1);
     await writer.recordImpression(sampleImpression({ id: "before" }));
-    await nextNotification(reader, 1);
+    await notifiedFirst;
     // Drop the LISTEN connection of this schema's channel, then write while it reconnects.
-    const reconnected = connected(reader);
+    const back = reconnected(reader);
     const terminated = await database.sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN "${eventLogChannel(postgresOf(database).schema)}"'`);
     assert.equal(terminated.length, 1, "one LISTEN connection dropped");
+    // Write only once the reader has seen the drop (its reconnect waits 100 ms), so the writes
+    // fall in the gap that only the catch-up by sequence can fill.
+    while (reader.eventLog.connected()) await new Promise((resolve) => setImmediate(resolve));
     const caughtUp = watch.readThrough(3);
     await writer.recordImpression(sampleImpression({ id: "while-down-1" }));
     await writer.recordImpression(sampleImpression({ id: "while-down-2" }));
-    await reconnected;
+    await back;
     await caughtUp;
     await follower.catchUp();
     await assertStateIsReplay(state, reader);
